@@ -1,0 +1,12 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  // roots keeps jest away from dist/, where compiled copies would otherwise run twice.
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
+  },
+  // Type errors are caught by `npm run typecheck` (tsc); swc only strips types, which keeps the suite fast.
+  testTimeout: 30000,
+};

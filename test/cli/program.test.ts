@@ -1,0 +1,38 @@
+import { runCli } from '../../src/cli/program';
+import packageJson from '../../package.json';
+import type { CliContext } from '../../src/cli/context';
+
+function capture(): CliContext & { stdout: () => string; stderr: () => string } {
+  let out = '';
+  let err = '';
+  return {
+    out: (t) => void (out += t),
+    err: (t) => void (err += t),
+    env: {},
+    cwd: process.cwd(),
+    isTTY: false,
+    stdout: () => out,
+    stderr: () => err,
+  };
+}
+
+describe('the execution-coach command line', () => {
+  it('given --version, then it prints the package version and exits 0', async () => {
+    const ctx = capture();
+    const code = await runCli(['--version'], ctx);
+    expect(code).toBe(0);
+    expect(ctx.stdout().trim()).toBe(packageJson.version);
+  });
+
+  it('given --help, then it lists the commands and exits 0', async () => {
+    const ctx = capture();
+    expect(await runCli(['--help'], ctx)).toBe(0);
+    expect(ctx.stdout()).toContain('validate');
+  });
+
+  it('given an unknown command, then it exits 2 with a hint', async () => {
+    const ctx = capture();
+    expect(await runCli(['frobnicate'], ctx)).toBe(2);
+    expect(ctx.stderr()).toContain("unknown command 'frobnicate'");
+  });
+});
