@@ -212,6 +212,45 @@ export interface CoachingModel {
   followUpDueDays: number;
 }
 
+/** API names of what the product writes (design §5.2); an org may rename them. */
+export interface WriteBackModel {
+  /** Custom object holding coaching flags, e.g. `Coaching_Flag__c`. */
+  flagObject: string;
+  flagFields: {
+    /** External id, unique: `v1:<measure>:<salesperson Id>:<date opened>`. */
+    key: string;
+    salesperson: string;
+    manager: string;
+    measure: string;
+    step: string;
+    diagnosis: string;
+    severity: string;
+    actual: string;
+    target: string;
+    teamValue: string;
+    sampleSize: string;
+    lostUnits: string;
+    periodStart: string;
+    periodEnd: string;
+    summary: string;
+    evidence: string;
+    isFocus: string;
+    /** Shared: the connector sets it only on the lifecycle transitions of design §5.3. */
+    status: string;
+    /** Manager-owned: never written by the connector. */
+    commitment: string;
+    /** Manager-owned: never written by the connector. */
+    followUpDate: string;
+    outcome: string;
+  };
+  /** Activity (Task) external id field, e.g. `Coaching_Key__c`. */
+  taskKeyField: string;
+  /** Task.Type of follow-up tasks for salespeople. */
+  followUpTaskType: string;
+  /** Task.Type of one-on-one agenda tasks for managers. */
+  agendaTaskType: string;
+}
+
 /** Everything the pure core needs from the config. */
 export interface CoachModel {
   dealership: DealershipModel;
@@ -220,6 +259,7 @@ export interface CoachModel {
   measures: readonly MeasureModel[];
   goals: GoalModel;
   coaching: CoachingModel;
+  writeBack: WriteBackModel;
 }
 
 // ---------------------------------------------------------------------------------------------
