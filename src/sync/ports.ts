@@ -1,0 +1,131 @@
+/**
+ * The narrow capabilities one sync run is wired from (the Nango idea: a sync is a plain
+ * function over a reader, a writer and a checkpointed store). Live runs plug in the Salesforce
+ * adapter and SQLite; dry runs plug in a writer that records instead of sending; tests plug in
+ * whatever they need. Nothing here knows about HTTP or SQL.
+ */
+import type { SfRecord, StepEvent } from '../core/model';
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+// ---------------------------------------------------------------------------------------------
+
+/** Position of an incremental read: the last record stored, in (SystemModstamp, Id) order. */
+export interface Checkpoint {
+  /** Salesforce datetime as returned by the API, e.g. `2026-11-20T15:04:05.000+0000`. */
+  systemModstamp: string;
+  id: string;
+}
+
+export interface IncrementalReadRequest {
+  object: string;
+  /** Fields to select; the reader adds Id, SystemModstamp and IsDeleted itself. */
+  fields: readonly string[];
+  /** Inclusive lower bound on SystemModstamp (checkpoint minus lookback); null = backfill. */
+  since: number | null;
+  /** Backfill start when `since` is null (epoch ms), i.e. now − backfillDays. */
+  backfillFrom: number;
+  /** Inclusive upper bound on SystemModstamp fixed at the start of the run (epoch ms). */
+  until: number;
+  /** Requested page size, 200–2000 (Salesforce may send fewer; never assume it). */
+  pageSize: number;
+  /** Use Bulk API 2.0 when a backfill has more records than this. */
+  bulkThreshold: number;
+}
+
+/** One page of records in (SystemModstamp, Id) order; deleted ones carry IsDeleted = true. */
+export interface RecordPage {
+  object: string;
+  records: SfRecord[];
+  /** True on the last page of the read. */
+  last: boolean;
+}
+
+export interface CrmReader {
+  /** Reads changed and deleted records (queryAll) page by page, in (SystemModstamp, Id) order. */
+  readIncremental(request: IncrementalReadRequest): AsyncIterable<RecordPage>;
+  /** Runs a small query to completion (all pages; no silent cap). */
+  queryAll(soql: string): Promise<SfRecord[]>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+// ---------------------------------------------------------------------------------------------
+
+/** Outcome of one record in a collection call, in request order. */
+export interface WriteItemResult {
+  ok: boolean;
+  /** Salesforce Id when the record was written. */
+  id?: string;
+  /** For upserts: whether the record was created. */
+  created?: boolean;
+  /** `statusCode` of the item error (or `errorCode`, which some responses use). */
+  errorCode?: string;
+  message?: string;
+}
+
+export interface CrmWriter {
+  /** Upserts by external id in collections of at most 200, allOrNone false. */
+  upsert(
+    object: string,
+    externalIdField: string,
+    records: ReadonlyArray<Record<string, unknown>>,
+  ): Promise<WriteItemResult[]>;
+  /** Updates by Id in collections of at most 200, allOrNone false. */
+  update(object: string, records: ReadonlyArray<{ Id: string } & Record<string, unknown>>): Promise<WriteItemResult[]>;
+}
+
+/** API usage as the last response reported it (`Sforce-Limit-Info: api-usage=used/limit`). */
+export interface ApiUsage {
+  used: number;
+  limit: number;
+}
+
+/** Calls made by this process, by kind, for run history and benchmarks. */
+export interface ApiCallCounts {
+  query: number;
+  queryMore: number;
+  bulk: number;
+  write: number;
+  other: number;
+  total: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Local state
+// ---------------------------------------------------------------------------------------------
+
+/** What the store keeps of one Salesforce record: its mapped output, or its raw form. */
+export interface StoredRecord {
+  id: string;
+  systemModstamp: string;
+  /** Step events the record maps to (may be empty). */
+  events: readonly StepEvent[];
+  /** Non-event facts the core needs (open follow-up items, lead states, users), as plain JSON. */
+  facts: readonly unknown[];
+}
+
+export interface LedgerEntry {
+  /** Deterministic key of the written record (`v1:…`). */
+  key: string;
+  object: string;
+  /** Content hash of the connector-owned fields last written. */
+  hash: string;
+  /** Salesforce Id, once known. */
+  sfId: string | null;
+  /** When it was written (epoch ms). */
+  writtenAt: number;
+}
+
+export type RunOutcome = 'ok' | 'failed' | 'stopped_api_limit' | 'interrupted' | 'dry_run';
+
+export interface RunSummary {
+  runId: string;
+  startedAt: number;
+  finishedAt: number | null;
+  outcome: RunOutcome | 'running';
+  recordsRead: number;
+  apiCalls: number;
+  writes: { created: number; updated: number; skipped: number; failed: number };
+  errors: string[];
+}
