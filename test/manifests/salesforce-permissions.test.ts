@@ -1,0 +1,139 @@
+/**
+ * The permission sets grant the integration user what the connector reads and writes and
+ * nothing more, and managers only the fields they own; every field they name exists.
+ */
+import { join } from 'node:path';
+import { FLAG_FIELDS, FLAG_OBJECT, connectorWrites, managerWrites } from './write-contract';
+import { loadProductMetadata } from './metadata';
+import { definingCustomField, readPermissionSet, type PermissionSetSource } from './permission-sets';
+import { SALESFORCE_PROJECT_ROOT, componentsOf } from './source-tree';
+
+/**
+ * Standard fields the permission sets may grant: the permissionable fields the default config
+ * reads and the connector writes. A standard field outside this list is a typo or a grant
+ * beyond the product's needs.
+ */
+const KNOWN_STANDARD_FIELDS = new Set([
+  'Task.Type',
+  'Task.WhoId',
+  'Task.WhatId',
+  'Task.ActivityDate',
+  'Task.Description',
+  'Event.Type',
+  'Event.WhoId',
+  'User.Title',
+  'User.Department',
+  'User.ManagerId',
+]);
+
+const permissionSetPath = (packageDirectory: string, name: string) =>
+  join(SALESFORCE_PROJECT_ROOT, packageDirectory, 'main', 'default', 'permissionsets', `${name}.permissionset-meta.xml`);
+
+const integration = readPermissionSet(permissionSetPath('force-app', 'Execution_Coach_Integration'));
+const manager = readPermissionSet(permissionSetPath('force-app', 'Execution_Coach_Manager'));
+const referenceModel = readPermissionSet(permissionSetPath('reference-model', 'Execution_Coach_Reference_Model'));
+
+const product = loadProductMetadata(SALESFORCE_PROJECT_ROOT);
+const requiredFlagFields = product.fields.filter((field) => field.required).map((field) => `${FLAG_OBJECT}.${field.name}`);
+const flagField = (name: string) => `${FLAG_OBJECT}.${name}`;
+
+function editableOn(set: PermissionSetSource, object: string): string[] {
+  return set.fields.filter((entry) => entry.editable && entry.field.startsWith(`${object}.`)).map((entry) => entry.field).sort();
+}
+
+function readOnly(set: PermissionSetSource): string[] {
+  return set.fields.filter((entry) => entry.readable && !entry.editable).map((entry) => entry.field);
+}
+
+describe('Execution_Coach_Integration', () => {
+  it('given its label, then admins find it by name', () => {
+    expect(integration.label).toBe('Execution Coach Integration');
+  });
+
+  it('given its objects, then it creates and edits flags and only reads leads and opportunities', () => {
+    expect(integration.objects.map(({ object, allowCreate, allowRead, allowEdit }) => ({ object, allowCreate, allowRead, allowEdit })))
+      .toEqual([
+        { object: FLAG_OBJECT, allowCreate: true, allowRead: true, allowEdit: true },
+        { object: 'Lead', allowCreate: false, allowRead: true, allowEdit: false },
+        { object: 'Opportunity', allowCreate: false, allowRead: true, allowEdit: false },
+      ]);
+  });
+
+  it('given its objects, then it never deletes, views all or modifies all', () => {
+    const grants = integration.objects.filter((entry) => entry.allowDelete || entry.viewAllRecords || entry.modifyAllRecords);
+    expect(grants).toEqual([]);
+  });
+
+  it('given its user permissions, then it has API access and can create tasks, nothing else', () => {
+    expect([...integration.userPermissions].sort()).toEqual(['ApiEnabled', 'EditTask']);
+  });
+
+  it('given the flag fields, then it edits exactly those the connector writes (the required key needs no grant)', () => {
+    const expected = FLAG_FIELDS.filter((contract) => connectorWrites(contract) && !contract.required).map((c) => flagField(c.name));
+    expect(editableOn(integration, FLAG_OBJECT)).toEqual([...expected].sort());
+  });
+
+  it('given the manager-owned fields, then it reads them and never edits them', () => {
+    const managerOwned = FLAG_FIELDS.filter((contract) => !connectorWrites(contract)).map((c) => flagField(c.name));
+    expect(readOnly(integration).filter((field) => managerOwned.includes(field)).sort()).toEqual([...managerOwned].sort());
+  });
+
+  it('given the task key, then it edits it on tasks', () => {
+    expect(editableOn(integration, 'Task')).toContain('Task.Coaching_Key__c');
+  });
+});
+
+describe('Execution_Coach_Manager', () => {
+  it('given its object, then managers read and edit flags but never create, delete or reach beyond sharing', () => {
+    expect(manager.objects).toEqual([
+      { object: FLAG_OBJECT, allowCreate: false, allowRead: true, allowEdit: true, allowDelete: false, viewAllRecords: false, modifyAllRecords: false },
+    ]);
+    expect(manager.userPermissions).toEqual([]);
+  });
+
+  it('given the flag fields, then managers edit only Commitment, Follow-Up Date and Status', () => {
+    const expected = FLAG_FIELDS.filter(managerWrites).map((contract) => flagField(contract.name));
+    expect(expected.sort()).toEqual(['Commitment__c', 'Follow_Up_Date__c', 'Status__c'].map(flagField));
+    expect(editableOn(manager, FLAG_OBJECT)).toEqual(expected);
+  });
+
+  it('given the flag fields, then managers read every one of them', () => {
+    const permissionable = product.fields.filter((field) => !field.required).map((field) => flagField(field.name));
+    const readable = new Set(manager.fields.filter((entry) => entry.readable).map((entry) => entry.field));
+    expect(permissionable.filter((field) => !readable.has(field))).toEqual([]);
+  });
+});
+
+describe('every permission set', () => {
+  const forceApp = new Set(componentsOf(SALESFORCE_PROJECT_ROOT, 'force-app').map((c) => c.fullName));
+  const withReferenceModel = new Set([...forceApp, ...componentsOf(SALESFORCE_PROJECT_ROOT, 'reference-model').map((c) => c.fullName)]);
+  const sets = [
+    ['Execution_Coach_Integration', integration, forceApp],
+    ['Execution_Coach_Manager', manager, forceApp],
+    ['Execution_Coach_Reference_Model', referenceModel, withReferenceModel],
+  ] as const;
+
+  it.each(sets)('given %s, then it names no required field, which Salesforce rejects', (_name, set) => {
+    expect(set.fields.map((entry) => entry.field).filter((field) => requiredFlagFields.includes(field))).toEqual([]);
+  });
+
+  it.each(sets)('given %s, then every field it grants exists where it deploys from', (_name, set, deployable) => {
+    const missing = set.fields.map((entry) => entry.field).filter((field) => {
+      const custom = definingCustomField(field);
+      return custom === undefined ? !KNOWN_STANDARD_FIELDS.has(field) : !deployable.has(custom);
+    });
+    expect(missing).toEqual([]);
+  });
+
+  it.each(sets)('given %s, then every edit grant also reads (Salesforce requires it)', (_name, set) => {
+    expect(set.fields.filter((entry) => !entry.readable)).toEqual([]);
+  });
+
+  it('given the reference-model set, then it only reads the two optional fields', () => {
+    expect(referenceModel.fields).toEqual([
+      { field: 'Event.Appointment_Status__c', readable: true, editable: false },
+      { field: 'User.Monthly_Unit_Goal__c', readable: true, editable: false },
+    ]);
+    expect([referenceModel.objects, referenceModel.userPermissions]).toEqual([[], []]);
+  });
+});
