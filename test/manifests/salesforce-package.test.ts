@@ -30,9 +30,9 @@ describe('package.xml manifests', () => {
     expect(listed.length).toBe(new Set(listed).size);
   });
 
-  it('given the main manifest, then it deploys the object, its fields, views, layout, the task key and both permission sets', () => {
+  it('given the main manifest, then it deploys the object, its fields, views, layouts, the task key and both permission sets', () => {
     const types = new Set(manifestComponents('package.xml').map((component) => component.split(':')[0]));
-    expect([...types].sort()).toEqual(['CompactLayout', 'CustomField', 'CustomObject', 'ListView', 'PermissionSet']);
+    expect([...types].sort()).toEqual(['CompactLayout', 'CustomField', 'CustomObject', 'Layout', 'ListView', 'PermissionSet']);
     expect(manifestComponents('package.xml')).toContain('CustomField:Activity.Coaching_Key__c');
   });
 

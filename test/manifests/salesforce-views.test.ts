@@ -3,13 +3,13 @@
  * values that exist, and "My team's open coaching flags" really means the viewer's team.
  */
 import { join } from 'node:path';
-import { FLAG_OBJECT, OPEN_FLAG_STATUSES } from './write-contract';
+import { FLAG_FIELDS, FLAG_OBJECT, OPEN_FLAG_STATUSES, managerWrites } from './write-contract';
 import { loadProductMetadata } from './metadata';
 import { SALESFORCE_PROJECT_ROOT } from './source-tree';
 import { listOf, readMetadataFile, textOf, textsOf, type XmlNode } from './xml';
 
 /** List view column and layout names of standard fields, which are not in the source. */
-const STANDARD_COLUMNS = new Set(['NAME', 'Name']);
+const STANDARD_COLUMNS = new Set(['NAME', 'Name', 'CreatedById', 'LastModifiedById']);
 const EXPECTED_COLUMNS = [
   'NAME',
   'Salesperson__c',
@@ -92,5 +92,35 @@ describe('Coaching_Flag_Compact', () => {
 
   it('given the object, then the layout is its compact layout assignment', () => {
     expect(textOf(product.settings, 'compactLayoutAssignment')).toBe(textOf(body, 'fullName'));
+  });
+});
+
+describe('Coaching Flag Layout', () => {
+  const { body } = readMetadataFile(join(SALESFORCE_PROJECT_ROOT, 'force-app', 'main', 'default', 'layouts', 'Coaching_Flag__c-Coaching Flag Layout.layout-meta.xml'));
+  const items = listOf(body, 'layoutSections')
+    .flatMap((section) => listOf(section, 'layoutColumns'))
+    .flatMap((column) => listOf(column, 'layoutItems'))
+    .map((item) => ({ field: textOf(item, 'field') ?? '', behavior: textOf(item, 'behavior') }));
+  const behaviorOf = (behavior: string) => items.filter((item) => item.behavior === behavior).map((item) => item.field).sort();
+
+  it('given the layout, then every field it places exists and appears once', () => {
+    const placed = items.map((item) => item.field);
+    expect(placed.filter((field) => !exists(field))).toEqual([]);
+    expect(placed.length).toBe(new Set(placed).size);
+  });
+
+  it('given the layout, then a manager sees every field of the write contract', () => {
+    const placed = new Set(items.map((item) => item.field));
+    expect(FLAG_FIELDS.map((contract) => contract.name).filter((name) => !placed.has(name))).toEqual([]);
+  });
+
+  it('given the behaviors, then managers edit only the fields they own and the required key is Required', () => {
+    expect(behaviorOf('Edit')).toEqual(FLAG_FIELDS.filter(managerWrites).map((contract) => contract.name).sort());
+    expect(behaviorOf('Required')).toEqual(product.fields.filter((field) => field.required).map((field) => field.name));
+    expect(items.filter((item) => !['Edit', 'Required', 'Readonly'].includes(item.behavior ?? ''))).toEqual([]);
+  });
+
+  it('given field history is enabled, then the layout shows it so managers can see changes', () => {
+    expect(listOf(body, 'relatedLists').map((list) => textOf(list, 'relatedList'))).toContain('RelatedEntityHistoryList');
   });
 });

@@ -15,6 +15,7 @@ const ROOT_BY_SUFFIX: ReadonlyArray<readonly [suffix: string, root: string]> = [
   ['.field-meta.xml', 'CustomField'],
   ['.listView-meta.xml', 'ListView'],
   ['.compactLayout-meta.xml', 'CompactLayout'],
+  ['.layout-meta.xml', 'Layout'],
   ['.permissionset-meta.xml', 'PermissionSet'],
   ['package.xml', 'Package'],
 ];

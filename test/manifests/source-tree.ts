@@ -9,7 +9,7 @@ import { join, relative, sep } from 'node:path';
 
 export const SALESFORCE_PROJECT_ROOT = join(__dirname, '..', '..', 'manifests', 'salesforce');
 
-export type ComponentType = 'CustomObject' | 'CustomField' | 'ListView' | 'CompactLayout' | 'PermissionSet';
+export type ComponentType = 'CustomObject' | 'CustomField' | 'ListView' | 'CompactLayout' | 'Layout' | 'PermissionSet';
 
 export interface SourceComponent {
   type: ComponentType;
@@ -42,6 +42,14 @@ const RULES: readonly SourceRule[] = [
   { type: 'CustomField', match: childOfObject('fields', '.field-meta.xml') },
   { type: 'ListView', match: childOfObject('listViews', '.listView-meta.xml') },
   { type: 'CompactLayout', match: childOfObject('compactLayouts', '.compactLayout-meta.xml') },
+  {
+    // Layout full names are `<Object>-<Layout Name>`, spaces included.
+    type: 'Layout',
+    match: ([top, file, ...rest]) =>
+      top === 'layouts' && rest.length === 0 && file?.endsWith('.layout-meta.xml')
+        ? file.slice(0, -'.layout-meta.xml'.length)
+        : undefined,
+  },
   {
     type: 'PermissionSet',
     match: ([top, file, ...rest]) =>
