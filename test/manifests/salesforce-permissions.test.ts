@@ -3,28 +3,39 @@
  * nothing more, and managers only the fields they own; every field they name exists.
  */
 import { join } from 'node:path';
-import { FLAG_FIELDS, FLAG_OBJECT, connectorWrites, managerWrites } from './write-contract';
+import { loadConfig, toCoachModel } from '../../src/config';
+import { DEFAULT_CONFIG_FILE } from '../../src/cli/commands/validate';
+import { FLAG_FIELDS, FLAG_OBJECT, TASK_FIELDS_WRITTEN, connectorWrites, managerWrites } from './write-contract';
+import { fieldsReadBy } from './config-reads';
 import { loadProductMetadata } from './metadata';
 import { definingCustomField, readPermissionSet, type PermissionSetSource } from './permission-sets';
 import { SALESFORCE_PROJECT_ROOT, componentsOf } from './source-tree';
 
 /**
- * Standard fields the permission sets may grant: the permissionable fields the default config
- * reads and the connector writes. A standard field outside this list is a typo or a grant
- * beyond the product's needs.
+ * Fields the integration user reads or writes without a field permission: system fields,
+ * required fields (always visible with the object, and Salesforce rejects a grant on them) and
+ * the Call Center fields, which the Task reference documents as outside field-level security.
+ * OpportunityHistory has no field permissions at all: it follows Opportunity.
  */
-const KNOWN_STANDARD_FIELDS = new Set([
-  'Task.Type',
-  'Task.WhoId',
-  'Task.WhatId',
-  'Task.ActivityDate',
-  'Task.Description',
-  'Event.Type',
-  'Event.WhoId',
-  'User.Title',
-  'User.Department',
-  'User.ManagerId',
+const OUTSIDE_FIELD_SECURITY = new Set([
+  ...['Lead', 'Task', 'Event', 'Opportunity', 'User'].flatMap((object) => [`${object}.Id`, `${object}.OwnerId`, `${object}.CreatedDate`, `${object}.CreatedById`]),
+  'User.Name',
+  'User.IsActive',
+  'Lead.Status',
+  'Task.Status',
+  'Task.Subject',
+  'Task.IsClosed',
+  'Task.CompletedDateTime',
+  'Task.CallType',
+  'Task.CallDisposition',
+  'Task.CallDurationInSeconds',
+  'Event.StartDateTime',
 ]);
+const followsItsParent = (field: string) => field.startsWith('OpportunityHistory.');
+
+const REPO_ROOT = join(__dirname, '..', '..');
+const configReads = fieldsReadBy(toCoachModel(loadConfig(DEFAULT_CONFIG_FILE, { cwd: REPO_ROOT })));
+const taskWrites = TASK_FIELDS_WRITTEN.map((field) => `Task.${field}`);
 
 const permissionSetPath = (packageDirectory: string, name: string) =>
   join(SALESFORCE_PROJECT_ROOT, packageDirectory, 'main', 'default', 'permissionsets', `${name}.permissionset-meta.xml`);
@@ -83,6 +94,41 @@ describe('Execution_Coach_Integration', () => {
   });
 });
 
+describe('Execution_Coach_Integration against the default config', () => {
+  const grantsRead = (set: PermissionSetSource, field: string) => set.fields.some((entry) => entry.field === field && entry.readable);
+
+  it('given every field the default config reads, then the integration user can read it', () => {
+    const unreadable = configReads.filter(
+      (field) =>
+        !OUTSIDE_FIELD_SECURITY.has(field) &&
+        !followsItsParent(field) &&
+        !grantsRead(integration, field) &&
+        !grantsRead(referenceModel, field),
+    );
+    expect(unreadable).toEqual([]);
+  });
+
+  it('given every task field the connector writes, then the integration user can write it', () => {
+    const editable = new Set(editableOn(integration, 'Task'));
+    expect(taskWrites.filter((field) => !OUTSIDE_FIELD_SECURITY.has(field) && !editable.has(field))).toEqual([]);
+  });
+
+  it('given the standard fields it grants, then each is one the default config reads or the connector writes', () => {
+    const standard = integration.fields.map((entry) => entry.field).filter((field) => definingCustomField(field) === undefined);
+    expect(standard.filter((field) => !configReads.includes(field) && !taskWrites.includes(field))).toEqual([]);
+  });
+
+  it('given the standard fields it reads, then none is also declared outside field-level security', () => {
+    expect(integration.fields.map((entry) => entry.field).filter((field) => OUTSIDE_FIELD_SECURITY.has(field))).toEqual([]);
+  });
+
+  it('given the optional fields the default config reads, then the reference-model set grants exactly those', () => {
+    const optional = new Set(componentsOf(SALESFORCE_PROJECT_ROOT, 'reference-model').map((c) => c.fullName));
+    const readOptional = configReads.filter((field) => optional.has(definingCustomField(field) ?? ''));
+    expect(referenceModel.fields.map((entry) => entry.field)).toEqual(readOptional);
+  });
+});
+
 describe('Execution_Coach_Manager', () => {
   it('given its object, then managers read and edit flags but never create, delete or reach beyond sharing', () => {
     expect(manager.objects).toEqual([
@@ -120,7 +166,7 @@ describe('every permission set', () => {
   it.each(sets)('given %s, then every field it grants exists where it deploys from', (_name, set, deployable) => {
     const missing = set.fields.map((entry) => entry.field).filter((field) => {
       const custom = definingCustomField(field);
-      return custom === undefined ? !KNOWN_STANDARD_FIELDS.has(field) : !deployable.has(custom);
+      return custom === undefined ? !configReads.includes(field) && !taskWrites.includes(field) : !deployable.has(custom);
     });
     expect(missing).toEqual([]);
   });

@@ -88,6 +88,22 @@ export const ACTIVITY_KEY_FIELD: ContractField = field('Coaching_Key__c', 'Text'
   externalId: true,
 });
 
+/**
+ * Task fields the connector writes on follow-up tasks and one-on-one agendas (design §5.2):
+ * owner, customer, type, subject, due date, the agenda text, status and the key.
+ */
+export const TASK_FIELDS_WRITTEN: readonly string[] = [
+  'OwnerId',
+  'WhoId',
+  'WhatId',
+  'Type',
+  'Subject',
+  'ActivityDate',
+  'Description',
+  'Status',
+  ACTIVITY_KEY_FIELD.name,
+];
+
 /** Does the connector ever write this field? (Status only on the transitions of 5.3.) */
 export function connectorWrites(contract: ContractField): boolean {
   return contract.owner !== 'manager';
