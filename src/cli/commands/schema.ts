@@ -1,7 +1,10 @@
 import type { Command } from 'commander';
+import { renderConfigJsonSchema } from '../../config';
 import type { CliContext } from '../context';
 
-/** Placeholder: the `schema` command is being built (see the issue that owns it). */
-export function registerSchema(program: Command, _ctx: CliContext): void {
-  program.command('schema').description('(not yet available)');
+export function registerSchema(program: Command, ctx: CliContext): void {
+  program
+    .command('schema')
+    .description('Print the JSON Schema of the config file (for editors and CI checks).')
+    .action(() => ctx.out(renderConfigJsonSchema()));
 }

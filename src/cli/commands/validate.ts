@@ -1,7 +1,52 @@
 import type { Command } from 'commander';
+import { configInvalidError, loadConfig, renderSummary, summarizeConfig, type Config, type ConfigProblem } from '../../config';
+import { isCoachError } from '../../lib/errors';
 import type { CliContext } from '../context';
 
-/** Placeholder: the `validate` command is being built (see the issue that owns it). */
-export function registerValidate(program: Command, _ctx: CliContext): void {
-  program.command('validate').description('(not yet available)');
+export const DEFAULT_CONFIG_FILE = 'config/dealership.yaml';
+
+/**
+ * A check run after the file itself is valid. `--org` (validation against the org's describe:
+ * objects, fields, picklist values) will be one: it returns problems in the same form, which
+ * are reported exactly like the file's own.
+ */
+export type ConfigCheck = (config: Config, file: string) => Promise<readonly ConfigProblem[]>;
+
+export interface ValidateOptions {
+  config: string;
+  json?: boolean;
+}
+
+export interface ValidateDeps {
+  load: (file: string, cwd: string) => Config;
+  checks: readonly ConfigCheck[];
+}
+
+const defaultDeps: ValidateDeps = {
+  load: (file, cwd) => loadConfig(file, { cwd }),
+  checks: [],
+};
+
+/** Loads and checks the config; prints the summary, or lets the CONFIG_* error reach the CLI (exit 2). */
+export async function runValidate(options: ValidateOptions, ctx: CliContext, deps: ValidateDeps = defaultDeps): Promise<void> {
+  try {
+    const config = deps.load(options.config, ctx.cwd);
+    const problems = (await Promise.all(deps.checks.map((check) => check(config, options.config)))).flat();
+    if (problems.length > 0) throw configInvalidError(options.config, problems);
+    const summary = summarizeConfig(config);
+    ctx.out(options.json === true ? `${JSON.stringify({ ok: true, file: options.config, summary }, null, 2)}\n` : renderSummary(options.config, summary));
+  } catch (error) {
+    // With --json a machine reads stdout: it gets the problems there too; the CLI still prints them to stderr.
+    if (options.json === true && isCoachError(error)) ctx.out(`${JSON.stringify({ ok: false, error: error.toJSON() }, null, 2)}\n`);
+    throw error;
+  }
+}
+
+export function registerValidate(program: Command, ctx: CliContext): void {
+  program
+    .command('validate')
+    .description('Check the config file: every problem with its line, or a summary of steps, measures and targets.')
+    .option('-c, --config <file>', 'config file (YAML or JSON)', DEFAULT_CONFIG_FILE)
+    .option('--json', 'print the result as JSON')
+    .action((options: ValidateOptions) => runValidate(options, ctx));
 }

@@ -1,0 +1,115 @@
+/**
+ * Reads the admin's config file (YAML, or JSON, which YAML reads too), validates it against the
+ * schema and reports every problem at once with its line and column. File access is injected so
+ * the loader is tested without a disk.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { LineCounter, parseDocument, type YAMLError } from 'yaml';
+import { CoachError, ExitCode } from '../lib/errors';
+import { formatProblems } from './format';
+import { plainErrorMap } from './messages';
+import { SourceLocator } from './positions';
+import { problemsFromIssues, type ConfigProblem } from './problems';
+import { configSchema, type Config } from './schema/config';
+
+/** Reads a file as UTF-8 text; throws like node:fs does (`error.code === 'ENOENT'` when missing). */
+export type ReadTextFile = (absolutePath: string) => string;
+
+export interface LoadConfigOptions {
+  /** Default: node:fs readFileSync. */
+  readFile?: ReadTextFile;
+  /** Directory the config path and a relative `state.path` are resolved against. Default: process.cwd(). */
+  cwd?: string;
+}
+
+export const readTextFile: ReadTextFile = (absolutePath) => readFileSync(absolutePath, 'utf8');
+
+/**
+ * Loads and validates the config at `file` (as the user named it; shown in messages).
+ * Throws CoachError CONFIG_NOT_FOUND, CONFIG_UNREADABLE or CONFIG_INVALID (exit code 2); the
+ * last two carry the ConfigProblem list as `data`.
+ */
+export function loadConfig(file: string, options: LoadConfigOptions = {}): Config {
+  const cwd = options.cwd ?? process.cwd();
+  const text = readConfigText(file, resolve(cwd, file), options.readFile ?? readTextFile);
+  return parseConfig(text, file, { cwd });
+}
+
+/** Validates config text already in memory; `file` only names it in messages. */
+export function parseConfig(text: string, file: string, options: { cwd?: string } = {}): Config {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true });
+  if (doc.errors.length > 0) throw unreadable(file, doc.errors.map((error) => syntaxProblem(file, error)));
+  const input: unknown = doc.toJS();
+
+  const result = configSchema.safeParse(input, { error: plainErrorMap });
+  if (!result.success) {
+    const locator = new SourceLocator(doc, lineCounter);
+    const problems = problemsFromIssues(result.error.issues, {
+      file,
+      schema: configSchema,
+      input,
+      locate: (path, target) => locator.locate(path, target),
+    });
+    throw configInvalidError(file, problems);
+  }
+  const config = result.data;
+  return { ...config, state: { ...config.state, path: resolve(options.cwd ?? process.cwd(), config.state.path) } };
+}
+
+function readConfigText(file: string, absolutePath: string, readFile: ReadTextFile): string {
+  try {
+    return readFile(absolutePath);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException | null)?.code;
+    if (code === 'ENOENT') {
+      throw new CoachError({
+        code: 'CONFIG_NOT_FOUND',
+        message: `config file not found: ${file}`,
+        actions: ['Pass the config file with --config FILE (the commented reference is config/dealership.yaml).'],
+        exitCode: ExitCode.usage,
+        cause: error,
+      });
+    }
+    throw new CoachError({
+      code: 'CONFIG_UNREADABLE',
+      message: `cannot read config file ${file}: ${error instanceof Error ? error.message : String(error)}`,
+      actions: ['Check that the path names a readable file.'],
+      exitCode: ExitCode.usage,
+      cause: error,
+    });
+  }
+}
+
+function syntaxProblem(file: string, error: YAMLError): ConfigProblem {
+  const [line, column] = error.linePos === undefined ? [1, 1] : [error.linePos[0].line, error.linePos[0].col];
+  // prettyErrors appends " at line L, column C:" and a source excerpt; the position is kept apart.
+  const message = (error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, '');
+  return { file, line, column, path: '', message: `YAML syntax: ${message}` };
+}
+
+function unreadable(file: string, problems: ConfigProblem[]): CoachError {
+  return new CoachError({
+    code: 'CONFIG_UNREADABLE',
+    message: `${file} is not valid YAML:\n${formatProblems(problems).trimEnd()}`,
+    actions: ['Fix the syntax at the line shown (indentation, a missing colon or closing bracket, a duplicated key).'],
+    exitCode: ExitCode.usage,
+    data: [...problems],
+  });
+}
+
+/** The CONFIG_INVALID error for a list of problems (also for checks run after loading, e.g. against the org). */
+export function configInvalidError(file: string, problems: readonly ConfigProblem[]): CoachError {
+  const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
+  return new CoachError({
+    code: 'CONFIG_INVALID',
+    message: `${file} has ${count}:\n${formatProblems(problems).trimEnd()}`,
+    actions: [
+      'Fix each problem listed, then check again with `execution-coach validate --config ' + file + '`.',
+      'An editor with YAML support completes and checks the file as you type from config/execution-coach.schema.json.',
+    ],
+    exitCode: ExitCode.usage,
+    data: [...problems],
+  });
+}

@@ -1,0 +1,140 @@
+/**
+ * Checks that span sections: unique ids, references to steps that exist, a goal at the end of
+ * its funnel. They read the input loosely (it may be half invalid) so that they run even when
+ * other parts of the file are wrong, and every problem is reported in one go.
+ */
+import type { z } from 'zod';
+import type { MeasureKind } from '../../core/model';
+import { didYouMean } from '../hints';
+
+type Ctx = z.core.$RefinementCtx<unknown>;
+type Loose = Readonly<Record<string, unknown>>;
+type Path = readonly (string | number)[];
+
+const asRecord = (value: unknown): Loose | undefined =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Loose) : undefined;
+const asArray = (value: unknown): readonly unknown[] => (Array.isArray(value) ? value : []);
+const asString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+/** Where each kind of measure names steps: a field holding one id, or a list of ids. */
+const STEP_REFERENCES: Readonly<Record<MeasureKind, readonly Path[]>> = {
+  volume: [['step']],
+  ratio: [['from'], ['to']],
+  responseTime: [['from'], ['to']],
+  overdue: [['valueStep']],
+  staleLead: [['valueStep']],
+  sequence: [['step'], ['requires']],
+  integrity: [['steps'], ['minDuration', 'steps']],
+};
+
+function valueAt(root: unknown, path: Path): unknown {
+  let node = root;
+  for (const key of path) {
+    if (typeof key === 'number') node = asArray(node)[key];
+    else node = asRecord(node)?.[key];
+  }
+  return node;
+}
+
+function issue(ctx: Ctx, path: Path, message: string, hint?: string): void {
+  ctx.addIssue({ code: 'custom', message, path: [...path], ...(hint === undefined ? {} : { params: { hint } }) });
+}
+
+/** Reports the second and later uses of an id, pointing back at the first. */
+function checkUnique(ctx: Ctx, list: readonly unknown[], section: string, noun: string): void {
+  const firstIndex = new Map<string, number>();
+  list.forEach((entry, index) => {
+    const id = asString(asRecord(entry)?.id);
+    if (id === undefined) return;
+    const first = firstIndex.get(id);
+    if (first === undefined) firstIndex.set(id, index);
+    else issue(ctx, [section, index, 'id'], `${noun} id "${id}" is already used by ${section}[${first}]`, `give each ${noun} its own id`);
+  });
+}
+
+/** Calls `visit` for every step id named at `path` under `base` (one id or a list of them). */
+function forEachStepRef(root: unknown, base: Path, path: Path, visit: (id: string, at: Path) => void): void {
+  const value = valueAt(root, [...base, ...path]);
+  if (Array.isArray(value)) {
+    value.forEach((item, index) => {
+      const id = asString(item);
+      if (id !== undefined) visit(id, [...base, ...path, index]);
+    });
+    return;
+  }
+  const id = asString(value);
+  if (id !== undefined) visit(id, [...base, ...path]);
+}
+
+export function checkReferences(input: unknown, ctx: Ctx): void {
+  const root = asRecord(input);
+  if (root === undefined) return;
+  const steps = asArray(root.steps);
+  const measures = asArray(root.measures);
+  checkUnique(ctx, steps, 'steps', 'step');
+  checkUnique(ctx, measures, 'measures', 'measure');
+
+  const stepById = new Map<string, Loose>();
+  for (const step of steps) {
+    const record = asRecord(step);
+    const id = asString(record?.id);
+    if (record !== undefined && id !== undefined && !stepById.has(id)) stepById.set(id, record);
+  }
+  const stepIds = [...stepById.keys()];
+  const requireStep = (id: string, at: Path): void => {
+    if (!stepById.has(id)) issue(ctx, at, `unknown step "${id}"`, didYouMean(id, stepIds, 'steps'));
+  };
+
+  measures.forEach((entry, index) => {
+    const kind = asString(asRecord(entry)?.kind);
+    if (kind === undefined || !(kind in STEP_REFERENCES)) return;
+    for (const path of STEP_REFERENCES[kind as MeasureKind]) forEachStepRef(root, ['measures', index], path, requireStep);
+    checkMeasureConsistency(ctx, root, index, stepById);
+  });
+
+  checkGoals(ctx, root, requireStep);
+}
+
+/** Within one measure: steps that must differ, durations that must exist, goals that must cover. */
+function checkMeasureConsistency(ctx: Ctx, root: Loose, index: number, stepById: ReadonlyMap<string, Loose>): void {
+  const measure = asRecord(asArray(root.measures)[index]) ?? {};
+  const at = ['measures', index] as const;
+  const kind = measure.kind;
+  if ((kind === 'ratio' || kind === 'responseTime') && measure.from !== undefined && measure.from === measure.to) {
+    issue(ctx, [...at, 'to'], '`from` and `to` are the same step', 'a conversion runs from one step to a later one');
+  }
+  if (kind === 'integrity') {
+    forEachStepRef(root, at, ['minDuration', 'steps'], (id, path) => {
+      const step = stepById.get(id);
+      if (step !== undefined && step.durationField === undefined) {
+        issue(ctx, path, `step "${id}" has no durationField, so its duration cannot be checked`, `add durationField (e.g. CallDurationInSeconds) to step "${id}"`);
+      }
+    });
+  }
+  if (kind === 'volume' && measure.perDay === 'goal') {
+    const step = asString(measure.step);
+    const funnel = asArray(asRecord(root.goals)?.funnel);
+    if (step !== undefined && stepById.has(step) && !funnel.includes(step)) {
+      issue(ctx, [...at, 'perDay'], `perDay "goal" needs step "${step}" in goals.funnel, which the goal plan works along`, 'add the step to goals.funnel or give perDay a number');
+    }
+  }
+}
+
+function checkGoals(ctx: Ctx, root: Loose, requireStep: (id: string, at: Path) => void): void {
+  const goals = asRecord(root.goals);
+  if (goals === undefined) return;
+  forEachStepRef(root, ['goals'], ['step'], requireStep);
+  forEachStepRef(root, ['goals'], ['funnel'], requireStep);
+
+  const funnel = asArray(goals.funnel);
+  const seen = new Set<unknown>();
+  funnel.forEach((id, index) => {
+    if (seen.has(id)) issue(ctx, ['goals', 'funnel', index], `step "${String(id)}" appears twice in the funnel`);
+    seen.add(id);
+  });
+  const last = funnel[funnel.length - 1];
+  const step = asString(goals.step);
+  if (step !== undefined && funnel.length > 0 && last !== step) {
+    issue(ctx, ['goals', 'funnel'], `the funnel must end with the goal step "${step}"`, `make "${step}" the last entry of goals.funnel`);
+  }
+}
