@@ -1,0 +1,92 @@
+/**
+ * Step events, the bulk of the store (one to a few per activity record; a million is normal).
+ * They are written a page at a time and read all at once to recompute measures over the window,
+ * so the read path is a single scan of raw rows with interned names turned back into shared
+ * strings.
+ */
+import type Database from 'better-sqlite3';
+import type { StepEvent } from '../core/model';
+import { badInput } from './errors';
+import type { SymbolTable } from './symbols';
+
+/** step, rep, subject, at, record_id, duration_sec */
+type EventRow = [number, number, string | null, number, string, number | null];
+
+const COLUMNS = 'step, rep, subject, at, record_id, duration_sec';
+
+export class EventTable {
+  private readonly insert: Database.Statement<[number, number, number, string | null, number, string, number | null]>;
+  private readonly removeForRecord: Database.Statement<[number]>;
+  private readonly selectAll: Database.Statement<[], EventRow>;
+  private readonly selectSince: Database.Statement<[number], EventRow>;
+  private readonly removeBefore: Database.Statement<[number], number>;
+  private readonly countAll: Database.Statement<[], number>;
+
+  constructor(
+    db: Database.Database,
+    private readonly symbols: SymbolTable,
+  ) {
+    this.insert = db.prepare(`INSERT INTO event(record_rk, ${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+    this.removeForRecord = db.prepare<[number]>('DELETE FROM event WHERE record_rk = ?');
+    // No ORDER BY: sorting in JS beats walking an index on `at` (see migrations.ts).
+    this.selectAll = db.prepare<[], EventRow>(`SELECT ${COLUMNS} FROM event`).raw();
+    this.selectSince = db.prepare<[number], EventRow>(`SELECT ${COLUMNS} FROM event WHERE at >= ?`).raw();
+    this.removeBefore = db.prepare<[number], number>('DELETE FROM event WHERE at < ? RETURNING record_rk').pluck();
+    this.countAll = db.prepare<[], number>('SELECT count(*) FROM event').pluck();
+  }
+
+  /** Replaces the events of one record wholesale (a changed record may map to different steps). */
+  replaceFor(recordRk: number, events: readonly StepEvent[]): void {
+    this.removeForRecord.run(recordRk);
+    for (const event of events) {
+      assertStorable(event);
+      this.insert.run(
+        recordRk,
+        this.symbols.intern(event.step),
+        this.symbols.intern(event.rep),
+        event.subject ?? null,
+        event.at,
+        event.recordId,
+        event.durationSec ?? null,
+      );
+    }
+  }
+
+  /** Events at or after `since` (all when omitted), ordered by `at`, then record id and step. */
+  load(since?: number): StepEvent[] {
+    const rows = since === undefined ? this.selectAll.iterate() : this.selectSince.iterate(since);
+    const events: StepEvent[] = [];
+    for (const [step, rep, subject, at, recordId, durationSec] of rows) {
+      const event: StepEvent = { step: this.symbols.textOf(step), rep: this.symbols.textOf(rep), subject, at, recordId };
+      if (durationSec !== null) event.durationSec = durationSec;
+      events.push(event);
+    }
+    return events.sort(byTimeThenRecord);
+  }
+
+  /** Deletes events before `ms`; returns the record keys they belonged to (with repeats). */
+  pruneBefore(ms: number): number[] {
+    return this.removeBefore.all(ms);
+  }
+
+  count(): number {
+    return this.countAll.get() ?? 0;
+  }
+}
+
+/** Ties broken by content, so two stores holding the same events return them in the same order. */
+function byTimeThenRecord(a: StepEvent, b: StepEvent): number {
+  if (a.at !== b.at) return a.at - b.at;
+  if (a.recordId !== b.recordId) return a.recordId < b.recordId ? -1 : 1;
+  if (a.step !== b.step) return a.step < b.step ? -1 : 1;
+  return 0;
+}
+
+function assertStorable(event: StepEvent): void {
+  if (!Number.isSafeInteger(event.at)) {
+    throw badInput(`Step event of record ${event.recordId} has a non-integer time ${String(event.at)}.`, { recordId: event.recordId });
+  }
+  if (event.durationSec !== undefined && !Number.isFinite(event.durationSec)) {
+    throw badInput(`Step event of record ${event.recordId} has a non-finite duration.`, { recordId: event.recordId });
+  }
+}

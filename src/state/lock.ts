@@ -1,0 +1,89 @@
+/**
+ * One run at a time per org. The lock is a row, not an OS file lock, so it also works when
+ * runs start from different containers sharing the state volume, and it carries who holds it
+ * for the "try later" message.
+ *
+ * A lock expires: a process killed with SIGKILL (OOM killer, `kubectl delete --force`, a
+ * node lost) never runs its release, and a lock that only its holder can remove would stop
+ * every later run forever. The holder refreshes it while it works (between pages and write
+ * batches), so a lock older than its TTL belongs to a holder that is gone, and the next run
+ * takes it over.
+ */
+import { hostname } from 'node:os';
+import type Database from 'better-sqlite3';
+import { CoachError } from '../lib/errors';
+import { StateErrorCode } from './errors';
+
+/** The state file serves one org, so one lock scope is enough. */
+const SCOPE = 'sync';
+
+export type LockResult =
+  | { ok: true; /** The expired holder this acquisition replaced, if any. */ tookOverFrom?: { owner: string; since: number } }
+  | { ok: false; heldBy: string; since: number; expiresAt: number };
+
+/** The owner string of this process for a run: host and pid say where to look for it. */
+export function lockOwner(runId: string, host: string = hostname(), pid: number = process.pid): string {
+  return `${host}:${pid}:${runId}`;
+}
+
+interface LockRow {
+  owner: string;
+  acquired_at: number;
+  ttl_ms: number;
+  expires_at: number;
+}
+
+export class RunLock {
+  private readonly select: Database.Statement<[string], LockRow>;
+  private readonly put: Database.Statement<[string, string, number, number, number]>;
+  private readonly extend: Database.Statement<[number, string, string]>;
+  private readonly remove: Database.Statement<[string, string]>;
+
+  constructor(
+    db: Database.Database,
+    private readonly now: () => number,
+  ) {
+    this.select = db.prepare<[string], LockRow>('SELECT owner, acquired_at, ttl_ms, expires_at FROM run_lock WHERE scope = ?');
+    this.put = db.prepare(
+      `INSERT INTO run_lock(scope, owner, acquired_at, ttl_ms, expires_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT(scope) DO UPDATE SET owner = excluded.owner, acquired_at = excluded.acquired_at,
+         ttl_ms = excluded.ttl_ms, expires_at = excluded.expires_at`,
+    );
+    this.extend = db.prepare('UPDATE run_lock SET expires_at = ? + ttl_ms WHERE scope = ? AND owner = ?');
+    this.remove = db.prepare('DELETE FROM run_lock WHERE scope = ? AND owner = ?');
+  }
+
+  /** Call inside an IMMEDIATE transaction, so that two processes cannot both see it free. */
+  acquire(owner: string, ttlMs: number): LockResult {
+    const now = this.now();
+    const held = this.select.get(SCOPE);
+    if (held !== undefined && held.owner !== owner && held.expires_at > now) {
+      return { ok: false, heldBy: held.owner, since: held.acquired_at, expiresAt: held.expires_at };
+    }
+    // Re-acquiring one's own lock keeps its original start, so `since` stays truthful.
+    const since = held !== undefined && held.owner === owner ? held.acquired_at : now;
+    this.put.run(SCOPE, owner, since, ttlMs, now + ttlMs);
+    return held !== undefined && held.owner !== owner ? { ok: true, tookOverFrom: { owner: held.owner, since: held.acquired_at } } : { ok: true };
+  }
+
+  /** Extends the holder's lease by its TTL; throws STATE_LOCK_LOST if it no longer holds it. */
+  refresh(owner: string): void {
+    if (this.extend.run(this.now(), SCOPE, owner).changes === 0) {
+      const held = this.select.get(SCOPE);
+      throw new CoachError({
+        code: StateErrorCode.lockLost,
+        message:
+          held === undefined
+            ? `The run lock held by ${owner} was released or never taken.`
+            : `The run lock held by ${owner} expired and was taken over by ${held.owner}.`,
+        actions: ['Stop this run: another run now owns the org. Raise the lock TTL if runs pause longer than it.'],
+        data: { owner, heldBy: held?.owner ?? null },
+      });
+    }
+  }
+
+  /** Releases the lock if `owner` holds it; true if it did. */
+  release(owner: string): boolean {
+    return this.remove.run(SCOPE, owner).changes > 0;
+  }
+}

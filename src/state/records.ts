@@ -1,0 +1,92 @@
+/**
+ * The snapshot of Salesforce records the measures are recomputed from: per (object, Id) the
+ * record's non-event facts; its events live in `event` and go with it.
+ */
+import type Database from 'better-sqlite3';
+import type { StoredRecord } from '../sync/ports';
+import { badInput } from './errors';
+import type { SymbolTable } from './symbols';
+
+/** One non-event fact with the record it came from. */
+export interface StoredFact {
+  object: string;
+  recordId: string;
+  fact: unknown;
+}
+
+export class RecordTable {
+  private readonly upsertNewer: Database.Statement<[number, string, number, string | null], number>;
+  private readonly remove: Database.Statement<[number, string]>;
+  private readonly removeObject: Database.Statement<[number]>;
+  private readonly removeIfEmpty: Database.Statement<[number]>;
+  private readonly countAll: Database.Statement<[], number>;
+  private readonly countObject: Database.Statement<[number], number>;
+  private readonly selectFacts: Database.Statement<[], [number, string, string]>;
+
+  constructor(
+    db: Database.Database,
+    private readonly symbols: SymbolTable,
+  ) {
+    // The WHERE makes an older version of a record (by SystemModstamp) unable to replace a
+    // newer one; RETURNING then yields no row and the caller leaves its events alone.
+    this.upsertNewer = db
+      .prepare<[number, string, number, string | null], number>(
+        `INSERT INTO record(object, id, modstamp_ms, facts) VALUES (?, ?, ?, ?)
+         ON CONFLICT(object, id) DO UPDATE SET modstamp_ms = excluded.modstamp_ms, facts = excluded.facts
+           WHERE excluded.modstamp_ms >= record.modstamp_ms
+         RETURNING rk`,
+      )
+      .pluck();
+    this.remove = db.prepare<[number, string]>('DELETE FROM record WHERE object = ? AND id = ?');
+    this.removeObject = db.prepare<[number]>('DELETE FROM record WHERE object = ?');
+    this.removeIfEmpty = db.prepare<[number]>(
+      'DELETE FROM record WHERE rk = ? AND facts IS NULL AND NOT EXISTS (SELECT 1 FROM event WHERE record_rk = record.rk)',
+    );
+    this.countAll = db.prepare<[], number>('SELECT count(*) FROM record').pluck();
+    this.countObject = db.prepare<[number], number>('SELECT count(*) FROM record WHERE object = ?').pluck();
+    this.selectFacts = db.prepare<[], [number, string, string]>('SELECT object, id, facts FROM record WHERE facts IS NOT NULL ORDER BY object, id').raw();
+  }
+
+  /** Stores the record unless a newer version is already stored; its key, or undefined if skipped. */
+  upsert(object: number, record: StoredRecord, modstampMs: number): number | undefined {
+    return this.upsertNewer.get(object, record.id, modstampMs, encodeFacts(record));
+  }
+
+  /** Removes the record and (by cascade) its events; true if it was stored. */
+  delete(object: number, id: string): boolean {
+    return this.remove.run(object, id).changes > 0;
+  }
+
+  clear(object: number): number {
+    return this.removeObject.run(object).changes;
+  }
+
+  /** Drops records left with no events and no facts (after retention pruned their events). */
+  dropIfEmpty(recordRks: Iterable<number>): number {
+    let dropped = 0;
+    for (const rk of recordRks) dropped += this.removeIfEmpty.run(rk).changes;
+    return dropped;
+  }
+
+  count(object?: number): number {
+    return (object === undefined ? this.countAll.get() : this.countObject.get(object)) ?? 0;
+  }
+
+  loadFacts(): StoredFact[] {
+    const facts: StoredFact[] = [];
+    for (const [objectSym, recordId, encoded] of this.selectFacts.iterate()) {
+      const object = this.symbols.textOf(objectSym);
+      for (const fact of JSON.parse(encoded) as unknown[]) facts.push({ object, recordId, fact });
+    }
+    return facts;
+  }
+}
+
+function encodeFacts(record: StoredRecord): string | null {
+  if (record.facts.length === 0) return null;
+  try {
+    return JSON.stringify(record.facts);
+  } catch (error) {
+    throw badInput(`Facts of record ${record.id} are not plain JSON: ${(error as Error).message}`, { recordId: record.id });
+  }
+}

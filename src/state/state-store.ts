@@ -1,0 +1,234 @@
+/**
+ * The state store: everything a sync run keeps between runs (design §3, §7), in one SQLite
+ * file. Every method is synchronous (better-sqlite3 is) and either completes or changes
+ * nothing; failures surface as CoachErrors with STATE_* codes.
+ */
+import type Database from 'better-sqlite3';
+import type { StepEvent } from '../core/model';
+import type { Checkpoint, LedgerEntry, RunSummary, StoredRecord } from '../sync/ports';
+import { CheckpointTable } from './checkpoints';
+import { openDatabase } from './database';
+import { parseSalesforceDatetime } from './datetime';
+import { toStateError } from './errors';
+import { EventTable } from './events';
+import { LedgerTable } from './ledger';
+import { RunLock, type LockResult } from './lock';
+import { RecordTable, type StoredFact } from './records';
+import { RunTable, type RunResult } from './runs';
+import { SymbolTable } from './symbols';
+
+export interface StateStoreOptions {
+  /** Clock for run and lock times (epoch ms); Date.now when omitted. */
+  now?: () => number;
+}
+
+export interface ApplyPageResult {
+  /** Records stored (new or replaced). */
+  upserted: number;
+  /** Records ignored because a newer version (by SystemModstamp) was already stored. */
+  skippedStale: number;
+  /** Deleted ids that were stored and are now gone. */
+  deleted: number;
+  /** False when the page's checkpoint was not after the stored one (a re-read page). */
+  checkpointAdvanced: boolean;
+}
+
+export interface PruneResult {
+  events: number;
+  /** Records dropped because retention left them with no events and no facts. */
+  records: number;
+}
+
+export class StateStore {
+  private readonly symbols: SymbolTable;
+  private readonly checkpoints: CheckpointTable;
+  private readonly records: RecordTable;
+  private readonly events: EventTable;
+  private readonly ledger: LedgerTable;
+  private readonly runs: RunTable;
+  private readonly lock: RunLock;
+
+  constructor(
+    private readonly db: Database.Database,
+    /** Where the file is (for messages), or `:memory:`. */
+    readonly path: string,
+    now: () => number,
+    /** True when this open created the schema (a first run, or a state moved aside). */
+    readonly isNew: boolean,
+  ) {
+    this.symbols = new SymbolTable(db);
+    this.checkpoints = new CheckpointTable(db, now);
+    this.records = new RecordTable(db, this.symbols);
+    this.events = new EventTable(db, this.symbols);
+    this.ledger = new LedgerTable(db);
+    this.runs = new RunTable(db, now);
+    this.lock = new RunLock(db, now);
+  }
+
+  // --- reading Salesforce ----------------------------------------------------------------------
+
+  getCheckpoint(object: string): Checkpoint | null {
+    return this.read('getCheckpoint', () => this.checkpoints.get(object));
+  }
+
+  /**
+   * Stores one page in one transaction: upserts `records` (replacing each one's events and
+   * facts), then removes `deletedIds` (so an id in both ends up deleted), then advances the
+   * object's checkpoint unless that would move it backwards. If anything fails, nothing of the
+   * page is kept and the checkpoint stays where it was.
+   */
+  applyPage(object: string, records: readonly StoredRecord[], deletedIds: readonly string[], checkpoint: Checkpoint): ApplyPageResult {
+    return this.write('applyPage', () => {
+      const objectSym = this.symbols.intern(object);
+      let upserted = 0;
+      let skippedStale = 0;
+      for (const record of records) {
+        const rk = this.records.upsert(objectSym, record, parseSalesforceDatetime(record.systemModstamp));
+        if (rk === undefined) {
+          skippedStale += 1;
+          continue;
+        }
+        this.events.replaceFor(rk, record.events);
+        upserted += 1;
+      }
+      let deleted = 0;
+      for (const id of deletedIds) if (this.records.delete(objectSym, id)) deleted += 1;
+      const checkpointAdvanced = this.checkpoints.advance(object, checkpoint);
+      return { upserted, skippedStale, deleted, checkpointAdvanced };
+    });
+  }
+
+  /** Forgets an object's records, events and checkpoint, so the next read starts from scratch. */
+  clearObject(object: string): number {
+    return this.write('clearObject', () => {
+      this.checkpoints.clear(object);
+      const sym = this.symbols.find(object);
+      return sym === undefined ? 0 : this.records.clear(sym);
+    });
+  }
+
+  // --- what the core computes from ---------------------------------------------------------------
+
+  /** Step events at or after `since` (epoch ms; all when omitted), ordered by `at`. */
+  loadEvents(options: { since?: number } = {}): StepEvent[] {
+    return this.read('loadEvents', () => this.events.load(options.since));
+  }
+
+  loadFacts(): StoredFact[] {
+    return this.read('loadFacts', () => this.records.loadFacts());
+  }
+
+  countRecords(object?: string): number {
+    return this.read('countRecords', () => {
+      if (object === undefined) return this.records.count();
+      const sym = this.symbols.find(object);
+      return sym === undefined ? 0 : this.records.count(sym);
+    });
+  }
+
+  countEvents(): number {
+    return this.read('countEvents', () => this.events.count());
+  }
+
+  /** Retention: drops events before `ms`, and records that are left with nothing. */
+  pruneEventsBefore(ms: number): PruneResult {
+    return this.write('pruneEventsBefore', () => {
+      const touched = this.events.pruneBefore(ms);
+      return { events: touched.length, records: this.records.dropIfEmpty(new Set(touched)) };
+    });
+  }
+
+  // --- what the connector wrote --------------------------------------------------------------
+
+  /** Ledger entries for `keys` (missing keys are absent from the map), or all of them. */
+  getLedger(keys?: readonly string[]): Map<string, LedgerEntry> {
+    return this.read('getLedger', () => this.ledger.get(keys));
+  }
+
+  /** Upserts entries by key; an entry with `sfId: null` keeps the Id already known. */
+  recordWrites(entries: readonly LedgerEntry[]): void {
+    this.write('recordWrites', () => this.ledger.record(entries));
+  }
+
+  forget(keys: readonly string[]): number {
+    return this.write('forget', () => this.ledger.forget(keys));
+  }
+
+  // --- run history -----------------------------------------------------------------------------
+
+  /** Records a run as running; returns ids of earlier runs left running (now `interrupted`). */
+  startRun(runId: string): string[] {
+    return this.write('startRun', () => this.runs.start(runId));
+  }
+
+  finishRun(runId: string, result: RunResult): void {
+    this.write('finishRun', () => this.runs.finish(runId, result));
+  }
+
+  /** The `limit` most recent runs, newest first. */
+  listRuns(limit: number): RunSummary[] {
+    return this.read('listRuns', () => this.runs.list(limit));
+  }
+
+  lastSuccessfulRun(): RunSummary | null {
+    return this.read('lastSuccessfulRun', () => this.runs.lastSuccessful());
+  }
+
+  // --- one run at a time -------------------------------------------------------------------------
+
+  acquireLock(owner: string, ttlMs: number): LockResult {
+    return this.write('acquireLock', () => this.lock.acquire(owner, ttlMs));
+  }
+
+  refreshLock(owner: string): void {
+    this.write('refreshLock', () => this.lock.refresh(owner));
+  }
+
+  releaseLock(owner: string): boolean {
+    return this.write('releaseLock', () => this.lock.release(owner));
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  /**
+   * IMMEDIATE takes the write lock at BEGIN: a deferred transaction that reads first and writes
+   * later cannot wait for another writer in WAL mode, it fails at once with SQLITE_BUSY.
+   */
+  private write<T>(operation: string, work: () => T): T {
+    try {
+      return this.db.transaction(work).immediate();
+    } catch (error) {
+      this.symbols.discardCache();
+      throw toStateError(error, operation, this.path);
+    }
+  }
+
+  private read<T>(operation: string, work: () => T): T {
+    try {
+      return work();
+    } catch (error) {
+      throw toStateError(error, operation, this.path);
+    }
+  }
+}
+
+/** Opens (creating and migrating as needed) the state file at `path`, or `:memory:`. */
+export function openStateStore(path: string, options: StateStoreOptions = {}): StateStore {
+  const { db, migratedFrom } = openDatabase(path);
+  try {
+    return new StateStore(db, path, options.now ?? Date.now, migratedFrom === 0);
+  } catch (error) {
+    db.close();
+    throw toStateError(error, 'preparing the state store', path);
+  }
+}
+
+export type { LockResult } from './lock';
+export { lockOwner } from './lock';
+export type { StoredFact } from './records';
+export type { RunResult } from './runs';
+export { compareCheckpoints } from './checkpoints';
+export { parseSalesforceDatetime } from './datetime';
+export { StateErrorCode } from './errors';

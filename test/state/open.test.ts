@@ -1,0 +1,113 @@
+import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { CoachError } from '../../src/lib/errors';
+import { MIGRATIONS } from '../../src/state/migrations';
+import { openStateStore, StateErrorCode } from '../../src/state/state-store';
+import { aRecord, checkpointAt, T0 } from './builders';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'coach-state-'));
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function thrown(fn: () => unknown): CoachError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof CoachError) return error;
+    throw error;
+  }
+  throw new Error('expected a CoachError');
+}
+
+function userVersion(path: string): number {
+  const db = new Database(path, { readonly: true });
+  try {
+    return db.pragma('user_version', { simple: true }) as number;
+  } finally {
+    db.close();
+  }
+}
+
+describe('opening the state store', () => {
+  it('given a path in a directory that does not exist, when opened, then the directory and a fully migrated file are created', () => {
+    const path = join(dir, 'nested', 'deeper', 'state.db');
+    const store = openStateStore(path);
+    store.close();
+    expect(existsSync(path)).toBe(true);
+    expect(userVersion(path)).toBe(MIGRATIONS.length);
+    expect(store.isNew).toBe(true);
+  });
+
+  it('given a file-backed store, when opened, then the file is in WAL mode', () => {
+    const path = join(dir, 'state.db');
+    openStateStore(path).close();
+    // journal_mode=WAL is stored in the file itself, so a plain connection sees it.
+    const db = new Database(path);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
+  });
+
+  it('given a migrated file, when reopened, then no migration runs again and the data is still there', () => {
+    const path = join(dir, 'state.db');
+    const first = openStateStore(path);
+    first.applyPage('Task', [aRecord('00T1')], [], checkpointAt(T0, '00T1'));
+    first.recordWrites([{ key: 'v1:k', object: 'Task', hash: 'h', sfId: '00T9', writtenAt: T0 }]);
+    first.close();
+
+    const second = openStateStore(path);
+    expect(second.isNew).toBe(false);
+    expect(second.countRecords('Task')).toBe(1);
+    expect(second.loadEvents()).toHaveLength(1);
+    expect(second.getCheckpoint('Task')).toEqual(checkpointAt(T0, '00T1'));
+    expect(second.getLedger().get('v1:k')?.sfId).toBe('00T9');
+    second.close();
+    expect(userVersion(path)).toBe(MIGRATIONS.length);
+  });
+
+  it('given a database written by a newer version, when opened, then STATE_TOO_NEW (exit 1) says what to do', () => {
+    const path = join(dir, 'state.db');
+    openStateStore(path).close();
+    const db = new Database(path);
+    db.pragma(`user_version = ${MIGRATIONS.length + 1}`);
+    db.close();
+
+    const error = thrown(() => openStateStore(path));
+    expect(error.code).toBe(StateErrorCode.tooNew);
+    expect(error.exitCode).toBe(1);
+    expect(error.message).toContain(path);
+    expect(error.actions.join(' ')).toMatch(/newer version/);
+  });
+
+  it('given a file that is not a database, when opened, then STATE_UNREADABLE names the path and says to move it aside', () => {
+    const path = join(dir, 'state.db');
+    writeFileSync(path, 'this is a CSV export, not SQLite\n'.repeat(200));
+    const error = thrown(() => openStateStore(path));
+    expect(error.code).toBe(StateErrorCode.unreadable);
+    expect(error.message).toContain(path);
+    expect(error.actions.join(' ')).toMatch(/Move .* aside/);
+  });
+
+  it('given a directory where the file should be, when opened, then STATE_UNREADABLE', () => {
+    expect(thrown(() => openStateStore(dir)).code).toBe(StateErrorCode.unreadable);
+  });
+
+  it('given :memory:, when opened twice, then each store is its own empty database', () => {
+    const a = openStateStore(':memory:');
+    const b = openStateStore(':memory:');
+    a.applyPage('Task', [aRecord('00T1')], [], checkpointAt(T0, '00T1'));
+    expect(a.countRecords()).toBe(1);
+    expect(b.countRecords()).toBe(0);
+  });
+
+  it('given a closed store, when used, then it fails with a CoachError rather than a raw driver error', () => {
+    const store = openStateStore(':memory:');
+    store.close();
+    expect(thrown(() => store.countRecords()).code).toBe(StateErrorCode.failed);
+  });
+});
