@@ -1,0 +1,179 @@
+/**
+ * What the org says it has (`GET /sobjects/{name}/describe`), reduced to what the connector
+ * checks, and the pure comparison of the config's needs against it, for `validate --org` and
+ * for typing Bulk API CSV values. Describe shows only what the integration user can see, so
+ * "does not exist" may also mean "is hidden by field-level security".
+ */
+import { apiName, fieldPath } from './soql-builder';
+import type { SalesforceHttp } from './http-client';
+import { SalesforceRequestError } from './error-policy';
+
+export interface FieldDescribe {
+  name: string;
+  /** Salesforce field type: `string`, `picklist`, `datetime`, `reference`, `double`, … */
+  type: string;
+  /** Active picklist values (empty for other types). */
+  picklistValues: string[];
+  externalId: boolean;
+  idLookup: boolean;
+  createable: boolean;
+  updateable: boolean;
+  /** For lookups: the relationship name used in paths (`Opportunity` for `OpportunityId`). */
+  relationshipName: string | null;
+  referenceTo: string[];
+}
+
+export interface ObjectDescribe {
+  name: string;
+  fields: FieldDescribe[];
+}
+
+/** Keyed by lower-cased object name; null when the org has no such object (or hides it). */
+export type DescribeMap = ReadonlyMap<string, ObjectDescribe | null>;
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+}
+
+function toField(raw: unknown): FieldDescribe {
+  const field = asRecord(raw);
+  const picklist = Array.isArray(field.picklistValues) ? field.picklistValues.map(asRecord) : [];
+  return {
+    name: String(field.name),
+    type: String(field.type),
+    picklistValues: picklist.filter((entry) => entry.active !== false).map((entry) => String(entry.value)),
+    externalId: field.externalId === true,
+    idLookup: field.idLookup === true,
+    createable: field.createable === true,
+    updateable: field.updateable === true,
+    relationshipName: typeof field.relationshipName === 'string' ? field.relationshipName : null,
+    referenceTo: Array.isArray(field.referenceTo) ? field.referenceTo.map(String) : [],
+  };
+}
+
+/** Errors that mean "no such object" rather than "cannot ask". */
+const MISSING_OBJECT_CODES = new Set(['NOT_FOUND', 'INVALID_TYPE']);
+
+/** Describes one object; null when the org has no object of that name. */
+export async function describeObject(http: SalesforceHttp, name: string): Promise<ObjectDescribe | null> {
+  try {
+    const response = await http.send<unknown>('other', { method: 'GET', path: `/sobjects/${apiName(name)}/describe` });
+    const body = asRecord(response.body);
+    return { name: typeof body.name === 'string' ? body.name : name, fields: Array.isArray(body.fields) ? body.fields.map(toField) : [] };
+  } catch (error) {
+    const missing = error instanceof SalesforceRequestError && error.failure.errors.some((e) => MISSING_OBJECT_CODES.has(e.errorCode));
+    if (missing) return null;
+    throw error;
+  }
+}
+
+export async function describeObjects(http: SalesforceHttp, names: readonly string[]): Promise<Map<string, ObjectDescribe | null>> {
+  const unique = [...new Map(names.map((name) => [name.toLowerCase(), name])).values()];
+  const described = await Promise.all(unique.map(async (name) => [name.toLowerCase(), await describeObject(http, name)] as const));
+  return new Map(described);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checking the config's needs against the describe
+// ---------------------------------------------------------------------------------------------
+
+export interface FieldRequirement {
+  object: string;
+  /** Field or relationship path (`Opportunity.OwnerId`); omitted: only the object must exist. */
+  field?: string;
+  /** Values the config compares the field with; checked when the field is a picklist. */
+  picklistValues?: readonly string[];
+  /** The field must be an external id (upsert key). */
+  externalId?: boolean;
+  /** The connector writes the field: it must be createable and updateable. */
+  writable?: boolean;
+  /** Where the config asks for it, e.g. `steps[contact].match`. */
+  source?: string;
+}
+
+export interface DescribeProblem {
+  object: string;
+  field?: string;
+  source?: string;
+  message: string;
+}
+
+/** Objects to describe so that every requirement, paths through lookups included, can be checked. */
+export async function describeForRequirements(http: SalesforceHttp, requirements: readonly FieldRequirement[]): Promise<DescribeMap> {
+  const describes = await describeObjects(http, requirements.map((r) => r.object));
+  const related = new Set<string>();
+  for (const requirement of requirements) {
+    const owner = describes.get(requirement.object.toLowerCase());
+    const [head, ...rest] = requirement.field === undefined ? [] : fieldPath(requirement.field).split('.');
+    if (owner === null || owner === undefined || head === undefined || rest.length === 0) continue;
+    const lookup = owner.fields.find((f) => f.relationshipName?.toLowerCase() === head.toLowerCase());
+    const [target] = lookup?.referenceTo ?? [];
+    if (lookup !== undefined && lookup.referenceTo.length === 1 && target !== undefined && !describes.has(target.toLowerCase())) related.add(target);
+  }
+  if (related.size === 0) return describes;
+  for (const [key, value] of await describeObjects(http, [...related])) describes.set(key, value);
+  return describes;
+}
+
+type Resolution = { field: FieldDescribe; label: string } | { problem: string } | { unchecked: true };
+
+/** Follows a path through single-target lookups (polymorphic ones such as Who are not checked further). */
+function resolvePath(object: ObjectDescribe, path: string, describes: DescribeMap): Resolution {
+  const segments = path.split('.');
+  let current = object;
+  for (let i = 0; i < segments.length; i += 1) {
+    const segment = segments[i] ?? '';
+    const label = `${current.name}.${segment}`;
+    if (i === segments.length - 1) {
+      const field = current.fields.find((f) => f.name.toLowerCase() === segment.toLowerCase());
+      return field === undefined ? { problem: `${label} does not exist (or is hidden from the integration user)` } : { field, label };
+    }
+    const lookup = current.fields.find((f) => f.relationshipName?.toLowerCase() === segment.toLowerCase());
+    if (lookup === undefined) return { problem: `${label} is not a relationship of ${current.name}` };
+    const [target] = lookup.referenceTo;
+    if (lookup.referenceTo.length !== 1 || target === undefined) return { unchecked: true };
+    const next = describes.get(target.toLowerCase());
+    if (next === undefined) return { problem: `${target} was not described, so ${path} on ${object.name} cannot be checked` };
+    if (next === null) return { problem: `${target} does not exist (or is hidden from the integration user)` };
+    current = next;
+  }
+  return { unchecked: true };
+}
+
+function fieldProblems(requirement: FieldRequirement, field: FieldDescribe, label: string): string[] {
+  const problems: string[] = [];
+  if (requirement.picklistValues !== undefined && (field.type === 'picklist' || field.type === 'multipicklist')) {
+    for (const value of requirement.picklistValues) {
+      if (!field.picklistValues.includes(value)) problems.push(`picklist value '${value}' is not a value of ${label}`);
+    }
+  }
+  if (requirement.externalId === true && !field.externalId && !field.idLookup) problems.push(`${label} is not an external id`);
+  if (requirement.writable === true && !(field.createable && field.updateable)) {
+    problems.push(`${label} cannot be written by the integration user (createable: ${field.createable}, updateable: ${field.updateable})`);
+  }
+  return problems;
+}
+
+/** Every way the org falls short of the config's requirements; empty when it fits. */
+export function checkConfigAgainstDescribe(requirements: readonly FieldRequirement[], describes: DescribeMap): DescribeProblem[] {
+  const problems: DescribeProblem[] = [];
+  for (const requirement of requirements) {
+    const where = {
+      object: requirement.object,
+      ...(requirement.field === undefined ? {} : { field: requirement.field }),
+      ...(requirement.source === undefined ? {} : { source: requirement.source }),
+    };
+    const object = describes.get(requirement.object.toLowerCase());
+    if (object === undefined || object === null) {
+      const message = object === null ? `${requirement.object} does not exist (or is hidden from the integration user)` : `${requirement.object} was not described`;
+      problems.push({ ...where, message });
+      continue;
+    }
+    if (requirement.field === undefined) continue;
+    const resolution = resolvePath(object, requirement.field, describes);
+    if ('problem' in resolution) problems.push({ ...where, message: resolution.problem });
+    else if ('field' in resolution) problems.push(...fieldProblems(requirement, resolution.field, resolution.label).map((message) => ({ ...where, message })));
+  }
+  // One missing object is reported once, not once per field asked of it.
+  return problems.filter((p, i) => problems.findIndex((q) => q.message === p.message && q.source === p.source) === i);
+}

@@ -1,0 +1,114 @@
+/**
+ * Re-authentication when a session expires mid-run. jsforce does the mechanics: on a 401 it
+ * calls the connection's `refreshFn`, shares one refresh among concurrent requests, and replays
+ * the request with the new token (also a `nextRecordsUrl` page, which is just another request).
+ * What jsforce does not do is stop: if the renewed token is refused too it refreshes again on
+ * every replay, forever. The guard here allows one renewal until a request succeeds again, then
+ * fails with SF_SESSION_EXPIRED; a run that lasts past several token lifetimes still renews each
+ * time.
+ */
+import type { Connection, Schema } from '@jsforce/jsforce-node';
+import type { SessionRefreshFunc } from '@jsforce/jsforce-node/lib/session-refresh-delegate';
+import { CoachError, ExitCode } from '../lib/errors';
+import type { SessionState } from './http-client';
+import type { AuthMethod } from './credentials';
+import { redact } from './credentials';
+import { classifyFailure } from './error-policy';
+import { describeFailure } from './request-error';
+
+/** Renewals allowed between two successful requests. */
+export const MAX_RENEWALS_WITHOUT_SUCCESS = 1;
+
+/** Obtains a new access token (re-runs the grant). */
+export type Grant = () => Promise<string>;
+
+export class SessionRenewal implements SessionState {
+  private renewalsSinceSuccess = 0;
+  private lastFailure: CoachError | null = null;
+
+  constructor(
+    private readonly grant: Grant,
+    private readonly describeGrantFailure: (error: unknown) => CoachError,
+    private readonly expiredActions: readonly string[],
+  ) {}
+
+  /** The function to pass as jsforce's `refreshFn`. */
+  readonly refreshFn: SessionRefreshFunc<Schema> = (_conn: Connection, callback) => {
+    this.renew().then(
+      (token) => void callback(null, token),
+      (error: unknown) => void callback(error instanceof Error ? error : new Error(String(error))),
+    );
+  };
+
+  noteSuccess(): void {
+    this.renewalsSinceSuccess = 0;
+    this.lastFailure = null;
+  }
+
+  failure(): CoachError | null {
+    return this.lastFailure;
+  }
+
+  private async renew(): Promise<string> {
+    if (this.renewalsSinceSuccess >= MAX_RENEWALS_WITHOUT_SUCCESS) {
+      this.lastFailure = new CoachError({
+        code: 'SF_SESSION_EXPIRED',
+        message: 'Salesforce refused the session again right after the connector logged in anew.',
+        actions: this.expiredActions,
+      });
+      throw this.lastFailure;
+    }
+    this.renewalsSinceSuccess += 1;
+    try {
+      return await this.grant();
+    } catch (error) {
+      this.lastFailure = this.describeGrantFailure(error);
+      throw this.lastFailure;
+    }
+  }
+}
+
+/** For sessions that cannot be renewed (a bare access token): a 401 simply ends the run. */
+export const NO_RENEWAL: SessionState = {
+  noteSuccess: () => undefined,
+  failure: () => null,
+};
+
+/**
+ * A failed login (first one or renewal) as a CoachError. OAuth errors carry `error` as the
+ * Error's name and `error_description` as its message (jsforce oauth2.ts); neither holds a
+ * secret, but the text is scrubbed of the run's secrets anyway before it can reach a log.
+ */
+export function loginFailure(error: unknown, method: AuthMethod, loginUrl: string, secrets: readonly string[]): CoachError {
+  const failure = describeFailure(error, null);
+  if (failure.transportCode !== null) {
+    const transient = classifyFailure(failure).action === 'retry';
+    return new CoachError({
+      code: transient ? 'SF_UNAVAILABLE' : 'SF_AUTH_INVALID',
+      message: `Could not reach ${loginUrl} to log in (${failure.transportCode}).`,
+      actions: transient ? ['Run again later; checkpoints are kept.'] : [`Check the login URL: ${loginUrl}.`],
+      exitCode: transient ? ExitCode.tryLater : ExitCode.usage,
+      retryable: transient,
+    });
+  }
+  const name = error instanceof Error ? error.name : 'error';
+  const description = error instanceof Error ? error.message : String(error);
+  return new CoachError({
+    code: 'SF_AUTH_FAILED',
+    message: redact(`Salesforce refused the ${method} login at ${loginUrl}: ${name}: ${description}`, secrets),
+    actions: LOGIN_ACTIONS[method],
+  });
+}
+
+const LOGIN_ACTIONS: Readonly<Record<AuthMethod, readonly string[]>> = {
+  accessToken: ['Get a new access token and set it in the environment.'],
+  clientCredentials: [
+    'Check the consumer key and secret of the connected app, and that the client credentials flow is enabled with a "Run As" user.',
+    'Log in at the org\'s My Domain URL (https://<domain>.my.salesforce.com); login.salesforce.com refuses this flow.',
+  ],
+  jwt: [
+    'Check the consumer key, the username, and that the certificate of the private key is uploaded to the connected app.',
+    'Make sure the integration user is pre-authorised for the app (profile or permission set under "Manage policies").',
+  ],
+  sfCli: ['Log in to the org again with `sf org login web --alias ALIAS` and re-run.'],
+};
