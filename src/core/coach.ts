@@ -1,0 +1,126 @@
+/**
+ * The pure core's entry point for the sync orchestrator: events, facts and people in; the
+ * window, scorecards, goal plans, findings and the desired writes out. No clock, network or
+ * environment: `now` is an argument and the same input always gives the same output, in any
+ * input order.
+ */
+import { DealershipCalendar } from './calendar';
+import { type CycleResult, coachingCycle } from './coaching-cycle';
+import { Conversions } from './conversion';
+import type { DesiredRecord } from './desired';
+import { diagnose, type Finding, type RepDiagnosis } from './diagnose';
+import { EventTable } from './event-table';
+import type { Fact, OwnTaskFact } from './facts';
+import type { OpenFlag } from './flags';
+import { type GoalPlan, goalPlan } from './goal-plan';
+import { markSuspicious } from './integrity';
+import { type MeasureContext, type Measurement, measurePeriod, splitFacts } from './measure';
+import type { Scorecard } from './measure-results';
+import type { CoachModel, IntegrityMeasure, Rep, StepEvent } from './model';
+import type { FlagOutcome } from './outcome';
+import { StepCounts } from './step-counts';
+import { type MeasureWindow, type MonthToDate, measureWindow, monthToDate, periodOf } from './window';
+
+export interface CoachingInput {
+  model: CoachModel;
+  /** The people measured (from `mapUsers`). */
+  reps: readonly Rep[];
+  events: readonly StepEvent[];
+  facts: readonly Fact[];
+  /** Flags open in the org (New, Committed, Not Improved); others are ignored. */
+  openFlags: readonly OpenFlag[];
+  /** The instant of the run, epoch ms. */
+  now: number;
+}
+
+export interface CoachingResult {
+  window: MeasureWindow;
+  monthToDate: MonthToDate;
+  /** One per rep, sorted by rep Id. */
+  scorecards: Scorecard[];
+  team: Scorecard;
+  /** One per salesperson. */
+  plans: GoalPlan[];
+  /** One per rep, sorted by rep Id. */
+  diagnoses: RepDiagnosis[];
+  /** The flagged findings of all reps (each rep's biggest leak first). */
+  findings: Finding[];
+  /** Follow-up checks made this run. */
+  outcomes: FlagOutcome[];
+  /** The records the org should hold, sorted by object and key. */
+  desired: DesiredRecord[];
+  /** Events whose step is not in the model (stored before a config change). */
+  ignoredEvents: number;
+}
+
+export function computeCoaching(input: CoachingInput): CoachingResult {
+  const { model, now } = input;
+  const calendar = new DealershipCalendar(model.dealership);
+  const reps = [...input.reps].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const table = new EventTable(
+    model.steps.map((step) => step.id),
+    reps,
+    input.events,
+  );
+  markSuspicious(table, model.measures.filter((m): m is IntegrityMeasure => m.kind === 'integrity'));
+
+  const window = measureWindow(calendar, now, model.coaching.windowDays);
+  const month = monthToDate(calendar, now);
+  const windowCounts = new StepCounts(table, window);
+  const monthCounts = new StepCounts(table, month);
+  const plans = new Map<string, GoalPlan>();
+  reps.forEach((rep, index) => {
+    if (rep.role === 'salesperson') plans.set(rep.id, goalPlan(rep, index, model, windowCounts, monthCounts, month));
+  });
+  const goalPerDay = (rep: Rep, step: string): number | null =>
+    plans.get(rep.id)?.steps.find((s) => s.step === step)?.requiredPerWorkingDay ?? null;
+
+  const { followUps, leads } = splitFacts(input.facts);
+  const context: MeasureContext = { model, calendar, table, followUps, leads, now, today: window.today, todayDay: window.todayDay };
+  const measured = measurePeriod(context, window, goalPerDay, windowCounts);
+  const diagnoses = diagnose({
+    model,
+    reps,
+    scorecards: measured.scorecards,
+    team: measured.team,
+    conversions: new Conversions(windowCounts, model.goals.step, model.coaching.priorStrength),
+    window,
+    monthScale: window.workingDays > 0 ? month.workingDaysInMonth / window.workingDays : 0,
+  });
+
+  const sinceCache = new Map<number, Measurement>();
+  const measureSince = (startDay: number): Measurement => {
+    let since = sinceCache.get(startDay);
+    if (!since) {
+      since = measurePeriod(context, periodOf(calendar, startDay, window.todayDay - 1), goalPerDay);
+      sinceCache.set(startDay, since);
+    }
+    return since;
+  };
+  const cycle: CycleResult = coachingCycle({
+    model,
+    calendar,
+    reps,
+    diagnoses,
+    scorecards: measured.scorecards,
+    team: measured.team,
+    plans,
+    window,
+    openFlags: input.openFlags,
+    ownTasks: input.facts.filter((fact): fact is OwnTaskFact => fact.kind === 'ownTask'),
+    measureSince,
+  });
+
+  return {
+    window,
+    monthToDate: month,
+    scorecards: measured.scorecards,
+    team: measured.team,
+    plans: [...plans.values()],
+    diagnoses,
+    findings: diagnoses.flatMap((d) => d.flagged),
+    outcomes: cycle.outcomes,
+    desired: cycle.desired,
+    ignoredEvents: table.ignored,
+  };
+}

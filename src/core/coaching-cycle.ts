@@ -1,0 +1,158 @@
+/**
+ * The accountability loop (design §5.3) as desired writes. Decided semantics, per salesperson
+ * × measure (at most one open flag: New, Committed or Not Improved):
+ * - a Committed flag whose follow-up date has come (and whose commitment is not blank) is
+ *   checked: the same measure over the days since the commitment against the flag's last
+ *   written value → Improved or Not Improved with an Outcome, plus a task for the manager.
+ *   Until then a Committed flag is left exactly as it is: its numbers are the baseline the
+ *   commitment was made on;
+ * - while the weakness persists, a New or Not Improved flag is updated in place (same key);
+ * - when the weakness has gone and no commitment is pending, the flag becomes Resolved. A
+ *   commitment is pending when its text is set and it has not been judged yet (a Not Improved
+ *   flag's commitment has been judged);
+ * - a finding with no open flag opens a new one keyed with today's date, unless this run just
+ *   recorded an outcome for the same measure (the next run opens it, so one run never both
+ *   closes and reopens);
+ * - every stale lead yields a follow-up task, unless the product's earlier task for the lead
+ *   is still open; every flagged rep with a manager gets one agenda per coaching period.
+ */
+import { agendaTask } from './agenda';
+import type { DealershipCalendar } from './calendar';
+import { dayFromDate } from './civil-date';
+import type { DesiredRecord } from './desired';
+import type { Finding, RepDiagnosis } from './diagnose';
+import type { OwnTaskFact } from './facts';
+import { flagTransition, newFlag, OPEN_STATUSES, type OpenFlag, updatedFlag } from './flags';
+import type { GoalPlan } from './goal-plan';
+import type { Measurement } from './measure';
+import type { Scorecard } from './measure-results';
+import type { CoachModel, Rep } from './model';
+import { checkOutcome, type FlagOutcome } from './outcome';
+import { hasOtherOpenTask, outcomeTask, staleLeadTask } from './tasks';
+import type { MeasureWindow } from './window';
+
+export interface CycleInput {
+  model: CoachModel;
+  calendar: DealershipCalendar;
+  reps: readonly Rep[];
+  diagnoses: readonly RepDiagnosis[];
+  scorecards: readonly Scorecard[];
+  team: Scorecard;
+  plans: ReadonlyMap<string, GoalPlan>;
+  window: MeasureWindow;
+  openFlags: readonly OpenFlag[];
+  ownTasks: readonly OwnTaskFact[];
+  /** Measures every rep over the local days from `startDay` to yesterday (memoised by the caller). */
+  measureSince: (startDay: number) => Measurement;
+}
+
+export interface CycleResult {
+  desired: DesiredRecord[];
+  outcomes: FlagOutcome[];
+}
+
+export function coachingCycle(input: CycleInput): CycleResult {
+  const { model, calendar, reps, window } = input;
+  const desired: DesiredRecord[] = [];
+  const outcomes: FlagOutcome[] = [];
+  const repById = new Map(reps.map((rep, index) => [rep.id, { rep, index }]));
+  const findings = new Map<string, Finding>();
+  for (const diagnosis of input.diagnoses) {
+    for (const finding of [...diagnosis.flagged, ...diagnosis.heldBack]) findings.set(pairKey(finding.repId, finding.measure), finding);
+  }
+
+  const handled = new Set<string>();
+  const progress = new Map<string, string[]>();
+  for (const flag of currentOpenFlags(input.openFlags)) {
+    const pair = pairKey(flag.salespersonId, flag.measure);
+    handled.add(pair);
+    const finding = findings.get(pair);
+    const found = repById.get(flag.salespersonId);
+    const measure = model.measures.find((m) => m.id === flag.measure);
+    const pending = flag.status !== 'Not Improved' && (flag.commitment ?? '').trim() !== '';
+    const due = flag.status === 'Committed' && pending && flag.followUpDate !== null && flag.followUpDate <= window.today;
+
+    if (due && found && measure) {
+      const since = dayFromDate(flag.committedOn ?? flag.openedOn) ?? window.todayDay;
+      const outcome = checkOutcome(flag, measure, input.measureSince(since).scorecards[found.index], model, since);
+      outcomes.push(outcome);
+      desired.push(flagTransition(flag, outcome.status, model.writeBack, outcome.text));
+      const task = outcomeTask(found.rep, measure, flag.followUpDate ?? window.today, outcome.status, outcome.text, model, calendar);
+      if (task) desired.push(task);
+      addLine(progress, flag.salespersonId, `${measure.label}: ${outcome.status} (${outcome.text})`);
+    } else if (finding && found && flag.status !== 'Committed') {
+      desired.push(updatedFlag(flag, finding, found.rep, window, model.writeBack));
+      if (flag.status === 'Not Improved') addLine(progress, flag.salespersonId, `${measure?.label ?? flag.measure}: not improved after the last commitment`);
+    } else if (!finding && !pending) {
+      desired.push(flagTransition(flag, 'Resolved', model.writeBack));
+    } else if (flag.status === 'Committed') {
+      addLine(progress, flag.salespersonId, `${measure?.label ?? flag.measure}: committed, follow-up ${flag.followUpDate ?? 'not set'}`);
+    }
+  }
+
+  input.diagnoses.forEach((diagnosis, index) => {
+    const rep = reps[index];
+    if (!rep) return;
+    for (const finding of diagnosis.flagged) {
+      if (!handled.has(pairKey(rep.id, finding.measure))) desired.push(newFlag(finding, rep, window, model.writeBack, window.today));
+    }
+    const card = input.scorecards[index];
+    if (!card) return;
+    const agenda = agendaTask({
+      rep,
+      diagnosis,
+      progress: progress.get(rep.id) ?? [],
+      card,
+      team: input.team,
+      plan: input.plans.get(rep.id) ?? null,
+      window,
+      todayDay: window.todayDay,
+      model,
+      calendar,
+    });
+    if (agenda) desired.push(agenda);
+  });
+
+  for (const card of input.scorecards) {
+    for (const result of card.results) {
+      if (result.kind !== 'staleLead') continue;
+      for (const lead of result.leads) {
+        const task = staleLeadTask(lead, result.days, model, calendar);
+        if (!hasOtherOpenTask(lead.leadId, task.key, input.ownTasks)) desired.push(task);
+      }
+    }
+  }
+  return { desired: uniqueSorted(desired), outcomes };
+}
+
+/** One open flag per salesperson × measure: the most recently opened if the org holds more. */
+function currentOpenFlags(flags: readonly OpenFlag[]): OpenFlag[] {
+  const latest = new Map<string, OpenFlag>();
+  for (const flag of flags) {
+    if (!OPEN_STATUSES.has(flag.status)) continue;
+    const pair = pairKey(flag.salespersonId, flag.measure);
+    const current = latest.get(pair);
+    if (!current || flag.openedOn > current.openedOn || (flag.openedOn === current.openedOn && flag.key > current.key)) latest.set(pair, flag);
+  }
+  return [...latest.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+function pairKey(repId: string, measure: string): string {
+  return `${repId}\u0000${measure}`;
+}
+
+function addLine(lines: Map<string, string[]>, repId: string, line: string): void {
+  const list = lines.get(repId) ?? [];
+  list.push(line);
+  lines.set(repId, list);
+}
+
+/** Sorted by object and key, the first of any duplicate key kept (two stale-lead measures may name one lead). */
+function uniqueSorted(records: readonly DesiredRecord[]): DesiredRecord[] {
+  const byKey = new Map<string, DesiredRecord>();
+  for (const record of records) {
+    const id = `${record.object}\u0000${record.key}`;
+    if (!byKey.has(id)) byKey.set(id, record);
+  }
+  return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, record]) => record);
+}

@@ -1,0 +1,116 @@
+/**
+ * The goal plan (design §1.1): a salesperson's monthly unit goal worked backwards along the
+ * funnel into what each step needs per month and per working day. Each step-to-next ratio is
+ * the rep's own over the window (next ÷ this, both credited to the rep, capped at 1), shrunk
+ * toward the team's ratio by `priorStrength` pseudo-observations, so a new rep's plan starts
+ * from the team's ratios and becomes their own as their sample grows. Month-to-date pace
+ * compares what was done up to yesterday with what the plan expects by then.
+ */
+import type { CoachModel, Rep } from './model';
+import { shrinkRate } from './stats';
+import type { StepCounts } from './step-counts';
+import type { MonthToDate } from './window';
+
+export type GoalSource = 'user' | 'override' | 'default';
+
+export interface GoalPlanStep {
+  step: string;
+  /** The rep's events of this step in the window (the sample its ratio rests on). */
+  sample: number;
+  /** The rep's own ratio to the next funnel step (capped at 1); null for the last step or no sample. */
+  ratioToNext: number | null;
+  /** The team's ratio to the next step; null for the last step or when the team has no sample. */
+  teamRatioToNext: number | null;
+  /** The rep's ratio shrunk toward the team's: the one the plan uses. */
+  plannedRatioToNext: number | null;
+  /** Events of this step needed per month; null when a later ratio is zero (no plan possible). */
+  requiredPerMonth: number | null;
+  requiredPerWorkingDay: number | null;
+  /** Events done this month up to yesterday. */
+  monthToDate: number;
+  /** What the plan expects by now: requiredPerWorkingDay × working days elapsed. */
+  expectedByNow: number | null;
+  /** Whether the month-to-date count has reached what is expected by now. */
+  onTrack: boolean | null;
+}
+
+export interface GoalPlan {
+  repId: string;
+  name: string;
+  monthlyGoal: number;
+  goalSource: GoalSource;
+  workingDaysInMonth: number;
+  workingDaysElapsed: number;
+  /** In funnel order, ending with the goal step. */
+  steps: GoalPlanStep[];
+}
+
+export function monthlyGoalOf(rep: Rep, model: CoachModel): { goal: number; source: GoalSource } {
+  if (rep.monthlyGoal !== null) return { goal: rep.monthlyGoal, source: 'user' };
+  const override = model.goals.overrides[rep.id];
+  if (override !== undefined) return { goal: override, source: 'override' };
+  return { goal: model.goals.defaultMonthly, source: 'default' };
+}
+
+export function goalPlan(
+  rep: Rep,
+  repIndex: number,
+  model: CoachModel,
+  window: StepCounts,
+  monthToDate: StepCounts,
+  month: MonthToDate,
+): GoalPlan {
+  const funnel = model.goals.funnel;
+  const { goal, source } = monthlyGoalOf(rep, model);
+  const ratio = (next: number, prev: number): number | null => (prev > 0 ? Math.min(1, next / prev) : null);
+
+  const ratios = funnel.map((step, i) => {
+    const next = funnel[i + 1];
+    if (next === undefined) return { own: null, team: null, planned: null };
+    const sample = window.ofRep(repIndex, step);
+    const own = window.ofRep(repIndex, next);
+    const team = ratio(window.ofTeam(next), window.ofTeam(step));
+    return {
+      own: ratio(own, sample),
+      team,
+      planned: shrinkRate(Math.min(own, sample), sample, team ?? 0, model.coaching.priorStrength),
+    };
+  });
+
+  // Backwards from the goal: what step i needs is what step i+1 needs over the ratio between them.
+  const required = new Array<number | null>(funnel.length).fill(null);
+  let needed: number | null = goal;
+  for (let i = funnel.length - 1; i >= 0; i--) {
+    const planned = ratios[i]?.planned ?? null;
+    if (i < funnel.length - 1) needed = needed === null || !planned ? null : needed / planned;
+    required[i] = needed;
+  }
+
+  const steps = funnel.map((step, i): GoalPlanStep => {
+    const perMonth = required[i] ?? null;
+    const perDay = perMonth === null || month.workingDaysInMonth === 0 ? null : perMonth / month.workingDaysInMonth;
+    const done = monthToDate.ofRep(repIndex, step);
+    const expectedByNow = perDay === null ? null : perDay * month.workingDays;
+    return {
+      step,
+      sample: window.ofRep(repIndex, step),
+      ratioToNext: ratios[i]?.own ?? null,
+      teamRatioToNext: ratios[i]?.team ?? null,
+      plannedRatioToNext: ratios[i]?.planned ?? null,
+      requiredPerMonth: perMonth,
+      requiredPerWorkingDay: perDay,
+      monthToDate: done,
+      expectedByNow,
+      onTrack: expectedByNow === null ? null : done >= expectedByNow,
+    };
+  });
+  return {
+    repId: rep.id,
+    name: rep.name,
+    monthlyGoal: goal,
+    goalSource: source,
+    workingDaysInMonth: month.workingDaysInMonth,
+    workingDaysElapsed: month.workingDays,
+    steps,
+  };
+}

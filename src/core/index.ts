@@ -1,0 +1,25 @@
+/**
+ * The public face of the pure core: what the config, connector, sync and CLI call.
+ */
+export { DealershipCalendar } from './calendar';
+export { dateFromDay, dayFromDate, type DayNumber } from './civil-date';
+export { type CoachingInput, type CoachingResult, computeCoaching } from './coach';
+export { CoreError } from './core-error';
+export type { DesiredKind, DesiredRecord, SfValue } from './desired';
+export type { Finding, RepDiagnosis } from './diagnose';
+export type { Fact, FollowUpFact, LeadFact, OwnTaskFact } from './facts';
+export { type FlagStatus, flagKey, OPEN_STATUSES, type OpenFlag } from './flags';
+export type { GoalPlan, GoalPlanStep, GoalSource } from './goal-plan';
+export { compileMapper, type MappedRecord, type RecordMapper } from './map';
+export { type Counter, type MapStats, newMapStats } from './map-stats';
+export type * from './measure-results';
+export type * from './model';
+export type { FlagOutcome } from './outcome';
+export { type ObjectRead, readPlan } from './read-plan';
+export { parseSfDate, parseSfDateTime, readPath } from './salesforce-values';
+export { type Interval, wilsonInterval } from './stats';
+export { staleLeadTaskKey } from './tasks';
+export type { MeasureWindow, MonthToDate, Period } from './window';
+export { type Ledger, type LedgerEntry, mapLedger, type PlannedWrite, planWrites, type WritePlan } from './write-plan';
+export { canonicalJson } from './canonical-json';
+export { contentHash } from './content-hash';

@@ -1,0 +1,242 @@
+/**
+ * The mapper: Salesforce records → step events and facts (design §3, "map"). Conditions and
+ * field paths are compiled once per model; `mapRecord` then only reads. A record's output
+ * depends on that record alone, so the connector can map page by page and store the output
+ * keyed by record id. Nothing is fatal: records without a user to credit or without a usable
+ * time are counted in the stats and skipped, and values of match fields that no step accepts
+ * are counted so the admin can see what the mapping misses.
+ */
+import { DealershipCalendar } from './calendar';
+import { dateFromDay, dayFromDate } from './civil-date';
+import type { Fact } from './facts';
+import { bump, bumpValue, type MapStats } from './map-stats';
+import { compileMatch, conditionEntries, type RecordPredicate } from './matcher';
+import { compileUserMapper } from './map-users';
+import type { CoachModel, MatchConditions, Rep, SfRecord, StepEvent } from './model';
+import { ACTIVITY_OBJECTS, LEAD_CREATED_FIELD, LEAD_NAME_FIELD, TASK_CLOSED_FIELD } from './read-plan';
+import { asNumber, asText, compilePath, type FieldReader, parseSfDate, parseSfDateTime } from './salesforce-values';
+
+export interface MappedRecord {
+  events: StepEvent[];
+  facts: Fact[];
+}
+
+export interface RecordMapper {
+  /** Step events and facts of one record of `objectName`; counts what it skips in `stats`. */
+  mapRecord(objectName: string, record: SfRecord, stats: MapStats): MappedRecord;
+  /** The salespeople and setters among User records (others are left out), sorted by Id. */
+  mapUsers(userRecords: readonly SfRecord[]): Rep[];
+}
+
+interface CompiledStep {
+  id: string;
+  matches: RecordPredicate;
+  time: FieldReader;
+  credit: FieldReader;
+  subject: FieldReader;
+  duration: FieldReader | null;
+}
+
+interface CompiledFollowUp {
+  measure: string;
+  matches: RecordPredicate;
+  due: FieldReader;
+  owner: FieldReader;
+  subject: FieldReader;
+}
+
+interface CompiledLead {
+  measure: string;
+  owner: FieldReader;
+  status: FieldReader;
+  closed: ReadonlySet<string>;
+}
+
+/** A match field whose accepted string values are known, for counting the values it misses. */
+interface Vocabulary {
+  label: string;
+  read: FieldReader;
+  accepted: ReadonlySet<string>;
+}
+
+interface ObjectMapper {
+  steps: CompiledStep[];
+  followUps: CompiledFollowUp[];
+  leads: CompiledLead[];
+  vocabulary: Vocabulary[];
+  ownKey: FieldReader | null;
+  closed: FieldReader | null;
+}
+
+export function compileMapper(model: CoachModel, calendar = new DealershipCalendar(model.dealership)): RecordMapper {
+  const objects = compileObjects(model);
+  const mapUsers = compileUserMapper(model);
+  const toInstant = (value: unknown): number | null => parseInstant(value, calendar);
+  const toDate = (value: unknown): string | null => parseLocalDate(value, calendar);
+
+  return {
+    mapUsers,
+    mapRecord(objectName, record, stats) {
+      bump(stats.records, objectName);
+      const mapper = objects.get(objectName);
+      if (!mapper) return { events: [], facts: [] };
+      const recordId = asText(record.Id);
+      if (recordId === null) return { events: [], facts: [] };
+
+      const ownKey = mapper.ownKey ? asText(mapper.ownKey(record)) : null;
+      if (ownKey !== null) {
+        bump(stats.ownRecords, objectName);
+        bump(stats.facts, 'ownTask');
+        const closed = mapper.closed ? mapper.closed(record) : null;
+        return { events: [], facts: [{ kind: 'ownTask', recordId, key: ownKey, closed: typeof closed === 'boolean' ? closed : null }] };
+      }
+      countUnmatchedValues(mapper.vocabulary, record, stats);
+
+      const events: StepEvent[] = [];
+      for (const step of mapper.steps) {
+        if (!step.matches(record)) continue;
+        const rep = asText(step.credit(record));
+        if (rep === null) {
+          bump(stats.missingCredit, step.id);
+          continue;
+        }
+        const at = toInstant(step.time(record));
+        if (at === null) {
+          bump(stats.missingTime, step.id);
+          continue;
+        }
+        const event: StepEvent = { step: step.id, rep, subject: asText(step.subject(record)), at, recordId };
+        const duration = step.duration ? asNumber(step.duration(record)) : null;
+        if (duration !== null) event.durationSec = duration;
+        events.push(event);
+        bump(stats.events, step.id);
+      }
+
+      const facts: Fact[] = [];
+      for (const item of mapper.followUps) {
+        if (!item.matches(record)) continue;
+        const owner = asText(item.owner(record));
+        const due = toDate(item.due(record));
+        if (owner === null) bump(stats.missingCredit, item.measure);
+        else if (due === null) bump(stats.missingTime, item.measure);
+        else {
+          facts.push({ kind: 'followUp', measure: item.measure, recordId, owner, subject: asText(item.subject(record)), due });
+          bump(stats.facts, item.measure);
+        }
+      }
+      for (const lead of mapper.leads) {
+        const status = asText(lead.status(record));
+        if (status !== null && lead.closed.has(status)) continue;
+        const owner = asText(lead.owner(record));
+        const createdAt = toInstant(record[LEAD_CREATED_FIELD]);
+        if (owner === null) bump(stats.missingCredit, lead.measure);
+        else if (createdAt === null) bump(stats.missingTime, lead.measure);
+        else {
+          facts.push({ kind: 'lead', measure: lead.measure, recordId, owner, status, createdAt, name: asText(record[LEAD_NAME_FIELD]) });
+          bump(stats.facts, lead.measure);
+        }
+      }
+      return { events, facts };
+    },
+  };
+}
+
+function compileObjects(model: CoachModel): Map<string, ObjectMapper> {
+  const objects = new Map<string, ObjectMapper>();
+  const conditions = new Map<string, MatchConditions[]>();
+  const mapperFor = (object: string): ObjectMapper => {
+    let mapper = objects.get(object);
+    if (!mapper) {
+      const activity = ACTIVITY_OBJECTS.has(object);
+      mapper = {
+        steps: [],
+        followUps: [],
+        leads: [],
+        vocabulary: [],
+        ownKey: activity ? compilePath(model.writeBack.taskKeyField) : null,
+        closed: object === 'Task' ? compilePath(TASK_CLOSED_FIELD) : null,
+      };
+      objects.set(object, mapper);
+      conditions.set(object, []);
+    }
+    return mapper;
+  };
+
+  for (const step of model.steps) {
+    mapperFor(step.object).steps.push({
+      id: step.id,
+      matches: compileMatch(step.match),
+      time: compilePath(step.timeField),
+      credit: compilePath(step.creditField),
+      subject: compilePath(step.subjectField),
+      duration: step.durationField ? compilePath(step.durationField) : null,
+    });
+    conditions.get(step.object)?.push(step.match);
+  }
+  for (const measure of model.measures) {
+    if (measure.kind === 'overdue') {
+      mapperFor(measure.object).followUps.push({
+        measure: measure.id,
+        matches: compileMatch(measure.match),
+        due: compilePath(measure.dueField),
+        owner: compilePath(measure.ownerField),
+        subject: compilePath(measure.subjectField),
+      });
+      conditions.get(measure.object)?.push(measure.match);
+    } else if (measure.kind === 'staleLead') {
+      mapperFor(measure.object).leads.push({
+        measure: measure.id,
+        owner: compilePath(measure.ownerField),
+        status: compilePath(measure.statusField),
+        closed: new Set(measure.closedStatuses),
+      });
+    }
+  }
+  for (const [object, mapper] of objects) mapper.vocabulary = vocabularyOf(object, conditions.get(object) ?? []);
+  return objects;
+}
+
+/**
+ * Fields compared with strings (picklists, types, stages) and the union of the values any
+ * step or measure of the object accepts there. Booleans and numbers are not vocabulary: a
+ * `false` that no condition names is not a mapping the admin forgot.
+ */
+function vocabularyOf(object: string, all: readonly MatchConditions[]): Vocabulary[] {
+  const accepted = new Map<string, Set<string>>();
+  for (const conditions of all) {
+    for (const { path, accepts } of conditionEntries(conditions)) {
+      const strings = accepts.filter((v): v is string => typeof v === 'string');
+      if (strings.length === 0) continue;
+      const set = accepted.get(path) ?? new Set<string>();
+      for (const value of strings) set.add(value);
+      accepted.set(path, set);
+    }
+  }
+  return [...accepted.entries()].map(([path, set]) => ({ label: `${object}.${path}`, read: compilePath(path), accepted: set }));
+}
+
+function countUnmatchedValues(vocabulary: readonly Vocabulary[], record: SfRecord, stats: MapStats): void {
+  for (const field of vocabulary) {
+    const value = field.read(record);
+    if (typeof value === 'string' && value !== '' && !field.accepted.has(value)) bumpValue(stats, field.label, value);
+  }
+}
+
+/** A datetime, or a date taken as local midnight in the dealership's zone. */
+function parseInstant(value: unknown, calendar: DealershipCalendar): number | null {
+  if (typeof value !== 'string') return null;
+  const instant = parseSfDateTime(value);
+  if (instant !== null) return instant;
+  const date = parseSfDate(value);
+  const day = date === null ? null : dayFromDate(date);
+  return day === null ? null : calendar.startOfDay(day);
+}
+
+/** A date, or the local date of a datetime. */
+function parseLocalDate(value: unknown, calendar: DealershipCalendar): string | null {
+  if (typeof value !== 'string') return null;
+  const date = parseSfDate(value);
+  if (date !== null) return date;
+  const instant = parseSfDateTime(value);
+  return instant === null ? null : dateFromDay(calendar.dayOf(instant));
+}

@@ -1,0 +1,83 @@
+/**
+ * Follow-up tasks as desired records. Keys are `v1:<rule>:<subject>:<date it became due>`:
+ * the same weakness on the same day always yields the same key, so hourly runs update one
+ * task instead of creating many. The owner, status and customer are set on create only:
+ * afterwards the task belongs to the person working it.
+ */
+import type { DealershipCalendar } from './calendar';
+import { dateFromDay, dayFromDate } from './civil-date';
+import { type DesiredRecord, SHORT_TEXT_MAX, TASK, TASK_OPEN_STATUS } from './desired';
+import { truncate } from './finding-text';
+import type { OwnTaskFact } from './facts';
+import type { CoachModel, Rep } from './model';
+import type { StaleLead } from './measure-results';
+
+export const STALE_LEAD_RULE = 'stale_lead';
+export const OUTCOME_RULE = 'coaching_outcome';
+
+export function staleLeadTaskKey(leadId: string, dueDate: string): string {
+  return `v1:${STALE_LEAD_RULE}:${leadId}:${dueDate}`;
+}
+
+/** The due date a task gets: `followUpDueDays` working days after it became due. */
+export function taskDueDate(becameDue: string, model: CoachModel, calendar: DealershipCalendar): string {
+  const day = dayFromDate(becameDue);
+  return day === null ? becameDue : dateFromDay(calendar.addWorkingDays(day, model.coaching.followUpDueDays));
+}
+
+export function staleLeadTask(lead: StaleLead, days: number, model: CoachModel, calendar: DealershipCalendar): DesiredRecord {
+  const who = lead.name ?? 'this lead';
+  return {
+    kind: 'staleLeadTask',
+    object: 'Task',
+    keyField: model.writeBack.taskKeyField,
+    key: staleLeadTaskKey(lead.leadId, lead.dueDate),
+    createOnly: {
+      [TASK.owner]: lead.owner,
+      [TASK.status]: TASK_OPEN_STATUS,
+      [TASK.who]: lead.leadId,
+      [TASK.description]: `No activity logged since ${dateFromDay(calendar.dayOf(lead.lastActivityAt))}; the lead is still open.`,
+    },
+    fields: {
+      [TASK.subject]: truncate(`Call ${who}: no contact for ${days} days`, SHORT_TEXT_MAX),
+      [TASK.type]: model.writeBack.followUpTaskType,
+      [TASK.activityDate]: taskDueDate(lead.dueDate, model, calendar),
+    },
+  };
+}
+
+/**
+ * Whether the product already has an open stale-lead task for this lead under another key
+ * (it went stale, was called without closing the task, and went stale again): then no second
+ * task is created (design §5.2: at most one open follow-up task per customer and rule).
+ */
+export function hasOtherOpenTask(leadId: string, key: string, ownTasks: readonly OwnTaskFact[]): boolean {
+  const prefix = `v1:${STALE_LEAD_RULE}:${leadId}:`;
+  return ownTasks.some((task) => task.key !== key && task.key.startsWith(prefix) && task.closed !== true);
+}
+
+/** The manager's task after a follow-up check: look at the outcome with the salesperson. */
+export function outcomeTask(
+  rep: Rep,
+  measure: { id: string; label: string },
+  followUpDate: string,
+  status: string,
+  outcome: string,
+  model: CoachModel,
+  calendar: DealershipCalendar,
+): DesiredRecord | null {
+  if (rep.managerId === null) return null;
+  return {
+    kind: 'outcomeTask',
+    object: 'Task',
+    keyField: model.writeBack.taskKeyField,
+    key: `v1:${OUTCOME_RULE}:${measure.id}:${rep.id}:${followUpDate}`,
+    createOnly: { [TASK.owner]: rep.managerId, [TASK.status]: TASK_OPEN_STATUS },
+    fields: {
+      [TASK.subject]: truncate(`Follow up with ${rep.name}: ${measure.label} ${status.toLowerCase()}`, SHORT_TEXT_MAX),
+      [TASK.type]: model.writeBack.followUpTaskType,
+      [TASK.activityDate]: taskDueDate(followUpDate, model, calendar),
+      [TASK.description]: outcome,
+    },
+  };
+}

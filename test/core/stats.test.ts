@@ -1,0 +1,98 @@
+import fc from 'fast-check';
+import { lnGamma, median, normalQuantile, poissonLowerTail, shrinkRate, twoSidedZ, wilsonInterval } from '../../src/core/stats';
+
+describe('the normal quantile', () => {
+  it('given common confidences, then the usual z values', () => {
+    expect(twoSidedZ(0.9)).toBeCloseTo(1.6448536, 6);
+    expect(twoSidedZ(0.95)).toBeCloseTo(1.959964, 6);
+    expect(normalQuantile(0.5)).toBe(0);
+    expect(normalQuantile(1e-10)).toBeCloseTo(-6.3613409, 6);
+  });
+
+  it('given p outside (0, 1), then it refuses', () => {
+    expect(() => normalQuantile(1)).toThrow(RangeError);
+  });
+});
+
+describe('the Wilson score interval', () => {
+  it('given 14 of 100 at 90%, then the interval computed independently (Python statistics.NormalDist)', () => {
+    const interval = wilsonInterval(14, 100, 0.9);
+    expect(interval?.low).toBeCloseTo(0.092373, 6);
+    expect(interval?.high).toBeCloseTo(0.206594, 6);
+  });
+
+  it('given no trials, then no interval (an unknown rate, not zero)', () => {
+    expect(wilsonInterval(0, 0, 0.9)).toBeNull();
+  });
+
+  it('property: the interval lies in [0, 1] and contains the observed rate', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 100_000 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0.5, max: 0.999, noNaN: true }), (n, share, confidence) => {
+        const k = Math.round(share * n);
+        const interval = wilsonInterval(k, n, confidence);
+        expect(interval).not.toBeNull();
+        if (!interval) return;
+        expect(interval.low).toBeGreaterThanOrEqual(0);
+        expect(interval.high).toBeLessThanOrEqual(1);
+        expect(interval.low).toBeLessThanOrEqual(k / n);
+        expect(interval.high).toBeGreaterThanOrEqual(k / n);
+      }),
+    );
+  });
+
+  it('property: with the same rate, a larger sample gives a narrower interval', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2_000 }), fc.integer({ min: 0, max: 2_000 }), fc.integer({ min: 2, max: 50 }), (n, kRaw, factor) => {
+        const k = kRaw % (n + 1);
+        const small = wilsonInterval(k, n, 0.9);
+        const large = wilsonInterval(k * factor, n * factor, 0.9);
+        if (!small || !large) throw new Error('expected intervals');
+        expect(large.high - large.low).toBeLessThan(small.high - small.low);
+      }),
+    );
+  });
+});
+
+describe('the Poisson lower tail', () => {
+  it('given small cases, then it matches the direct sum', () => {
+    expect(poissonLowerTail(0, 2)).toBeCloseTo(Math.exp(-2), 12);
+    expect(poissonLowerTail(2, 3)).toBeCloseTo(Math.exp(-3) * (1 + 3 + 4.5), 12);
+    expect(poissonLowerTail(5, 3)).toBeCloseTo(0.9160820579686966, 12);
+    expect(poissonLowerTail(-1, 3)).toBe(0);
+    expect(poissonLowerTail(4, 0)).toBe(1);
+  });
+
+  it('given a large expectation, then it neither underflows nor exceeds 1', () => {
+    // λ = 2000: the direct sum of 1901 terms (in Python, with lgamma) gives 0.01254642429161.
+    expect(poissonLowerTail(1900, 2000)).toBeCloseTo(0.01254642429161, 12);
+    expect(poissonLowerTail(2100, 2000)).toBeLessThanOrEqual(1);
+    expect(poissonLowerTail(100, 2000)).toBeGreaterThanOrEqual(0);
+  });
+
+  it('property: the tail rises with k', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 300 }), fc.double({ min: 0.1, max: 300, noNaN: true }), (k, lambda) => {
+        expect(poissonLowerTail(k + 1, lambda)).toBeGreaterThanOrEqual(poissonLowerTail(k, lambda) - 1e-12);
+      }),
+    );
+  });
+
+  it('given ln Γ, then factorials come out exact to 12 digits', () => {
+    expect(Math.exp(lnGamma(11))).toBeCloseTo(3628800, 4);
+    expect(lnGamma(0.5)).toBeCloseTo(Math.log(Math.sqrt(Math.PI)), 12);
+  });
+});
+
+describe('median and shrinkage', () => {
+  it('given odd, even and no values, then the middle, the mean of the middle two, and null', () => {
+    expect(median([5, 1, 3])).toBe(3);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([])).toBeNull();
+  });
+
+  it('given a small sample, then the rate leans toward the team; a large one toward the rep', () => {
+    expect(shrinkRate(1, 5, 0.4, 20)).toBeCloseTo((1 + 8) / 25, 12);
+    expect(shrinkRate(100, 500, 0.4, 20)).toBeCloseTo(108 / 520, 12);
+    expect(shrinkRate(0, 0, 0.4, 0)).toBe(0.4);
+  });
+});
