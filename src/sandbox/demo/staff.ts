@@ -42,8 +42,16 @@ export function hireStaff(options: DemoOptions, calendar: BusinessCalendar, fact
   const historyStartMs = calendar.epochOf(0);
   let nameIndex = 0;
   const nextName = (): PersonName => staffName(nameIndex++);
+  // Usernames are unique in an org; names repeat only at huge scales, and then get a number.
+  const usernames = new Set<string>();
+  const username = (person: PersonName): string => {
+    let name = emailAddress(person, STAFF_DOMAIN);
+    for (let n = 2; usernames.has(name); n++) name = emailAddress(person, STAFF_DOMAIN, n);
+    usernames.add(name);
+    return name;
+  };
   const userFields = (person: PersonName, title: string, store: string | null, managerId: string | null, goal: number | null) => ({
-    Username: emailAddress(person, STAFF_DOMAIN),
+    Username: username(person),
     FirstName: person.firstName,
     LastName: person.lastName,
     Name: person.name,
