@@ -22,6 +22,7 @@ export class RecordTable {
   private readonly countAll: Database.Statement<[], number>;
   private readonly countObject: Database.Statement<[number], number>;
   private readonly selectFacts: Database.Statement<[], [number, string, string]>;
+  private readonly selectObjectFacts: Database.Statement<[number], [number, string, string]>;
 
   constructor(
     db: Database.Database,
@@ -45,6 +46,9 @@ export class RecordTable {
     this.countAll = db.prepare<[], number>('SELECT count(*) FROM record').pluck();
     this.countObject = db.prepare<[number], number>('SELECT count(*) FROM record WHERE object = ?').pluck();
     this.selectFacts = db.prepare<[], [number, string, string]>('SELECT object, id, facts FROM record WHERE facts IS NOT NULL ORDER BY object, id').raw();
+    this.selectObjectFacts = db
+      .prepare<[number], [number, string, string]>('SELECT object, id, facts FROM record WHERE object = ? AND facts IS NOT NULL ORDER BY id')
+      .raw();
   }
 
   /** Stores the record unless a newer version is already stored; its key, or undefined if skipped. */
@@ -72,9 +76,11 @@ export class RecordTable {
     return (object === undefined ? this.countAll.get() : this.countObject.get(object)) ?? 0;
   }
 
-  loadFacts(): StoredFact[] {
+  /** Facts of every record, or of one object's records (by its symbol). */
+  loadFacts(object?: number): StoredFact[] {
     const facts: StoredFact[] = [];
-    for (const [objectSym, recordId, encoded] of this.selectFacts.iterate()) {
+    const rows = object === undefined ? this.selectFacts.iterate() : this.selectObjectFacts.iterate(object);
+    for (const [objectSym, recordId, encoded] of rows) {
       const object = this.symbols.textOf(objectSym);
       for (const fact of JSON.parse(encoded) as unknown[]) facts.push({ object, recordId, fact });
     }

@@ -3,11 +3,12 @@
  * file. Every method is synchronous (better-sqlite3 is) and either completes or changes
  * nothing; failures surface as CoachErrors with STATE_* codes.
  */
+import BetterSqlite from 'better-sqlite3';
 import type Database from 'better-sqlite3';
 import type { StepEvent } from '../core/model';
 import type { Checkpoint, LedgerEntry, RunSummary, StoredRecord } from '../sync/ports';
 import { CheckpointTable } from './checkpoints';
-import { openDatabase } from './database';
+import { IN_MEMORY, openDatabase } from './database';
 import { parseSalesforceDatetime } from './datetime';
 import { toStateError } from './errors';
 import { EventTable } from './events';
@@ -52,7 +53,7 @@ export class StateStore {
     private readonly db: Database.Database,
     /** Where the file is (for messages), or `:memory:`. */
     readonly path: string,
-    now: () => number,
+    private readonly now: () => number,
     /** True when this open created the schema (a first run, or a state moved aside). */
     readonly isNew: boolean,
   ) {
@@ -114,8 +115,13 @@ export class StateStore {
     return this.read('loadEvents', () => this.events.load(options.since));
   }
 
-  loadFacts(): StoredFact[] {
-    return this.read('loadFacts', () => this.records.loadFacts());
+  /** Non-event facts of every stored record, or of one object's records. */
+  loadFacts(options: { object?: string } = {}): StoredFact[] {
+    return this.read('loadFacts', () => {
+      if (options.object === undefined) return this.records.loadFacts();
+      const sym = this.symbols.find(options.object);
+      return sym === undefined ? [] : this.records.loadFacts(sym);
+    });
   }
 
   countRecords(object?: string): number {
@@ -190,6 +196,18 @@ export class StateStore {
 
   close(): void {
     if (this.db.open) this.db.close();
+  }
+
+  /**
+   * A private in-memory copy of this store, for dry runs: the run reads, stores pages and
+   * plans against the copy exactly as a live run would, and the file is left untouched.
+   */
+  copyInMemory(): StateStore {
+    return this.read('copyInMemory', () => {
+      const copy = new BetterSqlite(this.db.serialize());
+      copy.pragma('foreign_keys = ON');
+      return new StateStore(copy, IN_MEMORY, this.now, this.isNew);
+    });
   }
 
   /**
