@@ -7,6 +7,7 @@ import type { LeadWorker } from './staff';
  */
 export class Actor {
   readonly coins: {
+    quickResponse: QuotaCoin;
     reach: QuotaCoin;
     set: QuotaCoin;
     show: QuotaCoin;
@@ -22,6 +23,7 @@ export class Actor {
   ) {
     const t = worker.traits;
     this.coins = {
+      quickResponse: new QuotaCoin(t.quickResponseShare, rng),
       reach: new QuotaCoin(t.reach, rng),
       set: new QuotaCoin(t.set, rng),
       show: new QuotaCoin(t.show, rng),

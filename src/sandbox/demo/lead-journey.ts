@@ -71,7 +71,7 @@ export function runLeadJourney(ctx: JourneyContext, caller: Actor, createdB: num
   const leadId = lead.Id as string;
   const notReached: LeadOutcome = { leadId, createdB, contactedB: -1 };
 
-  const [lo, hi] = rng.chance(traits.quickResponseShare) ? traits.quickResponseMinutes : traits.slowResponseMinutes;
+  const [lo, hi] = caller.coins.quickResponse.toss() ? traits.quickResponseMinutes : traits.slowResponseMinutes;
   let t = createdB + span(rng, lo * MINUTE, hi * MINUTE);
   if (plan.abandon) {
     if (t < calendar.nowB) missedCall(ctx, caller, leadId, t);
