@@ -1,0 +1,84 @@
+import type { FieldDef, ObjectDef } from './types';
+import { SchemaCatalog } from './catalog';
+import { dateField, readOnly, text } from './field-builders';
+import { objectDef } from './object-builder';
+import type { CustomObjectSpec, MetadataExtensions } from './metadata/load-metadata';
+import { auditFields, idField, ownerField } from './standard/system-fields';
+import { accountObject, contactObject, leadObject, organizationObject, userObject } from './standard/people';
+import { eventObject, taskObject } from './standard/activities';
+import {
+  leadStatusObject,
+  opportunityHistoryObject,
+  opportunityObject,
+  opportunityStageObject,
+  taskStatusObject,
+} from './standard/sales';
+
+/**
+ * The sandbox org's schema: the standard objects of the reference dealership model plus what
+ * manifests/salesforce adds (custom objects, and custom fields on standard objects, where
+ * `Activity` fields land on both Task and Event as in a real org).
+ */
+
+/** Key prefixes of custom objects, assigned in name order like a fresh org would. */
+const CUSTOM_PREFIX_BASE = 'a0';
+const BASE36 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
+export function standardObjects(): ObjectDef[] {
+  return [
+    organizationObject(),
+    userObject(),
+    accountObject(),
+    contactObject(),
+    leadObject(),
+    taskObject(),
+    eventObject(),
+    opportunityObject(),
+    opportunityHistoryObject(),
+    opportunityStageObject(),
+    taskStatusObject(),
+    leadStatusObject(),
+  ];
+}
+
+export function buildCatalog(extensions: MetadataExtensions): SchemaCatalog {
+  const custom = extensions.customObjects.map((spec, i) => customObjectDef(spec, `${CUSTOM_PREFIX_BASE}${BASE36.charAt(i)}`));
+  const objects = [...standardObjects(), ...custom];
+  for (const [target, fields] of extensions.standardObjectFields) {
+    const targets = target === 'Activity' ? ['Task', 'Event'] : [target];
+    for (const name of targets) {
+      const def = objects.find((o) => o.name === name);
+      if (!def) throw new Error(`manifests add fields to ${target}, which the sandbox does not model`);
+      insertBeforeAudit(def, fields.map((f) => ({ ...f })));
+    }
+  }
+  const activityTargets = extensions.customObjects.filter((c) => c.enableActivities).map((c) => c.name);
+  for (const def of objects.filter((o) => o.name === 'Task' || o.name === 'Event')) {
+    const what = def.fields.find((f) => f.name === 'WhatId');
+    if (what) what.referenceTo = [...what.referenceTo, ...activityTargets];
+  }
+  return new SchemaCatalog(objects);
+}
+
+function customObjectDef(spec: CustomObjectSpec, keyPrefix: string): ObjectDef {
+  const nameField: FieldDef =
+    spec.nameField.type === 'AutoNumber'
+      ? text('Name', spec.nameField.label, 80, { ...readOnly, nillable: false, defaultedOnCreate: true, autoNumber: true, nameField: true })
+      : text('Name', spec.nameField.label, 80, { nameField: true });
+  const def = objectDef(spec.name, { label: spec.label, plural: spec.pluralLabel }, keyPrefix, [
+    idField(),
+    ownerField(),
+    nameField,
+    ...spec.fields.map((f) => ({ ...f })),
+    ...(spec.enableActivities ? [dateField('LastActivityDate', 'Last Activity Date', { ...readOnly })] : []),
+    ...auditFields(),
+  ]);
+  if (spec.nameField.displayFormat) def.autoNumberFormat = spec.nameField.displayFormat;
+  return def;
+}
+
+/** Custom fields sit before the audit fields, which is where describe lists them. */
+function insertBeforeAudit(def: ObjectDef, fields: FieldDef[]): void {
+  const at = def.fields.findIndex((f) => f.name === 'IsDeleted' || f.name === 'CreatedDate');
+  def.fields.splice(at < 0 ? def.fields.length : at, 0, ...fields);
+}
