@@ -76,7 +76,7 @@ export function computeCoaching(input: CoachingInput): CoachingResult {
     plans.get(rep.id)?.steps.find((s) => s.step === step)?.requiredPerWorkingDay ?? null;
 
   const { followUps, leads } = splitFacts(input.facts);
-  const context: MeasureContext = { model, calendar, table, followUps, leads, now, today: window.today, todayDay: window.todayDay };
+  const context: MeasureContext = { model, calendar, table, followUps, leads, today: window.today, todayDay: window.todayDay };
   const measured = measurePeriod(context, window, goalPerDay, windowCounts);
   const diagnoses = diagnose({
     model,

@@ -9,6 +9,7 @@
  * credited to (managers, people who left), so "by anyone" passes see all events while
  * per-rep arrays need only `repCount` rows.
  */
+import { CoreError } from './core-error';
 import type { Rep, StepEvent } from './model';
 import { add } from './typed';
 
@@ -24,6 +25,8 @@ function internOf(map: Map<string, number>, key: string): number {
 
 /** Largest integer a double holds exactly; packed sort keys must stay below it. */
 const MAX_EXACT = 2 ** 53;
+/** Step indices are stored in one byte. */
+const MAX_STEPS = 256;
 
 export class EventTable {
   readonly size: number;
@@ -35,14 +38,14 @@ export class EventTable {
   readonly subjectIndex: ReadonlyMap<string, number>;
   readonly subjectCount: number;
   /** Column of step indices (model order), in (user, time) order. */
-  readonly step: Uint16Array;
+  readonly step: Uint8Array;
   /** Column of user indices; reps are 0 … repCount − 1. */
   readonly user: Int32Array;
   /** Column of subject indices; -1 when the event has no subject. */
   readonly subject: Int32Array;
   readonly at: Float64Array;
-  /** Duration in seconds; NaN when unknown. */
-  readonly duration: Float64Array;
+  /** Duration in seconds (single precision is plenty); NaN when unknown. */
+  readonly duration: Float32Array;
   /** Position of each row in the input events (to read its record id). */
   readonly source: Int32Array;
   /** Rows of user u are [userStart[u], userStart[u + 1]). */
@@ -56,6 +59,7 @@ export class EventTable {
   private lastActivityCache: Float64Array | null = null;
 
   constructor(stepIds: readonly string[], reps: readonly Rep[], events: readonly StepEvent[]) {
+    if (stepIds.length > MAX_STEPS) throw new CoreError('TOO_MANY_STEPS', `A model may have at most ${MAX_STEPS} steps.`);
     this.stepIds = stepIds;
     this.reps = reps;
     this.repCount = reps.length;
@@ -67,50 +71,68 @@ export class EventTable {
     for (const rep of reps) internOf(users, rep.id);
     const subjects = new Map<string, number>();
 
+    // Input order first; typed arrays are kept few and narrow because their size is what
+    // pushes the engine into full garbage collections over a heap holding a million events.
     const n = events.length;
-    const rawStep = new Uint16Array(n);
     const rawUser = new Int32Array(n);
+    const rawStep = new Uint8Array(n);
     const rawSubject = new Int32Array(n);
     const rawAt = new Float64Array(n);
-    const rawDuration = new Float64Array(n);
-    const rawSource = new Int32Array(n);
-    let kept = 0;
+    const rawDuration = new Float32Array(n);
+    let ignored = 0;
+    // The events of one record (an attempt and a contact) arrive together and share their
+    // user and subject: remembering the last of each skips most hash lookups on real data.
+    let lastUser: string | undefined;
+    let lastUserIndex = -1;
+    let lastSubject: string | undefined;
+    let lastSubjectIndex = -1;
     for (let i = 0; i < n; i++) {
       const event = events[i] as StepEvent;
       const step = stepIndex.get(event.step);
-      if (step === undefined) continue;
-      rawStep[kept] = step;
-      rawUser[kept] = internOf(users, event.rep);
-      rawSubject[kept] = event.subject === null ? -1 : internOf(subjects, event.subject);
-      rawAt[kept] = event.at;
-      rawDuration[kept] = event.durationSec ?? Number.NaN;
-      rawSource[kept] = i;
-      kept++;
+      if (step === undefined) {
+        rawUser[i] = -1;
+        ignored++;
+        continue;
+      }
+      rawStep[i] = step;
+      if (event.rep !== lastUser) {
+        lastUser = event.rep;
+        lastUserIndex = internOf(users, event.rep);
+      }
+      rawUser[i] = lastUserIndex;
+      const subject = event.subject;
+      if (subject !== null && subject !== lastSubject) {
+        lastSubject = subject;
+        lastSubjectIndex = internOf(subjects, subject);
+      }
+      rawSubject[i] = subject === null ? -1 : lastSubjectIndex;
+      rawAt[i] = event.at;
+      rawDuration[i] = event.durationSec ?? Number.NaN;
     }
-    this.size = kept;
-    this.ignored = n - kept;
+    this.ignored = ignored;
     this.subjectIndex = subjects;
     this.subjectCount = subjects.size;
 
-    const userCount = users.size;
-    const order = sortByUserThenTime(rawUser.subarray(0, kept), rawAt, userCount);
+    const order = sortByUserThenTime(rawUser, rawAt, users.size);
+    const rows = order.rows;
+    const size = rows.length;
+    this.size = size;
+    this.source = rows;
     this.userStart = order.userStart;
-    this.step = new Uint16Array(kept);
-    this.user = new Int32Array(kept);
-    this.subject = new Int32Array(kept);
-    this.at = new Float64Array(kept);
-    this.duration = new Float64Array(kept);
-    this.source = new Int32Array(kept);
-    for (let row = 0; row < kept; row++) {
-      const from = order.rows[row] as number;
+    this.step = new Uint8Array(size);
+    this.user = new Int32Array(size);
+    this.subject = new Int32Array(size);
+    this.at = new Float64Array(size);
+    this.duration = new Float32Array(size);
+    for (let row = 0; row < size; row++) {
+      const from = rows[row] as number;
       this.step[row] = rawStep[from] as number;
       this.user[row] = rawUser[from] as number;
       this.subject[row] = rawSubject[from] as number;
       this.at[row] = rawAt[from] as number;
       this.duration[row] = rawDuration[from] as number;
-      this.source[row] = rawSource[from] as number;
     }
-    this.suspicious = new Uint8Array(kept);
+    this.suspicious = new Uint8Array(size);
   }
 
   get userCount(): number {
@@ -161,10 +183,10 @@ export class EventTable {
 }
 
 /**
- * The permutation that groups rows by user (a counting sort) and orders each user's rows by
- * time, ties by input position. Within a user the sort runs on packed numeric keys
- * (time offset × count + position) with the engine's native typed-array sort; when a user's
- * span or fractional times would not pack exactly, it falls back to a comparator.
+ * The input positions grouped by user (a counting sort; user -1 is left out) and ordered by
+ * time within each user, ties by input position. Within a user the sort runs on packed
+ * numeric keys (time offset × count + position) with the engine's native typed-array sort;
+ * when a user's span or fractional times would not pack exactly, it falls back to a comparator.
  */
 function sortByUserThenTime(
   user: Int32Array,
@@ -173,21 +195,34 @@ function sortByUserThenTime(
 ): { rows: Int32Array; userStart: Int32Array } {
   const n = user.length;
   const userStart = new Int32Array(userCount + 1);
-  for (let i = 0; i < n; i++) add(userStart, (user[i] as number) + 1);
-  for (let u = 0; u < userCount; u++) add(userStart, u + 1, userStart[u]);
-  const next = userStart.slice(0, userCount);
-  const rows = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const u = user[i] as number;
+    if (u >= 0) add(userStart, u + 1);
+  }
+  for (let u = 0; u < userCount; u++) add(userStart, u + 1, userStart[u]);
+  const next = userStart.slice(0, userCount);
+  const rows = new Int32Array(userStart[userCount] as number);
+  for (let i = 0; i < n; i++) {
+    const u = user[i] as number;
+    if (u < 0) continue;
     rows[next[u] as number] = i;
     add(next, u);
   }
 
-  for (let u = 0; u < userCount; u++) sortSegmentByTime(rows, userStart[u] as number, userStart[u + 1] as number, at);
+  let longest = 0;
+  for (let u = 0; u < userCount; u++) longest = Math.max(longest, (userStart[u + 1] as number) - (userStart[u] as number));
+  const scratch = { keys: new Float64Array(longest), rows: new Int32Array(longest) };
+  for (let u = 0; u < userCount; u++) sortSegmentByTime(rows, userStart[u] as number, userStart[u + 1] as number, at, scratch);
   return { rows, userStart };
 }
 
-function sortSegmentByTime(rows: Int32Array, start: number, end: number, at: Float64Array): void {
+function sortSegmentByTime(
+  rows: Int32Array,
+  start: number,
+  end: number,
+  at: Float64Array,
+  scratch: { keys: Float64Array; rows: Int32Array },
+): void {
   const length = end - start;
   if (length < 2) return;
   let min = Number.POSITIVE_INFINITY;
@@ -199,9 +234,10 @@ function sortSegmentByTime(rows: Int32Array, start: number, end: number, at: Flo
     if (t > max) max = t;
     if (integral && !Number.isInteger(t)) integral = false;
   }
-  const segment = rows.slice(start, end);
+  const segment = scratch.rows.subarray(0, length);
+  segment.set(rows.subarray(start, end));
   if (integral && (max - min + 1) * length < MAX_EXACT) {
-    const keys = new Float64Array(length);
+    const keys = scratch.keys.subarray(0, length);
     for (let k = 0; k < length; k++) keys[k] = ((at[segment[k] as number] as number) - min) * length + k;
     keys.sort();
     for (let k = 0; k < length; k++) {

@@ -5,8 +5,12 @@
  *   the one that event is credited to;
  * - minutes are business minutes when the dealership has opening hours (a lead that arrives
  *   on Saturday night is not late on Sunday if the store is closed), else plain minutes;
- * - an unanswered subject counts as outside the SLA once the SLA has elapsed at `now`, and is
- *   left out (pending) while it is still inside it;
+ * - everything is judged as of the end of the period (for the window: the start of today), not
+ *   at `now`: an unanswered subject counts as outside the SLA once the SLA had elapsed by then,
+ *   and is left out (pending) while it was still inside it; answers after the period's end are
+ *   not yet seen. Judging at `now` would move the numbers hour by hour through the day (every
+ *   lead that came in last evening flips from pending to late during the morning), while the
+ *   window promises that all runs of one day see the same numbers;
  * - the value is the share within the SLA (Wilson interval), with the median minutes of the
  *   answered ones beside it.
  */
@@ -29,7 +33,6 @@ export function measureResponseTime(
   measure: ResponseTimeMeasure,
   period: Period,
   calendar: DealershipCalendar,
-  now: number,
   confidence: number,
 ): MeasureOutcome<ResponseTimeResult> {
   const from = table.stepIndexOf(measure.from);
@@ -50,7 +53,7 @@ export function measureResponseTime(
     const subject = table.subject[row] as number;
     const at = table.at[row] as number;
     if (table.step[row] !== to || subject < 0 || table.suspicious[row] !== 0) continue;
-    if (at >= (firstFrom[subject] as number) && at < (answer[subject] as number)) answer[subject] = at;
+    if (at >= (firstFrom[subject] as number) && at < period.endMs && at < (answer[subject] as number)) answer[subject] = at;
   }
 
   const tallies: Tally[] = Array.from({ length: table.repCount + 1 }, () => ({ within: 0, decided: 0, pending: 0, minutes: [] }));
@@ -60,21 +63,17 @@ export function measureResponseTime(
     if (rep < 0 || rep >= table.repCount) continue;
     const start = firstFrom[subject] as number;
     const answeredAt = answer[subject] as number;
-    const targets = table.isSalesperson[rep] === 1 ? [tallies[rep] as Tally, team] : [tallies[rep] as Tally];
+    const own = tallies[rep] as Tally;
+    const inTeam = table.isSalesperson[rep] === 1;
     if (answeredAt !== Number.POSITIVE_INFINITY) {
       const minutes = calendar.businessMinutesBetween(start, answeredAt);
-      for (const tally of targets) {
-        tally.decided++;
-        if (minutes <= measure.slaMinutes) tally.within++;
-        tally.minutes.push(minutes);
-      }
+      countAnswered(own, minutes, measure.slaMinutes);
+      if (inTeam) countAnswered(team, minutes, measure.slaMinutes);
     } else {
       // Capped just past the SLA: an old unanswered lead need not have every day since counted.
-      const elapsed = calendar.businessMinutesBetween(start, now, measure.slaMinutes + 1);
-      for (const tally of targets) {
-        if (elapsed > measure.slaMinutes) tally.decided++;
-        else tally.pending++;
-      }
+      const late = calendar.businessMinutesBetween(start, period.endMs, measure.slaMinutes + 1) > measure.slaMinutes;
+      countUnanswered(own, late);
+      if (inTeam) countUnanswered(team, late);
     }
   }
 
@@ -93,4 +92,15 @@ export function measureResponseTime(
     target: measure.target,
   });
   return { reps: tallies.slice(0, table.repCount).map(result), team: result(team) };
+}
+
+function countAnswered(tally: Tally, minutes: number, slaMinutes: number): void {
+  tally.decided++;
+  if (minutes <= slaMinutes) tally.within++;
+  tally.minutes.push(minutes);
+}
+
+function countUnanswered(tally: Tally, late: boolean): void {
+  if (late) tally.decided++;
+  else tally.pending++;
 }

@@ -54,7 +54,7 @@ export interface ResponseTimeResult extends ResultBase {
   within: number;
   /** Subjects decided: answered, or unanswered with the SLA already passed. */
   decided: number;
-  /** Unanswered subjects still inside their SLA at `now` (left out). */
+  /** Unanswered subjects still inside their SLA at the end of the period (left out). */
   pending: number;
   interval: Interval | null;
   /** Median minutes to the answer over answered subjects; null when none. */

@@ -25,7 +25,6 @@ export interface MeasureContext {
   table: EventTable;
   followUps: readonly FollowUpFact[];
   leads: readonly LeadFact[];
-  now: number;
   /** Today's local date at `now`: overdue and stale are judged as of today. */
   today: string;
   todayDay: DayNumber;
@@ -82,7 +81,7 @@ function measureOne(
     case 'ratio':
       return measureRatio(table, counts, measure, period, confidence);
     case 'responseTime':
-      return measureResponseTime(table, measure, period, calendar, context.now, confidence);
+      return measureResponseTime(table, measure, period, calendar, confidence);
     case 'overdue':
       return measureOverdue(table, measure, context.followUps, context.today);
     case 'staleLead':

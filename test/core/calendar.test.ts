@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { DealershipCalendar } from '../../src/core/calendar';
 import { dateFromDay, dayFromDate, weekdayOfDay } from '../../src/core/civil-date';
 import { CoreError } from '../../src/core/core-error';
@@ -110,5 +111,17 @@ describe('a zone whose midnight falls in a DST gap', () => {
     expect(new Date(start).toISOString()).toBe('2026-09-06T04:00:00.000Z');
     expect(dateFromDay(calendar.dayOf(start))).toBe('2026-09-06');
     expect(dateFromDay(calendar.dayOf(start - 1))).toBe('2026-09-05');
+  });
+});
+
+describe('day numbers back to dates', () => {
+  it('property: dateFromDay agrees with Date for every day from year 1 to 9999 sampled', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -719_162, max: 2_932_896 }), (day) => {
+        expect(dateFromDay(day)).toBe(new Date(day * 86_400_000).toISOString().slice(0, 10));
+        expect(dayFromDate(dateFromDay(day))).toBe(day);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -1,0 +1,163 @@
+import type { CoachingResult } from '../../src/core/coach';
+import type { DesiredRecord } from '../../src/core/desired';
+import type { OwnTaskFact } from '../../src/core/facts';
+import { event, events, leadFact, local, modelBuilder, openFlag, ratio, rep, run, staleLead } from './builders';
+
+const day = (d: number, time = '10:00'): number => local(`2026-11-${String(d).padStart(2, '0')}`, time);
+const model = modelBuilder().measures(ratio(), staleLead()).build();
+
+function contactsAndSets(repId: string, contacts: number, sets: number, start = day(2), tag = 'C') {
+  return [
+    ...events('contact', repId, contacts, start, (i) => `${repId}-${tag}${i}`),
+    ...Array.from({ length: sets }, (_, i) => event('appointment_set', repId, `${repId}-${tag}${i}`, start + contacts * 3_600_000 + i * 60_000)),
+  ];
+}
+/** A is weak on the set rate (4 of 40); B is fine (24 of 40) and sells. */
+const weakA = [...contactsAndSets('A', 40, 4), ...contactsAndSets('B', 40, 24), ...events('sold', 'B', 7, day(21))];
+const reps = [rep('A'), rep('B')];
+const byKey = (coaching: CoachingResult, key: string): DesiredRecord | undefined => coaching.desired.find((d) => d.key === key);
+const MANAGER_FIELDS = ['Commitment__c', 'Follow_Up_Date__c'];
+
+describe('flags', () => {
+  it('given a new weakness, then a flag keyed by measure, salesperson and today, created as New with every connector field', () => {
+    const coaching = run(model, { reps, events: weakA });
+    const flag = byKey(coaching, 'v1:set_rate:A:2026-11-25');
+    expect(flag).toMatchObject({ kind: 'flag', object: 'Coaching_Flag__c', keyField: 'Flag_Key__c', createOnly: { Status__c: 'New' } });
+    expect(flag?.fields).toMatchObject({
+      Salesperson__c: 'A',
+      Manager__c: 'MGR1',
+      Measure__c: 'set_rate',
+      Step__c: 'appointment_set',
+      Diagnosis__c: 'Skill',
+      Actual__c: 0.1,
+      Target__c: 0.6,
+      Team_Value__c: 0.35,
+      Sample_Size__c: 40,
+      Period_Start__c: '2026-10-28',
+      Period_End__c: '2026-11-24',
+      Is_Focus__c: true,
+    });
+    expect(flag?.fields).not.toHaveProperty('Status__c');
+  });
+
+  it('given any run, then manager-owned fields appear in no desired record', () => {
+    const coaching = run(model, {
+      reps,
+      events: weakA,
+      openFlags: [openFlag({ measure: 'set_rate', salespersonId: 'B', openedOn: '2026-11-01', status: 'Committed', commitment: 'Call back', followUpDate: '2026-11-20', actual: 0.2 })],
+    });
+    for (const record of coaching.desired) {
+      for (const field of MANAGER_FIELDS) {
+        expect(record.fields).not.toHaveProperty(field);
+        expect(record.createOnly).not.toHaveProperty(field);
+      }
+    }
+  });
+
+  it('given an open New flag while the weakness persists, then that flag is updated in place and no second one opens', () => {
+    const open = openFlag({ measure: 'set_rate', salespersonId: 'A', openedOn: '2026-11-18' });
+    const coaching = run(model, { reps, events: weakA, openFlags: [open] });
+    const flags = coaching.desired.filter((d) => d.kind === 'flag');
+    expect(flags.map((f) => f.key)).toEqual([open.key]);
+    expect(flags[0]?.createOnly).toEqual({});
+    expect(flags[0]?.fields).not.toHaveProperty('Status__c');
+  });
+
+  it('given an open flag whose weakness has gone and no commitment, then it is Resolved (status only)', () => {
+    const open = openFlag({ measure: 'set_rate', salespersonId: 'B', openedOn: '2026-11-10' });
+    expect(byKey(run(model, { reps, events: weakA, openFlags: [open] }), open.key)?.fields).toEqual({ Status__c: 'Resolved' });
+  });
+
+  it('given a weakness gone but a commitment pending on a New flag, then the flag is left alone', () => {
+    const open = openFlag({ measure: 'set_rate', salespersonId: 'B', openedOn: '2026-11-10', commitment: 'Role-play the call' });
+    expect(byKey(run(model, { reps, events: weakA, openFlags: [open] }), open.key)).toBeUndefined();
+  });
+
+  it('given a Not Improved flag whose weakness has gone, then it is Resolved: its commitment was already judged', () => {
+    const open = openFlag({ measure: 'set_rate', salespersonId: 'B', openedOn: '2026-11-01', status: 'Not Improved', commitment: 'x' });
+    expect(byKey(run(model, { reps, events: weakA, openFlags: [open] }), open.key)?.fields).toEqual({ Status__c: 'Resolved' });
+  });
+
+  it('given a Committed flag before its follow-up date, then it keeps its baseline: nothing is written and no new flag opens', () => {
+    const open = openFlag({ measure: 'set_rate', salespersonId: 'A', openedOn: '2026-11-10', status: 'Committed', commitment: 'x', followUpDate: '2026-12-01' });
+    const coaching = run(model, { reps, events: weakA, openFlags: [open] });
+    expect(coaching.desired.filter((d) => d.kind === 'flag')).toEqual([]);
+  });
+});
+
+describe('the follow-up check', () => {
+  const committed = openFlag({
+    measure: 'set_rate',
+    salespersonId: 'A',
+    openedOn: '2026-11-10',
+    status: 'Committed',
+    commitment: 'Ask for the appointment twice',
+    followUpDate: '2026-11-24',
+    committedOn: '2026-11-18',
+    actual: 0.1,
+  });
+
+  it('given better numbers since the commitment, then Improved with the outcome and a task for the manager', () => {
+    const since = contactsAndSets('A', 10, 6, day(19), 'N');
+    const coaching = run(model, { reps, events: [...weakA, ...since], openFlags: [committed] });
+    expect(byKey(coaching, committed.key)?.fields).toEqual({ Status__c: 'Improved', Outcome__c: 'Appointment set rate 10% → 60% since 2026-11-18' });
+    expect(coaching.outcomes).toEqual([expect.objectContaining({ status: 'Improved', before: 0.1, after: 0.6 })]);
+    const task = byKey(coaching, 'v1:coaching_outcome:set_rate:A:2026-11-24');
+    expect(task).toMatchObject({ kind: 'outcomeTask', object: 'Task', keyField: 'Coaching_Key__c', createOnly: { OwnerId: 'MGR1', Status: 'Not Started' } });
+    expect(task?.fields).toMatchObject({ Type: 'Follow-Up', ActivityDate: '2026-11-25' });
+    expect(coaching.desired.filter((d) => d.kind === 'flag').map((d) => d.key)).toEqual([committed.key]);
+  });
+
+  it('given no activity since the commitment, then Not Improved, saying there was nothing to measure', () => {
+    const coaching = run(model, { reps, events: weakA, openFlags: [committed] });
+    expect(byKey(coaching, committed.key)?.fields).toEqual({ Status__c: 'Not Improved', Outcome__c: 'Appointment set rate: no activity to measure since 2026-11-18' });
+  });
+});
+
+describe('stale-lead tasks', () => {
+  const stale = { reps, facts: [leadFact('00QL1', 'A', day(1))], events: [event('attempt', 'A', '00QL1', day(22, '16:00'))] };
+
+  it('given a stale lead, then a follow-up task for its owner, keyed by lead and the date it became due', () => {
+    const task = byKey(run(model, stale), 'v1:stale_lead:00QL1:2026-11-25');
+    expect(task).toMatchObject({
+      kind: 'staleLeadTask',
+      createOnly: { OwnerId: 'A', Status: 'Not Started', WhoId: '00QL1' },
+      fields: { Subject: 'Call Dana Reyes: no contact for 3 days', Type: 'Follow-Up', ActivityDate: '2026-11-26' },
+    });
+  });
+
+  it('given the product’s earlier task for that lead still open, then no second task; once closed, a new one', () => {
+    const ownTask = (closed: boolean): OwnTaskFact => ({ kind: 'ownTask', recordId: '00T1', key: 'v1:stale_lead:00QL1:2026-11-10', closed });
+    const withOpen = run(model, { ...stale, facts: [...stale.facts, ownTask(false)] });
+    expect(withOpen.desired.filter((d) => d.kind === 'staleLeadTask')).toEqual([]);
+    const withClosed = run(model, { ...stale, facts: [...stale.facts, ownTask(true)] });
+    expect(withClosed.desired.filter((d) => d.kind === 'staleLeadTask')).toHaveLength(1);
+  });
+});
+
+describe('the one-on-one agenda', () => {
+  it('given a flagged salesperson, then one agenda for the week, owned by the manager, in four parts', () => {
+    const coaching = run(model, { reps, events: weakA });
+    const agendas = coaching.desired.filter((d) => d.kind === 'agenda');
+    expect(agendas.map((a) => a.key)).toEqual(['v1:agenda:A:2026-11-23']);
+    const [agenda] = agendas;
+    expect(agenda?.createOnly).toMatchObject({ OwnerId: 'MGR1', Status: 'Not Started' });
+    expect(agenda?.fields).toEqual({ Subject: '1:1 with Rep A: coach Appointment set', Type: 'Coaching', ActivityDate: '2026-11-28' });
+    const description = String(agenda?.createOnly.Description);
+    const parts = ['1. Progress on last commitments', '2. Activity review', '3. Focus: the step to coach', '4. New commitment'].map((h) => description.indexOf(h));
+    expect(parts.every((p) => p >= 0)).toBe(true);
+    expect(parts).toEqual([...parts].sort((a, b) => a - b));
+    expect(description).toContain('Appointment set rate 10% (team 35%, target 60%)');
+  });
+
+  it('given a salesperson without a manager, then the flag is written but no agenda', () => {
+    const coaching = run(model, { reps: [rep('A', { managerId: null }), rep('B')], events: weakA });
+    expect(byKey(coaching, 'v1:set_rate:A:2026-11-25')?.fields.Manager__c).toBeNull();
+    expect(coaching.desired.filter((d) => d.kind === 'agenda')).toEqual([]);
+  });
+
+  it('given a monthly cadence, then the agenda is keyed by the first of the month', () => {
+    const monthly = modelBuilder().measures(ratio()).coaching({ oneOnOne: 'monthly' }).build();
+    expect(run(monthly, { reps, events: weakA }).desired.find((d) => d.kind === 'agenda')?.key).toBe('v1:agenda:A:2026-11-01');
+  });
+});
