@@ -73,6 +73,11 @@ export interface CrmWriter {
   ): Promise<WriteItemResult[]>;
   /** Updates by Id in collections of at most 200, allOrNone false. */
   update(object: string, records: ReadonlyArray<{ Id: string } & Record<string, unknown>>): Promise<WriteItemResult[]>;
+  /**
+   * Reads back the records whose `keyField` is one of `keys`, so that a lost or stale ledger
+   * never makes the writer create a record twice or reset what a person changed.
+   */
+  findByKeys(object: string, keyField: string, keys: readonly string[], fields?: readonly string[]): Promise<SfRecord[]>;
 }
 
 /** API usage as the last response reported it (`Sforce-Limit-Info: api-usage=used/limit`). */

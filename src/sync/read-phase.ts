@@ -1,0 +1,144 @@
+/**
+ * The read phase of a run (design §7): every object the model needs is read incrementally
+ * from its checkpoint (minus the lookback) up to the run's fixed end, page by page; each page
+ * is mapped and stored together with its checkpoint in one transaction, so the checkpoint is
+ * never ahead of what is stored and a run stopped at any point resumes where it stopped.
+ * Objects are read a few at a time to hide latency.
+ */
+import type { MapStats, RecordMapper, SfRecord } from '../core';
+import { parseSfDateTime } from '../core';
+import type { Logger } from '../lib/logger';
+import type { Checkpoint, CrmReader, StoredRecord } from './ports';
+import type { SyncState } from './sync-state';
+
+/** Objects read at the same time: enough to overlap latency, few enough to be gentle on the org. */
+export const READ_CONCURRENCY = 3;
+/** A progress line every this many records of one object. */
+export const PROGRESS_EVERY = 50_000;
+
+/** How one object is read and what its records become. */
+export interface ObjectReadSpec {
+  object: string;
+  fields: readonly string[];
+  /** Backfill start (epoch ms) when the object has no checkpoint yet. */
+  backfillFrom: number;
+  /** Turns one live record into what is stored (events and facts). */
+  toStored: (record: SfRecord, stats: MapStats) => StoredRecord;
+}
+
+export interface ReadSettings {
+  /** End of the read, fixed at the start of the run (epoch ms). */
+  runEnd: number;
+  lookbackMs: number;
+  pageSize: number;
+  bulkThreshold: number;
+}
+
+export interface ObjectReadResult {
+  object: string;
+  records: number;
+  deleted: number;
+  pages: number;
+  /** Records that could not be mapped (counted, skipped). */
+  bad: number;
+  /** Whether the read started from a checkpoint (false: a backfill). */
+  incremental: boolean;
+}
+
+export interface ReadPhaseDeps {
+  reader: CrmReader;
+  state: SyncState;
+  logger: Logger;
+  stats: MapStats;
+  /** Called between pages; throws to stop the run cleanly (e.g. the API budget is spent). */
+  checkBudget: () => void;
+}
+
+/** Stores a live record as the core maps it. */
+export function mappedRecord(mapper: RecordMapper, object: string): ObjectReadSpec['toStored'] {
+  return (record, stats) => {
+    const mapped = mapper.mapRecord(object, record, stats);
+    return { id: String(record.Id), systemModstamp: String(record.SystemModstamp), events: mapped.events, facts: mapped.facts };
+  };
+}
+
+export async function readAll(specs: readonly ObjectReadSpec[], settings: ReadSettings, deps: ReadPhaseDeps): Promise<ObjectReadResult[]> {
+  const results: ObjectReadResult[] = [];
+  const queue = [...specs];
+  // Held in an object: TypeScript does not see assignments made inside the workers' closures.
+  const outcome: { failure: Error | null } = { failure: null };
+  const worker = async (): Promise<void> => {
+    for (let spec = queue.shift(); spec && outcome.failure === null; spec = queue.shift()) {
+      try {
+        results.push(await readObject(spec, settings, deps, () => outcome.failure !== null));
+      } catch (error) {
+        outcome.failure ??= error instanceof Error ? error : new Error(String(error));
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, specs.length) }, worker));
+  if (outcome.failure !== null) throw outcome.failure;
+  return results.sort((a, b) => (a.object < b.object ? -1 : 1));
+}
+
+async function readObject(
+  spec: ObjectReadSpec,
+  settings: ReadSettings,
+  deps: ReadPhaseDeps,
+  aborted: () => boolean,
+): Promise<ObjectReadResult> {
+  const checkpoint = deps.state.getCheckpoint(spec.object);
+  const checkpointAt = checkpoint ? parseSfDateTime(checkpoint.systemModstamp) : null;
+  const result: ObjectReadResult = { object: spec.object, records: 0, deleted: 0, pages: 0, bad: 0, incremental: checkpointAt !== null };
+  const log = deps.logger.child({ object: spec.object });
+  log.debug(checkpointAt === null ? 'backfilling' : 'reading changes', { since: checkpoint?.systemModstamp ?? null });
+
+  let nextProgress = PROGRESS_EVERY;
+  const pages = deps.reader.readIncremental({
+    object: spec.object,
+    fields: spec.fields,
+    since: checkpointAt === null ? null : checkpointAt - settings.lookbackMs,
+    backfillFrom: spec.backfillFrom,
+    until: settings.runEnd,
+    pageSize: settings.pageSize,
+    bulkThreshold: settings.bulkThreshold,
+  });
+  for await (const page of pages) {
+    // Another object's read failed: stop at a page boundary, with this page not yet stored.
+    if (aborted()) break;
+    const stored: StoredRecord[] = [];
+    const deletedIds: string[] = [];
+    let last: Checkpoint | null = null;
+    for (const record of page.records) {
+      const id = typeof record.Id === 'string' ? record.Id : null;
+      const modstamp = typeof record.SystemModstamp === 'string' ? record.SystemModstamp : null;
+      if (id === null || modstamp === null || parseSfDateTime(modstamp) === null) {
+        result.bad += 1;
+        continue;
+      }
+      last = { systemModstamp: modstamp, id };
+      if (record.IsDeleted === true) {
+        deletedIds.push(id);
+        continue;
+      }
+      try {
+        stored.push(spec.toStored(record, deps.stats));
+      } catch (error) {
+        // A record the mapper cannot read is counted and skipped; it never stops the run.
+        result.bad += 1;
+        log.warn('record skipped: it could not be mapped', { id, error: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    if (last !== null) deps.state.applyPage(spec.object, stored, deletedIds, last);
+    result.pages += 1;
+    result.records += stored.length;
+    result.deleted += deletedIds.length;
+    if (result.records >= nextProgress) {
+      log.info('reading', { records: result.records, pages: result.pages });
+      nextProgress += PROGRESS_EVERY;
+    }
+    if (!page.last) deps.checkBudget();
+  }
+  log.info('read', { records: result.records, deleted: result.deleted, pages: result.pages, bad: result.bad, incremental: result.incremental });
+  return result;
+}

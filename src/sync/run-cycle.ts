@@ -1,0 +1,192 @@
+/**
+ * runCycle: the story of one run (design §3). It decides the order of side effects and
+ * nothing else: take the lock → read every object into the state → compute (pure) → plan
+ * against the ledger → write → record the run. Live runs, previews, dry runs and tests differ
+ * only in the reader, writer and state they plug in.
+ */
+import { type CoachingResult, type CoachModel, DealershipCalendar, compileMapper, type MapStats, newMapStats, readPlan, type WritePlan } from '../core';
+import { CoachError, ExitCode, isCoachError } from '../lib/errors';
+import type { Logger } from '../lib/logger';
+import type { Clock } from './clock';
+import { computeFromState, eventsNeededSince } from './compute-phase';
+import { flagFact, flagReadFields } from './flag-records';
+import type { CrmReader, CrmWriter, RunOutcome } from './ports';
+import { mappedRecord, type ObjectReadResult, type ObjectReadSpec, readAll } from './read-phase';
+import { bareRecord, isFlagFact } from './sync-facts';
+import type { SyncState } from './sync-state';
+import { executePlan, planAgainstOrg, type WriteSummary } from './write-phase';
+
+const DAY_MS = 86_400_000;
+/** A lock older than this belongs to a run that died (SIGKILL, power loss); the next run takes it over. */
+export const LOCK_TTL_MS = 15 * 60_000;
+/** The lock is refreshed at most this often while a run makes progress. */
+const LOCK_REFRESH_MS = 60_000;
+
+export interface SyncSettings {
+  lookbackSeconds: number;
+  backfillDays: number;
+  bulkThreshold: number;
+  pageSize: number;
+}
+
+export interface RunCycleOptions {
+  runId: string;
+  model: CoachModel;
+  sync: SyncSettings;
+  /** false: compute and plan, send nothing (preview mode, dry runs). */
+  write: boolean;
+  /** Owner string of the run lock (host, pid, run id); null: take no lock (a dry run on a private copy). */
+  lockOwner: string | null;
+}
+
+export interface RunCycleDeps {
+  reader: CrmReader;
+  writer: CrmWriter;
+  state: SyncState;
+  clock: Clock;
+  logger: Logger;
+  /** Throws (exit 75) when the API budget is spent; called before the run and between pages. */
+  checkBudget: () => void;
+  /** API calls made so far by this process. */
+  apiCalls: () => number;
+}
+
+export interface RunReport {
+  runId: string;
+  outcome: RunOutcome;
+  /** The run's fixed end of reading, epoch ms. */
+  runEnd: number;
+  reads: ObjectReadResult[];
+  mapStats: MapStats;
+  coaching: CoachingResult | null;
+  plan: WritePlan | null;
+  writes: WriteSummary | null;
+  apiCalls: { read: number; write: number; total: number };
+  errors: string[];
+}
+
+export async function runCycle(deps: RunCycleDeps, options: RunCycleOptions): Promise<RunReport> {
+  const { state, logger, clock } = deps;
+  const log = logger.child({ runId: options.runId });
+  const callsAtStart = deps.apiCalls();
+  const report: RunReport = {
+    runId: options.runId,
+    outcome: 'ok',
+    runEnd: clock.now(),
+    reads: [],
+    mapStats: newMapStats(),
+    coaching: null,
+    plan: null,
+    writes: null,
+    apiCalls: { read: 0, write: 0, total: 0 },
+    errors: [],
+  };
+
+  if (options.lockOwner !== null) takeLock(state, options.lockOwner);
+  const interrupted = state.startRun(options.runId);
+  if (interrupted.length > 0) log.warn('earlier runs did not finish; this run completes their work', { interrupted });
+  let lastRefresh = clock.now();
+  const between = (): void => {
+    deps.checkBudget();
+    if (options.lockOwner !== null && clock.now() - lastRefresh > LOCK_REFRESH_MS) {
+      state.refreshLock(options.lockOwner);
+      lastRefresh = clock.now();
+    }
+  };
+
+  try {
+    deps.checkBudget();
+    log.info('run started', { runEnd: new Date(report.runEnd).toISOString(), write: options.write });
+    report.reads = await readAll(
+      readSpecs(options.model, report.runEnd, options.sync.backfillDays, state),
+      { runEnd: report.runEnd, lookbackMs: options.sync.lookbackSeconds * 1000, pageSize: options.sync.pageSize, bulkThreshold: options.sync.bulkThreshold },
+      { reader: deps.reader, state, logger: log, stats: report.mapStats, checkBudget: between },
+    );
+    const readCalls = deps.apiCalls() - callsAtStart;
+
+    const computed = computeFromState({ model: options.model, mapper: compileMapper(options.model), state, now: report.runEnd });
+    report.coaching = computed.coaching;
+    log.info('computed', { reps: computed.reps.length, events: computed.events, findings: computed.coaching.findings.length, desired: computed.coaching.desired.length });
+
+    report.plan = await planAgainstOrg(computed.coaching.desired, computed.known, { state, writer: deps.writer });
+    log.info('planned', { creates: report.plan.creates.length, updates: report.plan.updates.length, skips: report.plan.skips.length });
+    if (options.write) {
+      report.writes = await executePlan(report.plan, { writer: deps.writer, state, logger: log, now: () => clock.now(), checkBudget: between });
+      for (const failure of report.writes.failures) report.errors.push(`${failure.object} ${failure.key}: ${failure.errorCode} ${failure.message}`);
+      if (report.writes.failed > 0) report.outcome = 'failed';
+    }
+    state.pruneEventsBefore(Math.min(eventsNeededSince(options.model, report.runEnd), report.runEnd - options.sync.backfillDays * DAY_MS));
+    report.apiCalls = { read: readCalls, write: deps.apiCalls() - callsAtStart - readCalls, total: deps.apiCalls() - callsAtStart };
+  } catch (error) {
+    report.outcome = isCoachError(error) && error.exitCode === ExitCode.tryLater ? 'stopped_api_limit' : 'failed';
+    report.errors.push(error instanceof Error ? error.message : String(error));
+    report.apiCalls.total = deps.apiCalls() - callsAtStart;
+    finish(state, report, log);
+    if (options.lockOwner !== null) state.releaseLock(options.lockOwner);
+    throw error;
+  }
+  finish(state, report, log);
+  if (options.lockOwner !== null) state.releaseLock(options.lockOwner);
+  return report;
+}
+
+function takeLock(state: SyncState, owner: string): void {
+  const lock = state.acquireLock(owner, LOCK_TTL_MS);
+  if (!lock.ok) {
+    throw new CoachError({
+      code: 'RUN_LOCKED',
+      message: `Another run holds the lock (${lock.heldBy}, since ${new Date(lock.since).toISOString()}).`,
+      actions: [
+        'Wait for it to finish; the next scheduled run will pick up from where it stops.',
+        `A lock whose run died is taken over automatically after ${LOCK_TTL_MS / 60_000} minutes.`,
+      ],
+      exitCode: ExitCode.tryLater,
+      retryable: true,
+    });
+  }
+}
+
+function finish(state: SyncState, report: RunReport, log: Logger): void {
+  const writes = report.writes;
+  state.finishRun(report.runId, {
+    outcome: report.outcome,
+    recordsRead: report.reads.reduce((sum, r) => sum + r.records + r.deleted, 0),
+    apiCalls: report.apiCalls.total,
+    ...(writes ? { writes: { created: writes.created, updated: writes.updated, skipped: writes.skipped, failed: writes.failed } } : {}),
+    errors: report.errors,
+  });
+  log.info('run finished', { outcome: report.outcome, apiCalls: report.apiCalls.total, errors: report.errors.length });
+}
+
+/** What each object read stores: the core's mapping, or for people and flags the record itself. */
+function readSpecs(model: CoachModel, runEnd: number, backfillDays: number, state: SyncState): ObjectReadSpec[] {
+  const mapper = compileMapper(model);
+  const backfillFrom = runEnd - backfillDays * DAY_MS;
+  const specs: ObjectReadSpec[] = readPlan(model).map(({ object, fields }) => ({
+    object,
+    fields,
+    backfillFrom,
+    toStored:
+      object === 'User'
+        ? (record) => ({ id: String(record.Id), systemModstamp: String(record.SystemModstamp), events: [], facts: [{ kind: 'user', record: bareRecord(record) }] })
+        : mappedRecord(mapper, object),
+  }));
+  // Flags are read from the beginning of time, not the backfill window: a flag opened long ago
+  // and still open must be found, or a lost state would open a second one.
+  const calendar = new DealershipCalendar(model.dealership);
+  const flagObject = model.writeBack.flagObject;
+  const previous = new Map<string, ReturnType<typeof flagFact>>();
+  for (const row of state.loadFacts({ object: flagObject })) if (isFlagFact(row.fact)) previous.set(row.recordId, row.fact);
+  specs.push({
+    object: flagObject,
+    fields: flagReadFields(model.writeBack),
+    backfillFrom: 0,
+    toStored: (record) => ({
+      id: String(record.Id),
+      systemModstamp: String(record.SystemModstamp),
+      events: [],
+      facts: [flagFact(record, previous.get(String(record.Id)), model, calendar)],
+    }),
+  });
+  return specs;
+}

@@ -1,0 +1,39 @@
+/**
+ * The part of the state store a run uses. The SQLite store (src/state) implements it; a dry
+ * run plugs in its in-memory copy, so both go through exactly the same code.
+ */
+import type { StepEvent } from '../core';
+import type { Checkpoint, LedgerEntry, RunOutcome, RunSummary, StoredRecord } from './ports';
+
+export interface StoredFactRow {
+  object: string;
+  recordId: string;
+  fact: unknown;
+}
+
+export type LockAttempt = { ok: true } | { ok: false; heldBy: string; since: number };
+
+export interface SyncState {
+  getCheckpoint(object: string): Checkpoint | null;
+  applyPage(object: string, records: readonly StoredRecord[], deletedIds: readonly string[], checkpoint: Checkpoint): unknown;
+  loadEvents(options?: { since?: number }): StepEvent[];
+  loadFacts(options?: { object?: string }): StoredFactRow[];
+  pruneEventsBefore(ms: number): unknown;
+  getLedger(keys?: readonly string[]): Map<string, LedgerEntry>;
+  recordWrites(entries: readonly LedgerEntry[]): void;
+  startRun(runId: string): string[];
+  finishRun(
+    runId: string,
+    result: {
+      outcome: RunOutcome;
+      recordsRead?: number;
+      apiCalls?: number;
+      writes?: Partial<RunSummary['writes']>;
+      errors?: readonly string[];
+    },
+  ): void;
+  listRuns(limit: number): RunSummary[];
+  acquireLock(owner: string, ttlMs: number): LockAttempt;
+  refreshLock(owner: string): void;
+  releaseLock(owner: string): boolean;
+}
