@@ -26,7 +26,7 @@ export class FakeOrg implements CrmReader, CrmWriter {
   }
 
   insert(object: string, fields: SfRecord, modstamp = this.clock.now()): string {
-    const id = (fields.Id as string | undefined) ?? this.newId(object);
+    const id = (fields.Id) ?? this.newId(object);
     this.table(object).set(id, { ...fields, Id: id, IsDeleted: false, SystemModstamp: sfTime(modstamp) });
     return id;
   }
@@ -45,6 +45,7 @@ export class FakeOrg implements CrmReader, CrmWriter {
     return [...this.table(object).values()].filter((r) => r.IsDeleted !== true);
   }
 
+  // eslint-disable-next-line @typescript-eslint/require-await -- an in-memory stand-in for paged HTTP reads
   async *readIncremental(request: IncrementalReadRequest): AsyncIterable<RecordPage> {
     const from = request.since ?? request.backfillFrom;
     const rows = [...this.table(request.object).values()]
@@ -74,7 +75,7 @@ export class FakeOrg implements CrmReader, CrmWriter {
         if (this.failingKeys.has(key)) return { ok: false, errorCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', message: 'rejected by a rule' };
         const existing = this.records(object).find((r) => r[keyField] === key);
         if (existing) {
-          this.change(object, String(existing.Id), fields as SfRecord);
+          this.change(object, String(existing.Id), fields);
           return { ok: true, id: String(existing.Id), created: false };
         }
         return { ok: true, id: this.insert(object, { LastModifiedDate: sfTime(this.clock.now()), ...(fields as SfRecord) }), created: true };
