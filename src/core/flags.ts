@@ -7,7 +7,8 @@
 import type { Finding } from './diagnose';
 import { type DesiredRecord, SHORT_TEXT_MAX, type SfValue } from './desired';
 import { truncate } from './finding-text';
-import type { Rep, WriteBackModel } from './model';
+import type { Rep, SfRecord, WriteBackModel } from './model';
+import { asNumber, asText, parseSfDate } from './salesforce-values';
 import type { Period } from './window';
 
 export type FlagStatus = 'New' | 'Committed' | 'Improved' | 'Not Improved' | 'Resolved';
@@ -102,4 +103,38 @@ function round(value: number | null, decimals: number): number | null {
   if (value === null) return null;
   const factor = 10 ** decimals;
   return Math.round(value * factor) / factor;
+}
+
+const FLAG_STATUSES: ReadonlySet<string> = new Set<FlagStatus>(['New', 'Committed', 'Improved', 'Not Improved', 'Resolved']);
+
+/** The fields to SELECT when reading flags back from the org (design §5.2: a lost state never opens a second flag). */
+export function flagReadFields(writeBack: WriteBackModel): string[] {
+  const f = writeBack.flagFields;
+  return ['Id', f.key, f.measure, f.salesperson, f.status, f.commitment, f.followUpDate, f.actual];
+}
+
+/**
+ * A flag record read from the org (REST shape) as the coaching cycle needs it; null when it
+ * is not one of ours (no key of the `v1:<measure>:<salesperson>:<date>` form). The date the
+ * status became Committed is not on the record (it needs field history), so it is null.
+ */
+export function openFlagFromRecord(record: SfRecord, writeBack: WriteBackModel): OpenFlag | null {
+  const f = writeBack.flagFields;
+  const key = asText(record[f.key]);
+  const parts = key?.split(':') ?? [];
+  const openedOn = parseSfDate(parts[parts.length - 1] ?? '');
+  const status = asText(record[f.status]) ?? 'New';
+  if (key === null || parts[0] !== 'v1' || parts.length < 4 || openedOn === null || !FLAG_STATUSES.has(status)) return null;
+  const followUp = asText(record[f.followUpDate]);
+  return {
+    key,
+    measure: asText(record[f.measure]) ?? parts.slice(1, -2).join(':'),
+    salespersonId: asText(record[f.salesperson]) ?? (parts[parts.length - 2] as string),
+    status: status as FlagStatus,
+    commitment: asText(record[f.commitment]),
+    followUpDate: followUp === null ? null : parseSfDate(followUp),
+    committedOn: null,
+    openedOn,
+    actual: asNumber(record[f.actual]),
+  };
 }

@@ -8,7 +8,7 @@ export { CoreError } from './core-error';
 export type { DesiredKind, DesiredRecord, SfValue } from './desired';
 export type { Finding, RepDiagnosis } from './diagnose';
 export type { Fact, FollowUpFact, LeadFact, OwnTaskFact } from './facts';
-export { type FlagStatus, flagKey, OPEN_STATUSES, type OpenFlag } from './flags';
+export { type FlagStatus, flagKey, flagReadFields, OPEN_STATUSES, type OpenFlag, openFlagFromRecord } from './flags';
 export type { GoalPlan, GoalPlanStep, GoalSource } from './goal-plan';
 export { compileMapper, type MappedRecord, type RecordMapper } from './map';
 export { type Counter, type MapStats, newMapStats } from './map-stats';

@@ -1,6 +1,7 @@
 import type { CoachingResult } from '../../src/core/coach';
 import type { DesiredRecord } from '../../src/core/desired';
 import type { OwnTaskFact } from '../../src/core/facts';
+import { flagReadFields, openFlagFromRecord } from '../../src/core/flags';
 import { event, events, leadFact, local, modelBuilder, openFlag, ratio, rep, run, staleLead } from './builders';
 
 const day = (d: number, time = '10:00'): number => local(`2026-11-${String(d).padStart(2, '0')}`, time);
@@ -159,5 +160,70 @@ describe('the one-on-one agenda', () => {
   it('given a monthly cadence, then the agenda is keyed by the first of the month', () => {
     const monthly = modelBuilder().measures(ratio()).coaching({ oneOnOne: 'monthly' }).build();
     expect(run(monthly, { reps, events: weakA }).desired.find((d) => d.kind === 'agenda')?.key).toBe('v1:agenda:A:2026-11-01');
+  });
+});
+
+describe('flags in the edge cases of the loop', () => {
+  it('given a Committed flag without commitment text whose weakness has gone, then it is Resolved', () => {
+    const open = openFlag({ measure: 'set_rate', salespersonId: 'B', openedOn: '2026-11-10', status: 'Committed', followUpDate: '2026-11-20' });
+    expect(byKey(run(model, { reps, events: weakA, openFlags: [open] }), open.key)?.fields).toEqual({ Status__c: 'Resolved' });
+  });
+
+  it('given open flags for a measure no longer configured or a rep no longer measured, then they are Resolved', () => {
+    const gone = [openFlag({ measure: 'retired', salespersonId: 'A', openedOn: '2026-11-10' }), openFlag({ measure: 'set_rate', salespersonId: 'LEFT', openedOn: '2026-11-10' })];
+    const coaching = run(model, { reps, events: weakA, openFlags: gone });
+    expect(gone.map((f) => byKey(coaching, f.key)?.fields)).toEqual([{ Status__c: 'Resolved' }, { Status__c: 'Resolved' }]);
+  });
+
+  it('given an open flag for a weakness held back by the cap, then it is still updated in place, not resolved', () => {
+    const capped = modelBuilder().measures(ratio(), staleLead()).coaching({ maxFlagsPerRep: 1 }).build();
+    const staleFacts = [1, 2, 3, 4, 5].map((i) => leadFact(`00QS${i}`, 'A', day(1)));
+    const coaching = run(capped, { reps, events: weakA, facts: staleFacts });
+    const held = coaching.diagnoses.find((d) => d.repId === 'A')?.heldBack ?? [];
+    expect(held).toHaveLength(1);
+    const open = openFlag({ measure: held[0]?.measure ?? '', salespersonId: 'A', openedOn: '2026-11-01' });
+    const next = run(capped, { reps, events: weakA, facts: staleFacts, openFlags: [open] });
+    expect(byKey(next, open.key)?.fields).toMatchObject({ Measure__c: open.measure, Is_Focus__c: false });
+  });
+
+  it('given two open flags for one salesperson and measure, then only the most recent is kept up to date', () => {
+    const older = openFlag({ measure: 'set_rate', salespersonId: 'A', openedOn: '2026-11-01' });
+    const newer = openFlag({ measure: 'set_rate', salespersonId: 'A', openedOn: '2026-11-15' });
+    const coaching = run(model, { reps, events: weakA, openFlags: [newer, older] });
+    expect(coaching.desired.filter((d) => d.kind === 'flag').map((d) => d.key)).toEqual([newer.key]);
+  });
+});
+
+describe('reading flags back from the org', () => {
+  const writeBack = model.writeBack;
+  it('given a flag record in REST shape, then an open flag with the manager’s commitment and date', () => {
+    const record = {
+      attributes: { type: 'Coaching_Flag__c' },
+      Id: 'a00000000000001AAA',
+      Flag_Key__c: 'v1:set_rate:005A:2026-11-10',
+      Measure__c: 'set_rate',
+      Salesperson__c: '005A',
+      Status__c: 'Committed',
+      Commitment__c: 'Ask twice',
+      Follow_Up_Date__c: '2026-11-24',
+      Actual__c: 0.14,
+    };
+    expect(openFlagFromRecord(record, writeBack)).toEqual({
+      key: 'v1:set_rate:005A:2026-11-10',
+      measure: 'set_rate',
+      salespersonId: '005A',
+      status: 'Committed',
+      commitment: 'Ask twice',
+      followUpDate: '2026-11-24',
+      committedOn: null,
+      openedOn: '2026-11-10',
+      actual: 0.14,
+    });
+    expect(flagReadFields(writeBack)).toEqual(expect.arrayContaining(['Flag_Key__c', 'Commitment__c', 'Follow_Up_Date__c', 'Actual__c']));
+  });
+
+  it('given a record without a product key or with an unknown status, then it is not a flag of ours', () => {
+    expect(openFlagFromRecord({ Flag_Key__c: 'manual entry' }, writeBack)).toBeNull();
+    expect(openFlagFromRecord({ Flag_Key__c: 'v1:set_rate:005A:2026-11-10', Status__c: 'Archived' }, writeBack)).toBeNull();
   });
 });

@@ -252,3 +252,23 @@ describe('the run as a whole', () => {
     expect(coaching.ignoredEvents).toBe(1);
   });
 });
+
+describe('the event table’s ordering', () => {
+  it('given fractional times, then the comparator fallback orders events as the packed sort does', () => {
+    const model = modelBuilder().measures(ratio(), integrity({ burst: { count: 3, withinMinutes: 1 } })).build();
+    const base = local('2026-11-10', '10:00');
+    const make = (offset: number) => [
+      event('contact', 'A', 'L1', base + offset),
+      event('appointment_set', 'A', 'L1', base + 30_000 + offset),
+      event('contact', 'A', 'L2', base + 3 * 3_600_000 + offset),
+      event('attempt', 'A', 'L3', base + 7_200_000 + offset),
+      event('attempt', 'A', 'L4', base + 7_210_000 + offset),
+      event('attempt', 'A', 'L5', base + 7_220_000 + offset),
+    ];
+    const integral = run(model, { events: make(0).reverse() });
+    const fractional = run(model, { events: make(0.25).reverse() });
+    expect(fractional.scorecards).toEqual(integral.scorecards);
+    expect(resultOf(integral, 'A', 'set_rate', 'ratio')).toMatchObject({ trials: 2, successes: 1 });
+    expect(resultOf(integral, 'A', 'real_calls', 'integrity')).toMatchObject({ suspicious: 3 });
+  });
+});
