@@ -66,7 +66,7 @@ export function summarizeConfig(config: Config): ConfigSummary {
         ? `live: writes ${writeBack.flagObject} records, follow-up and agenda tasks`
         : 'preview: computes and shows, writes nothing to Salesforce',
     goal: `${goals.defaultMonthly} ${goals.step} per salesperson per month${userGoal}${overrides > 0 ? `, ${overrides} override(s)` : ''}; funnel ${goals.funnel.join(' → ')}`,
-    connection: `API ${salesforce.apiVersion}, auth ${salesforce.auth.method}; syncs "${schedule.cron}" (${schedule.timeZone})`,
+    connection: `API ${salesforce.apiVersion}, auth ${salesforce.auth.method ?? 'chosen from the environment'}; syncs "${schedule.cron}" (${schedule.timeZone})`,
     steps: config.steps.map((step) => ({ id: step.id, object: step.object, match: describeMatch(step.match) })),
     measures: config.measures.map((measure) => ({
       id: measure.id,

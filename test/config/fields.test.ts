@@ -169,10 +169,10 @@ describe('defaults', () => {
     });
     expect(config.sync).toEqual({ lookbackSeconds: 600, backfillDays: 90, bulkThreshold: 100000, maxApiUsage: 0.8, pageSize: 2000 });
     expect(config.schedule).toEqual({ cron: '0 * * * *', timeZone: 'America/Chicago' });
+    // No method: it is chosen from the environment at run time.
     expect(config.salesforce).toEqual({
       apiVersion: '62.0',
       auth: {
-        method: 'accessToken',
         env: {
           instanceUrl: 'SF_INSTANCE_URL',
           accessToken: 'SF_ACCESS_TOKEN',

@@ -25,9 +25,9 @@ const authSchema = z
   .strictObject({
     method: z
       .enum(AUTH_METHODS)
-      .default('accessToken')
+      .optional()
       .describe(
-        'How to log in: accessToken (instance URL + token from the environment), clientCredentials (OAuth client credentials flow), jwt (JWT bearer flow, server to server) or sfCli (an org already authorised with the `sf` CLI).',
+        'How to log in: accessToken (instance URL + token from the environment), clientCredentials (OAuth client credentials flow), jwt (JWT bearer flow, server to server) or sfCli (an org already authorised with the `sf` CLI). Leave it out to choose from the environment, so one file runs against the sandbox, a test org and production: --target-org or targetOrg → sfCli; instance URL + token → accessToken; client id + secret → clientCredentials; client id + username + key file → jwt.',
       ),
     targetOrg: z
       .string()
