@@ -56,7 +56,8 @@ export interface CoachingResult {
 export function computeCoaching(input: CoachingInput): CoachingResult {
   const { model, now } = input;
   const calendar = new DealershipCalendar(model.dealership);
-  const reps = [...input.reps].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // One rep per Id (a duplicate replaces the earlier one), sorted, so output follows no input order.
+  const reps = [...new Map(input.reps.map((rep) => [rep.id, rep])).values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const table = new EventTable(
     model.steps.map((step) => step.id),
     reps,

@@ -28,7 +28,7 @@ import type { Measurement } from './measure';
 import type { Scorecard } from './measure-results';
 import type { CoachModel, Rep } from './model';
 import { checkOutcome, type FlagOutcome } from './outcome';
-import { hasOtherOpenTask, outcomeTask, staleLeadTask } from './tasks';
+import { hasOtherOpenTask, openStaleLeadTasks, outcomeTask, staleLeadTask } from './tasks';
 import type { MeasureWindow } from './window';
 
 export interface CycleInput {
@@ -113,12 +113,13 @@ export function coachingCycle(input: CycleInput): CycleResult {
     if (agenda) desired.push(agenda);
   });
 
+  const openTasks = openStaleLeadTasks(input.ownTasks);
   for (const card of input.scorecards) {
     for (const result of card.results) {
       if (result.kind !== 'staleLead') continue;
       for (const lead of result.leads) {
         const task = staleLeadTask(lead, result.days, model, calendar);
-        if (!hasOtherOpenTask(lead.leadId, task.key, input.ownTasks)) desired.push(task);
+        if (!hasOtherOpenTask(openTasks, lead.leadId, task.key)) desired.push(task);
       }
     }
   }

@@ -47,13 +47,27 @@ export function staleLeadTask(lead: StaleLead, days: number, model: CoachModel, 
 }
 
 /**
- * Whether the product already has an open stale-lead task for this lead under another key
- * (it went stale, was called without closing the task, and went stale again): then no second
- * task is created (design §5.2: at most one open follow-up task per customer and rule).
+ * The product's open stale-lead task keys by lead, from its own-task facts. A stale lead that
+ * already has an open task under another key (it went stale, was called without closing the
+ * task, and went stale again) gets no second one (design §5.2: at most one open follow-up
+ * task per customer and rule).
  */
-export function hasOtherOpenTask(leadId: string, key: string, ownTasks: readonly OwnTaskFact[]): boolean {
-  const prefix = `v1:${STALE_LEAD_RULE}:${leadId}:`;
-  return ownTasks.some((task) => task.key !== key && task.key.startsWith(prefix) && task.closed !== true);
+export function openStaleLeadTasks(ownTasks: readonly OwnTaskFact[]): Map<string, Set<string>> {
+  const byLead = new Map<string, Set<string>>();
+  for (const task of ownTasks) {
+    const [version, rule, leadId] = task.key.split(':');
+    if (version !== 'v1' || rule !== STALE_LEAD_RULE || leadId === undefined || task.closed === true) continue;
+    const keys = byLead.get(leadId) ?? new Set<string>();
+    keys.add(task.key);
+    byLead.set(leadId, keys);
+  }
+  return byLead;
+}
+
+/** Whether another open task of the product already covers this lead. */
+export function hasOtherOpenTask(openTasks: ReadonlyMap<string, ReadonlySet<string>>, leadId: string, key: string): boolean {
+  const keys = openTasks.get(leadId);
+  return keys !== undefined && [...keys].some((other) => other !== key);
 }
 
 /** The manager's task after a follow-up check: look at the outcome with the salesperson. */

@@ -247,6 +247,12 @@ describe('integrity', () => {
 });
 
 describe('the run as a whole', () => {
+  it('given the same rep twice, then one scorecard, and the events are still credited', () => {
+    const coaching = run(modelBuilder().measures(volume()).build(), { reps: [rep('A'), rep('A', { name: 'Again' })], events: [event('attempt', 'A', null, NOW - 20 * HOUR)] });
+    expect(coaching.scorecards.map((c) => [c.repId, c.name])).toEqual([['A', 'Again']]);
+    expect(resultOf(coaching, 'A', 'calls', 'volume').observed).toBe(1);
+  });
+
   it('given events whose step is no longer in the model, then they are ignored and counted', () => {
     const coaching = run(modelBuilder().measures(volume()).build(), { events: [event('retired_step', 'A', null, NOW - HOUR)] });
     expect(coaching.ignoredEvents).toBe(1);
