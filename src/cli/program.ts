@@ -3,6 +3,7 @@ import { CoachError, ExitCode, isCoachError } from '../lib/errors';
 import type { CliContext } from './context';
 import { registerSandbox } from './commands/sandbox';
 import { registerSchema } from './commands/schema';
+import { registerSync } from './commands/sync';
 import { registerValidate } from './commands/validate';
 
 // Read at run time so the version printed is the one in package.json, not a copy.
@@ -12,6 +13,7 @@ const { version } = require('../../package.json') as { version: string };
 /** Each command lives in its own module under ./commands and registers itself here. */
 const COMMANDS: ReadonlyArray<(program: Command, ctx: CliContext) => void> = [
   registerValidate,
+  registerSync,
   registerSchema,
   registerSandbox,
 ];
@@ -46,7 +48,8 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
   const program = buildProgram(ctx);
   try {
     await program.parseAsync(argv, { from: 'user' });
-    return typeof process.exitCode === 'number' ? process.exitCode : ExitCode.ok;
+    // A command that did not succeed throws a CoachError carrying its exit code.
+    return ExitCode.ok;
   } catch (error) {
     if (error instanceof CommanderError) {
       // --help and --version end through exitOverride with exit code 0.

@@ -8,9 +8,9 @@ import {
   type CoachModel,
   DealershipCalendar,
   dateFromDay,
-  type FlagStatus,
   OPEN_STATUSES,
   type OpenFlag,
+  openFlagFromRecord,
   parseSfDateTime,
   type SfRecord,
   type WriteBackModel,
@@ -21,10 +21,11 @@ import { bareRecord } from './sync-facts';
 /** When the manager last changed the flag: the Committed status dates from it. */
 const MODIFIED_FIELD = 'LastModifiedDate';
 
-const STATUSES: ReadonlySet<string> = new Set<FlagStatus>(['New', 'Committed', 'Improved', 'Not Improved', 'Resolved']);
-
-/** Fields to read from the flag object: every field of the write contract, and when it changed. */
-export function flagReadFields(writeBack: WriteBackModel): string[] {
+/**
+ * Fields to read from the flag object: every field of the write contract (the report shows
+ * them), and when the record last changed.
+ */
+export function flagObjectFields(writeBack: WriteBackModel): string[] {
   return [...new Set([...Object.values(writeBack.flagFields), MODIFIED_FIELD])].sort();
 }
 
@@ -52,33 +53,10 @@ export function flagFact(record: SfRecord, previous: FlagFact | undefined, model
 
 /** The flags that are open (New, Committed, Not Improved), as the coaching cycle needs them. */
 export function openFlagsFrom(facts: readonly FlagFact[], writeBack: WriteBackModel): OpenFlag[] {
-  const f = writeBack.flagFields;
   const open: OpenFlag[] = [];
   for (const { record, committedOn } of facts) {
-    const status = text(record[f.status]);
-    const key = text(record[f.key]);
-    const measure = text(record[f.measure]);
-    const salespersonId = text(record[f.salesperson]);
-    if (!status || !STATUSES.has(status) || !OPEN_STATUSES.has(status as FlagStatus)) continue;
-    if (!key || !measure || !salespersonId) continue;
-    const openedOn = key.slice(key.lastIndexOf(':') + 1);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(openedOn)) continue;
-    const actual = record[f.actual];
-    open.push({
-      key,
-      measure,
-      salespersonId,
-      status: status as FlagStatus,
-      commitment: text(record[f.commitment]),
-      followUpDate: text(record[f.followUpDate]),
-      committedOn,
-      openedOn,
-      actual: typeof actual === 'number' ? actual : null,
-    });
+    const flag = openFlagFromRecord(record, writeBack);
+    if (flag && OPEN_STATUSES.has(flag.status)) open.push({ ...flag, committedOn });
   }
   return open;
-}
-
-function text(value: unknown): string | null {
-  return typeof value === 'string' && value !== '' ? value : null;
 }

@@ -4,12 +4,12 @@
  * against the ledger → write → record the run. Live runs, previews, dry runs and tests differ
  * only in the reader, writer and state they plug in.
  */
-import { type CoachingResult, type CoachModel, DealershipCalendar, compileMapper, type MapStats, newMapStats, readPlan, type WritePlan } from '../core';
+import { type CoachingResult, type CoachModel, DealershipCalendar, compileMapper, type MapStats, newMapStats, readPlan, type Rep, type WritePlan } from '../core';
 import { CoachError, ExitCode, isCoachError } from '../lib/errors';
 import type { Logger } from '../lib/logger';
 import type { Clock } from './clock';
 import { computeFromState, eventsNeededSince } from './compute-phase';
-import { flagFact, flagReadFields } from './flag-records';
+import { flagFact, flagObjectFields } from './flag-records';
 import type { CrmReader, CrmWriter, RunOutcome } from './ports';
 import { mappedRecord, type ObjectReadResult, type ObjectReadSpec, readAll } from './read-phase';
 import { bareRecord, isFlagFact } from './sync-facts';
@@ -59,6 +59,8 @@ export interface RunReport {
   reads: ObjectReadResult[];
   mapStats: MapStats;
   coaching: CoachingResult | null;
+  /** The people measured (names for reports). */
+  reps: Rep[];
   plan: WritePlan | null;
   writes: WriteSummary | null;
   apiCalls: { read: number; write: number; total: number };
@@ -76,6 +78,7 @@ export async function runCycle(deps: RunCycleDeps, options: RunCycleOptions): Pr
     reads: [],
     mapStats: newMapStats(),
     coaching: null,
+    reps: [],
     plan: null,
     writes: null,
     apiCalls: { read: 0, write: 0, total: 0 },
@@ -106,6 +109,7 @@ export async function runCycle(deps: RunCycleDeps, options: RunCycleOptions): Pr
 
     const computed = computeFromState({ model: options.model, mapper: compileMapper(options.model), state, now: report.runEnd });
     report.coaching = computed.coaching;
+    report.reps = computed.reps;
     log.info('computed', { reps: computed.reps.length, events: computed.events, findings: computed.coaching.findings.length, desired: computed.coaching.desired.length });
 
     report.plan = await planAgainstOrg(computed.coaching.desired, computed.known, { state, writer: deps.writer });
@@ -179,7 +183,7 @@ function readSpecs(model: CoachModel, runEnd: number, backfillDays: number, stat
   for (const row of state.loadFacts({ object: flagObject })) if (isFlagFact(row.fact)) previous.set(row.recordId, row.fact);
   specs.push({
     object: flagObject,
-    fields: flagReadFields(model.writeBack),
+    fields: flagObjectFields(model.writeBack),
     backfillFrom: 0,
     toStored: (record) => ({
       id: String(record.Id),

@@ -1,0 +1,87 @@
+import type { Command } from 'commander';
+import { CoachError, ExitCode } from '../../lib/errors';
+import { lockOwner } from '../../state/state-store';
+import { type RunReport, runCycle } from '../../sync/run-cycle';
+import type { CliContext } from '../context';
+import { renderRun, runJson, type WriteMode } from '../render-run';
+import { clockFrom, loadModel, loggerFor, newRunId, openSession, openState, type OrgCommandOptions } from '../run-context';
+import { DEFAULT_CONFIG_FILE } from './validate';
+
+export interface SyncOptions extends OrgCommandOptions {
+  live?: boolean;
+  dryRun?: boolean;
+  json?: boolean;
+}
+
+/**
+ * One run against the org the config and environment describe. Live when --live is given or
+ * the config's writeBack.mode is live; otherwise a preview that stores what it read but sends
+ * nothing; --dry-run changes neither the org nor the state (it works on a copy of the state).
+ */
+export async function executeSync(options: SyncOptions, ctx: CliContext): Promise<RunReport> {
+  if (options.live === true && options.dryRun === true) {
+    throw new CoachError({
+      code: 'USAGE_CONFLICT',
+      message: '--live and --dry-run contradict each other.',
+      actions: ['Pass one of them.'],
+      exitCode: ExitCode.usage,
+    });
+  }
+  const { config, model } = loadModel(options, ctx);
+  const clock = clockFrom(options.now);
+  const logger = loggerFor(ctx, options.logLevel);
+  const mode: WriteMode = options.dryRun === true ? 'dry-run' : options.live === true || config.writeBack.mode === 'live' ? 'live' : 'preview';
+  const stored = openState(options, config, ctx);
+  const state = mode === 'dry-run' ? stored.copyInMemory() : stored;
+  if (mode === 'dry-run') stored.close();
+  try {
+    const session = await openSession(options, config, ctx, logger);
+    try {
+      await session.preflight();
+      const runId = newRunId(clock.now());
+      const report = await runCycle(
+        {
+          reader: session.reader,
+          writer: session.writer,
+          state,
+          clock,
+          logger,
+          checkBudget: () => session.assertWithinBudget(),
+          apiCalls: () => session.calls().total,
+        },
+        { runId, model, sync: config.sync, write: mode === 'live', lockOwner: mode === 'dry-run' ? null : lockOwner(runId) },
+      );
+      ctx.out(options.json === true ? `${JSON.stringify(runJson(report, mode), null, 2)}\n` : renderRun(report, mode, model.writeBack));
+      if (report.outcome === 'failed') {
+        throw new CoachError({
+          code: 'SYNC_INCOMPLETE',
+          message: `${report.errors.length} records could not be written.`,
+          actions: ['Read the errors above; the next run retries every record that was not written.'],
+          exitCode: ExitCode.failure,
+        });
+      }
+      return report;
+    } finally {
+      await session.close();
+    }
+  } finally {
+    state.close();
+  }
+}
+
+export function registerSync(program: Command, ctx: CliContext): void {
+  program
+    .command('sync')
+    .description('Run one sync: read what changed in Salesforce, measure, diagnose, and write coaching back.')
+    .option('-c, --config <file>', 'config file (YAML or JSON)', DEFAULT_CONFIG_FILE)
+    .option('--state <path>', 'state file (overrides state.path in the config)')
+    .option('--live', 'write to Salesforce even when writeBack.mode is preview')
+    .option('--dry-run', 'read, compute and print the write plan; change neither the org nor the state')
+    .option('--now <iso>', 'fix the clock, e.g. 2026-11-20T18:00:00Z (reproducible runs)')
+    .option('--target-org <alias>', 'use an org authorised with the sf CLI')
+    .option('--json', 'print the run report as JSON')
+    .option('--log-level <level>', 'error, warn, info or debug (logs go to stderr)')
+    .action(async (options: SyncOptions) => {
+      await executeSync(options, ctx);
+    });
+}

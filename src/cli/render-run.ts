@@ -1,0 +1,89 @@
+/**
+ * How a run reads on a terminal: what was read, what was found, what was (or would be)
+ * written and what it cost in API calls. `--json` prints the same facts as data.
+ */
+import type { PlannedWrite, WriteBackModel } from '../core';
+import type { RunReport } from '../sync/run-cycle';
+
+const number = (n: number): string => n.toLocaleString('en-US');
+
+export type WriteMode = 'live' | 'preview' | 'dry-run';
+
+export function renderRun(report: RunReport, mode: WriteMode, writeBack: WriteBackModel): string {
+  const lines: string[] = [];
+  const read = report.reads.reduce((sum, r) => sum + r.records + r.deleted, 0);
+  const incremental = report.reads.filter((r) => r.incremental).length;
+  lines.push(
+    `Run ${report.runId}: ${report.outcome}. Read ${number(read)} records from ${report.reads.length} objects ` +
+      `(${incremental} incremental, ${report.reads.length - incremental} backfilled) in ${number(report.apiCalls.read)} API calls.`,
+  );
+  for (const r of report.reads) {
+    const bad = r.bad > 0 ? `, ${number(r.bad)} unreadable (skipped)` : '';
+    lines.push(`  ${r.object.padEnd(20)} ${number(r.records).padStart(9)} records, ${number(r.deleted)} deleted, ${r.pages} pages${bad}`);
+  }
+  const coaching = report.coaching;
+  if (coaching) {
+    const salespeople = report.reps.filter((rep) => rep.role === 'salesperson').length;
+    lines.push(
+      `Measured ${salespeople} salespeople and ${report.reps.length - salespeople} setters over ${coaching.window.startDate} – ${coaching.window.endDate}: ` +
+        `${coaching.findings.length} weaknesses flagged, ${coaching.outcomes.length} follow-up checks.`,
+    );
+  }
+  const plan = report.plan;
+  if (plan) {
+    const verb = mode === 'live' ? 'Planned' : 'Would write';
+    lines.push(`${verb}: ${plan.creates.length} to create, ${plan.updates.length} to update, ${plan.skips.length} unchanged.`);
+    if (mode !== 'live') {
+      for (const write of [...plan.creates, ...plan.updates]) lines.push(`  ${describeWrite(write, plan.creates.includes(write), report, writeBack)}`);
+    }
+  }
+  const writes = report.writes;
+  if (writes) {
+    lines.push(
+      `Wrote: ${writes.created} created, ${writes.updated} updated, ${writes.skipped} unchanged, ${writes.failed} failed ` +
+        `in ${number(report.apiCalls.write)} API calls.`,
+    );
+  } else if (mode === 'preview') {
+    lines.push('Nothing was sent: writeBack.mode is preview. Run with --live (or set writeBack.mode: live) to write.');
+  } else if (mode === 'dry-run') {
+    lines.push('Dry run: neither the org nor the state was changed.');
+  }
+  for (const error of report.errors) lines.push(`  error: ${error}`);
+  lines.push(`API calls this run: ${number(report.apiCalls.total)}.`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** Task fields shown for follow-up and agenda tasks. */
+const TASK_SUBJECT = 'Subject';
+const TASK_OWNER = 'OwnerId';
+
+function describeWrite(write: PlannedWrite, create: boolean, report: RunReport, writeBack: WriteBackModel): string {
+  const { record } = write;
+  const verb = create ? 'create' : 'update';
+  const fields = record.fields;
+  const text = [fields[writeBack.flagFields.summary], fields[TASK_SUBJECT]].find((v): v is string => typeof v === 'string') ?? '';
+  const who = [fields[writeBack.flagFields.salesperson], record.createOnly[TASK_OWNER]].find((v): v is string => typeof v === 'string');
+  const name = who ? (report.reps.find((rep) => rep.id === who)?.name ?? who) : '';
+  return `${verb} ${record.object} ${record.key}${name ? `  ${name}` : ''}${text ? ` — ${text}` : ''}`;
+}
+
+/** The run report as data for `--json` (the coaching details are left to `report --json`). */
+export function runJson(report: RunReport, mode: WriteMode): unknown {
+  return {
+    runId: report.runId,
+    outcome: report.outcome,
+    mode,
+    runEnd: new Date(report.runEnd).toISOString(),
+    reads: report.reads,
+    mapping: report.mapStats,
+    findings: report.coaching?.findings ?? [],
+    plan: report.plan && {
+      creates: report.plan.creates.map((w) => ({ object: w.record.object, key: w.record.key, fields: { ...w.record.createOnly, ...w.record.fields } })),
+      updates: report.plan.updates.map((w) => ({ object: w.record.object, key: w.record.key, fields: w.record.fields })),
+      unchanged: report.plan.skips.length,
+    },
+    writes: report.writes,
+    apiCalls: report.apiCalls,
+    errors: report.errors,
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * The composition root shared by the commands that talk to an org (sync, preview, demo,
+ * validate --org): load the config, build the logger, the clock, the Salesforce session and
+ * the state store from the command's options and the environment.
+ */
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import { type CoachModel } from '../core';
+import { type Config, loadConfig, toCoachModel } from '../config';
+import { CoachError, ExitCode } from '../lib/errors';
+import { createLogger, type Logger, type LogLevel, Redactor, SECRET_ENV_NAMES } from '../lib/logger';
+import { openSalesforceSession, type SalesforceSession, type SalesforceSessionDeps } from '../salesforce/session';
+import { openStateStore, type StateStore } from '../state/state-store';
+import { type Clock, fixedClock, systemClock } from '../sync/clock';
+import type { CliContext } from './context';
+
+export interface OrgCommandOptions {
+  config: string;
+  state?: string;
+  now?: string;
+  targetOrg?: string;
+  logLevel?: string;
+}
+
+const LOG_LEVELS: readonly LogLevel[] = ['error', 'warn', 'info', 'debug'];
+
+export interface LoadedConfig {
+  config: Config;
+  model: CoachModel;
+}
+
+export function loadModel(options: Pick<OrgCommandOptions, 'config'>, ctx: CliContext): LoadedConfig {
+  const config = loadConfig(options.config, { cwd: ctx.cwd });
+  return { config, model: toCoachModel(config) };
+}
+
+/** `--now 2026-11-20T18:00:00Z` fixes the clock; a bad value is a usage error (exit 2). */
+export function clockFrom(now: string | undefined): Clock {
+  if (now === undefined) return systemClock;
+  const instant = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2}))?$/.test(now) ? Date.parse(now) : NaN;
+  if (Number.isNaN(instant)) {
+    throw new CoachError({
+      code: 'USAGE_BAD_NOW',
+      message: `--now "${now}" is not an ISO date or date-time.`,
+      actions: ['Pass e.g. --now 2026-11-20T18:00:00Z (a date-time with its offset) or --now 2026-11-20.'],
+      exitCode: ExitCode.usage,
+    });
+  }
+  return fixedClock(instant);
+}
+
+export function loggerFor(ctx: CliContext, level: string | undefined): Logger {
+  const chosen = (level ?? ctx.env.EXECUTION_COACH_LOG_LEVEL ?? 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(chosen)) {
+    throw new CoachError({
+      code: 'USAGE_BAD_LOG_LEVEL',
+      message: `Unknown log level "${chosen}".`,
+      actions: [`Use one of ${LOG_LEVELS.join(', ')}.`],
+      exitCode: ExitCode.usage,
+    });
+  }
+  return createLogger({
+    level: chosen,
+    pretty: ctx.isTTY,
+    write: ctx.err,
+    redactor: new Redactor(SECRET_ENV_NAMES.map((name) => ctx.env[name])),
+  });
+}
+
+export function newRunId(now: number): string {
+  const stamp = new Date(now).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return `run-${stamp}-${randomBytes(3).toString('hex')}`;
+}
+
+export function openState(options: Pick<OrgCommandOptions, 'state'>, config: Config, ctx: CliContext): StateStore {
+  return openStateStore(resolve(ctx.cwd, options.state ?? config.state.path));
+}
+
+/** Opens the session the config and environment describe; --target-org wins over the config. */
+export async function openSession(
+  options: Pick<OrgCommandOptions, 'targetOrg'>,
+  config: Config,
+  ctx: CliContext,
+  logger: Logger,
+  extra: Partial<SalesforceSessionDeps> = {},
+): Promise<SalesforceSession> {
+  const auth = options.targetOrg === undefined ? config.salesforce.auth : { ...config.salesforce.auth, method: 'sfCli' as const, targetOrg: options.targetOrg };
+  return openSalesforceSession(
+    { salesforce: { ...config.salesforce, auth }, maxApiUsage: config.sync.maxApiUsage },
+    {
+      env: ctx.env,
+      onRetry: (event) => logger.warn('retrying a Salesforce request', { ...event }),
+      ...extra,
+    },
+  );
+}
