@@ -1,6 +1,10 @@
 import { Command, CommanderError } from 'commander';
 import { CoachError, ExitCode, isCoachError } from '../lib/errors';
 import type { CliContext } from './context';
+import { registerDemo } from './commands/demo';
+import { registerPlan } from './commands/plan';
+import { registerPreview } from './commands/preview';
+import { registerReport } from './commands/report';
 import { registerSandbox } from './commands/sandbox';
 import { registerSchema } from './commands/schema';
 import { registerSync } from './commands/sync';
@@ -14,8 +18,12 @@ const { version } = require('../../package.json') as { version: string };
 const COMMANDS: ReadonlyArray<(program: Command, ctx: CliContext) => void> = [
   registerValidate,
   registerSync,
+  registerPreview,
+  registerPlan,
+  registerReport,
   registerSchema,
   registerSandbox,
+  registerDemo,
 ];
 
 export function buildProgram(ctx: CliContext): Command {

@@ -1,0 +1,79 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { startSandbox } from '../../sandbox/server';
+import type { CliContext } from '../context';
+import { renderReport } from '../render-report';
+import { buildReport } from './report';
+import { executeSync } from './sync';
+import { DEFAULT_CONFIG_FILE } from './validate';
+
+export interface DemoOptions {
+  config: string;
+  seed: string;
+  reps: string;
+  scale: string;
+  state?: string;
+  logLevel?: string;
+}
+
+/**
+ * The whole product in one command: the sandbox org starts in this process on a free port with
+ * the seeded demo dealership, a first sync backfills and writes coaching back, a second sync
+ * shows that an unchanged org costs one query per object and no writes, and the report prints
+ * what a manager would see. The connector logs in with OAuth client credentials, as a server
+ * would against a real org.
+ */
+export async function executeDemo(options: DemoOptions, ctx: CliContext): Promise<void> {
+  const sandbox = await startSandbox({
+    port: 0,
+    seed: { seed: Number(options.seed), reps: Number(options.reps), scale: Number(options.scale) },
+  });
+  const scratch = options.state === undefined ? mkdtempSync(path.join(tmpdir(), 'execution-coach-demo-')) : null;
+  const statePath = options.state ?? path.join(scratch ?? '', 'state.db');
+  const env = {
+    ...ctx.env,
+    SF_LOGIN_URL: sandbox.url,
+    SF_CLIENT_ID: sandbox.clientId,
+    SF_CLIENT_SECRET: sandbox.clientSecret,
+    SF_INSTANCE_URL: undefined,
+    SF_ACCESS_TOKEN: undefined,
+  };
+  const demoCtx: CliContext = { ...ctx, env };
+  try {
+    const seeded = sandbox.seeded;
+    const records = seeded ? Object.values(seeded.records).reduce((a, b) => a + b, 0) : 0;
+    ctx.out(`Sandbox org at ${sandbox.url}: the demo dealership, ${records.toLocaleString('en-US')} records (seed ${options.seed}).\n`);
+    if (seeded) {
+      const planted = seeded.profiles.filter((p) => p.profile !== 'strong' && p.profile !== 'ordinary');
+      ctx.out(`Planted profiles: ${planted.map((p) => `${p.name} (${p.profile.replace('_', ' ')})`).join(', ')}.\n`);
+    }
+    const sync = { config: options.config, state: statePath, live: true, ...(options.logLevel ? { logLevel: options.logLevel } : { logLevel: 'warn' }) };
+    ctx.out('\n== First sync: backfill, measure, write coaching back ==\n');
+    await executeSync(sync, demoCtx);
+    ctx.out('\n== Second sync: nothing changed, so it reads one page per object and writes nothing ==\n');
+    await executeSync(sync, demoCtx);
+    ctx.out('\n== Report ==\n');
+    ctx.out(renderReport(buildReport({ config: options.config, state: statePath }, demoCtx)));
+    ctx.out(`\nThe sandbox is stopped now. Run \`npx execution-coach sandbox\` to keep one running and point any Salesforce client at it.\n`);
+  } finally {
+    await sandbox.close();
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+export function registerDemo(program: Command, ctx: CliContext): void {
+  program
+    .command('demo')
+    .description('Start the sandbox org with the demo dealership, sync twice, and print the coaching report.')
+    .option('-c, --config <file>', 'config file (YAML or JSON)', DEFAULT_CONFIG_FILE)
+    .option('--seed <n>', 'seed of the demo data', '1')
+    .option('--reps <n>', 'salespeople in the demo dealership', '12')
+    .option('--scale <n>', 'volume multiplier', '1')
+    .option('--state <path>', 'keep the state in this file (default: a temporary file, removed at the end)')
+    .option('--log-level <level>', 'error, warn, info or debug (logs go to stderr)')
+    .action(async (options: DemoOptions) => {
+      await executeDemo(options, ctx);
+    });
+}

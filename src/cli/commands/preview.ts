@@ -1,0 +1,81 @@
+import type { Command } from 'commander';
+import type { CoachModel, Counter } from '../../core';
+import { openStateStore } from '../../state/state-store';
+import { type RunReport, runCycle } from '../../sync/run-cycle';
+import type { CliContext } from '../context';
+import { clockFrom, loadModel, loggerFor, newRunId, openSession, type OrgCommandOptions } from '../run-context';
+import { DEFAULT_CONFIG_FILE } from './validate';
+
+export interface PreviewOptions extends Pick<OrgCommandOptions, 'config' | 'now' | 'targetOrg' | 'logLevel'> {
+  json?: boolean;
+}
+
+const n = (value: number | undefined): string => (value ?? 0).toLocaleString('en-US');
+const sortedEntries = (counter: Counter): Array<[string, number]> => Object.entries(counter).sort((a, b) => b[1] - a[1]);
+
+/** How the org's records map onto the steps: matches per step, what was skipped and why, values no step uses. */
+export function renderPreview(report: RunReport, model: CoachModel): string {
+  const stats = report.mapStats;
+  const lines = [`Mapping of ${report.reads.reduce((s, r) => s + r.records, 0).toLocaleString('en-US')} records (the backfill window), by step:`];
+  lines.push(`  ${'step'.padEnd(20)} ${'object'.padEnd(20)} ${'events'.padStart(9)}  skipped: no user / no time`);
+  for (const step of model.steps) {
+    lines.push(
+      `  ${step.id.padEnd(20)} ${step.object.padEnd(20)} ${n(stats.events[step.id]).padStart(9)}  ${n(stats.missingCredit[step.id])} / ${n(stats.missingTime[step.id])}`,
+    );
+  }
+  lines.push('Records read per object (of which written by Execution Coach, not counted as activity):');
+  for (const [object, count] of sortedEntries(stats.records)) lines.push(`  ${object.padEnd(20)} ${n(count).padStart(9)}  (${n(stats.ownRecords[object])})`);
+  const unmatched = Object.entries(stats.unmatchedValues);
+  lines.push(unmatched.length === 0 ? 'Every value of a matched field is used by some step.' : 'Values no step uses (map them in the config if they are steps to the sale):');
+  for (const [field, counter] of unmatched.sort(([a], [b]) => (a < b ? -1 : 1))) {
+    lines.push(`  ${field}: ${sortedEntries(counter).map(([value, count]) => `"${value}" ${n(count)}`).join(', ')}`);
+  }
+  const coaching = report.coaching;
+  if (coaching) {
+    const funnel = model.goals.funnel;
+    lines.push(`Funnel per person, ${coaching.window.startDate} – ${coaching.window.endDate}:`);
+    lines.push(`  ${'name'.padEnd(24)} ${funnel.map((s) => s.slice(0, 12).padStart(12)).join(' ')}`);
+    for (const plan of coaching.plans) {
+      lines.push(`  ${plan.name.slice(0, 24).padEnd(24)} ${plan.steps.map((s) => n(s.sample).padStart(12)).join(' ')}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Reads the whole backfill window into a throwaway in-memory state; writes nothing anywhere. */
+export async function executePreview(options: PreviewOptions, ctx: CliContext): Promise<RunReport> {
+  const { config, model } = loadModel(options, ctx);
+  const clock = clockFrom(options.now);
+  const logger = loggerFor(ctx, options.logLevel ?? 'warn');
+  const state = openStateStore(':memory:');
+  try {
+    const session = await openSession(options, config, ctx, logger);
+    try {
+      await session.preflight();
+      const report = await runCycle(
+        { reader: session.reader, writer: session.writer, state, clock, logger, checkBudget: () => session.assertWithinBudget(), apiCalls: () => session.calls().total },
+        { runId: newRunId(clock.now()), model, sync: config.sync, write: false, lockOwner: null },
+      );
+      ctx.out(options.json === true ? `${JSON.stringify({ mapping: report.mapStats, reads: report.reads }, null, 2)}\n` : renderPreview(report, model));
+      return report;
+    } finally {
+      await session.close();
+    }
+  } finally {
+    state.close();
+  }
+}
+
+export function registerPreview(program: Command, ctx: CliContext): void {
+  program
+    .command('preview')
+    .description('Show how the org\'s records map onto the steps: matches per step, skipped records, values no step uses, funnel per person.')
+    .option('-c, --config <file>', 'config file (YAML or JSON)', DEFAULT_CONFIG_FILE)
+    .option('--now <iso>', 'fix the clock, e.g. 2026-11-20T18:00:00Z')
+    .option('--target-org <alias>', 'use an org authorised with the sf CLI')
+    .option('--json', 'print the mapping statistics as JSON')
+    .option('--log-level <level>', 'error, warn, info or debug (logs go to stderr)')
+    .action(async (options: PreviewOptions) => {
+      await executePreview(options, ctx);
+    });
+}

@@ -1,0 +1,68 @@
+import type { Command } from 'commander';
+import { compileMapper } from '../../core';
+import { CoachError, ExitCode } from '../../lib/errors';
+import type { StateStore } from '../../state/state-store';
+import { computeFromState } from '../../sync/compute-phase';
+import { isFlagFact } from '../../sync/sync-facts';
+import type { CliContext } from '../context';
+import { type FlagTally, renderReport, type ReportInput, reportJson } from '../render-report';
+import { clockFrom, loadModel, openState, type OrgCommandOptions } from '../run-context';
+import { DEFAULT_CONFIG_FILE } from './validate';
+
+export interface ReportOptions extends Pick<OrgCommandOptions, 'config' | 'state' | 'now'> {
+  json?: boolean;
+}
+
+/** Counts the org's coaching flags by status, as last read. */
+export function tallyFlags(state: StateStore, flagObject: string, statusField: string): FlagTally {
+  const tally: FlagTally = { open: 0, committed: 0, improved: 0, notImproved: 0, resolved: 0 };
+  for (const { fact } of state.loadFacts({ object: flagObject })) {
+    if (!isFlagFact(fact)) continue;
+    const status = fact.record[statusField];
+    if (status === 'New' || status === 'Committed' || status === 'Not Improved') tally.open += 1;
+    if (status === 'Committed') tally.committed += 1;
+    if (status === 'Improved') tally.improved += 1;
+    if (status === 'Not Improved') tally.notImproved += 1;
+    if (status === 'Resolved') tally.resolved += 1;
+  }
+  return tally;
+}
+
+/** Computes the report from what the last syncs stored; it makes no call to Salesforce. */
+export function buildReport(options: ReportOptions, ctx: CliContext, state?: StateStore): ReportInput {
+  const { config, model } = loadModel(options, ctx);
+  const store = state ?? openState(options, config, ctx);
+  try {
+    if (store.listRuns(1).length === 0) {
+      throw new CoachError({
+        code: 'REPORT_NO_DATA',
+        message: `The state at ${store.path} holds no sync yet.`,
+        actions: [`Run \`execution-coach sync --config ${options.config}\` first (or pass --state to the file your syncs use).`],
+        exitCode: ExitCode.failure,
+      });
+    }
+    const computed = computeFromState({ model, mapper: compileMapper(model), state: store, now: clockFrom(options.now).now() });
+    return {
+      model,
+      coaching: computed.coaching,
+      reps: computed.reps,
+      flags: tallyFlags(store, model.writeBack.flagObject, model.writeBack.flagFields.status),
+    };
+  } finally {
+    if (!state) store.close();
+  }
+}
+
+export function registerReport(program: Command, ctx: CliContext): void {
+  program
+    .command('report')
+    .description('Print each salesperson\'s funnel, measures against team and target, flags and goal plan, from the last sync.')
+    .option('-c, --config <file>', 'config file (YAML or JSON)', DEFAULT_CONFIG_FILE)
+    .option('--state <path>', 'state file (overrides state.path in the config)')
+    .option('--now <iso>', 'report as of this instant, e.g. 2026-11-20T18:00:00Z')
+    .option('--json', 'print the report as JSON')
+    .action((options: ReportOptions) => {
+      const report = buildReport(options, ctx);
+      ctx.out(options.json === true ? `${JSON.stringify(reportJson(report), null, 2)}\n` : renderReport(report));
+    });
+}

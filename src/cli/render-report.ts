@@ -1,0 +1,147 @@
+/**
+ * The coaching report as a manager reads it: per salesperson the funnel, each measure against
+ * the team and the target, the flags (focus first) and the goal plan; then the team and the
+ * coaching-effectiveness figure (the share of committed flags that improved).
+ */
+import type { CoachingResult, CoachModel, Finding, GoalPlan, MeasureResult, Rep, Scorecard } from '../core';
+
+export interface FlagTally {
+  open: number;
+  committed: number;
+  improved: number;
+  notImproved: number;
+  resolved: number;
+}
+
+export interface ReportInput {
+  model: CoachModel;
+  coaching: CoachingResult;
+  reps: readonly Rep[];
+  flags: FlagTally;
+}
+
+const pct = (value: number | null): string => (value === null ? '–' : `${Math.round(value * 100)}%`);
+const num = (value: number | null, digits = 1): string => (value === null ? '–' : value.toFixed(digits));
+
+/** A measure's value as a manager reads it. */
+export function formatResult(result: MeasureResult): string {
+  switch (result.kind) {
+    case 'volume':
+      return `${num(result.value)}/day`;
+    case 'ratio':
+      return `${pct(result.value)} of ${result.trials}`;
+    case 'responseTime':
+      return `${pct(result.value)} ≤ ${result.slaMinutes} min (median ${result.medianMinutes === null ? '–' : Math.round(result.medianMinutes)} min)`;
+    case 'overdue':
+    case 'staleLead':
+      return String(result.count);
+    case 'sequence':
+      return `${pct(result.value)} skipped of ${result.reached}`;
+    case 'integrity':
+      return `${pct(result.value)} suspicious of ${result.checked}`;
+  }
+}
+
+/** What the measure expects, in the same words. */
+export function formatTarget(result: MeasureResult): string {
+  switch (result.kind) {
+    case 'volume':
+      return result.expectedPerDay === null ? '–' : `≥ ${num(result.expectedPerDay)}/day`;
+    case 'ratio':
+    case 'responseTime':
+      return `≥ ${pct(result.target)}`;
+    case 'overdue':
+    case 'staleLead':
+      return `≤ ${result.maxAllowed}`;
+    case 'sequence':
+      return `≤ ${pct(result.maxSkipShare)}`;
+    case 'integrity':
+      return `≤ ${pct(result.maxSuspiciousShare)}`;
+  }
+}
+
+function funnelLine(plan: GoalPlan | undefined, model: CoachModel): string {
+  if (!plan) return '';
+  const label = (id: string): string => model.steps.find((s) => s.id === id)?.label ?? id;
+  return plan.steps.map((s) => `${label(s.step)} ${s.sample}`).join(' → ');
+}
+
+function planLines(plan: GoalPlan, model: CoachModel): string[] {
+  const label = (id: string): string => model.steps.find((s) => s.id === id)?.label ?? id;
+  const daily = plan.steps
+    .filter((s) => s.step !== model.goals.step && s.requiredPerWorkingDay !== null)
+    .map((s) => `${num(s.requiredPerWorkingDay)} ${label(s.step).toLowerCase()}`)
+    .join(', ');
+  const last = plan.steps[plan.steps.length - 1];
+  const pace =
+    last && last.expectedByNow !== null
+      ? `month to date ${last.monthToDate} against ${num(last.expectedByNow)} expected by now (${last.onTrack ? 'on track' : 'behind'})`
+      : `month to date ${last?.monthToDate ?? 0}`;
+  return [
+    `  Goal ${plan.monthlyGoal} per month (${plan.goalSource}): per working day ${daily || 'no plan (a later step has no conversion yet)'}`,
+    `  ${pace}; ${plan.workingDaysElapsed} of ${plan.workingDaysInMonth} working days gone`,
+  ];
+}
+
+function flagLine(finding: Finding): string {
+  const focus = finding.isFocus ? ', focus' : '';
+  return `    [${finding.diagnosis}, ${finding.severity}${focus}] ${finding.summary} — about ${finding.lostUnits.toFixed(2)} units/month`;
+}
+
+function repSection(card: Scorecard, team: Scorecard, input: ReportInput): string[] {
+  const { model, coaching } = input;
+  const rep = input.reps.find((r) => r.id === card.repId);
+  const plan = coaching.plans.find((p) => p.repId === card.repId);
+  const diagnosis = coaching.diagnoses.find((d) => d.repId === card.repId);
+  const manager = rep?.managerId ? (input.reps.find((r) => r.id === rep.managerId)?.name ?? rep.managerId) : null;
+  const lines = [
+    `${card.name} (${card.role}${rep?.store ? `, ${rep.store}` : ''}${manager ? `, manager ${manager}` : ''})`,
+  ];
+  const funnel = funnelLine(plan, model);
+  if (funnel) lines.push(`  Funnel: ${funnel}`);
+  if (plan) lines.push(...planLines(plan, model));
+  lines.push(`  ${'measure'.padEnd(32)} ${'rep'.padEnd(26)} ${'team'.padEnd(26)} target`);
+  card.results.forEach((result, index) => {
+    const teamResult = team.results[index];
+    lines.push(
+      `  ${result.measure.padEnd(32)} ${formatResult(result).padEnd(26)} ${(teamResult ? formatResult(teamResult) : '–').padEnd(26)} ${formatTarget(result)}`,
+    );
+  });
+  const flagged = diagnosis?.flagged ?? [];
+  lines.push(flagged.length === 0 ? '  Flags: none' : '  Flags:');
+  for (const finding of flagged) lines.push(flagLine(finding));
+  return lines;
+}
+
+export function renderReport(input: ReportInput): string {
+  const { coaching, flags } = input;
+  const out: string[] = [
+    `${input.model.dealership.name}: coaching report for ${coaching.window.startDate} – ${coaching.window.endDate} (${coaching.window.workingDays} working days)`,
+    '',
+  ];
+  for (const card of coaching.scorecards) out.push(...repSection(card, coaching.team, input), '');
+  const decided = flags.improved + flags.notImproved;
+  out.push(
+    `Team: ${coaching.findings.length} weaknesses flagged across ${coaching.diagnoses.filter((d) => d.flagged.length > 0).length} people.`,
+    `Coaching flags in the org: ${flags.open} open (${flags.committed} with a commitment), ${flags.improved} improved, ${flags.notImproved} not improved, ${flags.resolved} resolved.`,
+    `Coaching effectiveness: ${decided === 0 ? 'no commitment checked yet' : `${pct(flags.improved / decided)} of checked commitments improved (${flags.improved} of ${decided})`}.`,
+  );
+  return `${out.join('\n')}\n`;
+}
+
+/** The report as data for `--json`. */
+export function reportJson(input: ReportInput): unknown {
+  const { coaching } = input;
+  return {
+    dealership: input.model.dealership.name,
+    window: coaching.window,
+    monthToDate: coaching.monthToDate,
+    reps: coaching.scorecards.map((card) => ({
+      ...card,
+      plan: coaching.plans.find((p) => p.repId === card.repId) ?? null,
+      flags: coaching.diagnoses.find((d) => d.repId === card.repId)?.flagged ?? [],
+    })),
+    team: coaching.team,
+    flags: input.flags,
+  };
+}
