@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import { configInvalidError, loadConfig, renderSummary, summarizeConfig, type Config, type ConfigProblem } from '../../config';
 import { isCoachError } from '../../lib/errors';
 import type { CliContext } from '../context';
+import { orgCheck } from '../org-check';
+import { loggerFor } from '../run-context';
 
 export const DEFAULT_CONFIG_FILE = 'config/dealership.yaml';
 
@@ -15,6 +17,10 @@ export type ConfigCheck = (config: Config, file: string) => Promise<readonly Con
 export interface ValidateOptions {
   config: string;
   json?: boolean;
+  /** Also check every name against the org's describe. */
+  org?: boolean;
+  targetOrg?: string;
+  logLevel?: string;
 }
 
 export interface ValidateDeps {
@@ -48,5 +54,13 @@ export function registerValidate(program: Command, ctx: CliContext): void {
     .description('Check the config file: every problem with its line, or a summary of steps, measures and targets.')
     .option('-c, --config <file>', 'config file (YAML or JSON)', DEFAULT_CONFIG_FILE)
     .option('--json', 'print the result as JSON')
-    .action((options: ValidateOptions) => runValidate(options, ctx));
+    .option('--org', 'also check objects, fields, picklist values and external ids against the org (needs a login, see README)')
+    .option('--target-org <alias>', 'with --org: use an org authorised with the sf CLI')
+    .option('--log-level <level>', 'error, warn, info or debug (logs go to stderr)')
+    .action((options: ValidateOptions) =>
+      runValidate(options, ctx, {
+        ...defaultDeps,
+        checks: options.org === true || options.targetOrg !== undefined ? [orgCheck(options, ctx, loggerFor(ctx, options.logLevel ?? 'warn'))] : [],
+      }),
+    );
 }

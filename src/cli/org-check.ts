@@ -1,0 +1,105 @@
+/**
+ * `validate --org`: every object, field, picklist value and external id the config relies on,
+ * checked against the org's describe, and reported like the file's own problems (file, line,
+ * column, path, what is wrong, what to do).
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import type { Config, ConfigProblem } from '../config';
+import { formatPath } from '../config';
+import { type ConfigPath, SourceLocator } from '../config/positions';
+import type { MatchConditions } from '../core';
+import type { Logger } from '../lib/logger';
+import { checkConfigAgainstDescribe, type FieldRequirement } from '../salesforce/describe';
+import type { CliContext } from './context';
+import { openSession, type OrgCommandOptions } from './run-context';
+
+interface Requirement extends FieldRequirement {
+  path: ConfigPath;
+}
+
+const TASK = 'Task';
+const TASK_TYPE = 'Type';
+/** Standard Task fields the writer sets on follow-up and agenda tasks. */
+const TASK_WRITTEN = ['OwnerId', 'WhoId', 'Subject', 'ActivityDate', 'Description', 'Status', TASK_TYPE];
+
+function matchRequirements(object: string, match: MatchConditions, path: ConfigPath): Requirement[] {
+  return Object.entries(match).map(([field, value]) => {
+    const values = (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string');
+    return { object, field, picklistValues: values, path: [...path, field] };
+  });
+}
+
+/** What the config asks of the org, each with the config path that asks it. */
+export function orgRequirements(config: Config): Requirement[] {
+  const out: Requirement[] = [];
+  const field = (object: string, name: string | undefined, path: ConfigPath): void => {
+    if (name !== undefined) out.push({ object, field: name, path });
+  };
+  config.steps.forEach((step, i) => {
+    out.push({ object: step.object, path: ['steps', i, 'object'] });
+    for (const key of ['timeField', 'creditField', 'subjectField', 'durationField'] as const) field(step.object, step[key], ['steps', i, key]);
+    out.push(...matchRequirements(step.object, step.match, ['steps', i, 'match']));
+  });
+  config.measures.forEach((measure, i) => {
+    if (measure.kind === 'overdue') {
+      for (const key of ['dueField', 'ownerField', 'subjectField'] as const) field(measure.object, measure[key], ['measures', i, key]);
+      out.push(...matchRequirements(measure.object, measure.match, ['measures', i, 'match']));
+    } else if (measure.kind === 'staleLead') {
+      for (const key of ['ownerField', 'statusField'] as const) field(measure.object, measure[key], ['measures', i, key]);
+    }
+  });
+  const { team, goals, writeBack } = config;
+  out.push(...matchRequirements('User', team.salespeople, ['team', 'salespeople']), ...matchRequirements('User', team.setters, ['team', 'setters']));
+  field('User', team.managerField, ['team', 'managerField']);
+  field('User', team.storeField, ['team', 'storeField']);
+  field('User', goals.userField, ['goals', 'userField']);
+
+  const flags = writeBack.flagFields;
+  const managerOwned = new Set([flags.commitment, flags.followUpDate]);
+  for (const [name, api] of Object.entries(flags)) {
+    out.push({
+      object: writeBack.flagObject,
+      field: api,
+      ...(managerOwned.has(api) ? {} : { writable: true }),
+      ...(api === flags.key ? { externalId: true } : {}),
+      path: ['writeBack', 'flagFields', name],
+    });
+  }
+  out.push({ object: TASK, field: writeBack.taskKeyField, externalId: true, writable: true, path: ['writeBack', 'taskKeyField'] });
+  out.push({ object: TASK, field: TASK_TYPE, picklistValues: [writeBack.followUpTaskType, writeBack.agendaTaskType], path: ['writeBack', 'followUpTaskType'] });
+  for (const api of TASK_WRITTEN) out.push({ object: TASK, field: api, writable: true, path: ['writeBack'] });
+  return out;
+}
+
+/** A check for `validate` that describes the org and reports what it lacks. */
+export function orgCheck(options: Pick<OrgCommandOptions, 'targetOrg'>, ctx: CliContext, logger: Logger) {
+  return async (config: Config, file: string): Promise<ConfigProblem[]> => {
+    const session = await openSession(options, config, ctx, logger);
+    try {
+      const requirements = orgRequirements(config);
+      const describes = await session.describeRequirements(requirements);
+      const problems = checkConfigAgainstDescribe(
+        requirements.map(({ path, ...requirement }) => ({ ...requirement, source: JSON.stringify(path) })),
+        describes,
+      );
+      const lines = new LineCounter();
+      const locator = new SourceLocator(parseDocument(readFileSync(resolve(ctx.cwd, file), 'utf8'), { lineCounter: lines }), lines);
+      return problems.map((problem) => {
+        const path = JSON.parse(problem.source ?? '[]') as ConfigPath;
+        const { line, column } = locator.locate(path);
+        return {
+          file,
+          line,
+          column,
+          path: formatPath(path),
+          message: `${problem.message} in the org at ${session.instanceUrl}`,
+          hint: 'Fix the name in the config, or add what is missing to the org (manifests/salesforce holds what Execution Coach adds).',
+        };
+      });
+    } finally {
+      await session.close();
+    }
+  };
+}
