@@ -58,25 +58,27 @@ export interface SandboxOptions {
 
 export interface RunningSandbox {
   /** The origin: instance URL and login URL at once (`http://127.0.0.1:4010`). */
-  url: string;
-  adminToken: string;
-  clientId: string;
-  clientSecret: string;
+  readonly url: string;
+  readonly adminToken: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
   /** A session of the integration user, ready to use. */
-  accessToken: string;
+  readonly accessToken: string;
   /** A refresh token of the integration user (refresh_token grant). */
-  refreshToken: string;
+  readonly refreshToken: string;
   /** Password of every user for the username-password grant. */
-  userPassword: string;
-  org: SandboxOrg;
-  store: Store;
-  clock: SandboxClock;
-  faults: FaultController;
-  usage: ApiUsage;
-  sessions: SessionStore;
-  cursors: CursorStore;
+  readonly userPassword: string;
+  /** Username of the integration user (the one the tokens above act as). */
+  readonly username: string;
+  readonly org: SandboxOrg;
+  readonly store: Store;
+  readonly clock: SandboxClock;
+  readonly faults: FaultController;
+  readonly usage: ApiUsage;
+  readonly sessions: SessionStore;
+  readonly cursors: CursorStore;
   /** What seeding produced, when the org was seeded. */
-  seeded?: SeedSummary;
+  readonly seeded?: SeedSummary;
   /** Reseeds (resetting the org) with new options. */
   seed(options?: SeedOptions): SeedSummary;
   /** Saves the snapshot file now (when dataFile is set). */
@@ -156,6 +158,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     accessToken: sessions.issue(org.integrationUserId).accessToken,
     refreshToken: sessions.issueRefreshToken(org.integrationUserId),
     userPassword: credentials.userPassword,
+    get username() {
+      return String(org.store.get('User', org.integrationUserId)?.Username ?? '');
+    },
     org,
     store: org.store,
     clock,

@@ -28,6 +28,11 @@ export function createApp(ctx: SandboxContext, resetAll: () => void): Express {
   app.disable('x-powered-by');
   // Pages are large and never revalidated; hashing them for an ETag would only cost time.
   app.set('etag', false);
+  // @salesforce/core 8.31 asks for `//services/data/…`; a real org serves it like `/services/…`.
+  app.use((req: Request, _res: Response, next: NextFunction) => {
+    if (req.url.startsWith('//')) req.url = req.url.replace(/^\/+/, '/');
+    next();
+  });
   app.use('/__sandbox', adminRouter(ctx, resetAll));
   app.use(injectFaults(ctx.faults));
   app.use(oauthRouter(ctx));

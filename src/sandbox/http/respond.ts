@@ -8,9 +8,16 @@ import { ApiError } from '../errors';
 
 export const JSON_CONTENT_TYPE = 'application/json;charset=UTF-8';
 
-/** Sends a JSON body (a pre-serialised string is sent as is). */
+/**
+ * Sends a JSON body (a pre-serialised string is sent as is). Written with `end` because
+ * express's `send` would rewrite the content type to `application/json; charset=utf-8`.
+ */
 export function sendJson(res: Response, status: number, body: unknown): void {
-  res.status(status).set('Content-Type', JSON_CONTENT_TYPE).send(typeof body === 'string' ? body : JSON.stringify(body));
+  const bytes = Buffer.from(typeof body === 'string' ? body : JSON.stringify(body), 'utf8');
+  res.status(status);
+  res.setHeader('Content-Type', JSON_CONTENT_TYPE);
+  res.setHeader('Content-Length', bytes.length);
+  res.end(bytes);
 }
 
 export function sendApiError(res: Response, error: ApiError): void {

@@ -6,7 +6,8 @@ import { locate, queryError } from './soql-error';
  * MALFORMED_QUERY ("unexpected token: X"), with the excerpt pointing at X.
  */
 
-const FOUND = /but found: '([^']*)'/;
+/** chevrotain says "but found: 'X'" (or unquoted after "Redundant input"). */
+const FOUND = /but found: (?:'([^']*)'|(\S+))/;
 
 export function parseSoql(soql: string): Query {
   if (soql.trim() === '') throw queryError('MALFORMED_QUERY', soql, 'unexpected token: <EOF>');
@@ -14,7 +15,8 @@ export function parseSoql(soql: string): Query {
     return parseQuery(soql);
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
-    const token = FOUND.exec(text)?.[1] ?? '';
+    const m = FOUND.exec(text);
+    const token = m?.[1] ?? m?.[2] ?? '';
     if (token === '') {
       const lines = soql.split('\n');
       const lastLine = lines[lines.length - 1] ?? '';

@@ -92,12 +92,13 @@ export function bulk2Router(ctx: SandboxContext): Router {
     if (offset === undefined || offset > found.rows.length) throw new ApiError(400, 'INVALID_LOCATOR', 'Invalid locator');
     const max = typeof query.maxRecords === 'string' && Number(query.maxRecords) > 0 ? Number(query.maxRecords) : DEFAULT_BULK_PAGE_ROWS;
     const end = Math.min(found.rows.length, offset + max);
-    res
-      .status(200)
-      .set('Content-Type', 'text/csv')
-      .set('Sforce-NumberOfRecords', String(end - offset))
-      .set('Sforce-Locator', end < found.rows.length ? encodeLocator(end) : 'null')
-      .send(toCsv(found.columns, found.rows.slice(offset, end), found.columnDelimiter, found.lineEnding));
+    const csv = Buffer.from(toCsv(found.columns, found.rows.slice(offset, end), found.columnDelimiter, found.lineEnding), 'utf8');
+    res.status(200);
+    res.setHeader('Content-Type', 'text/csv');
+    res.setHeader('Content-Length', csv.length);
+    res.setHeader('Sforce-NumberOfRecords', String(end - offset));
+    res.setHeader('Sforce-Locator', end < found.rows.length ? encodeLocator(end) : 'null');
+    res.end(csv);
   });
   return router;
 }
