@@ -68,7 +68,14 @@ export class SandboxOrg {
     const now = formatDateTime(this.options.clock.now());
     const audit = { CreatedDate: now, SystemModstamp: now, LastModifiedDate: now };
     const orgId = this.store.newId('Organization');
-    const userId = populate ? populate() : this.createIntegrationUser(audit);
+    let userId: string;
+    try {
+      userId = populate ? populate() : this.createIntegrationUser(audit);
+    } catch (error) {
+      // A failed seed must not leave an org without its Organization row.
+      this.reset();
+      throw error;
+    }
     const createdBy = { CreatedById: userId, LastModifiedById: userId, ...audit };
     this.store.load('Organization', [
       {
@@ -118,7 +125,11 @@ export class SandboxOrg {
     const org: StoredRecord | undefined = [...this.store.table('Organization').values()][0];
     if (!org) throw new Error('The snapshot has no Organization row');
     this.orgIdValue = org.Id as string;
-    this.integrationUserId = snapshot.meta[META_INTEGRATION_USER] ?? this.integrationUser;
+    const users = [...this.store.table('User').values()];
+    const fallback = users.find((u) => u.Username === INTEGRATION_USERNAME) ?? users[0];
+    const userId = snapshot.meta?.[META_INTEGRATION_USER] ?? (fallback?.Id as string | undefined);
+    if (userId === undefined) throw new Error('The snapshot has no User rows');
+    this.integrationUserId = userId;
   }
 }
 

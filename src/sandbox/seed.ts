@@ -38,9 +38,11 @@ export function seedDemo(org: SandboxOrg, options: SeedOptions = {}): SeedSummar
 export function seedOptionsFrom(input: Record<string, unknown>): SeedOptions {
   const options: SeedOptions = {};
   for (const key of ['seed', 'days', 'reps', 'scale', 'now'] as const) {
-    const value = input[key];
-    if (value === undefined) continue;
-    if (typeof value !== 'number' || !Number.isFinite(value)) throw new Error(`seed option '${key}' must be a number`);
+    const raw = input[key];
+    if (raw === undefined) continue;
+    // `now` may also be an ISO datetime.
+    const value = key === 'now' && typeof raw === 'string' ? Date.parse(raw) : raw;
+    if (typeof value !== 'number' || !Number.isFinite(value)) throw new Error(`seed option '${key}' must be a number${key === 'now' ? ' or an ISO datetime' : ''}`);
     options[key] = value;
   }
   return options;

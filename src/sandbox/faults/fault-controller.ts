@@ -25,7 +25,7 @@ export class FaultController {
   constructor(private readonly hooks: FaultHooks) {}
 
   settings(): FaultSettings {
-    return { ...this.current, expireSessionAfterCalls: this.callsUntilExpiry, unavailableRequests: this.current.unavailableRequests };
+    return { ...this.current, expireSessionAfterCalls: this.callsUntilExpiry };
   }
 
   /** Changes some faults; the others stay as they are. */

@@ -1,4 +1,4 @@
-import type { FieldValue, StoredRecord } from '../schema/types';
+import type { FieldType, FieldValue, StoredRecord } from '../schema/types';
 import type { Parent, RelationshipStep, ResolvedPath } from './field-path';
 
 /**
@@ -14,20 +14,27 @@ type Node =
 
 export type JsonRecord = Record<string, unknown>;
 
+/** A flat column of the SELECT list (`Owner.Name`), as Bulk API CSV lays them out. */
+export interface Column {
+  name: string;
+  type: FieldType;
+  get: (record: StoredRecord) => FieldValue;
+}
+
 export class Projection {
   private readonly roots: Node[] = [];
-  readonly columns: ReadonlyArray<{ name: string; get: (record: StoredRecord) => FieldValue }>;
+  readonly columns: readonly Column[];
 
   constructor(
     private readonly objectName: string,
     paths: readonly ResolvedPath[],
   ) {
     const seen = new Set<string>();
-    const columns: Array<{ name: string; get: (record: StoredRecord) => FieldValue }> = [];
+    const columns: Column[] = [];
     for (const path of paths) {
       if (seen.has(path.path.toLowerCase())) continue;
       seen.add(path.path.toLowerCase());
-      columns.push({ name: path.path, get: path.get });
+      columns.push({ name: path.path, type: path.field.type, get: path.get });
       this.add(path);
     }
     this.columns = columns;

@@ -23,7 +23,7 @@ export interface StoreSnapshot {
   autoNumbers: Record<string, number>;
   records: Record<string, StoredRecord[]>;
   /** Facts about the org kept with its data (e.g. which user the integration is). */
-  meta: Record<string, string>;
+  meta?: Record<string, string>;
 }
 
 export class Store {

@@ -78,6 +78,12 @@ describe('the /__sandbox admin endpoints', () => {
     expect(seeded.records.Task).toBeGreaterThan(500);
   });
 
+  it('given seed options the generator refuses, then 400 and the org is left empty but whole', async () => {
+    const res = await admin(sandbox, '/seed', { method: 'POST', body: JSON.stringify({ days: -1 }) });
+    expect(res.status).toBe(400);
+    expect((await json<{ totalSize: number }>(api(sandbox, soql('SELECT COUNT() FROM Organization'), {}, token))).totalSize).toBe(1);
+  });
+
   it('given expired sessions, then the old token is refused', async () => {
     await admin(sandbox, '/sessions/expire', { method: 'POST' });
     expect((await api(sandbox, '/limits', {}, token)).status).toBe(401);

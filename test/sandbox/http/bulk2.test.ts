@@ -41,6 +41,12 @@ describe('Bulk API 2.0 query jobs over HTTP', () => {
     expect([last.headers.get('sforce-numberofrecords'), last.headers.get('sforce-locator')]).toEqual(['7', 'null']);
   });
 
+  it('given a datetime column, then CSV writes it with Z as Bulk API does (REST JSON writes +0000)', async () => {
+    const job = (await (await createJob('SELECT SystemModstamp FROM Task LIMIT 1')).json()) as JobInfo;
+    const csv = await (await api(sandbox, `/jobs/query/${job.id}/results`)).text();
+    expect(csv).toMatch(/^"SystemModstamp"\n"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z"\n$/);
+  });
+
   it('given an aggregate query, then the job is refused', async () => {
     const res = await createJob('SELECT COUNT(Id) FROM Task');
     expect(res.status).toBe(400);

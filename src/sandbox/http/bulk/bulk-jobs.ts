@@ -1,6 +1,7 @@
 import type { Clock } from '../../clock';
 import { makeId } from '../../ids';
-import type { FieldValue, StoredRecord } from '../../schema/types';
+import type { StoredRecord } from '../../schema/types';
+import type { Column } from '../../soql/projection';
 import { formatDateTime } from '../../time/datetime';
 
 /**
@@ -24,7 +25,7 @@ export interface BulkQueryJob {
   apiVersion: string;
   columnDelimiter: ColumnDelimiter;
   lineEnding: LineEnding;
-  columns: ReadonlyArray<{ name: string; get: (record: StoredRecord) => FieldValue }>;
+  columns: readonly Column[];
   rows: readonly StoredRecord[];
 }
 

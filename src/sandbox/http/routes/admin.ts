@@ -46,7 +46,11 @@ export function adminRouter(ctx: SandboxContext, resetAll: () => void): Router {
   router.post('/seed', (req, res) => {
     if (!ctx.seed) return sendJson(res, 501, { error: 'not_available', message: 'The demo dealership generator is not available in this build' });
     resetAll();
-    sendJson(res, 200, { summary: ctx.seed(body(req)), records: ctx.org.store.counts() });
+    try {
+      sendJson(res, 200, { summary: ctx.seed(body(req)), records: ctx.org.store.counts() });
+    } catch (error) {
+      bad(res, error instanceof Error ? error.message : String(error));
+    }
   });
 
   router.get('/snapshot', (_req, res) => sendJson(res, 200, ctx.org.snapshot()));
