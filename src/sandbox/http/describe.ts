@@ -78,7 +78,8 @@ function childRelationships(catalog: SchemaCatalog, parent: SObjectType): Array<
         childSObject: child.name,
         deprecatedAndHidden: false,
         field: f.name,
-        relationshipName: f.custom ? `${child.def.labelPlural.replace(/\W+/g, '_')}__r` : child.def.labelPlural.replace(/\W+/g, ''),
+        // Standard lookups of custom objects (OwnerId…) have no reverse relationship name.
+        relationshipName: f.childRelationshipName ?? (child.def.custom ? null : child.def.labelPlural.replace(/\W+/g, '')),
         restrictedDelete: false,
       });
     }

@@ -60,6 +60,8 @@ export interface FieldDef {
   restrictedPicklist: boolean;
   referenceTo: string[];
   relationshipName: string | null;
+  /** Name of the reverse (parent-to-child) relationship, when the metadata gives one. */
+  childRelationshipName?: string;
   polymorphicForeignKey: boolean;
 }
 

@@ -57,6 +57,20 @@ describe('jsforce against the sandbox', () => {
     await expect(lead.retrieve(id)).rejects.toMatchObject({ errorCode: 'NOT_FOUND' });
   });
 
+  it('given array retrieve, find() without a field list, updated() and deleted(), then jsforce gets the shapes it expects', async () => {
+    const lead = conn.sobject('Lead');
+    const created = await lead.create([{ LastName: 'One', Company: 'x' }, { LastName: 'Two', Company: 'x' }]);
+    const ids = created.map((r) => r.id ?? '');
+    expect((await lead.retrieve(ids)).map((r) => r?.LastName)).toEqual(['One', 'Two']);
+    const found = await lead.find({ LastName: 'Two' });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ LastName: 'Two', Status: 'Open - Not Contacted', IsConverted: false });
+    await lead.destroy(ids[0] ?? '');
+    const window = [new Date('2026-11-20T15:00:00Z'), new Date('2026-11-20T16:00:00Z')] as const;
+    expect((await lead.updated(...window)).ids).toContain(ids[1]);
+    expect((await lead.deleted(...window)).deletedRecords.map((d) => d.id)).toContain(ids[0]);
+  });
+
   it('given 450 records and allowRecursive, then jsforce sends three collections of at most 200', async () => {
     sandbox.usage.resetCounters();
     const records = Array.from({ length: 450 }, (_, i) => ({ Subject: `Follow up ${i}`, Type: 'Follow-Up' }));

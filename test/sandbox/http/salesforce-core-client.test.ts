@@ -11,7 +11,7 @@ import { startTestSandbox } from '../support/sandbox-fixture';
 const home = mkdtempSync(join(os.tmpdir(), 'sfcore-home-'));
 mkdirSync(join(home, '.sfdx'), { recursive: true });
 writeFileSync(join(home, '.sfdx', 'alias.json'), JSON.stringify({ orgs: {} }));
-jest.spyOn(os, 'homedir').mockReturnValue(home);
+const homedir = jest.spyOn(os, 'homedir').mockReturnValue(home);
 process.env.SF_DISABLE_LOG_FILE = 'true';
 process.env.SF_USE_GENERIC_UNIX_KEYCHAIN = 'true';
 process.env.SFDX_IGNORE_API_VERSION_CACHE = 'true';
@@ -27,6 +27,8 @@ describe('@salesforce/core against the sandbox', () => {
   });
   afterAll(async () => {
     await sandbox.close();
+    // `os` is shared by the test files of a worker: give it its home directory back.
+    homedir.mockRestore();
     rmSync(home, { recursive: true, force: true });
   });
 

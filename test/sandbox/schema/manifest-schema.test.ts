@@ -1,6 +1,7 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { describeObject } from '../../../src/sandbox/http/describe';
 import { buildCatalog } from '../../../src/sandbox/schema/build-catalog';
 import { loadMetadataExtensions } from '../../../src/sandbox/schema/metadata/load-metadata';
 
@@ -18,6 +19,16 @@ describe('the product schema is read from manifests/salesforce', () => {
     expect(flag?.field('Salesperson__c')).toMatchObject({ type: 'reference', referenceTo: ['User'], relationshipName: 'Salesperson__r' });
     expect(flag?.field('Managed_By_Me__c')).toMatchObject({ calculated: true, createable: false });
     expect(flag?.field('Name')).toMatchObject({ autoNumber: true, createable: false });
+  });
+
+  it('given the lookups to User, then User describes their child relationships by the metadata names', () => {
+    const user = catalog.object('User');
+    if (!user) throw new Error('no User');
+    const children = describeObject(catalog, user, '62.0').childRelationships as Array<{ childSObject: string; field: string; relationshipName: string | null }>;
+    expect(children.filter((c) => c.childSObject === 'Coaching_Flag__c' && c.relationshipName !== null)).toEqual([
+      expect.objectContaining({ field: 'Manager__c', relationshipName: 'Managed_Coaching_Flags__r' }),
+      expect.objectContaining({ field: 'Salesperson__c', relationshipName: 'Coaching_Flags__r' }),
+    ]);
   });
 
   it('given Activity fields, then they are on both Task and Event', () => {

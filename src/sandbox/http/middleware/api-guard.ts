@@ -59,8 +59,8 @@ export function apiGuard(ctx: SandboxContext) {
 
 /** What kind of call a path under /services/data/vXX.X is, for the per-kind counters. */
 export function callKind(path: string): CallKind {
-  if (path.startsWith('/query/')) return 'queryMore';
-  if (path === '/query' || path === '/queryAll' || path.startsWith('/queryAll/')) return path.startsWith('/queryAll/') ? 'queryMore' : 'query';
+  if (path.startsWith('/query/') || path.startsWith('/queryAll/')) return 'queryMore';
+  if (path === '/query' || path === '/queryAll') return 'query';
   if (path.startsWith('/composite/sobjects')) return 'collections';
   if (path.startsWith('/jobs/')) return 'bulk2';
   if (path === '/limits') return 'limits';

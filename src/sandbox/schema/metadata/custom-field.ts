@@ -23,6 +23,7 @@ export interface CustomFieldXml {
   defaultValue?: string;
   formula?: string;
   referenceTo?: string;
+  relationshipName?: string;
   valueSet?: {
     restricted?: string;
     valueSetDefinition?: { value?: Array<{ fullName?: string; default?: string; label?: string }> };
@@ -95,6 +96,7 @@ export function fieldFromMetadata(xml: CustomFieldXml, file: string): FieldDef {
         length: 18,
         referenceTo: [xml.referenceTo],
         relationshipName: `${name.replace(/__c$/, '')}__r`,
+        ...(xml.relationshipName ? { childRelationshipName: `${xml.relationshipName}__r` } : {}),
       });
     default:
       throw new MetadataError(file, `field type '${String(xml.type)}' of ${name} is not supported by the sandbox`);
