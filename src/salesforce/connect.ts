@@ -127,6 +127,14 @@ async function connectWithSfCli(
       cause: error,
     });
   }
+  if (options.instanceUrl === undefined || options.accessToken === undefined) {
+    // jsforce would otherwise fall back to https://login.salesforce.com: never guess an org.
+    throw new CoachError({
+      code: 'SF_AUTH_FAILED',
+      message: `The sf CLI has no instance URL or access token stored for "${targetOrg}".`,
+      actions: [`Authorise it again: \`sf org login web --alias ${targetOrg}\`.`],
+    });
+  }
   const base = { instanceUrl: options.instanceUrl, accessToken: options.accessToken, version: apiVersion };
   const sfRefresh = options.refreshFn;
   if (sfRefresh === undefined) return { connection: new Connection(base), session: NO_RENEWAL };

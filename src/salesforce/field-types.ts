@@ -14,9 +14,17 @@ export async function fieldTypesOf(
   paths: readonly string[],
   describe: (object: string) => Promise<ObjectDescribe | null>,
 ): Promise<FieldTypes> {
+  const described = new Map<string, Promise<ObjectDescribe | null>>();
+  // One describe per object however many paths go through it.
+  const describeOnce = (name: string): Promise<ObjectDescribe | null> => {
+    const key = name.toLowerCase();
+    const pending = described.get(key) ?? describe(name);
+    described.set(key, pending);
+    return pending;
+  };
   const types = new Map<string, string>();
   for (const path of paths) {
-    const type = await typeOfPath(object, path.split('.'), describe);
+    const type = await typeOfPath(object, path.split('.'), describeOnce);
     if (type !== null) types.set(path.toLowerCase(), type);
   }
   return types;

@@ -41,7 +41,21 @@ export interface ReaderDeps {
   describe(object: string): Promise<ObjectDescribe | null>;
   /** Advice for SF_SESSION_EXPIRED, which depends on the auth method. */
   sessionActions: readonly string[];
+  /** Overrides of the knobs above (tests use small ones). */
+  tuning?: Partial<ReaderTuning>;
 }
+
+export interface ReaderTuning {
+  bulkWindowMaxRecords: number;
+  bulkPageSize: number;
+  maxQueryRestarts: number;
+}
+
+const DEFAULT_TUNING: ReaderTuning = {
+  bulkWindowMaxRecords: BULK_WINDOW_MAX_RECORDS,
+  bulkPageSize: BULK_PAGE_SIZE,
+  maxQueryRestarts: MAX_QUERY_RESTARTS,
+};
 
 /** A time range in whole seconds; the end is inclusive only for the last window of a read. */
 interface Window {
@@ -89,7 +103,11 @@ class ResumePoint {
 }
 
 export class SalesforceReader implements CrmReader {
-  constructor(private readonly deps: ReaderDeps) {}
+  private readonly tuning: ReaderTuning;
+
+  constructor(private readonly deps: ReaderDeps) {
+    this.tuning = { ...DEFAULT_TUNING, ...deps.tuning };
+  }
 
   readIncremental(request: IncrementalReadRequest): AsyncIterable<RecordPage> {
     return this.guard(`Reading ${request.object}`, this.read(request));
@@ -151,7 +169,7 @@ export class SalesforceReader implements CrmReader {
         return;
       } catch (error) {
         const lostCursor = error instanceof SalesforceRequestError && error.classification.action === 'requery';
-        if (!lostCursor || restarts >= MAX_QUERY_RESTARTS) throw error;
+        if (!lostCursor || restarts >= this.tuning.maxQueryRestarts) throw error;
       }
     }
   }
@@ -167,8 +185,8 @@ export class SalesforceReader implements CrmReader {
       const sorted = sortByModstampThenId(records);
       const lastWindow = index === windows.length - 1;
       if (sorted.length === 0 && lastWindow) yield { object, records: [], last: true };
-      for (let start = 0; start < sorted.length; start += BULK_PAGE_SIZE) {
-        const end = start + BULK_PAGE_SIZE;
+      for (let start = 0; start < sorted.length; start += this.tuning.bulkPageSize) {
+        const end = start + this.tuning.bulkPageSize;
         yield { object, records: sorted.slice(start, end), last: lastWindow && end >= sorted.length };
       }
     }
@@ -177,10 +195,10 @@ export class SalesforceReader implements CrmReader {
   /**
    * Bulk does not return rows in order, so each job's rows are sorted in memory. To bound that
    * memory, the range is halved (one COUNT() per split) until each window holds at most
-   * BULK_WINDOW_MAX_RECORDS, or is a single second.
+   * bulkWindowMaxRecords, or is a single second.
    */
   private async planWindows(object: string, window: Window, count: number): Promise<Window[]> {
-    if (count <= BULK_WINDOW_MAX_RECORDS || window.to - window.from <= 1000) return [window];
+    if (count <= this.tuning.bulkWindowMaxRecords || window.to - window.from <= 1000) return [window];
     const middle = floorToSecond(window.from + (window.to - window.from) / 2);
     const left: Window = { from: window.from, to: middle, inclusiveEnd: false };
     const right: Window = { from: middle, to: window.to, inclusiveEnd: window.inclusiveEnd };

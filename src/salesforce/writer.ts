@@ -59,13 +59,14 @@ function isLockFailure(result: WriteItemResult): boolean {
 export class SalesforceWriter implements CrmWriter {
   constructor(private readonly deps: WriterDeps) {}
 
-  upsert(object: string, externalIdField: string, records: ReadonlyArray<Record<string, unknown>>): Promise<WriteItemResult[]> {
+  async upsert(object: string, externalIdField: string, records: ReadonlyArray<Record<string, unknown>>): Promise<WriteItemResult[]> {
     const path = `/composite/sobjects/${apiName(object)}/${apiName(externalIdField)}`;
     return this.writeAll(`Writing ${object}`, records, (chunk) => this.send(path, object, chunk));
   }
 
-  update(object: string, records: ReadonlyArray<{ Id: string } & Record<string, unknown>>): Promise<WriteItemResult[]> {
-    return this.writeAll(`Updating ${object}`, records, (chunk) => this.send('/composite/sobjects', apiName(object), chunk));
+  async update(object: string, records: ReadonlyArray<{ Id: string } & Record<string, unknown>>): Promise<WriteItemResult[]> {
+    const type = apiName(object);
+    return this.writeAll(`Updating ${object}`, records, (chunk) => this.send('/composite/sobjects', type, chunk));
   }
 
   /**
