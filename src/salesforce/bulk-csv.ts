@@ -2,7 +2,8 @@
  * Bulk API 2.0 results are CSV: every value a string, null an empty field, relationship fields
  * flattened (`Opportunity.OwnerId`), datetimes ending in `Z`. These functions turn them into the
  * records the REST API would have returned (typed values, nested relationships, `+0000`
- * datetimes), so the rest of the connector cannot tell which API read a record.
+ * datetimes), so the mapping code reads both alike. Two differences remain, for want of data in
+ * the CSV: `attributes` carries only the type (no `url`), and nested records have none.
  */
 import type { SfRecord } from '../core/model';
 import { CoachError } from '../lib/errors';

@@ -107,14 +107,14 @@ export class SalesforceHttp {
       timeout: REQUEST_TIMEOUT_MS,
       ...(request.responseType === 'text' ? { responseType: 'text/plain' } : {}),
     });
-    let seen: ObservedResponse | null = null;
-    // 'request' fires for every attempt jsforce makes, including its replay after a re-auth.
+    // The last response of this request (jsforce replays it after a re-auth, so there may be two).
+    const seen: { response: ObservedResponse | null } = { response: null };
     api.on('request', () => {
-      seen = null;
+      seen.response = null;
       budget.count(kind);
     });
     api.on('response', (response: HttpResponse) => {
-      seen = { statusCode: response.statusCode, headers: response.headers };
+      seen.response = { statusCode: response.statusCode, headers: response.headers };
       budget.observe(response.headers['sforce-limit-info']);
     });
     const httpRequest: HttpRequest = {
@@ -129,10 +129,9 @@ export class SalesforceHttp {
     try {
       const body = await api.request<T>(httpRequest);
       session.noteSuccess();
-      const response = seen as ObservedResponse | null;
-      return { status: response?.statusCode ?? 200, headers: response?.headers ?? {}, body };
+      return { status: seen.response?.statusCode ?? 200, headers: seen.response?.headers ?? {}, body };
     } catch (error) {
-      const response = seen as ObservedResponse | null;
+      const { response } = seen;
       // jsforce reports a failed refresh as a plain Error after the 401; the session knows why.
       const authFailure = session.failure();
       if (authFailure !== null && response?.statusCode === 401) throw authFailure;

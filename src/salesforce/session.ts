@@ -71,9 +71,15 @@ export async function openSalesforceSession(settings: SalesforceSessionSettings,
   const describeCache = new Map<string, Promise<ObjectDescribe | null>>();
   const describeCached = (name: string): Promise<ObjectDescribe | null> => {
     const key = name.toLowerCase();
-    const cached = describeCache.get(key) ?? describeObject(http, name);
-    describeCache.set(key, cached);
-    return cached;
+    const cached = describeCache.get(key);
+    if (cached !== undefined) return cached;
+    // A failed describe is not kept: the next read may ask again.
+    const pending = describeObject(http, name).catch((error: unknown) => {
+      describeCache.delete(key);
+      throw error;
+    });
+    describeCache.set(key, pending);
+    return pending;
   };
   const reader = new SalesforceReader({
     http,

@@ -8,7 +8,7 @@ import { SalesforceHttp } from '../../src/salesforce/http-client';
 import type { ReaderTuning } from '../../src/salesforce/reader';
 import { SalesforceReader } from '../../src/salesforce/reader';
 import { NO_RENEWAL } from '../../src/salesforce/session-renewal';
-import { API, INSTANCE, LIMIT_HEADER, TOKEN, collect, instantTiming, queryResult, soqlOf, taskRecords, useNock } from './support';
+import { API, INSTANCE, LIMIT_HEADER, TOKEN, collect, instantTiming, openTokenSession, queryResult, soqlOf, taskRecords, useNock } from './support';
 
 useNock();
 
@@ -180,6 +180,19 @@ describe('backfills through Bulk API 2.0', () => {
     expect(timing.sleeps).toEqual([2000]);
     // COUNT, two describes, job create, two polls, two result pages: every one counted.
     expect(budget.calls()).toEqual({ query: 1, queryMore: 0, bulk: 5, write: 0, other: 2, total: 8 });
+  });
+
+  it('given a session, then its reader is wired to Bulk with the session timers and counts', async () => {
+    mockCount(3);
+    mockDescribes();
+    mockJob(JOB, [`${HEADER}\n"00T000000000001AAA","2026-11-01T10:00:00.000Z","false","","","false","","","",""\n`]);
+    const { session, timing } = await openTokenSession();
+
+    const pages = await collect(session.reader.readIncremental(backfill()));
+
+    expect(pages.map((p) => p.records.map((r) => r.Id))).toEqual([['00T000000000001AAA']]);
+    expect(timing.sleeps).toEqual([2000]);
+    expect(session.calls()).toMatchObject({ query: 1, bulk: 4, other: 2 });
   });
 
   it('given more records than one window holds, then the range is halved by COUNT() and each window is its own sorted job', async () => {
