@@ -73,10 +73,16 @@ function modstampOf(record: SfRecord): number {
   return parseSalesforceDateTime(String(record.SystemModstamp));
 }
 
+function secondOf(record: SfRecord): number {
+  return floorToSecond(modstampOf(record));
+}
+
 /**
  * Where a restarted read picks up: the last second yielded and the Ids already yielded in it.
  * The restart re-reads that whole second and drops what was seen, which is right however
- * Salesforce collates Ids.
+ * Salesforce collates Ids. Pages arrive sorted, so only a page's leading records can have been
+ * seen and only its trailing second needs remembering: a few datetimes are parsed per page,
+ * not every record's (the last one, the page's checkpoint, always is).
  */
 class ResumePoint {
   private second: number | null = null;
@@ -84,21 +90,41 @@ class ResumePoint {
 
   /** Keeps the records not yet yielded and remembers them. */
   accept(records: readonly SfRecord[]): SfRecord[] {
-    return records.filter((record) => {
-      const second = floorToSecond(modstampOf(record));
-      const id = String(record.Id);
-      if (this.second !== null && (second < this.second || (second === this.second && this.seenInSecond.has(id)))) return false;
-      if (second !== this.second) {
-        this.second = second;
-        this.seenInSecond = new Set();
-      }
-      this.seenInSecond.add(id);
-      return true;
-    });
+    const fresh = this.dropSeen(records);
+    this.remember(fresh);
+    return fresh;
   }
 
   get restartFrom(): number | null {
     return this.second;
+  }
+
+  private dropSeen(records: readonly SfRecord[]): SfRecord[] {
+    if (this.second === null) return [...records];
+    const kept: SfRecord[] = [];
+    let index = 0;
+    for (; index < records.length; index += 1) {
+      const record = records[index] as SfRecord;
+      const second = secondOf(record);
+      if (second > this.second) break;
+      if (second === this.second && !this.seenInSecond.has(String(record.Id))) kept.push(record);
+    }
+    return index === 0 ? [...records] : [...kept, ...records.slice(index)];
+  }
+
+  private remember(records: readonly SfRecord[]): void {
+    const last = records.at(-1);
+    if (last === undefined) return;
+    const second = secondOf(last);
+    if (second !== this.second) {
+      this.second = second;
+      this.seenInSecond = new Set();
+    }
+    for (let index = records.length - 1; index >= 0; index -= 1) {
+      const record = records[index] as SfRecord;
+      if (index < records.length - 1 && secondOf(record) !== second) break;
+      this.seenInSecond.add(String(record.Id));
+    }
   }
 }
 

@@ -226,7 +226,7 @@ describe('the incremental reader', () => {
     expect(error).toMatchObject({ code: 'SF_BAD_RESPONSE' });
   });
 
-  it('given a record with a malformed SystemModstamp, then the read fails instead of checkpointing a wrong place', async () => {
+  it('given a page whose last record (its checkpoint) has a malformed SystemModstamp, then the read fails instead of checkpointing a wrong place', async () => {
     nock(INSTANCE)
       .get(`${API}/queryAll`)
       .query(true)
