@@ -31,6 +31,15 @@ export const MAX_QUERY_RESTARTS = 3;
 const PAGE_SIZE_RANGE = { min: 200, max: 2_000 } as const;
 /** Every incremental read selects these, whatever the config asks. */
 const SYSTEM_FIELDS = ['Id', 'SystemModstamp', 'IsDeleted'] as const;
+/**
+ * Setup objects are deactivated, never deleted, and have no IsDeleted field: selecting it from
+ * User is INVALID_FIELD in a real org (and in the sandbox). Their reads leave it out.
+ */
+const WITHOUT_IS_DELETED: ReadonlySet<string> = new Set(['user', 'group', 'profile', 'userrole', 'permissionset', 'recordtype', 'organization']);
+
+function systemFieldsOf(object: string): readonly string[] {
+  return WITHOUT_IS_DELETED.has(object.toLowerCase()) ? SYSTEM_FIELDS.filter((f) => f !== 'IsDeleted') : SYSTEM_FIELDS;
+}
 const ORDER = [{ field: 'SystemModstamp' }, { field: 'Id' }] as const;
 
 export interface ReaderDeps {
@@ -160,7 +169,7 @@ export class SalesforceReader implements CrmReader {
     if (!Number.isInteger(request.pageSize) || request.pageSize < PAGE_SIZE_RANGE.min || request.pageSize > PAGE_SIZE_RANGE.max) {
       throw new CoachError({ code: 'SF_BAD_PAGE_SIZE', message: `Page size ${request.pageSize} is outside 200–2000.`, exitCode: ExitCode.usage });
     }
-    const fields = distinctFields([...SYSTEM_FIELDS, ...request.fields]);
+    const fields = distinctFields([...systemFieldsOf(object), ...request.fields]);
     const range: Window = { from: floorToSecond(request.since ?? request.backfillFrom), to: floorToSecond(request.until), inclusiveEnd: true };
     if (range.from > range.to) {
       yield { object, records: [], last: true };

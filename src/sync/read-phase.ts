@@ -13,6 +13,11 @@ import type { SyncState } from './sync-state';
 
 /** Objects read at the same time: enough to overlap latency, few enough to be gentle on the org. */
 export const READ_CONCURRENCY = 3;
+/** Salesforce's JSON form of a datetime: `2026-11-20T15:04:05.000+0000`. */
+function sfDateTime(ms: number): string {
+  return new Date(ms).toISOString().replace('Z', '+0000');
+}
+
 /** A progress line every this many records of one object. */
 export const PROGRESS_EVERY = 50_000;
 
@@ -138,6 +143,11 @@ async function readObject(
       nextProgress += PROGRESS_EVERY;
     }
     if (!page.last) deps.checkBudget();
+  }
+  // A backfill that found nothing still covered everything up to the run's end: say so, so that
+  // the next run reads changes instead of backfilling (and counting) again.
+  if (checkpoint === null && result.records + result.deleted + result.bad === 0 && !aborted()) {
+    deps.state.applyPage(spec.object, [], [], { systemModstamp: sfDateTime(settings.runEnd), id: '' });
   }
   log.info('read', { records: result.records, deleted: result.deleted, pages: result.pages, bad: result.bad, incremental: result.incremental });
   return result;

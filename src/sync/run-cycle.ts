@@ -17,6 +17,7 @@ import type { SyncState } from './sync-state';
 import { executePlan, planAgainstOrg, type WriteSummary } from './write-phase';
 
 const DAY_MS = 86_400_000;
+const USER_OBJECT = 'User';
 /** A lock older than this belongs to a run that died (SIGKILL, power loss); the next run takes it over. */
 export const LOCK_TTL_MS = 15 * 60_000;
 /** The lock is refreshed at most this often while a run makes progress. */
@@ -169,9 +170,10 @@ function readSpecs(model: CoachModel, runEnd: number, backfillDays: number, stat
   const specs: ObjectReadSpec[] = readPlan(model).map(({ object, fields }) => ({
     object,
     fields,
-    backfillFrom,
+    // People are read whatever their age: a salesperson hired years ago has an old SystemModstamp.
+    backfillFrom: object === USER_OBJECT ? 0 : backfillFrom,
     toStored:
-      object === 'User'
+      object === USER_OBJECT
         ? (record) => ({ id: String(record.Id), systemModstamp: String(record.SystemModstamp), events: [], facts: [{ kind: 'user', record: bareRecord(record) }] })
         : mappedRecord(mapper, object),
   }));
