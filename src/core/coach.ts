@@ -19,6 +19,7 @@ import type { Scorecard } from './measure-results';
 import type { CoachModel, IntegrityMeasure, Rep, StepEvent } from './model';
 import type { FlagOutcome } from './outcome';
 import { StepCounts } from './step-counts';
+import { workingDaysSince } from './tenure';
 import { type MeasureWindow, type MonthToDate, measureWindow, monthToDate, periodOf } from './window';
 
 export interface CoachingInput {
@@ -71,7 +72,7 @@ export function computeCoaching(input: CoachingInput): CoachingResult {
   const monthCounts = new StepCounts(table, month);
   const plans = new Map<string, GoalPlan>();
   reps.forEach((rep, index) => {
-    if (rep.role === 'salesperson') plans.set(rep.id, goalPlan(rep, index, model, windowCounts, monthCounts, month));
+    if (rep.role === 'salesperson') plans.set(rep.id, goalPlan(rep, index, model, windowCounts, monthCounts, month, workingDaysSince(calendar, rep, month)));
   });
   const goalPerDay = (rep: Rep, step: string): number | null =>
     plans.get(rep.id)?.steps.find((s) => s.step === step)?.requiredPerWorkingDay ?? null;

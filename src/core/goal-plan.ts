@@ -59,6 +59,8 @@ export function goalPlan(
   window: StepCounts,
   monthToDate: StepCounts,
   month: MonthToDate,
+  /** Working days of the month so far that the rep was there (see tenure.ts). */
+  elapsed: number = month.workingDays,
 ): GoalPlan {
   const funnel = model.goals.funnel;
   const { goal, source } = monthlyGoalOf(rep, model);
@@ -90,7 +92,7 @@ export function goalPlan(
     const perMonth = required[i] ?? null;
     const perDay = perMonth === null || month.workingDaysInMonth === 0 ? null : perMonth / month.workingDaysInMonth;
     const done = monthToDate.ofRep(repIndex, step);
-    const expectedByNow = perDay === null ? null : perDay * month.workingDays;
+    const expectedByNow = perDay === null ? null : perDay * elapsed;
     return {
       step,
       sample: window.ofRep(repIndex, step),
@@ -110,7 +112,7 @@ export function goalPlan(
     monthlyGoal: goal,
     goalSource: source,
     workingDaysInMonth: month.workingDaysInMonth,
-    workingDaysElapsed: month.workingDays,
+    workingDaysElapsed: elapsed,
     steps,
   };
 }

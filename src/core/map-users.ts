@@ -5,7 +5,7 @@
  */
 import { compileMatch } from './matcher';
 import type { CoachModel, Rep, SfRecord } from './model';
-import { asNumber, asText, compilePath } from './salesforce-values';
+import { asNumber, asText, compilePath, parseSfDateTime } from './salesforce-values';
 
 export function compileUserMapper(model: CoachModel): (userRecords: readonly SfRecord[]) => Rep[] {
   const { team, goals } = model;
@@ -23,6 +23,7 @@ export function compileUserMapper(model: CoachModel): (userRecords: readonly SfR
       const role = isSalesperson(record) ? 'salesperson' : isSetter(record) ? 'setter' : null;
       if (role === null) continue;
       const monthlyGoal = goal ? asNumber(goal(record)) : null;
+      const created = asText(record.CreatedDate);
       reps.push({
         id,
         name: asText(record.Name) ?? id,
@@ -31,6 +32,7 @@ export function compileUserMapper(model: CoachModel): (userRecords: readonly SfR
         store: store ? asText(store(record)) : null,
         // A negative goal is a data-entry slip, not a goal: fall back to the override or default.
         monthlyGoal: monthlyGoal !== null && monthlyGoal >= 0 ? monthlyGoal : null,
+        activeSince: created === null ? null : parseSfDateTime(created),
       });
     }
     return reps.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

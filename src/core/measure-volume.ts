@@ -14,22 +14,26 @@ import type { Period } from './window';
 /** The rep's expected events of a step per working day, when the goal plan sets one. */
 export type GoalPerDay = (rep: Rep, step: string) => number | null;
 
+/** Working days of the period the rep could work: those since they started (all of them when unknown). */
+export type RepWorkingDays = (rep: Rep, period: Period) => number;
+
 export function measureVolume(
   measure: VolumeMeasure,
   reps: readonly Rep[],
   counts: StepCounts,
   period: Period,
   goalPerDay: GoalPerDay,
+  repWorkingDays: RepWorkingDays,
 ): MeasureOutcome<VolumeResult> {
-  const result = (observed: number, expectedPerDay: number | null, members: number): VolumeResult => {
-    const expected = expectedPerDay === null ? null : expectedPerDay * period.workingDays * members;
+  const result = (observed: number, expectedPerDay: number | null, members: number, workingDays: number): VolumeResult => {
+    const expected = expectedPerDay === null ? null : expectedPerDay * workingDays * members;
     return {
       kind: 'volume',
       measure: measure.id,
       step: measure.step,
       observed,
-      workingDays: period.workingDays,
-      value: period.workingDays > 0 && members > 0 ? observed / period.workingDays / members : null,
+      workingDays,
+      value: workingDays > 0 && members > 0 ? observed / workingDays / members : null,
       expectedPerDay,
       expected,
       lowerTail: expected === null ? null : poissonLowerTail(observed, expected),
@@ -41,8 +45,8 @@ export function measureVolume(
   };
   const salespeople = reps.filter((rep) => rep.role === 'salesperson').length;
   return {
-    reps: reps.map((rep, index) => result(counts.ofRep(index, measure.step), expectedFor(rep), 1)),
+    reps: reps.map((rep, index) => result(counts.ofRep(index, measure.step), expectedFor(rep), 1, repWorkingDays(rep, period))),
     // The team's expectation is per salesperson only when it is the same number for everyone.
-    team: result(counts.ofTeam(measure.step), measure.perDay === 'goal' ? null : measure.perDay, salespeople),
+    team: result(counts.ofTeam(measure.step), measure.perDay === 'goal' ? null : measure.perDay, salespeople, period.workingDays),
   };
 }

@@ -15,6 +15,7 @@ import { measureRatio } from './measure-ratio';
 import { measureResponseTime } from './measure-response-time';
 import { measureSequence } from './measure-sequence';
 import { type GoalPerDay, measureVolume } from './measure-volume';
+import { workingDaysSince } from './tenure';
 import type { CoachModel, MeasureModel } from './model';
 import { StepCounts } from './step-counts';
 import type { Period } from './window';
@@ -77,7 +78,7 @@ function measureOne(
   const confidence = model.coaching.confidence;
   switch (measure.kind) {
     case 'volume':
-      return measureVolume(measure, table.reps, counts, period, goalPerDay);
+      return measureVolume(measure, table.reps, counts, period, goalPerDay, (rep, p) => workingDaysSince(calendar, rep, p));
     case 'ratio':
       return measureRatio(table, counts, measure, period, confidence);
     case 'responseTime':

@@ -276,6 +276,11 @@ export interface Rep {
   store: string | null;
   /** Monthly unit goal when the User record carries one. */
   monthlyGoal: number | null;
+  /**
+   * When the person started (the User record's creation), epoch ms. Volumes are counted per
+   * working day since then, so a new hire is not measured over days before they joined.
+   */
+  activeSince?: number | null;
 }
 
 /** One step to the sale, credited to one person, about one customer. */

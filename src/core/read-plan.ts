@@ -9,7 +9,7 @@ import type { CoachModel } from './model';
 const SYSTEM_FIELDS = ['Id', 'SystemModstamp'];
 /** Standard fields read for people and leads. */
 export const USER_OBJECT = 'User';
-export const USER_FIELDS = ['Name', 'IsActive', 'Title'];
+export const USER_FIELDS = ['Name', 'IsActive', 'Title', 'CreatedDate'];
 /** Lead fields used by stale-lead measures beyond the configured ones. */
 export const LEAD_CREATED_FIELD = 'CreatedDate';
 export const LEAD_NAME_FIELD = 'Name';

@@ -102,14 +102,14 @@ describe('mapping records to step events', () => {
 describe('mapping users to reps', () => {
   it('given users, then salespeople and setters are kept with manager, store and goal, others left out', () => {
     const reps = mapper.mapUsers([
-      userRecord({ Id: '005B', Monthly_Unit_Goal__c: 14 }),
+      userRecord({ Id: '005B', Monthly_Unit_Goal__c: 14, CreatedDate: '2026-11-10T15:00:00.000+0000' }),
       userRecord({ Id: '005A', Title: 'BDC Agent', Name: 'Bea Dee' }),
       userRecord({ Id: '005C', Title: 'Sales Manager' }),
       userRecord({ Id: '005D', IsActive: false }),
     ]);
     expect(reps).toEqual([
-      { id: '005A', name: 'Bea Dee', role: 'setter', managerId: '005000000000099AAA', store: 'North', monthlyGoal: null },
-      { id: '005B', name: 'Sam Seller', role: 'salesperson', managerId: '005000000000099AAA', store: 'North', monthlyGoal: 14 },
+      { id: '005A', name: 'Bea Dee', role: 'setter', managerId: '005000000000099AAA', store: 'North', monthlyGoal: null, activeSince: null },
+      { id: '005B', name: 'Sam Seller', role: 'salesperson', managerId: '005000000000099AAA', store: 'North', monthlyGoal: 14, activeSince: Date.UTC(2026, 10, 10, 15) },
     ]);
   });
 });
@@ -123,7 +123,7 @@ describe('the read plan', () => {
     expect(plan.get('Event')).toContain('Coaching_Key__c');
     expect(plan.get('Event')).not.toContain('IsClosed');
     expect(plan.get('User')).toEqual(
-      ['Id', 'SystemModstamp', 'Department', 'IsActive', 'ManagerId', 'Monthly_Unit_Goal__c', 'Name', 'Title'],
+      ['Id', 'SystemModstamp', 'CreatedDate', 'Department', 'IsActive', 'ManagerId', 'Monthly_Unit_Goal__c', 'Name', 'Title'],
     );
   });
 

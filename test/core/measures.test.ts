@@ -32,6 +32,15 @@ describe('volume', () => {
     expect(result.lowerTail).toBeLessThan(1e-100);
   });
 
+  it('given a salesperson who started inside the window, then the volume counts only the working days since they started', () => {
+    // The window is 2026-10-28 – 2026-11-24 (24 working days, Mon–Sat); the new hire starts Thursday 2026-11-19.
+    const started = local('2026-11-19', '08:00');
+    const events = [local('2026-11-19'), local('2026-11-20'), local('2026-11-23')].map((at) => event('attempt', 'NEW', null, at));
+    const coaching = run(model, { reps: [rep('OLD'), rep('NEW', { activeSince: started })], events });
+    expect(resultOf(coaching, 'NEW', 'calls', 'volume')).toMatchObject({ observed: 3, workingDays: 5, value: 3 / 5, expected: 50 });
+    expect(resultOf(coaching, 'OLD', 'calls', 'volume')).toMatchObject({ workingDays: 24, expected: 240 });
+  });
+
   it('given events exactly at the window edges in local time, then the first midnight counts and today does not', () => {
     const reps = [rep('A')];
     const inside = [local('2026-10-28', '00:00'), local('2026-11-24', '23:59')];
