@@ -17,6 +17,8 @@ export interface ReportInput {
   model: CoachModel;
   coaching: CoachingResult;
   reps: readonly Rep[];
+  /** Names of every User by Id (managers are not among the reps). */
+  names: ReadonlyMap<string, string>;
   flags: FlagTally;
 }
 
@@ -93,7 +95,7 @@ function repSection(card: Scorecard, team: Scorecard, input: ReportInput): strin
   const rep = input.reps.find((r) => r.id === card.repId);
   const plan = coaching.plans.find((p) => p.repId === card.repId);
   const diagnosis = coaching.diagnoses.find((d) => d.repId === card.repId);
-  const manager = rep?.managerId ? (input.reps.find((r) => r.id === rep.managerId)?.name ?? rep.managerId) : null;
+  const manager = rep?.managerId ? (input.names.get(rep.managerId) ?? rep.managerId) : null;
   const lines = [
     `${card.name} (${card.role}${rep?.store ? `, ${rep.store}` : ''}${manager ? `, manager ${manager}` : ''})`,
   ];

@@ -39,6 +39,8 @@ export interface ComputeOutput {
   events: number;
   /** Records the product wrote that the org is known to hold: `ledgerKey(object, key)` → Salesforce Id. */
   known: Map<string, string>;
+  /** Every User's name by Id (managers included), for reports. */
+  names: Map<string, string>;
 }
 
 /** How the ledger and the known-records map name a written record: its object and key. */
@@ -71,8 +73,10 @@ export function computeFromState(input: ComputeInput): ComputeOutput {
     }
   }
   const reps = mapper.mapUsers(userRecords);
+  const names = new Map<string, string>();
+  for (const user of userRecords) if (typeof user.Id === 'string' && typeof user.Name === 'string') names.set(user.Id, user.Name);
   const openFlags = openFlagsFrom(flagFacts, model.writeBack);
   const events = state.loadEvents({ since: eventsNeededSince(model, now) });
   const coaching = computeCoaching({ model, reps, events, facts, openFlags, now });
-  return { coaching, reps, openFlags, events: events.length, known };
+  return { coaching, reps, openFlags, events: events.length, known, names };
 }

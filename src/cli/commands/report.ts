@@ -46,6 +46,7 @@ export function buildReport(options: ReportOptions, ctx: CliContext, state?: Sta
       model,
       coaching: computed.coaching,
       reps: computed.reps,
+      names: computed.names,
       flags: tallyFlags(store, model.writeBack.flagObject, model.writeBack.flagFields.status),
     };
   } finally {
