@@ -170,7 +170,10 @@ export class SalesforceReader implements CrmReader {
       throw new CoachError({ code: 'SF_BAD_PAGE_SIZE', message: `Page size ${request.pageSize} is outside 200–2000.`, exitCode: ExitCode.usage });
     }
     const fields = distinctFields([...systemFieldsOf(object), ...request.fields]);
-    const range: Window = { from: floorToSecond(request.since ?? request.backfillFrom), to: floorToSecond(request.until), inclusiveEnd: true };
+    // SOQL datetimes have whole seconds. The end is the second after `until`, excluded, so that
+    // nothing stamped in the run's last second waits a run (reading a few ms past `until` is
+    // harmless: the checkpoint follows the records read, never `until`).
+    const range: Window = { from: floorToSecond(request.since ?? request.backfillFrom), to: floorToSecond(request.until) + 1000, inclusiveEnd: false };
     if (range.from > range.to) {
       yield { object, records: [], last: true };
       return;

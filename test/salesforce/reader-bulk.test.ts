@@ -134,7 +134,7 @@ describe('backfills through Bulk API 2.0', () => {
 
     const pages = await collect(reader.readIncremental(backfill()));
 
-    expect(counts).toEqual(['SELECT COUNT() FROM Task WHERE SystemModstamp >= 2026-08-28T00:00:00Z AND SystemModstamp <= 2026-11-26T00:00:00Z']);
+    expect(counts).toEqual(['SELECT COUNT() FROM Task WHERE SystemModstamp >= 2026-08-28T00:00:00Z AND SystemModstamp < 2026-11-26T00:00:01Z']);
     expect(created[0]).toMatchObject({ operation: 'queryAll', contentType: 'CSV' });
     expect(String(created[0]?.query)).not.toContain('ORDER BY');
     expect(pages).toHaveLength(1);
@@ -211,7 +211,7 @@ describe('backfills through Bulk API 2.0', () => {
 
     expect(counts).toHaveLength(1);
     expect(String(left.created[0]?.query)).toContain('WHERE SystemModstamp >= 2026-08-28T00:00:00Z AND SystemModstamp < 2026-10-12T00:00:00Z');
-    expect(String(right.created[0]?.query)).toContain('WHERE SystemModstamp >= 2026-10-12T00:00:00Z AND SystemModstamp <= 2026-11-26T00:00:00Z');
+    expect(String(right.created[0]?.query)).toContain('WHERE SystemModstamp >= 2026-10-12T00:00:00Z AND SystemModstamp < 2026-11-26T00:00:01Z');
     expect(pages.map((p) => p.records.map((r) => r.Id))).toEqual([['00T1'], ['00T2'], ['00T3'], ['00T4']]);
     expect(pages.map((p) => p.last)).toEqual([false, false, false, true]);
   });

@@ -54,7 +54,7 @@ describe('the incremental reader', () => {
 
     expect(soql).toBe(
       'SELECT Id, SystemModstamp, IsDeleted, OwnerId, CallDisposition, CompletedDateTime, What.Name FROM Task ' +
-        'WHERE SystemModstamp >= 2026-11-20T15:04:05Z AND SystemModstamp <= 2026-11-26T12:00:00Z ORDER BY SystemModstamp, Id',
+        'WHERE SystemModstamp >= 2026-11-20T15:04:05Z AND SystemModstamp < 2026-11-26T12:00:01Z ORDER BY SystemModstamp, Id',
     );
     expect(batchHeader).toBe('batchSize=500');
   });
@@ -148,7 +148,7 @@ describe('the incremental reader', () => {
 
     expect(pages.flatMap((p) => p.records.map((r) => r.Id))).toEqual(records.map((r) => r.Id));
     expect(pages.map((p) => p.last)).toEqual([false, true]);
-    expect(queries[1]).toContain('SystemModstamp >= 2026-11-20T16:00:00Z AND SystemModstamp <= 2026-11-26T12:00:00Z');
+    expect(queries[1]).toContain('SystemModstamp >= 2026-11-20T16:00:00Z AND SystemModstamp < 2026-11-26T12:00:01Z');
   });
 
   it('given usage passes maxApiUsage mid-read, then it stops between pages with SF_API_BUDGET (exit 75)', async () => {
