@@ -1,0 +1,18 @@
+import { type DemoOrg, productRecords, startDemoOrg, syncJson } from './support';
+
+describe('end to end: the CLI against the sandbox org over HTTP', () => {
+  let org: DemoOrg;
+  beforeAll(async () => {
+    org = await startDemoOrg();
+  });
+  afterAll(() => org.close());
+
+  it('given the seeded dealership, when sync runs live, then it exits 0 and the org holds coaching flags and tasks', async () => {
+    const run = await syncJson(org, 0);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.report.outcome).toBe('ok');
+    expect(run.report.writes?.created).toBeGreaterThan(0);
+    expect(productRecords(org).length).toBe(run.report.writes?.created);
+  });
+});

@@ -1,0 +1,143 @@
+/**
+ * End-to-end support: the sandbox org (seeded demo dealership) on 127.0.0.1, and the product's
+ * own CLI commands run against it over real HTTP, in process or as a child process. The clocks
+ * are pinned so that results do not depend on the day the tests run: the sandbox's clock starts
+ * at SEEDED_AT (a Friday, mid-morning in Chicago) and runs in real time; the connector runs
+ * with `--now` a little later on the same day.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { runCli } from '../../src/cli/program';
+import type { CliContext } from '../../src/cli/context';
+import type { SfRecord } from '../../src/core/model';
+import { type RunningSandbox, type SandboxOptions, startSandbox } from '../../src/sandbox/server';
+
+export const ROOT = path.resolve(__dirname, '../..');
+export const CONFIG = path.join(ROOT, 'config/dealership.yaml');
+/** The demo history ends here: Friday 2026-11-20, 11:00 in Chicago. */
+export const SEEDED_AT = '2026-11-20T17:00:00.000Z';
+/** `--now` of the n-th run (0-based): an hour after seeding, then a minute apart, same day. */
+export const runAt = (n: number): string => new Date(Date.parse(SEEDED_AT) + 3_600_000 + n * 60_000).toISOString();
+
+export interface DemoOrg {
+  sandbox: RunningSandbox;
+  /** Environment a connector needs to log in (OAuth client credentials against the sandbox). */
+  env: Record<string, string>;
+  /** A scratch directory for state files, removed by `close`. */
+  dir: string;
+  statePath: string;
+  close(): Promise<void>;
+}
+
+/** Starts the seeded sandbox; `options` adds faults, latency, limits. */
+export async function startDemoOrg(options: SandboxOptions = {}): Promise<DemoOrg> {
+  const sandbox = await startSandbox({ port: 0, now: SEEDED_AT, seed: { seed: 1 }, ...options });
+  const dir = mkdtempSync(path.join(tmpdir(), 'execution-coach-e2e-'));
+  return {
+    sandbox,
+    env: {
+      SF_LOGIN_URL: sandbox.url,
+      SF_CLIENT_ID: sandbox.clientId,
+      SF_CLIENT_SECRET: sandbox.clientSecret,
+      SF_DISABLE_LOG_FILE: 'true',
+    },
+    dir,
+    statePath: path.join(dir, 'state.db'),
+    async close() {
+      await sandbox.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI in this process with a captured context (fast; for most tests). */
+export async function cli(args: readonly string[], env: Record<string, string>): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const ctx: CliContext = { out: (t) => void (stdout += t), err: (t) => void (stderr += t), env, cwd: ROOT, isTTY: false };
+  const code = await runCli(args, ctx);
+  return { code, stdout, stderr };
+}
+
+/** `sync --live --json` of the n-th run against the org, parsed. */
+export async function syncJson(org: DemoOrg, n: number, extra: readonly string[] = []): Promise<CliRun & { report: SyncJson }> {
+  const run = await cli(['sync', '--config', CONFIG, '--state', org.statePath, '--live', '--json', '--now', runAt(n), '--log-level', 'warn', ...extra], org.env);
+  const report = (run.stdout.trim() ? JSON.parse(run.stdout) : {}) as SyncJson;
+  return { ...run, report };
+}
+
+/** The shape of `sync --json` (see src/cli/render-run.ts). */
+export interface SyncJson {
+  outcome: string;
+  reads: Array<{ object: string; records: number; deleted: number; pages: number; incremental: boolean }>;
+  findings: Array<{ repId: string; measure: string; diagnosis: string; isFocus: boolean }>;
+  plan: { creates: Array<{ object: string; key: string }>; updates: Array<{ object: string; key: string }>; unchanged: number };
+  writes: { created: number; updated: number; skipped: number; failed: number } | null;
+  apiCalls: { read: number; write: number; total: number };
+  errors: string[];
+}
+
+/**
+ * Runs the CLI as a child process (tsx, as `npm run` would), for tests that kill it. Resolves
+ * with its exit code (null when killed) and output.
+ */
+export function spawnCli(
+  args: readonly string[],
+  env: Record<string, string>,
+  options: { killAfterMs?: number } = {},
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'src/cli/main.ts'), ...args], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir(), ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const timer = options.killAfterMs === undefined ? null : setTimeout(() => child.kill('SIGKILL'), options.killAfterMs);
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      if (timer) clearTimeout(timer);
+      resolve({ code, signal, stdout, stderr });
+    });
+  });
+}
+
+/** Records of a SOQL query run inside the sandbox (no API call is counted). */
+export function query(org: DemoOrg, soql: string): SfRecord[] {
+  const outcome = org.sandbox.org.queries.run(soql, { scanAll: false });
+  if (outcome.kind !== 'records') throw new Error(`not a record query: ${soql}`);
+  return outcome.records.map((record) => outcome.projection.project(record, '62.0') as SfRecord);
+}
+
+/**
+ * What the org holds of the product's writes — flags and the tasks it keyed — without ids and
+ * system fields, sorted: two orgs that went through the same story compare equal.
+ */
+export function productRecords(org: DemoOrg): string[] {
+  const all = (object: string): string => {
+    const type = org.sandbox.org.catalog.object(object);
+    if (!type) throw new Error(`no ${object} in the sandbox`);
+    // Long text cannot be filtered on, but it can be selected; the sandbox has no FIELDS(ALL).
+    return type.fields.map((f) => f.name).join(', ');
+  };
+  const flags = query(org, `SELECT ${all('Coaching_Flag__c')} FROM Coaching_Flag__c`);
+  const tasks = query(org, `SELECT ${all('Task')} FROM Task WHERE Coaching_Key__c != null`);
+  const strip = (record: SfRecord): string => {
+    const kept = Object.entries(record)
+      .filter(([key]) => !['attributes', 'Id', 'Name', 'CreatedDate', 'CreatedById', 'LastModifiedDate', 'LastModifiedById', 'SystemModstamp'].includes(key))
+      .sort(([a], [b]) => (a < b ? -1 : 1));
+    return JSON.stringify(Object.fromEntries(kept));
+  };
+  return [...flags, ...tasks].map(strip).sort();
+}
