@@ -1,0 +1,112 @@
+/**
+ * One source of truth for what Execution Coach writes: the write contract (write-contract.ts)
+ * is the table; the Salesforce metadata is tested against it elsewhere; here the two parts that
+ * share no code with the metadata or each other are: the connector's writer (what the core
+ * puts in payloads, with the config's field names) and the sandbox's describe (what a client of
+ * the sandbox org sees over HTTP). If any of the three drifts, a test here or in
+ * salesforce-metadata.test.ts fails.
+ */
+import path from 'node:path';
+import { loadConfig, toCoachModel } from '../../src/config';
+import { computeCoaching } from '../../src/core/coach';
+import { startSandbox, type RunningSandbox } from '../../src/sandbox/server';
+import { ACTIVITY_KEY_FIELD, connectorWrites, DESCRIBE_TYPE, FLAG_FIELDS, FLAG_FORMULA_FIELDS, FLAG_OBJECT, TASK_FIELDS_WRITTEN } from './write-contract';
+import { event, local, rep } from '../core/builders';
+
+const ROOT = path.resolve(__dirname, '../..');
+const model = toCoachModel(loadConfig(path.join(ROOT, 'config/dealership.yaml')));
+
+interface DescribeField {
+  name: string;
+  type: string;
+  length: number;
+  precision: number;
+  scale: number;
+  externalId: boolean;
+  unique: boolean;
+  nillable: boolean;
+  createable: boolean;
+  updateable: boolean;
+  calculated: boolean;
+  referenceTo: string[];
+  picklistValues: Array<{ value: string; active: boolean }>;
+}
+
+describe('the writer writes exactly the contract', () => {
+  it('given the default config, then its flag field names are the contract’s, and its task key field is the contract’s', () => {
+    const names = Object.values(model.writeBack.flagFields).sort();
+    expect(names).toEqual(FLAG_FIELDS.map((f) => f.name).sort());
+    expect(model.writeBack.flagObject).toBe(FLAG_OBJECT);
+    expect(model.writeBack.taskKeyField).toBe(ACTIVITY_KEY_FIELD.name);
+  });
+
+  it('given a weak rep, when the core plans a flag, then the payload holds connector-owned fields only, and tasks only the contract’s task fields', () => {
+    // A salesperson with plenty of contacts and no appointment: a Skill flag on the set rate.
+    const contacts = Array.from({ length: 60 }, (_, i) => event('contact', 'REP1', `00Q${String(i).padStart(15, '0')}`, local('2026-11-10', '10:00') + i * 60_000));
+    const attempts = contacts.map((c) => ({ ...c, step: 'attempt' }));
+    const coaching = computeCoaching({
+      model,
+      reps: [rep('REP1', { managerId: 'MGR1' })],
+      events: [...attempts, ...contacts],
+      facts: [],
+      openFlags: [],
+      now: local('2026-11-20', '12:00'),
+    });
+    const flags = coaching.desired.filter((d) => d.object === FLAG_OBJECT);
+    const tasks = coaching.desired.filter((d) => d.object === 'Task');
+    expect(flags.length).toBeGreaterThan(0);
+    expect(tasks.length).toBeGreaterThan(0);
+
+    const connectorOwned = new Set(FLAG_FIELDS.filter(connectorWrites).map((f) => f.name));
+    for (const flag of flags) {
+      for (const field of [...Object.keys(flag.fields), ...Object.keys(flag.createOnly), flag.keyField]) expect(connectorOwned).toContain(field);
+      expect(Object.keys(flag.fields)).not.toContain('Commitment__c');
+      expect(Object.keys(flag.fields)).not.toContain('Follow_Up_Date__c');
+    }
+    for (const task of tasks) {
+      for (const field of [...Object.keys(task.fields), ...Object.keys(task.createOnly), task.keyField]) expect(TASK_FIELDS_WRITTEN).toContain(field);
+    }
+  });
+});
+
+describe('the sandbox serves exactly the contract', () => {
+  let sandbox: RunningSandbox;
+  beforeAll(async () => {
+    sandbox = await startSandbox({ port: 0 });
+  });
+  afterAll(() => sandbox.close());
+
+  async function describeObject(object: string): Promise<Map<string, DescribeField>> {
+    const response = await fetch(`${sandbox.url}/services/data/v62.0/sobjects/${object}/describe`, {
+      headers: { Authorization: `Bearer ${sandbox.accessToken}` },
+    });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { fields: DescribeField[] };
+    return new Map(body.fields.map((f) => [f.name, f]));
+  }
+
+  it('given the describe of Coaching_Flag__c over HTTP, then every contract field is there with its type, size, external id and uniqueness', async () => {
+    const fields = await describeObject(FLAG_OBJECT);
+    for (const contract of FLAG_FIELDS) {
+      const served = fields.get(contract.name);
+      expect({ name: contract.name, present: served !== undefined }).toEqual({ name: contract.name, present: true });
+      if (!served) continue;
+      expect({ name: contract.name, type: served.type }).toEqual({ name: contract.name, type: DESCRIBE_TYPE[contract.type] });
+      expect(served.externalId).toBe(contract.externalId);
+      expect(served.unique).toBe(contract.unique);
+      if (contract.length !== undefined) expect(served.length).toBe(contract.length);
+      if (contract.precision !== undefined) expect([served.precision, served.scale]).toEqual([contract.precision, contract.scale]);
+      if (contract.referenceTo !== undefined) expect(served.referenceTo).toEqual([contract.referenceTo]);
+      if (contract.picklistValues !== undefined) expect(served.picklistValues.map((v) => v.value)).toEqual(contract.picklistValues);
+      // What the connector writes, the integration user can write.
+      if (connectorWrites(contract)) expect([contract.name, served.createable, served.updateable]).toEqual([contract.name, true, true]);
+    }
+    for (const formula of FLAG_FORMULA_FIELDS) expect(fields.get(formula.name)).toMatchObject({ calculated: true, createable: false, updateable: false });
+  });
+
+  it('given the describe of Task, then the key field is an external id that is not unique, and every task field written exists', async () => {
+    const fields = await describeObject('Task');
+    expect(fields.get(ACTIVITY_KEY_FIELD.name)).toMatchObject({ type: 'string', length: 255, externalId: true, unique: false });
+    for (const name of TASK_FIELDS_WRITTEN) expect([name, fields.has(name)]).toEqual([name, true]);
+  });
+});
