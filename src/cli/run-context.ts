@@ -12,6 +12,8 @@ import { createLogger, type Logger, type LogLevel, Redactor, SECRET_ENV_NAMES } 
 import { openSalesforceSession, type SalesforceSession, type SalesforceSessionDeps } from '../salesforce/session';
 import { openStateStore, type StateStore } from '../state/state-store';
 import { type Clock, fixedClock, systemClock } from '../sync/clock';
+import { type RunReport, runCycle } from '../sync/run-cycle';
+import type { SyncState } from '../sync/sync-state';
 import type { CliContext } from './context';
 
 export interface OrgCommandOptions {
@@ -93,4 +95,42 @@ export async function openSession(
       ...extra,
     },
   );
+}
+
+export interface OrgRun {
+  /** Where the run stores what it reads (the state file, a copy of it, or a throwaway store). */
+  state: SyncState;
+  write: boolean;
+  /** Owner of the run lock; null takes none (runs on a private copy). */
+  lockOwner: (runId: string) => string | null;
+}
+
+/**
+ * One run of runCycle against the org the config and environment describe: log in, check the
+ * API budget, run, log out. sync, preview and the demo differ only in the state they pass and
+ * whether they write.
+ */
+export async function runAgainstOrg(options: OrgCommandOptions, loaded: LoadedConfig, ctx: CliContext, run: OrgRun): Promise<RunReport> {
+  const { config, model } = loaded;
+  const clock = clockFrom(options.now);
+  const logger = loggerFor(ctx, options.logLevel);
+  const session = await openSession(options, config, ctx, logger);
+  try {
+    await session.preflight();
+    const runId = newRunId(clock.now());
+    return await runCycle(
+      {
+        reader: session.reader,
+        writer: session.writer,
+        state: run.state,
+        clock,
+        logger,
+        checkBudget: () => session.assertWithinBudget(),
+        apiCalls: () => session.calls().total,
+      },
+      { runId, model, sync: config.sync, write: run.write, lockOwner: run.lockOwner(runId) },
+    );
+  } finally {
+    await session.close();
+  }
 }

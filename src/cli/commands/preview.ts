@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import type { CoachModel, Counter } from '../../core';
 import { openStateStore } from '../../state/state-store';
-import { type RunReport, runCycle } from '../../sync/run-cycle';
+import type { RunReport } from '../../sync/run-cycle';
 import type { CliContext } from '../context';
-import { clockFrom, loadModel, loggerFor, newRunId, openSession, type OrgCommandOptions } from '../run-context';
+import { loadModel, type OrgCommandOptions, runAgainstOrg } from '../run-context';
 import { DEFAULT_CONFIG_FILE } from './validate';
 
 export interface PreviewOptions extends Pick<OrgCommandOptions, 'config' | 'now' | 'targetOrg' | 'logLevel'> {
@@ -44,23 +44,12 @@ export function renderPreview(report: RunReport, model: CoachModel): string {
 
 /** Reads the whole backfill window into a throwaway in-memory state; writes nothing anywhere. */
 export async function executePreview(options: PreviewOptions, ctx: CliContext): Promise<RunReport> {
-  const { config, model } = loadModel(options, ctx);
-  const clock = clockFrom(options.now);
-  const logger = loggerFor(ctx, options.logLevel ?? 'warn');
+  const loaded = loadModel(options, ctx);
   const state = openStateStore(':memory:');
   try {
-    const session = await openSession(options, config, ctx, logger);
-    try {
-      await session.preflight();
-      const report = await runCycle(
-        { reader: session.reader, writer: session.writer, state, clock, logger, checkBudget: () => session.assertWithinBudget(), apiCalls: () => session.calls().total },
-        { runId: newRunId(clock.now()), model, sync: config.sync, write: false, lockOwner: null },
-      );
-      ctx.out(options.json === true ? `${JSON.stringify({ mapping: report.mapStats, reads: report.reads }, null, 2)}\n` : renderPreview(report, model));
-      return report;
-    } finally {
-      await session.close();
-    }
+    const report = await runAgainstOrg({ ...options, logLevel: options.logLevel ?? 'warn' }, loaded, ctx, { state, write: false, lockOwner: () => null });
+    ctx.out(options.json === true ? `${JSON.stringify({ mapping: report.mapStats, reads: report.reads }, null, 2)}\n` : renderPreview(report, loaded.model));
+    return report;
   } finally {
     state.close();
   }

@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import { CoachError, ExitCode } from '../../lib/errors';
 import { lockOwner } from '../../state/state-store';
-import { type RunReport, runCycle } from '../../sync/run-cycle';
+import type { RunReport } from '../../sync/run-cycle';
 import type { CliContext } from '../context';
 import { renderRun, runJson, type WriteMode } from '../render-run';
-import { clockFrom, loadModel, loggerFor, newRunId, openSession, openState, type OrgCommandOptions } from '../run-context';
+import { loadModel, openState, type OrgCommandOptions, runAgainstOrg } from '../run-context';
 import { DEFAULT_CONFIG_FILE } from './validate';
 
 export interface SyncOptions extends OrgCommandOptions {
@@ -27,43 +27,28 @@ export async function executeSync(options: SyncOptions, ctx: CliContext): Promis
       exitCode: ExitCode.usage,
     });
   }
-  const { config, model } = loadModel(options, ctx);
-  const clock = clockFrom(options.now);
-  const logger = loggerFor(ctx, options.logLevel);
+  const loaded = loadModel(options, ctx);
+  const { config, model } = loaded;
   const mode: WriteMode = options.dryRun === true ? 'dry-run' : options.live === true || config.writeBack.mode === 'live' ? 'live' : 'preview';
   const stored = openState(options, config, ctx);
   const state = mode === 'dry-run' ? stored.copyInMemory() : stored;
   if (mode === 'dry-run') stored.close();
   try {
-    const session = await openSession(options, config, ctx, logger);
-    try {
-      await session.preflight();
-      const runId = newRunId(clock.now());
-      const report = await runCycle(
-        {
-          reader: session.reader,
-          writer: session.writer,
-          state,
-          clock,
-          logger,
-          checkBudget: () => session.assertWithinBudget(),
-          apiCalls: () => session.calls().total,
-        },
-        { runId, model, sync: config.sync, write: mode === 'live', lockOwner: mode === 'dry-run' ? null : lockOwner(runId) },
-      );
-      ctx.out(options.json === true ? `${JSON.stringify(runJson(report, mode), null, 2)}\n` : renderRun(report, mode, model.writeBack));
-      if (report.outcome === 'failed') {
-        throw new CoachError({
-          code: 'SYNC_INCOMPLETE',
-          message: `${report.errors.length} records could not be written.`,
-          actions: ['Read the errors above; the next run retries every record that was not written.'],
-          exitCode: ExitCode.failure,
-        });
-      }
-      return report;
-    } finally {
-      await session.close();
+    const report = await runAgainstOrg(options, loaded, ctx, {
+      state,
+      write: mode === 'live',
+      lockOwner: (runId) => (mode === 'dry-run' ? null : lockOwner(runId)),
+    });
+    ctx.out(options.json === true ? `${JSON.stringify(runJson(report, mode), null, 2)}\n` : renderRun(report, mode, model.writeBack));
+    if (report.outcome === 'failed') {
+      throw new CoachError({
+        code: 'SYNC_INCOMPLETE',
+        message: `${report.errors.length} records could not be written.`,
+        actions: ['Read the errors above; the next run retries every record that was not written.'],
+        exitCode: ExitCode.failure,
+      });
     }
+    return report;
   } finally {
     state.close();
   }
