@@ -8,6 +8,12 @@
  * every later run forever. The holder refreshes it while it works (between pages and write
  * batches), so a lock older than its TTL belongs to a holder that is gone, and the next run
  * takes it over.
+ *
+ * The TTL is the only evidence about a holder on another machine. A holder on this machine can
+ * be asked directly: when its process no longer exists, waiting out the TTL would only block
+ * the runs after a crash for nothing, so its lock is taken over at once. This relies on the
+ * hostname telling machines apart; containers sharing a state volume have their own hostnames
+ * (a pod's name, a container's id) as long as nobody pins them to one value.
  */
 import { hostname } from 'node:os';
 import type Database from 'better-sqlite3';
@@ -18,12 +24,39 @@ import { StateErrorCode } from './errors';
 const SCOPE = 'sync';
 
 export type LockResult =
-  | { ok: true; /** The expired holder this acquisition replaced, if any. */ tookOverFrom?: { owner: string; since: number } }
+  | { ok: true; /** The expired (or dead) holder this acquisition replaced, if any. */ tookOverFrom?: { owner: string; since: number } }
   | { ok: false; heldBy: string; since: number; expiresAt: number };
 
 /** The owner string of this process for a run: host and pid say where to look for it. */
 export function lockOwner(runId: string, host: string = hostname(), pid: number = process.pid): string {
   return `${host}:${pid}:${runId}`;
+}
+
+/** Whether the holder of a lock may still be running; false only when that is certain. */
+export type HolderCheck = (owner: string) => boolean;
+
+/** Whether a process with this id exists on this machine (EPERM: it does, under another user). */
+export function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+const OWNER_PATTERN = /^(.+):(\d+):([^:]+)$/;
+
+/**
+ * A holder is known to be gone only when its owner string names this host and a pid that no
+ * longer exists. Anything else (another host, an owner string of another shape) may be alive.
+ */
+export function holderCheck(host: string = hostname(), exists: (pid: number) => boolean = processExists): HolderCheck {
+  return (owner) => {
+    const match = OWNER_PATTERN.exec(owner);
+    if (match === null || match[1] !== host) return true;
+    return exists(Number(match[2]));
+  };
 }
 
 interface LockRow {
@@ -42,6 +75,7 @@ export class RunLock {
   constructor(
     db: Database.Database,
     private readonly now: () => number,
+    private readonly holderMayBeAlive: HolderCheck = holderCheck(),
   ) {
     this.select = db.prepare<[string], LockRow>('SELECT owner, acquired_at, ttl_ms, expires_at FROM run_lock WHERE scope = ?');
     this.put = db.prepare(
@@ -57,7 +91,7 @@ export class RunLock {
   acquire(owner: string, ttlMs: number): LockResult {
     const now = this.now();
     const held = this.select.get(SCOPE);
-    if (held !== undefined && held.owner !== owner && held.expires_at > now) {
+    if (held !== undefined && held.owner !== owner && held.expires_at > now && this.holderMayBeAlive(held.owner)) {
       return { ok: false, heldBy: held.owner, since: held.acquired_at, expiresAt: held.expires_at };
     }
     // Re-acquiring one's own lock keeps its original start, so `since` stays truthful.

@@ -13,7 +13,7 @@ import { parseSalesforceDatetime } from './datetime';
 import { toStateError } from './errors';
 import { EventTable } from './events';
 import { LedgerTable } from './ledger';
-import { RunLock, type LockResult } from './lock';
+import { holderCheck, type HolderCheck, RunLock, type LockResult } from './lock';
 import { RecordTable, type StoredFact } from './records';
 import { RunTable, type RunResult } from './runs';
 import { SymbolTable } from './symbols';
@@ -21,6 +21,8 @@ import { SymbolTable } from './symbols';
 export interface StateStoreOptions {
   /** Clock for run and lock times (epoch ms); Date.now when omitted. */
   now?: () => number;
+  /** Whether a lock's holder may still run; by default, asks this host about its own processes. */
+  holderMayBeAlive?: HolderCheck;
 }
 
 export interface ApplyPageResult {
@@ -56,6 +58,7 @@ export class StateStore {
     private readonly now: () => number,
     /** True when this open created the schema (a first run, or a state moved aside). */
     readonly isNew: boolean,
+    private readonly holderMayBeAlive: HolderCheck = holderCheck(),
   ) {
     this.symbols = new SymbolTable(db);
     this.checkpoints = new CheckpointTable(db, now);
@@ -63,7 +66,7 @@ export class StateStore {
     this.events = new EventTable(db, this.symbols);
     this.ledger = new LedgerTable(db);
     this.runs = new RunTable(db, now);
-    this.lock = new RunLock(db, now);
+    this.lock = new RunLock(db, now, holderMayBeAlive);
   }
 
   // --- reading Salesforce ----------------------------------------------------------------------
@@ -204,9 +207,10 @@ export class StateStore {
    */
   copyInMemory(): StateStore {
     return this.read('copyInMemory', () => {
-      const copy = new BetterSqlite(this.db.serialize());
+      // A WAL file's header (bytes 18-19 = 2) makes its in-memory image unopenable (SQLITE_CANTOPEN): mark it rollback-journal.
+      const copy = new BetterSqlite(this.db.serialize().fill(1, 18, 20));
       copy.pragma('foreign_keys = ON');
-      return new StateStore(copy, IN_MEMORY, this.now, this.isNew);
+      return new StateStore(copy, IN_MEMORY, this.now, this.isNew, this.holderMayBeAlive);
     });
   }
 
@@ -236,7 +240,7 @@ export class StateStore {
 export function openStateStore(path: string, options: StateStoreOptions = {}): StateStore {
   const { db, migratedFrom } = openDatabase(path);
   try {
-    return new StateStore(db, path, options.now ?? Date.now, migratedFrom === 0);
+    return new StateStore(db, path, options.now ?? Date.now, migratedFrom === 0, options.holderMayBeAlive ?? holderCheck());
   } catch (error) {
     db.close();
     throw toStateError(error, 'preparing the state store', path);
@@ -244,7 +248,8 @@ export function openStateStore(path: string, options: StateStoreOptions = {}): S
 }
 
 export type { LockResult } from './lock';
-export { lockOwner } from './lock';
+export { holderCheck, lockOwner, processExists } from './lock';
+export type { HolderCheck } from './lock';
 export type { StoredFact } from './records';
 export type { RunResult } from './runs';
 export { compareCheckpoints } from './checkpoints';

@@ -18,7 +18,10 @@ import { executePlan, planAgainstOrg, type WriteSummary } from './write-phase';
 
 const DAY_MS = 86_400_000;
 const USER_OBJECT = 'User';
-/** A lock older than this belongs to a run that died (SIGKILL, power loss); the next run takes it over. */
+/**
+ * A lock older than this belongs to a run that died (SIGKILL, power loss); the next run takes it
+ * over. A run that died on this machine is recognised by its pid and taken over at once.
+ */
 export const LOCK_TTL_MS = 15 * 60_000;
 /** The lock is refreshed at most this often while a run makes progress. */
 const LOCK_REFRESH_MS = 60_000;
@@ -143,7 +146,7 @@ function takeLock(state: SyncState, owner: string): void {
       message: `Another run holds the lock (${lock.heldBy}, since ${new Date(lock.since).toISOString()}).`,
       actions: [
         'Wait for it to finish; the next scheduled run will pick up from where it stops.',
-        `A lock whose run died is taken over automatically after ${LOCK_TTL_MS / 60_000} minutes.`,
+        `A lock whose run died is taken over at once on the same machine, and after ${LOCK_TTL_MS / 60_000} minutes from another one.`,
       ],
       exitCode: ExitCode.tryLater,
       retryable: true,

@@ -1,7 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { lockOwner, openStateStore, StateErrorCode } from '../../src/state/state-store';
+import { holderCheck, lockOwner, openStateStore, processExists, StateErrorCode } from '../../src/state/state-store';
 import { manualClock, memoryStore, MINUTE, T0 } from './builders';
 
 const TTL = 10 * MINUTE;
@@ -94,5 +95,50 @@ describe('the run lock', () => {
   it('given a host, pid and run id, when an owner string is made, then it names all three', () => {
     expect(lockOwner('run-7', 'worker-3', 4242)).toBe('worker-3:4242:run-7');
     expect(lockOwner('run-7')).toContain(`:${process.pid}:run-7`);
+  });
+
+  describe('a holder on this machine whose process is gone', () => {
+    /** The pid of a process that has run and exited (and been reaped). */
+    const deadPid = (): number => {
+      const child = spawnSync(process.execPath, ['-e', '0']);
+      if (child.pid === undefined) throw new Error('no child process');
+      return child.pid;
+    };
+
+    it('given a lock left by a killed process of this host, when the next run acquires it, then it takes it over at once', () => {
+      const clock = manualClock();
+      const store = memoryStore(clock.now);
+      const killed = lockOwner('run-1', hostname(), deadPid());
+      store.acquireLock(killed, TTL);
+      clock.advance(MINUTE);
+      expect(store.acquireLock(lockOwner('run-2'), TTL)).toEqual({ ok: true, tookOverFrom: { owner: killed, since: T0 } });
+    });
+
+    it('given a lock held by a live process of this host, when another run acquires it, then it is refused', () => {
+      const store = memoryStore();
+      const live = lockOwner('run-1', hostname(), process.ppid);
+      store.acquireLock(live, TTL);
+      expect(store.acquireLock(lockOwner('run-2'), TTL)).toMatchObject({ ok: false, heldBy: live });
+    });
+
+    it('given a lock held on another host, when acquired before its TTL, then it is refused whatever that pid is here', () => {
+      const store = openStateStore(':memory:', { now: () => T0, holderMayBeAlive: holderCheck('this-host', () => false) });
+      store.acquireLock('other-host:1234:run-1', TTL);
+      expect(store.acquireLock('this-host:99:run-2', TTL)).toMatchObject({ ok: false, heldBy: 'other-host:1234:run-1' });
+    });
+
+    it('given owner strings, when checked, then only this host with a pid that does not exist counts as gone', () => {
+      const exists = (pid: number): boolean => pid === 7;
+      const check = holderCheck('web:1', exists);
+      expect(check('web:1:7:run-a')).toBe(true);
+      expect(check('web:1:8:run-a')).toBe(false);
+      expect(check('web:2:8:run-a')).toBe(true);
+      expect(check('not an owner')).toBe(true);
+    });
+
+    it('given pids, when asked whether they exist, then this process does and an exited child does not', () => {
+      expect(processExists(process.pid)).toBe(true);
+      expect(processExists(deadPid())).toBe(false);
+    });
   });
 });
