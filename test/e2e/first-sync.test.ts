@@ -1,0 +1,166 @@
+/**
+ * The first sync of the seeded dealership, end to end over HTTP: the flags it writes diagnose
+ * the salespeople the generator planted (src/sandbox/demo/profiles.ts) the way their habits
+ * should read, and the tasks and agendas it writes are the ones design §5.2 describes.
+ */
+import type { SfRecord } from '../../src/core/model';
+import { traitsOf } from '../../src/sandbox/demo/profiles';
+import type { DemoProfile } from '../../src/sandbox/demo/types';
+import { addDays, flags, localDate, plantedRep, plantedReps, productTasks, syncInStep } from './coaching-org';
+import { type DemoOrg, query, runAt, startDemoOrg, type SyncJson } from './support';
+
+/** The config's coaching window (config/dealership.yaml: coaching.windowDays, maxFlagsPerRep). */
+const WINDOW_DAYS = 30;
+const MAX_FLAGS_PER_REP = 2;
+const STALE_DAYS = 3;
+
+interface Expectation {
+  profile: DemoProfile;
+  /** Flags the rep must have, as "Diagnosis measure" (one of several alternatives when an array). */
+  has: Array<string | string[]>;
+  /** Diagnoses none of the rep's flags may carry. */
+  never?: string[];
+}
+
+/** What each planted habit should read as (design §1: Knowledge / Skill / Activity). */
+const PLANTED: Expectation[] = [
+  { profile: 'rarely_sets', has: ['Skill appointment_set_rate'] },
+  { profile: 'low_activity', has: ['Activity outbound_calls'] },
+  { profile: 'skips_demo', has: ['Knowledge demo_before_sale'] },
+  { profile: 'no_shows', has: ['Skill show_rate'] },
+  { profile: 'slow_responder', has: [['Activity lead_response', 'Activity overdue_follow_ups', 'Activity stale_leads']], never: ['Skill', 'Knowledge'] },
+  { profile: 'fake_calls', has: ['Activity call_integrity'] },
+  // A new hire's few contacts cannot support a confident ratio (coaching.minSample).
+  { profile: 'new_hire', has: [], never: ['Skill'] },
+];
+const UNFLAGGED: DemoProfile[] = ['strong', 'ordinary', 'bdc'];
+
+describe('end to end: the first sync of the seeded dealership', () => {
+  let org: DemoOrg;
+  let run: SyncJson;
+  let orgFlags: SfRecord[];
+  const today = localDate(runAt(0));
+
+  beforeAll(async () => {
+    org = await startDemoOrg();
+    const result = await syncInStep(org, 0);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    run = result.report;
+    orgFlags = flags(org);
+  });
+  afterAll(() => org.close());
+
+  const flagsOf = (userId: string): string[] => orgFlags.filter((f) => f.Salesperson__c === userId).map((f) => `${String(f.Diagnosis__c)} ${String(f.Measure__c)}`);
+
+  it.each(PLANTED)('given the $profile salesperson, when the first sync runs, then the org holds the flags the habit should produce', ({ profile, has, never = [] }) => {
+    const rep = plantedRep(org, profile);
+    const held = flagsOf(rep.userId);
+    for (const wanted of has) {
+      const options = Array.isArray(wanted) ? wanted : [wanted];
+      expect({ rep: rep.name, flags: held, matches: held.some((f) => options.includes(f)) }).toEqual({ rep: rep.name, flags: held, matches: true });
+    }
+    for (const diagnosis of never) expect(held.filter((f) => f.startsWith(`${diagnosis} `))).toEqual([]);
+  });
+
+  it.each(UNFLAGGED)('given the %s people of the seed, when the first sync runs, then none of them is flagged', (profile) => {
+    const reps = plantedReps(org, profile);
+    expect(reps.length).toBeGreaterThan(0);
+    for (const rep of reps) expect({ rep: rep.name, flags: flagsOf(rep.userId) }).toEqual({ rep: rep.name, flags: [] });
+  });
+
+  it('given the run report, when compared with the org, then every finding is one flag and the diagnoses agree', () => {
+    const fromRun = run.findings.map((f) => `${f.repId} ${f.diagnosis} ${f.measure} ${String(f.isFocus)}`).sort();
+    const inOrg = orgFlags.map((f) => `${String(f.Salesperson__c)} ${String(f.Diagnosis__c)} ${String(f.Measure__c)} ${String(f.Is_Focus__c)}`).sort();
+    expect(inOrg).toEqual(fromRun);
+    expect(inOrg.length).toBeGreaterThan(0);
+  });
+
+  it('given the flags, then each names the salesperson, their manager, the window, a summary and a key of the v1 form, New', () => {
+    const managers = new Map(query(org, 'SELECT Id, ManagerId FROM User').map((u) => [String(u.Id), u.ManagerId]));
+    const periodEnd = addDays(today, -1);
+    for (const flag of orgFlags) {
+      expect(flag).toMatchObject({
+        Manager__c: managers.get(String(flag.Salesperson__c)),
+        Status__c: 'New',
+        Period_End__c: periodEnd,
+        Period_Start__c: addDays(periodEnd, -(WINDOW_DAYS - 1)),
+        Flag_Key__c: `v1:${String(flag.Measure__c)}:${String(flag.Salesperson__c)}:${today}`,
+      });
+      expect(flag.Manager__c).toEqual(expect.stringMatching(/^005/));
+      expect(['Knowledge', 'Skill', 'Activity']).toContain(flag.Diagnosis__c);
+      expect(['Low', 'Medium', 'High']).toContain(flag.Severity__c);
+      expect(String(flag.Summary__c).length).toBeGreaterThan(10);
+      expect(flag.Commitment__c ?? null).toBeNull();
+    }
+  });
+
+  it('given each flagged salesperson, then exactly one of their flags is the focus and no more than the cap are open', () => {
+    const bySalesperson = new Map<string, SfRecord[]>();
+    for (const flag of orgFlags) bySalesperson.set(String(flag.Salesperson__c), [...(bySalesperson.get(String(flag.Salesperson__c)) ?? []), flag]);
+    for (const [, held] of bySalesperson) {
+      expect(held.filter((f) => f.Is_Focus__c === true)).toHaveLength(1);
+      expect(held.length).toBeLessThanOrEqual(MAX_FLAGS_PER_REP);
+    }
+  });
+
+  /** The latest of the lead's activities that `kinds` selects (SOQL conditions per object), or undefined. */
+  const lastActivityOn = (leadId: string, kinds: { task: string; event: string }): string | undefined => {
+    const tasks = query(org, `SELECT CompletedDateTime FROM Task WHERE WhoId = '${leadId}' AND IsClosed = true AND Coaching_Key__c = null${kinds.task}`);
+    const events = query(org, `SELECT CreatedDate, StartDateTime, Appointment_Status__c FROM Event WHERE WhoId = '${leadId}'${kinds.event}`);
+    const times = [
+      ...tasks.map((t) => String(t.CompletedDateTime)),
+      ...events.map((e) => String(e.CreatedDate)),
+      ...events.filter((e) => e.Appointment_Status__c === 'Showed').map((e) => String(e.StartDateTime)),
+    ];
+    return times.sort().at(-1);
+  };
+  const idleForStaleDays = (lastActivity: string | undefined): boolean => lastActivity === undefined || localDate(lastActivity) <= addDays(today, -STALE_DAYS);
+
+  it('given the stale-lead tasks, then each is an open follow-up for an open lead, owned by its owner, with no call or appointment for the stale days', () => {
+    const tasks = productTasks(org, 'stale_lead');
+    expect(tasks.length).toBeGreaterThan(0);
+    for (const task of tasks) {
+      const leadId = String(task.WhoId);
+      expect(task).toMatchObject({ Type: 'Follow-Up', Status: 'Not Started' });
+      expect(task.Coaching_Key__c).toMatch(new RegExp(`^v1:stale_lead:${leadId}:\\d{4}-\\d{2}-\\d{2}$`));
+      const [lead] = query(org, `SELECT Id, OwnerId, Status FROM Lead WHERE Id = '${leadId}'`);
+      expect(lead?.OwnerId).toBe(task.OwnerId);
+      expect(String(lead?.Status)).not.toMatch(/^Closed/);
+      const lastStep = lastActivityOn(leadId, { task: " AND Type = 'Call'", event: " AND Type = 'Appointment'" });
+      expect({ leadId, lastStep, idle: idleForStaleDays(lastStep) }).toEqual({ leadId, lastStep, idle: true });
+    }
+  });
+
+  // Design §5.1: a stale lead has "no activity logged" for the stale days. The core counts only
+  // step events (calls, appointments) as activity, so a lead emailed, texted or followed up
+  // yesterday still gets a "no contact" task (one of the seeded leads: an appointment
+  // confirmation e-mail). Reported to the lead; flip to `it` when the core counts all activity.
+  it.failing('given the stale-lead tasks, then no activity of any kind (e-mail, text, follow-up) was logged on their leads for the stale days', () => {
+    for (const task of productTasks(org, 'stale_lead')) {
+      const leadId = String(task.WhoId);
+      const last = lastActivityOn(leadId, { task: '', event: '' });
+      expect({ leadId, last, idle: idleForStaleDays(last) }).toEqual({ leadId, last, idle: true });
+    }
+  });
+
+  it('given the slow responder, then every lead planted stale has its follow-up task', () => {
+    const rep = plantedRep(org, 'slow_responder');
+    const theirs = productTasks(org, 'stale_lead').filter((t) => t.OwnerId === rep.userId);
+    expect(theirs.length).toBeGreaterThanOrEqual(traitsOf('slow_responder').staleLeads);
+  });
+
+  it('given the agendas, then there is exactly one per flagged salesperson, a Coaching task owned by their manager for this week', () => {
+    const agendas = productTasks(org, 'agenda');
+    const flagged = [...new Set(orgFlags.map((f) => String(f.Salesperson__c)))].sort();
+    const agendaReps = agendas.map((a) => String(a.Coaching_Key__c).split(':')[2]).sort();
+    expect(agendaReps).toEqual(flagged);
+    const managerOf = new Map(orgFlags.map((f) => [String(f.Salesperson__c), f.Manager__c]));
+    const monday = addDays(today, -((new Date(`${today}T12:00:00Z`).getUTCDay() + 6) % 7));
+    for (const agenda of agendas) {
+      const rep = String(agenda.Coaching_Key__c).split(':')[2] ?? '';
+      expect(agenda).toMatchObject({ Type: 'Coaching', Status: 'Not Started', OwnerId: managerOf.get(rep), Coaching_Key__c: `v1:agenda:${rep}:${monday}` });
+      expect(String(agenda.Description)).toContain('4. New commitment');
+    }
+  });
+});
