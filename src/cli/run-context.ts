@@ -74,8 +74,13 @@ export function newRunId(now: number): string {
   return `run-${stamp}-${randomBytes(3).toString('hex')}`;
 }
 
+/** The state file: --state, else the config's state.path, relative to the working directory. */
+export function statePath(options: Pick<OrgCommandOptions, 'state'>, config: Config, ctx: CliContext): string {
+  return resolve(ctx.cwd, options.state ?? config.state.path);
+}
+
 export function openState(options: Pick<OrgCommandOptions, 'state'>, config: Config, ctx: CliContext): StateStore {
-  return openStateStore(resolve(ctx.cwd, options.state ?? config.state.path));
+  return openStateStore(statePath(options, config, ctx));
 }
 
 /** Opens the session the config and environment describe; --target-org wins over the config. */

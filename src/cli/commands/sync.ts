@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
 import { CoachError, ExitCode } from '../../lib/errors';
-import { lockOwner } from '../../state/state-store';
+import { existsSync } from 'node:fs';
+import { lockOwner, openStateStore, type StateStore } from '../../state/state-store';
 import type { RunReport } from '../../sync/run-cycle';
 import type { CliContext } from '../context';
 import { renderRun, runJson, type WriteMode } from '../render-run';
-import { loadModel, openState, type OrgCommandOptions, runAgainstOrg } from '../run-context';
+import { type LoadedConfig, loadModel, openState, type OrgCommandOptions, runAgainstOrg, statePath } from '../run-context';
 import { DEFAULT_CONFIG_FILE } from './validate';
 
 export interface SyncOptions extends OrgCommandOptions {
@@ -30,9 +31,7 @@ export async function executeSync(options: SyncOptions, ctx: CliContext): Promis
   const loaded = loadModel(options, ctx);
   const { config, model } = loaded;
   const mode: WriteMode = options.dryRun === true ? 'dry-run' : options.live === true || config.writeBack.mode === 'live' ? 'live' : 'preview';
-  const stored = openState(options, config, ctx);
-  const state = mode === 'dry-run' ? stored.copyInMemory() : stored;
-  if (mode === 'dry-run') stored.close();
+  const state = mode === 'dry-run' ? dryRunState(options, loaded, ctx) : openState(options, config, ctx);
   try {
     const report = await runAgainstOrg(options, loaded, ctx, {
       state,
@@ -51,6 +50,17 @@ export async function executeSync(options: SyncOptions, ctx: CliContext): Promis
     return report;
   } finally {
     state.close();
+  }
+}
+
+/** A private in-memory copy of the state file (or an empty store when there is none yet, so none is created). */
+function dryRunState(options: SyncOptions, loaded: LoadedConfig, ctx: CliContext): StateStore {
+  if (!existsSync(statePath(options, loaded.config, ctx))) return openStateStore(':memory:');
+  const stored = openState(options, loaded.config, ctx);
+  try {
+    return stored.copyInMemory();
+  } finally {
+    stored.close();
   }
 }
 
