@@ -174,3 +174,8 @@ export interface PlannedWrite {
 export function plannedUpdates(report: SyncJson): PlannedWrite[] {
   return report.plan.updates as PlannedWrite[];
 }
+
+/** Creates and updates alike. */
+export function plannedWrites(report: SyncJson): PlannedWrite[] {
+  return [...(report.plan.creates as PlannedWrite[]), ...plannedUpdates(report)];
+}
