@@ -12,6 +12,8 @@ import type { SessionState } from './http-client';
 import type { Credentials, SalesforceEnvNames } from './credentials';
 import { secretsOf, sessionActions } from './credentials';
 import { JWT_BEARER_GRANT, parsePrivateKey, signJwtAssertion } from './jwt';
+import { LoginTransport, withLoginRetry } from './login';
+import type { RetryEvent, RetryTiming } from './retry';
 import { loginFailure, NO_RENEWAL, SessionRenewal } from './session-renewal';
 
 type SalesforceCore = typeof import('@salesforce/core');
@@ -24,6 +26,11 @@ export interface ConnectDeps {
    * when loaded, which the other methods have no reason to do.
    */
   loadSalesforceCore(): Promise<SalesforceCore>;
+  /** Backoff between login attempts that failed transiently. */
+  timing: RetryTiming;
+  /** How long a token request may go unanswered (LOGIN_TIMEOUT_MS by default). */
+  loginTimeoutMs?: number;
+  onRetry?: (event: RetryEvent) => void;
 }
 
 export interface ConnectedOrg {
@@ -46,12 +53,12 @@ export async function connect(
         session: NO_RENEWAL,
       };
     case 'clientCredentials':
-      return connectWithGrant(credentials, apiVersion, envNames, () => ({ grant_type: CLIENT_CREDENTIALS_GRANT }));
+      return connectWithGrant(credentials, apiVersion, envNames, deps, () => ({ grant_type: CLIENT_CREDENTIALS_GRANT }));
     case 'jwt': {
       const key = parsePrivateKey(await readKeyFile(credentials.keyFile, envNames.jwtKeyFile, deps), envNames.jwtKeyFile);
       const claims = { clientId: credentials.clientId, username: credentials.username, audience: credentials.loginUrl };
       // A fresh assertion per grant: each one expires three minutes after it is signed.
-      return connectWithGrant(credentials, apiVersion, envNames, () => ({
+      return connectWithGrant(credentials, apiVersion, envNames, deps, () => ({
         grant_type: JWT_BEARER_GRANT,
         assertion: signJwtAssertion(claims, key, deps.now()),
       }));
@@ -80,6 +87,7 @@ async function connectWithGrant(
   credentials: Extract<Credentials, { method: 'clientCredentials' | 'jwt' }>,
   apiVersion: string,
   envNames: SalesforceEnvNames,
+  deps: ConnectDeps,
   params: () => GrantParams,
 ): Promise<ConnectedOrg> {
   const secrets = secretsOf(credentials);
@@ -88,14 +96,17 @@ async function connectWithGrant(
       ? { loginUrl: credentials.loginUrl, clientId: credentials.clientId, clientSecret: credentials.clientSecret }
       : // No clientId: jsforce would add client_id to the JWT grant, which the flow does not take.
         { loginUrl: credentials.loginUrl };
+  const transport = new LoginTransport(deps.loginTimeoutMs);
+  const withRetries = <T>(grant: () => Promise<T>): Promise<T> => withLoginRetry(grant, transport, deps.timing, deps.onRetry);
   const renewal: SessionRenewal = new SessionRenewal(
-    async () => (await connection.oauth2.requestToken(params())).access_token,
+    async () => (await withRetries(() => connection.oauth2.requestToken(params()))).access_token,
     (error) => loginFailure(error, credentials.method, credentials.loginUrl, secrets),
     sessionActions(credentials.method, envNames),
   );
   const connection: Connection = new Connection({ loginUrl: credentials.loginUrl, oauth2, version: apiVersion, refreshFn: renewal.refreshFn });
+  connection.oauth2._transport = transport;
   try {
-    await connection.authorize(params());
+    await withRetries(() => connection.authorize(params()));
   } catch (error) {
     throw loginFailure(error, credentials.method, credentials.loginUrl, secrets);
   }

@@ -164,7 +164,8 @@ export function toCoachError(error: unknown, context: FailureContext): CoachErro
       cause: error,
     });
   }
-  const what = `${context.doing} failed: Salesforce answered ${summariseFailure(error.failure)}`;
+  // Salesforce's messages end with a period of their own; the sentences below add one.
+  const what = `${context.doing} failed: Salesforce answered ${summariseFailure(error.failure).replace(/\.+$/, '')}`;
   const base = { cause: error, data: { failure: error.failure, attempts: error.attempts } };
   switch (error.classification.action) {
     case 'reauth':

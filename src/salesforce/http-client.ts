@@ -61,6 +61,8 @@ export interface SalesforceHttpOptions {
   session: SessionState;
   timing: RetryTiming;
   backoff?: BackoffSettings;
+  /** How long a request may go unanswered before it is abandoned (and retried); REQUEST_TIMEOUT_MS by default. */
+  requestTimeoutMs?: number;
   onRetry?: (event: RetryEvent) => void;
 }
 
@@ -104,7 +106,7 @@ export class SalesforceHttp {
     const { connection, budget, session } = this.options;
     const api = new HttpApi(connection, {
       retry: JSFORCE_RETRY_OFF,
-      timeout: REQUEST_TIMEOUT_MS,
+      timeout: this.options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
       ...(request.responseType === 'text' ? { responseType: 'text/plain' } : {}),
     });
     // The last response of this request (jsforce replays it after a re-auth, so there may be two).
@@ -141,7 +143,8 @@ export class SalesforceHttp {
   }
 }
 
-function decideRetry(error: unknown, attempt: number): RetryDecision {
+/** Whether a failed request (a SalesforceRequestError) is worth another attempt, per the error policy. */
+export function decideRetry(error: unknown, attempt: number): RetryDecision {
   if (!(error instanceof SalesforceRequestError)) return { retry: false };
   const { classification, failure } = error;
   const retryable = classification.action === 'retry' || classification.action === 'retryItem';

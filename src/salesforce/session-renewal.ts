@@ -13,8 +13,8 @@ import { CoachError, ExitCode } from '../lib/errors';
 import type { SessionState } from './http-client';
 import type { AuthMethod } from './credentials';
 import { redact } from './credentials';
-import { classifyFailure } from './error-policy';
-import { describeFailure } from './request-error';
+import { classifyFailure, SalesforceRequestError } from './error-policy';
+import { describeFailure, summariseFailure } from './request-error';
 
 /** Renewals allowed between two successful requests. */
 export const MAX_RENEWALS_WITHOUT_SUCCESS = 1;
@@ -80,22 +80,35 @@ export const NO_RENEWAL: SessionState = {
  * secret, but the text is scrubbed of the run's secrets anyway before it can reach a log.
  */
 export function loginFailure(error: unknown, method: AuthMethod, loginUrl: string, secrets: readonly string[]): CoachError {
-  const failure = describeFailure(error, null);
+  // Logins sent through withLoginRetry arrive classified, with the answer's status.
+  const failure = error instanceof SalesforceRequestError ? error.failure : describeFailure(error, null);
+  const original = error instanceof SalesforceRequestError && error.cause !== undefined ? error.cause : error;
+  const attempts = error instanceof SalesforceRequestError ? ` after ${error.attempts} attempt${error.attempts === 1 ? '' : 's'}` : '';
+  const transient = classifyFailure(failure).action === 'retry';
   if (failure.transportCode !== null) {
-    const transient = classifyFailure(failure).action === 'retry';
     return new CoachError({
       code: transient ? 'SF_UNAVAILABLE' : 'SF_AUTH_INVALID',
-      message: `Could not reach ${loginUrl} to log in (${failure.transportCode}).`,
+      message: `Could not reach ${loginUrl} to log in (${failure.transportCode}${attempts}).`,
       actions: transient ? ['Run again later; checkpoints are kept.'] : [`Check the login URL: ${loginUrl}.`],
       exitCode: transient ? ExitCode.tryLater : ExitCode.usage,
       retryable: transient,
     });
   }
-  const name = error instanceof Error ? error.name : 'error';
-  const description = error instanceof Error ? error.message : String(error);
+  if (transient) {
+    return new CoachError({
+      code: 'SF_UNAVAILABLE',
+      message: `The login service at ${loginUrl} is unavailable: it answered ${summariseFailure(failure)}${attempts}.`,
+      actions: ['Run again later; checkpoints are kept. Check https://status.salesforce.com if it persists.'],
+      exitCode: ExitCode.tryLater,
+      retryable: true,
+    });
+  }
+  // jsforce names its OAuth errors after the body's `error`; a body without one leaves no name.
+  const name = original instanceof Error && original.name ? original.name : failure.status === null ? 'error' : `HTTP ${failure.status}`;
+  const description = original instanceof Error ? original.message : String(original);
   return new CoachError({
     code: 'SF_AUTH_FAILED',
-    message: redact(`Salesforce refused the ${method} login at ${loginUrl}: ${name}: ${description}`, secrets),
+    message: redact(`Salesforce refused the ${method} login at ${loginUrl}: ${name}${description ? `: ${description}` : ''}`, secrets),
     actions: LOGIN_ACTIONS[method],
   });
 }

@@ -35,6 +35,8 @@ export interface SalesforceSessionDeps {
   loadSalesforceCore?: () => Promise<typeof import('@salesforce/core')>;
   /** Told about each retry (for logs); never given secrets. */
   onRetry?: (event: RetryEvent) => void;
+  /** How long a request (`requestMs`) or a login (`loginMs`) may go unanswered; the adapter's defaults otherwise. */
+  timeouts?: { requestMs?: number; loginMs?: number };
 }
 
 export interface SalesforceSession {
@@ -64,9 +66,19 @@ export async function openSalesforceSession(settings: SalesforceSessionSettings,
     now,
     readFile: deps.readFile ?? ((path) => readFile(path, 'utf8')),
     loadSalesforceCore: deps.loadSalesforceCore ?? (() => import('@salesforce/core')),
+    timing,
+    ...(deps.timeouts?.loginMs === undefined ? {} : { loginTimeoutMs: deps.timeouts.loginMs }),
+    ...(deps.onRetry ? { onRetry: deps.onRetry } : {}),
   });
   const budget = new ApiBudget(settings.maxApiUsage);
-  const http = new SalesforceHttp({ connection: org.connection, budget, session: org.session, timing, ...(deps.onRetry ? { onRetry: deps.onRetry } : {}) });
+  const http = new SalesforceHttp({
+    connection: org.connection,
+    budget,
+    session: org.session,
+    timing,
+    ...(deps.timeouts?.requestMs === undefined ? {} : { requestTimeoutMs: deps.timeouts.requestMs }),
+    ...(deps.onRetry ? { onRetry: deps.onRetry } : {}),
+  });
   const advice = sessionActions(credentials.method, settings.salesforce.auth.env);
   const describeCache = new Map<string, Promise<ObjectDescribe | null>>();
   const describeCached = (name: string): Promise<ObjectDescribe | null> => {

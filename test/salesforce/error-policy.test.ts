@@ -105,6 +105,12 @@ describe('CoachErrors from failures', () => {
     expect(error.actions[0]).toContain('`steps[contact].match`');
   });
 
+  it('given a Salesforce message ending with a period, then the sentence after it starts after one period, not two', () => {
+    const error = toCoachError(requestError(failure(403, [['REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.']])), { doing: 'Writing Task' });
+
+    expect(error.message).toContain('TotalRequests Limit exceeded. The org');
+  });
+
   it('given a CoachError, then it passes through unchanged', () => {
     const original = new CoachError({ code: 'SF_API_BUDGET', message: 'x', exitCode: 75 });
 
