@@ -141,3 +141,35 @@ export function productRecords(org: DemoOrg): string[] {
   };
   return [...flags, ...tasks].map(strip).sort();
 }
+
+/** A CLI child process started by `startCli`. */
+export interface CliProcess {
+  readonly pid: number;
+  /** SIGKILL: no handler runs, nothing is flushed or released (a crash, the OOM killer). */
+  kill(): void;
+  readonly done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>;
+}
+
+/**
+ * Runs the CLI as ONE child process (`node --import tsx`), so that a kill reaches the process
+ * doing the work. (The tsx command line, which `spawnCli` uses, runs the script in a second,
+ * grandchild process and relays only catchable signals: a SIGKILL stops the wrapper while the
+ * CLI runs on to completion.)
+ */
+export function startCli(args: readonly string[], env: Record<string, string>): CliProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/main.ts'), ...args], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir(), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+  if (child.pid === undefined) throw new Error('the CLI could not be started');
+  return { pid: child.pid, kill: () => void child.kill('SIGKILL'), done };
+}
