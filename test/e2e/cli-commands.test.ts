@@ -1,0 +1,135 @@
+/**
+ * The read-only commands against a synced state and the live sandbox org: `report`, `plan`,
+ * `preview`, `sync --dry-run` and `validate --org`. Light checks: each runs, exits as
+ * documented, and shows the weaknesses the demo dealership was seeded with.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { openStateStore } from '../../src/state/state-store';
+import { localDate, plantedRep, productContent, syncInStep } from './coaching-org';
+import { cli, CONFIG, type DemoOrg, query, runAt, startDemoOrg, type SyncJson } from './support';
+
+interface ReportJson {
+  reps: Array<{ repId: string; name: string; flags: Array<{ measure: string; diagnosis: string }> }>;
+  flags: { open: number };
+}
+
+interface PlanJson {
+  repId: string;
+  steps: Array<{ step: string; onTrack: boolean | null }>;
+}
+
+/** Funnel columns of `preview` (config/dealership.yaml goals.funnel), in order. */
+const FUNNEL = ['attempt', 'contact', 'appointment_set', 'appointment_shown', 'demo', 'write_up', 'sold'] as const;
+
+/** A rep's row of the funnel table `preview` prints, by step. */
+function funnelRow(output: string, name: string): Record<(typeof FUNNEL)[number], number> {
+  const line = output.split('\n').find((l) => l.trimStart().startsWith(`${name} `)) ?? '';
+  const counts = line.replace(name, '').trim().split(/\s+/).map((v) => Number(v.replace(/,/g, '')));
+  expect(counts).toHaveLength(FUNNEL.length);
+  return Object.fromEntries(FUNNEL.map((step, i) => [step, counts[i] ?? Number.NaN])) as Record<(typeof FUNNEL)[number], number>;
+}
+
+/** What the state file holds, coarsely: runs recorded, records stored, each object's checkpoint. */
+function stateFingerprint(org: DemoOrg, objects: readonly string[]): unknown {
+  const state = openStateStore(org.statePath);
+  try {
+    return { runs: state.listRuns(1000).length, records: state.countRecords(), checkpoints: objects.map((object) => state.getCheckpoint(object)) };
+  } finally {
+    state.close();
+  }
+}
+
+describe('end to end: report, plan, preview, dry run and validate against the sandbox', () => {
+  let org: DemoOrg;
+  let first: SyncJson;
+  const stateArgs = (n: number): string[] => ['--config', CONFIG, '--state', org.statePath, '--now', runAt(n)];
+
+  beforeAll(async () => {
+    org = await startDemoOrg();
+    first = (await syncInStep(org, 0)).report;
+    // The report tallies flags as the state last read them: the second, quiet sync reads back the first one's.
+    expect((await syncInStep(org, 1)).report.plan.creates).toEqual([]);
+  });
+  afterAll(() => org.close());
+
+  it('given a synced state, when `report --json` runs, then each rep’s flags are the sync’s findings and the tally counts the org’s open flags', async () => {
+    const run = await cli(['report', '--json', ...stateArgs(1)], org.env);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as ReportJson;
+    const fromReport = report.reps.flatMap((r) => r.flags.map((f) => `${r.repId} ${f.diagnosis} ${f.measure}`)).sort();
+    expect(fromReport).toEqual(first.findings.map((f) => `${f.repId} ${f.diagnosis} ${f.measure}`).sort());
+    expect(report.flags.open).toBe(query(org, "SELECT Id FROM Coaching_Flag__c WHERE Status__c = 'New'").length);
+  });
+
+  it('given a synced state, when `report` runs as text, then the rep who rarely sets appointments reads as a Skill flag on appointment setting', async () => {
+    const run = await cli(['report', ...stateArgs(1)], org.env);
+    expect(run.code).toBe(0);
+    const rep = plantedRep(org, 'rarely_sets');
+    const section = run.stdout.split('\n\n').find((block) => block.startsWith(rep.name)) ?? '';
+    expect(section).toMatch(/\[Skill, \w+, focus\] Appointment set rate/);
+  });
+
+  it('given a synced state, when `plan` runs, then every salesperson has a plan and the low-activity rep is behind on sales while the strong ones are not', async () => {
+    const text = await cli(['plan', ...stateArgs(1)], org.env);
+    expect(text.code).toBe(0);
+    const salespeople = query(org, "SELECT Name FROM User WHERE Title = 'Sales Consultant' AND IsActive = true").map((u) => String(u.Name));
+    for (const name of salespeople) expect(text.stdout).toContain(`${name}:`);
+
+    const run = await cli(['plan', '--json', ...stateArgs(1)], org.env);
+    const plans = JSON.parse(run.stdout) as PlanJson[];
+    const onTrackSelling = (repId: string): boolean | null | undefined => plans.find((p) => p.repId === repId)?.steps.find((s) => s.step === 'sold')?.onTrack;
+    expect(onTrackSelling(plantedRep(org, 'low_activity').userId)).toBe(false);
+    for (const rep of (org.sandbox.seeded?.profiles ?? []).filter((p) => p.profile === 'strong')) expect(onTrackSelling(rep.userId)).toBe(true);
+  });
+
+  it('given the org, when `preview` runs, then the funnel shows the planted leaks and the values no step uses', async () => {
+    const run = await cli(['preview', '--config', CONFIG, '--now', runAt(1), '--log-level', 'warn'], org.env);
+    expect(run.code).toBe(0);
+    const skipsDemo = funnelRow(run.stdout, plantedRep(org, 'skips_demo').name);
+    expect(skipsDemo.demo).toBeLessThan(skipsDemo.write_up / 2);
+    const rarelySets = funnelRow(run.stdout, plantedRep(org, 'rarely_sets').name);
+    expect(rarelySets.appointment_set).toBeLessThan(rarelySets.contact / 4);
+    const noShows = funnelRow(run.stdout, plantedRep(org, 'no_shows').name);
+    expect(noShows.appointment_shown).toBeLessThan(noShows.appointment_set / 2);
+    expect(run.stdout).toMatch(/Appointment_Status__c: .*"No Show"/);
+  });
+
+  it('given a change in the org, when `sync --dry-run` runs, then it plans the writes but changes neither the org nor the state', async () => {
+    const slow = plantedRep(org, 'slow_responder');
+    for (const task of query(org, `SELECT Id FROM Task WHERE OwnerId = '${slow.userId}' AND Type = 'Follow-Up' AND IsClosed = false AND Coaching_Key__c = null`)) {
+      org.sandbox.org.writer.update('Task', String(task.Id), { Status: 'Completed' }, slow.userId);
+    }
+    const held = productContent(org);
+    const objects = first.reads.map((r) => r.object);
+    const stored = stateFingerprint(org, objects);
+    const dry = await cli(['sync', '--dry-run', '--json', '--log-level', 'warn', ...stateArgs(2)], org.env);
+    expect(dry.code).toBe(0);
+    const planned = (JSON.parse(dry.stdout) as SyncJson).plan;
+    expect(planned.updates.map((u) => u.key)).toContain(`v1:overdue_follow_ups:${slow.userId}:${localDate(runAt(0))}`);
+    expect(productContent(org)).toEqual(held);
+    expect(stateFingerprint(org, objects)).toEqual(stored);
+
+    // Had the dry run moved a checkpoint or the ledger, the live run would plan something else.
+    const live = await syncInStep(org, 2);
+    expect(live.report.plan).toEqual(planned);
+  });
+
+  it('given the reference config, when `validate --org` checks it against the sandbox, then it exits 0', async () => {
+    const run = await cli(['validate', '--org', '--config', CONFIG, '--log-level', 'warn'], org.env);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('is valid');
+  });
+
+  it('given a copy with a misspelled field, when `validate --org` checks it, then it exits 2 naming the field and where it is', async () => {
+    const copy = path.join(org.dir, 'misspelled.yaml');
+    const original = readFileSync(CONFIG, 'utf8');
+    const misspelled = original.replace('timeField: CompletedDateTime', 'timeField: CompletedDateTme');
+    expect(misspelled).not.toBe(original);
+    writeFileSync(copy, misspelled);
+    const run = await cli(['validate', '--org', '--config', copy, '--log-level', 'warn'], org.env);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/steps\[1\]\.timeField: Task\.CompletedDateTme does not exist/);
+  });
+});
