@@ -144,10 +144,12 @@ async function readObject(
     }
     if (!page.last) deps.checkBudget();
   }
-  // A backfill that found nothing still covered everything up to the run's end: say so, so that
-  // the next run reads changes instead of backfilling (and counting) again.
+  // A backfill that found nothing still counts as done, so that the next run reads changes
+  // instead of backfilling (and counting) again. Its checkpoint is the backfill's start, not the
+  // run's end: the run's end is the connector's clock, and records the org stamps behind it (a
+  // skewed clock, a `--now` ahead of the org; this run's own writes) would never be read.
   if (checkpoint === null && result.records + result.deleted + result.bad === 0 && !aborted()) {
-    deps.state.applyPage(spec.object, [], [], { systemModstamp: sfDateTime(settings.runEnd), id: '' });
+    deps.state.applyPage(spec.object, [], [], { systemModstamp: sfDateTime(spec.backfillFrom), id: '' });
   }
   log.info('read', { records: result.records, deleted: result.deleted, pages: result.pages, bad: result.bad, incremental: result.incremental });
   return result;

@@ -4,11 +4,10 @@
  * sync whose org clock agrees with the connector's.
  *
  * Why the clocks are aligned: `syncJson(org, n)` runs the connector with `--now runAt(n)`, an
- * hour after the sandbox's clock. A run that backfills an empty object (the flags, on the first
- * run) checkpoints it at the run's end; if the org then stamps the run's own writes, or a
- * manager's edit, an hour *before* that, no later incremental read ever sees them. A real org's
- * clock agrees with the connector's to well within the lookback, so the stories below move the
- * sandbox's clock to each run's `--now` first, as time would.
+ * hour after the sandbox's clock, and the stories here span days. Moving the sandbox's clock to
+ * each run's `--now` first keeps what the org stamps (the runs' writes, a manager's edit, a
+ * rep's Saturday calls) in the story's order, as a real org's clock would. (Before the sync's
+ * empty-backfill fix, the hour's skew also hid the first run's flags from every later read.)
  */
 import { rmSync } from 'node:fs';
 import path from 'node:path';
