@@ -121,7 +121,6 @@ export async function runAgainstOrg(options: OrgCommandOptions, loaded: LoadedCo
   const logger = loggerFor(ctx, options.logLevel);
   const session = await openSession(options, config, ctx, logger);
   try {
-    await session.preflight();
     const runId = newRunId(clock.now());
     return await runCycle(
       {
@@ -130,6 +129,7 @@ export async function runAgainstOrg(options: OrgCommandOptions, loaded: LoadedCo
         state: run.state,
         clock,
         logger,
+        preflight: () => session.preflight(),
         checkBudget: () => session.assertWithinBudget(),
         apiCalls: () => session.calls().total,
       },

@@ -49,7 +49,12 @@ export interface RunCycleDeps {
   state: SyncState;
   clock: Clock;
   logger: Logger;
-  /** Throws (exit 75) when the API budget is spent; called before the run and between pages. */
+  /**
+   * One cheap call before anything else: proves the login and the API version, and stops the
+   * run (exit 75) when the API budget is already spent. Its call counts as the run's.
+   */
+  preflight: () => Promise<unknown>;
+  /** Throws (exit 75) when the API budget is spent; called between pages and collections. */
   checkBudget: () => void;
   /** API calls made so far by this process. */
   apiCalls: () => number;
@@ -102,7 +107,7 @@ export async function runCycle(deps: RunCycleDeps, options: RunCycleOptions): Pr
   };
 
   try {
-    deps.checkBudget();
+    await deps.preflight();
     log.info('run started', { runEnd: new Date(report.runEnd).toISOString(), write: options.write });
     report.reads = await readAll(
       readSpecs(options.model, report.runEnd, options.sync.backfillDays, state),

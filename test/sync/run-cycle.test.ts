@@ -45,6 +45,7 @@ function run(org: FakeOrg, state: StateStore, clock: Clock, runId: string, owner
       state,
       clock,
       logger: silentLogger,
+      preflight: () => Promise.resolve(),
       checkBudget: () => undefined,
       apiCalls: () => org.totalCalls,
     },
