@@ -96,7 +96,7 @@ export async function openSession(
     { salesforce: { ...config.salesforce, auth }, maxApiUsage: config.sync.maxApiUsage },
     {
       env: ctx.env,
-      onRetry: (event) => logger.warn('retrying a Salesforce request', { ...event }),
+      onRetry: (event) => logger.warn('retrying a Salesforce request', { retry: event.retry, delayMs: event.delayMs, reason: retryReason(event.error) }),
       ...extra,
     },
   );
@@ -118,10 +118,11 @@ export interface OrgRun {
 export async function runAgainstOrg(options: OrgCommandOptions, loaded: LoadedConfig, ctx: CliContext, run: OrgRun): Promise<RunReport> {
   const { config, model } = loaded;
   const clock = clockFrom(options.now);
-  const logger = loggerFor(ctx, options.logLevel);
+  const runId = newRunId(clock.now());
+  // The session logs (retries, renewals) under the run id too: every line of a run carries it.
+  const logger = loggerFor(ctx, options.logLevel).child({ runId });
   const session = await openSession(options, config, ctx, logger);
   try {
-    const runId = newRunId(clock.now());
     return await runCycle(
       {
         reader: session.reader,
@@ -138,4 +139,12 @@ export async function runAgainstOrg(options: OrgCommandOptions, loaded: LoadedCo
   } finally {
     await session.close();
   }
+}
+
+/** One line on why a request is retried (status and code, or the socket error), without a stack. */
+function retryReason(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const failure = (error as { failure?: { status: number | null; errors: ReadonlyArray<{ errorCode?: string }>; transportCode: string | null } }).failure;
+  const parts = failure ? [failure.status, failure.errors[0]?.errorCode, failure.transportCode] : [];
+  return [...parts.filter((p) => p !== undefined && p !== null).map(String), error.message.split('\n')[0] ?? ''].filter((p) => p !== '').join(' ');
 }

@@ -7,7 +7,7 @@
 import { type CoachingResult, type CoachModel, DealershipCalendar, compileMapper, type MapStats, newMapStats, readPlan, type Rep, type WritePlan } from '../core';
 import { CoachError, ExitCode, isCoachError } from '../lib/errors';
 import type { Logger } from '../lib/logger';
-import type { Clock } from './clock';
+import { type Clock, systemClock } from './clock';
 import { computeFromState, eventsNeededSince } from './compute-phase';
 import { flagFact, flagObjectFields } from './flag-records';
 import type { CrmReader, CrmWriter, RunOutcome } from './ports';
@@ -47,7 +47,13 @@ export interface RunCycleDeps {
   reader: CrmReader;
   writer: CrmWriter;
   state: SyncState;
+  /** The run's notion of now (`--now` pins it): the window, the read's end, ledger times. */
   clock: Clock;
+  /**
+   * Real elapsed time, for the run lock's refreshes: a pinned `clock` never advances, and a
+   * lock that is never refreshed would expire under a long run. Defaults to the system clock.
+   */
+  wallClock?: Clock;
   logger: Logger;
   /**
    * One cheap call before anything else: proves the login and the API version, and stops the
@@ -97,12 +103,13 @@ export async function runCycle(deps: RunCycleDeps, options: RunCycleOptions): Pr
   if (options.lockOwner !== null) takeLock(state, options.lockOwner);
   const interrupted = state.startRun(options.runId);
   if (interrupted.length > 0) log.warn('earlier runs did not finish; this run completes their work', { interrupted });
-  let lastRefresh = clock.now();
+  const wall = deps.wallClock ?? systemClock;
+  let lastRefresh = wall.now();
   const between = (): void => {
     deps.checkBudget();
-    if (options.lockOwner !== null && clock.now() - lastRefresh > LOCK_REFRESH_MS) {
+    if (options.lockOwner !== null && wall.now() - lastRefresh > LOCK_REFRESH_MS) {
       state.refreshLock(options.lockOwner);
-      lastRefresh = clock.now();
+      lastRefresh = wall.now();
     }
   };
 

@@ -85,34 +85,6 @@ export interface SyncJson {
   errors: string[];
 }
 
-/**
- * Runs the CLI as a child process (tsx, as `npm run` would), for tests that kill it. Resolves
- * with its exit code (null when killed) and output.
- */
-export function spawnCli(
-  args: readonly string[],
-  env: Record<string, string>,
-  options: { killAfterMs?: number } = {},
-): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'src/cli/main.ts'), ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir(), ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = options.killAfterMs === undefined ? null : setTimeout(() => child.kill('SIGKILL'), options.killAfterMs);
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      if (timer) clearTimeout(timer);
-      resolve({ code, signal, stdout, stderr });
-    });
-  });
-}
-
 /** Records of a SOQL query run inside the sandbox (no API call is counted). */
 export function query(org: DemoOrg, soql: string): SfRecord[] {
   const outcome = org.sandbox.org.queries.run(soql, { scanAll: false });
@@ -152,7 +124,7 @@ export interface CliProcess {
 
 /**
  * Runs the CLI as ONE child process (`node --import tsx`), so that a kill reaches the process
- * doing the work. (The tsx command line, which `spawnCli` uses, runs the script in a second,
+ * doing the work. (The tsx command line runs the script in a second,
  * grandchild process and relays only catchable signals: a SIGKILL stops the wrapper while the
  * CLI runs on to completion.)
  */
