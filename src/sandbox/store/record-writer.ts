@@ -32,6 +32,10 @@ export interface UpsertResult {
   created: boolean;
 }
 
+/** Objects whose deletion takes their activities along, and the activity field pointing at them. */
+const CASCADE_LINKS: Readonly<Record<string, 'WhoId' | 'WhatId'>> = { Lead: 'WhoId', Contact: 'WhoId', Account: 'WhatId', Opportunity: 'WhatId' };
+const ACTIVITY_OBJECTS = ['Task', 'Event'] as const;
+
 export class RecordWriter {
   private readonly clock: Clock;
   private readonly timeZone: string;
@@ -88,6 +92,25 @@ export class RecordWriter {
     const record: StoredRecord = { ...previous, IsDeleted: true };
     stampModified(record, userId, now);
     this.store.put(type.name, record);
+    this.deleteActivitiesOf(type.name, String(previous.Id), userId, now);
+  }
+
+  /**
+   * As in a real org, deleting a lead, contact, account or opportunity deletes the tasks and
+   * events about it (WhoId for people, WhatId for the rest); they come back through queryAll
+   * with IsDeleted = true, stamped with the same moment.
+   */
+  private deleteActivitiesOf(objectName: string, id: string, userId: string, now: string): void {
+    const link = CASCADE_LINKS[objectName];
+    if (link === undefined) return;
+    for (const activity of ACTIVITY_OBJECTS) {
+      for (const child of [...this.store.table(activity).values()]) {
+        if (child.IsDeleted === true || child[link] !== id) continue;
+        const deleted: StoredRecord = { ...child, IsDeleted: true };
+        stampModified(deleted, userId, now);
+        this.store.put(activity, deleted);
+      }
+    }
   }
 
   /** Creates, or updates the one record whose external id field holds `value`. */

@@ -147,3 +147,22 @@ describe('upsert by external id and atomic batches', () => {
     expect(select(org, "SELECT Id FROM Lead WHERE LastName = 'New'")).toEqual([]);
   });
 });
+
+describe('deletes take the record’s activities along', () => {
+  it('given a lead with a call and an appointment, when the lead is deleted, then both are deleted too and visible to queryAll only', () => {
+    const org = newOrg();
+    const me = org.integrationUserId;
+    const leadId = lead(org);
+    const other = lead(org, { LastName: 'Other' });
+    org.writer.create('Task', { Subject: 'Call', WhoId: leadId }, me);
+    org.writer.create('Event', { Subject: 'Visit', WhoId: leadId, StartDateTime: '2026-11-21T15:00:00.000+0000', EndDateTime: '2026-11-21T16:00:00.000+0000' }, me);
+    org.writer.create('Task', { Subject: 'Call', WhoId: other }, me);
+
+    org.writer.delete('Lead', leadId, me);
+
+    expect(select(org, `SELECT Id FROM Task WHERE WhoId = '${leadId}'`)).toEqual([]);
+    expect(select(org, `SELECT Id FROM Event WHERE WhoId = '${leadId}'`)).toEqual([]);
+    expect(select(org, `SELECT Id, IsDeleted FROM Task WHERE WhoId = '${leadId}'`, true)).toEqual([expect.objectContaining({ IsDeleted: true })]);
+    expect(select(org, `SELECT Id FROM Task WHERE WhoId = '${other}'`)).toHaveLength(1);
+  });
+});
