@@ -1,0 +1,222 @@
+/**
+ * `npm run bench`: the connector against the sandbox org seeded at scale (issue 4, "Done means").
+ *
+ * A child process runs the sandbox with the demo dealership at a scale that gives at least
+ * 1,000,000 activity records (Task + Event) plus leads, opportunities and their history, its
+ * clock frozen and moved by this script, so every run of the benchmark sees the same data. Then
+ * three syncs run through the product's CLI (`sync --live --json --now …`), each in a process of
+ * its own so that its peak RSS is the connector's alone:
+ *   1. initial: the backfill (Bulk API 2.0 above sync.bulkThreshold), computing, writing back;
+ *   2. 1% changed: after 1% of the records changed during the hour (bench-changes.ts);
+ *   3. no change: an hour later, nothing changed in the org but the previous run's writes.
+ * Before each sync the floor is measured: the same queries' pages fetched and JSON.parse'd by a
+ * bare loop (bench-floor.ts). The initial run is CPU-profiled (coarse sampling) unless
+ * --no-profile is given. Prints the figures, PASS/MISS per target and where time and memory
+ * went; exits 0 whatever the figures (it is a measurement), 1 only if the benchmark broke.
+ *
+ * Options: --scale N (default 83), --reps N (12), --seed N (1), --no-profile, --keep (keep the
+ * scratch directory: state file, config copy, CPU profiles). Experiments (the issue's figures
+ * use neither): --bulk-threshold N (a config copy with this sync.bulkThreshold; above the
+ * biggest object, the backfill reads REST like the floor), --state-dir DIR (the state file on
+ * another file system, e.g. /dev/shm to take the disk out of the figures).
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseDocument } from 'yaml';
+import { type Config, loadConfig, toCoachModel } from '../src/config';
+import type { CoachModel } from '../src/core';
+import type { ChangePlan } from './bench-changes';
+import { measureBaseline, runConnector } from './bench-connector';
+import { type BenchedRun, mb, type RunName } from './bench-figures';
+import { floorQueries, measureFloor } from './bench-floor';
+import { ask, ChildSet, nextMessage } from './bench-ipc';
+import type { ChangeAnswer, OrgReady, TokenAnswer, UsageAnswer } from './bench-messages';
+import { fullReport, recordCountsTable, table } from './bench-report';
+
+const ROOT = path.resolve(__dirname, '..');
+const CONFIG_FILE = path.join(ROOT, 'config/dealership.yaml');
+const ORG_CHILD = path.join(__dirname, 'bench-org.ts');
+
+/** Scale 83 with 12 reps and seed 1 is the smallest that gives ≥ 1,000,000 Task + Event rows (82 gives 999,235). */
+const DEFAULT_SCALE = 83;
+const DEFAULT_REPS = 12;
+const DEFAULT_SEED = 1;
+const MIN_ACTIVITY_RECORDS = 1_000_000;
+/** The demo history ends here: Friday 2026-11-20, 11:00 in Chicago. Runs follow hourly, as scheduled. */
+const SEEDED_AT = Date.parse('2026-11-20T17:00:00.000Z');
+const RUN_EVERY_MS = 3_600_000;
+/** Far above what three runs use: the budget guard must never be what stops a run here. */
+const API_LIMIT = 10_000_000;
+/** The sandbox holds ~2.5M rows and their indexes in memory. */
+const ORG_HEAP_MB = 8_192;
+const FLOOR_BATCH_SIZE = 2_000;
+const CHANGE_SHARE = 0.01;
+/** The changes arrive during the hour between runs 1 and 2, in this many steps of the org's clock. */
+const CHANGE_STEPS = 60;
+
+interface Options {
+  scale: number;
+  reps: number;
+  seed: number;
+  profile: boolean;
+  keep: boolean;
+  bulkThreshold: number | null;
+  stateDir: string | null;
+}
+
+function parseOptions(argv: readonly string[]): Options {
+  const textAfter = (name: string): string | null => {
+    const index = argv.indexOf(`--${name}`);
+    return index >= 0 ? (argv[index + 1] ?? '') : null;
+  };
+  const numberAfter = (name: string): number | null => {
+    const text = textAfter(name);
+    if (text === null) return null;
+    const value = Number(text);
+    if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} needs a positive integer`);
+    return value;
+  };
+  return {
+    scale: numberAfter('scale') ?? DEFAULT_SCALE,
+    reps: numberAfter('reps') ?? DEFAULT_REPS,
+    seed: numberAfter('seed') ?? DEFAULT_SEED,
+    profile: !argv.includes('--no-profile'),
+    keep: argv.includes('--keep'),
+    bulkThreshold: numberAfter('bulk-threshold'),
+    stateDir: textAfter('state-dir'),
+  };
+}
+
+const runAt = (index: number): number => SEEDED_AT + (index + 1) * RUN_EVERY_MS;
+const iso = (ms: number): string => new Date(ms).toISOString();
+const progress = (text: string): void => void process.stderr.write(`[bench] ${text}\n`);
+
+interface Org {
+  ready: OrgReady;
+  ask<T extends { kind: string }>(message: { kind: string } & Record<string, unknown>): Promise<T>;
+}
+
+async function startOrg(children: ChildSet, options: Options): Promise<Org> {
+  const child = children.fork(
+    ORG_CHILD,
+    ['--seed', String(options.seed), '--reps', String(options.reps), '--scale', String(options.scale), '--seeded-at', iso(SEEDED_AT), '--api-limit', String(API_LIMIT)],
+    { nodeFlags: [`--max-old-space-size=${ORG_HEAP_MB}`] },
+  );
+  const ready = await nextMessage<OrgReady>(child, 'ready');
+  return { ready, ask: (message) => ask(child, message) };
+}
+
+interface Bench {
+  org: Org;
+  configFile: string;
+  config: Config;
+  model: CoachModel;
+  statePath: string;
+  scratch: string;
+  children: ChildSet;
+  options: Options;
+}
+
+async function benchRun(bench: Bench, name: RunName, index: number, changed: BenchedRun['changed']): Promise<BenchedRun> {
+  const now = runAt(index);
+  await bench.org.ask({ kind: 'clock', now });
+  const queries = floorQueries(bench.model, bench.config.sync, bench.statePath, now);
+  const { accessToken } = await bench.org.ask<TokenAnswer>({ kind: 'token' });
+  const floor = await measureFloor({ url: bench.org.ready.url, apiVersion: bench.config.salesforce.apiVersion, accessToken, pageSize: FLOOR_BATCH_SIZE }, queries);
+  progress(`${name}: floor ${floor.records.toLocaleString('en-US')} records in ${(floor.ms / 1000).toFixed(1)} s; running the sync…`);
+  const before = await bench.org.ask<UsageAnswer>({ kind: 'usage' });
+  const profileDir = bench.options.profile ? path.join(bench.scratch, `profile-${index}`) : undefined;
+  if (profileDir) mkdirSync(profileDir);
+  const run = await runConnector(bench.children, {
+    cliArgs: ['sync', '--config', bench.configFile, '--state', bench.statePath, '--live', '--json', '--now', iso(now), '--log-level', 'debug'],
+    env: connectorEnv(bench.org.ready),
+    ...(profileDir ? { profileDir } : {}),
+  });
+  const after = await bench.org.ask<UsageAnswer>({ kind: 'usage' });
+  progress(`${name}: sync ${run.json.outcome} in ${((run.result.commandEndMs - run.result.commandStartMs) / 1000).toFixed(1)} s, peak RSS ${mb(run.peakRssBytes)}`);
+  return { name, run, floor, orgCalls: { total: after.total - before.total, byKind: diff(after.byKind, before.byKind) }, changed };
+}
+
+/** Only what the connector needs: it logs in with OAuth client credentials, as a server would. */
+function connectorEnv(ready: OrgReady): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? tmpdir(),
+    SF_LOGIN_URL: ready.url,
+    SF_CLIENT_ID: ready.clientId,
+    SF_CLIENT_SECRET: ready.clientSecret,
+    SF_DISABLE_LOG_FILE: 'true',
+  };
+}
+
+function diff(after: Record<string, number>, before: Record<string, number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [kind, n] of Object.entries(after)) if (n - (before[kind] ?? 0) > 0) out[kind] = n - (before[kind] ?? 0);
+  return out;
+}
+
+function seedSummary(ready: OrgReady, options: Options): string {
+  const activity = (ready.counts.Task ?? 0) + (ready.counts.Event ?? 0);
+  const short = activity < MIN_ACTIVITY_RECORDS ? `  <-- BELOW the ${MIN_ACTIVITY_RECORDS.toLocaleString('en-US')} the issue asks for` : '';
+  return [
+    `Sandbox seeded in ${(ready.seedMs / 1000).toFixed(1)} s (seed ${options.seed}, ${options.reps} reps, scale ${options.scale}, history to ${iso(SEEDED_AT)}, clock frozen):`,
+    recordCountsTable(ready.counts),
+    `Activity records (Task + Event): ${activity.toLocaleString('en-US')}${short}`,
+    '',
+  ].join('\n');
+}
+
+/** The product's config, or a copy with another sync.bulkThreshold (an experiment). */
+function configFor(options: Options, scratch: string): string {
+  if (options.bulkThreshold === null) return CONFIG_FILE;
+  const document = parseDocument(readFileSync(CONFIG_FILE, 'utf8'));
+  document.setIn(['sync', 'bulkThreshold'], options.bulkThreshold);
+  const copy = path.join(scratch, 'config.yaml');
+  writeFileSync(copy, String(document));
+  return copy;
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const children = new ChildSet();
+  const scratch = mkdtempSync(path.join(tmpdir(), 'execution-coach-bench-'));
+  const stateDir = options.stateDir === null ? scratch : mkdtempSync(path.join(options.stateDir, 'execution-coach-bench-'));
+  const cleanUp = (): void => {
+    children.killAll();
+    if (options.keep) return;
+    rmSync(scratch, { recursive: true, force: true });
+    rmSync(stateDir, { recursive: true, force: true });
+  };
+  process.once('exit', cleanUp);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
+  try {
+    const configFile = configFor(options, scratch);
+    const config = loadConfig(configFile, { cwd: ROOT });
+    progress(`node ${process.version}, ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}; scratch ${scratch}`);
+    progress(`seeding the sandbox: seed ${options.seed}, ${options.reps} reps, scale ${options.scale}…`);
+    const org = await startOrg(children, options);
+    process.stdout.write(seedSummary(org.ready, options));
+    const statePath = path.join(stateDir, 'state.db');
+    const bench: Bench = { org, configFile, config, model: toCoachModel(config), statePath, scratch, children, options };
+    if (configFile !== CONFIG_FILE) progress(`experiment: sync.bulkThreshold ${config.sync.bulkThreshold} (config copy ${configFile})`);
+    if (stateDir !== scratch) progress(`experiment: state file in ${stateDir}`);
+    const baseline = await measureBaseline(children);
+    const runs: BenchedRun[] = [await benchRun(bench, 'initial', 0, null)];
+    const plan: ChangePlan = { share: CHANGE_SHARE, from: runAt(0) + 60_000, to: runAt(1) - 60_000, batches: CHANGE_STEPS };
+    const { changed } = await org.ask<ChangeAnswer>({ kind: 'change', ...plan });
+    runs.push(await benchRun(bench, '1% changed', 1, changed));
+    runs.push(await benchRun(bench, 'no change', 2, null));
+    const { peakRssBytes } = await org.ask<UsageAnswer>({ kind: 'usage' });
+    process.stdout.write(fullReport(runs, { orgPeakRssBytes: peakRssBytes, baseline }));
+    process.stdout.write(`\n${table(['run', '--now'], runs.map((r, i) => [r.name, iso(runAt(i))]))}\n`);
+    if (options.keep) process.stdout.write(`Scratch kept: ${scratch}${stateDir === scratch ? '' : ` and ${stateDir}`}\n`);
+  } finally {
+    cleanUp();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
