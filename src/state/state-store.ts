@@ -78,10 +78,10 @@ export class StateStore {
   /**
    * Stores one page in one transaction: upserts `records` (replacing each one's events and
    * facts), then removes `deletedIds` (so an id in both ends up deleted), then advances the
-   * object's checkpoint unless that would move it backwards. If anything fails, nothing of the
+   * object's checkpoint unless that would move it backwards (or `checkpoint` is null). If anything fails, nothing of the
    * page is kept and the checkpoint stays where it was.
    */
-  applyPage(object: string, records: readonly StoredRecord[], deletedIds: readonly string[], checkpoint: Checkpoint): ApplyPageResult {
+  applyPage(object: string, records: readonly StoredRecord[], deletedIds: readonly string[], checkpoint: Checkpoint | null): ApplyPageResult {
     return this.write('applyPage', () => {
       const objectSym = this.symbols.intern(object);
       let upserted = 0;
@@ -97,7 +97,8 @@ export class StateStore {
       }
       let deleted = 0;
       for (const id of deletedIds) if (this.records.delete(objectSym, id)) deleted += 1;
-      const checkpointAdvanced = this.checkpoints.advance(object, checkpoint);
+      // null: records read out of order (a Bulk window in progress) are stored, the position is not.
+      const checkpointAdvanced = checkpoint === null ? false : this.checkpoints.advance(object, checkpoint);
       return { upserted, skippedStale, deleted, checkpointAdvanced };
     });
   }

@@ -33,12 +33,21 @@ export interface IncrementalReadRequest {
   bulkThreshold: number;
 }
 
-/** One page of records in (SystemModstamp, Id) order; deleted ones carry IsDeleted = true. */
+/** One page of records; deleted ones carry IsDeleted = true. */
 export interface RecordPage {
   object: string;
   records: SfRecord[];
   /** True on the last page of the read. */
   last: boolean;
+  /**
+   * Where the read stands once this page is stored:
+   * - undefined: the page is in (SystemModstamp, Id) order and its last record is the position
+   *   (REST query pages);
+   * - null: the records are in no particular order, the position does not move (a Bulk window
+   *   still being read: an earlier-stamped record may still come);
+   * - a checkpoint: everything up to it has been yielded (the end of a Bulk window).
+   */
+  checkpoint?: Checkpoint | null;
 }
 
 export interface CrmReader {

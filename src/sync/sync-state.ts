@@ -15,7 +15,7 @@ export type LockAttempt = { ok: true } | { ok: false; heldBy: string; since: num
 
 export interface SyncState {
   getCheckpoint(object: string): Checkpoint | null;
-  applyPage(object: string, records: readonly StoredRecord[], deletedIds: readonly string[], checkpoint: Checkpoint): unknown;
+  applyPage(object: string, records: readonly StoredRecord[], deletedIds: readonly string[], checkpoint: Checkpoint | null): unknown;
   loadEvents(options?: { since?: number }): StepEvent[];
   loadFacts(options?: { object?: string }): StoredFactRow[];
   pruneEventsBefore(ms: number): unknown;
