@@ -9,6 +9,7 @@ import { type CycleResult, coachingCycle } from './coaching-cycle';
 import { Conversions } from './conversion';
 import type { DesiredRecord } from './desired';
 import { diagnose, type Finding, type RepDiagnosis } from './diagnose';
+import { type EventColumns, eventColumnsOf, isEventColumns } from './event-columns';
 import { EventTable } from './event-table';
 import type { Fact, OwnTaskFact } from './facts';
 import type { OpenFlag } from './flags';
@@ -26,7 +27,11 @@ export interface CoachingInput {
   model: CoachModel;
   /** The people measured (from `mapUsers`). */
   reps: readonly Rep[];
-  events: readonly StepEvent[];
+  /**
+   * The step events, as objects or already laid out in columns (what a store streams into an
+   * EventColumnsBuilder, so that a million events never exist as objects). Same results.
+   */
+  events: readonly StepEvent[] | EventColumns;
   facts: readonly Fact[];
   /** Flags open in the org (New, Committed, Not Improved); others are ignored. */
   openFlags: readonly OpenFlag[];
@@ -62,7 +67,7 @@ export function computeCoaching(input: CoachingInput): CoachingResult {
   const table = new EventTable(
     model.steps.map((step) => step.id),
     reps,
-    input.events,
+    isEventColumns(input.events) ? input.events : eventColumnsOf(input.events),
   );
   markSuspicious(table, model.measures.filter((m): m is IntegrityMeasure => m.kind === 'integrity'));
 

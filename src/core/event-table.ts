@@ -10,23 +10,16 @@
  * per-rep arrays need only `repCount` rows.
  */
 import { CoreError } from './core-error';
-import type { Rep, StepEvent } from './model';
+import type { EventColumns } from './event-columns';
+import type { Rep } from './model';
 import { add } from './typed';
-
-/** Integer ids of a value set, in first-seen order. */
-function internOf(map: Map<string, number>, key: string): number {
-  let index = map.get(key);
-  if (index === undefined) {
-    index = map.size;
-    map.set(key, index);
-  }
-  return index;
-}
 
 /** Largest integer a double holds exactly; packed sort keys must stay below it. */
 const MAX_EXACT = 2 ** 53;
 /** Step indices are stored in one byte. */
 const MAX_STEPS = 256;
+/** Marks a column's step that is not in the model, and its events as ignored. */
+const UNKNOWN_STEP = -1;
 
 export class EventTable {
   readonly size: number;
@@ -46,7 +39,7 @@ export class EventTable {
   readonly at: Float64Array;
   /** Duration in seconds (single precision is plenty); NaN when unknown. */
   readonly duration: Float32Array;
-  /** Position of each row in the input events (to read its record id). */
+  /** Position of each row in the input columns (to tell its record). */
   readonly source: Int32Array;
   /** Rows of user u are [userStart[u], userStart[u + 1]). */
   readonly userStart: Int32Array;
@@ -54,66 +47,38 @@ export class EventTable {
   readonly suspicious: Uint8Array;
   /** Events whose step is not in the model (a config change since they were stored). */
   readonly ignored: number;
-  private readonly events: readonly StepEvent[];
+  private readonly record: EventColumns['record'];
   private readonly firstAtCache = new Map<number, Float64Array>();
   private lastActivityCache: Float64Array | null = null;
 
-  constructor(stepIds: readonly string[], reps: readonly Rep[], events: readonly StepEvent[]) {
+  constructor(stepIds: readonly string[], reps: readonly Rep[], events: EventColumns) {
     if (stepIds.length > MAX_STEPS) throw new CoreError('TOO_MANY_STEPS', `A model may have at most ${MAX_STEPS} steps.`);
     this.stepIds = stepIds;
     this.reps = reps;
     this.repCount = reps.length;
-    this.events = events;
+    this.record = events.record;
     this.isSalesperson = Uint8Array.from(reps, (rep) => (rep.role === 'salesperson' ? 1 : 0));
+    // Subjects that only ignored events name have no rows: every measure treats them as unseen.
+    this.subjectIndex = events.subjectIndex;
+    this.subjectCount = events.subjectIndex.size;
 
-    const stepIndex = new Map(stepIds.map((id, index) => [id, index]));
-    const users = new Map<string, number>();
-    for (const rep of reps) internOf(users, rep.id);
-    const subjects = new Map<string, number>();
-
-    // Input order first; typed arrays are kept few and narrow because their size is what
-    // pushes the engine into full garbage collections over a heap holding a million events.
-    const n = events.length;
+    const modelStep = new Map(stepIds.map((id, index) => [id, index]));
+    const stepOf = Int32Array.from(events.stepIds, (id) => modelStep.get(id) ?? UNKNOWN_STEP);
+    const users = tableUsers(reps, events.userIds);
+    const n = events.size;
     const rawUser = new Int32Array(n);
-    const rawStep = new Uint8Array(n);
-    const rawSubject = new Int32Array(n);
-    const rawAt = new Float64Array(n);
-    const rawDuration = new Float32Array(n);
     let ignored = 0;
-    // The events of one record (an attempt and a contact) arrive together and share their
-    // user and subject: remembering the last of each skips most hash lookups on real data.
-    let lastUser: string | undefined;
-    let lastUserIndex = -1;
-    let lastSubject: string | undefined;
-    let lastSubjectIndex = -1;
     for (let i = 0; i < n; i++) {
-      const event = events[i] as StepEvent;
-      const step = stepIndex.get(event.step);
-      if (step === undefined) {
+      if (stepOf[events.step[i] as number] === UNKNOWN_STEP) {
         rawUser[i] = -1;
         ignored++;
-        continue;
+      } else {
+        rawUser[i] = users.index[events.user[i] as number] as number;
       }
-      rawStep[i] = step;
-      if (event.rep !== lastUser) {
-        lastUser = event.rep;
-        lastUserIndex = internOf(users, event.rep);
-      }
-      rawUser[i] = lastUserIndex;
-      const subject = event.subject;
-      if (subject !== null && subject !== lastSubject) {
-        lastSubject = subject;
-        lastSubjectIndex = internOf(subjects, subject);
-      }
-      rawSubject[i] = subject === null ? -1 : lastSubjectIndex;
-      rawAt[i] = event.at;
-      rawDuration[i] = event.durationSec ?? Number.NaN;
     }
     this.ignored = ignored;
-    this.subjectIndex = subjects;
-    this.subjectCount = subjects.size;
 
-    const order = sortByUserThenTime(rawUser, rawAt, users.size);
+    const order = sortByUserThenTime(rawUser, events.at, users.count);
     const rows = order.rows;
     const size = rows.length;
     this.size = size;
@@ -126,11 +91,11 @@ export class EventTable {
     this.duration = new Float32Array(size);
     for (let row = 0; row < size; row++) {
       const from = rows[row] as number;
-      this.step[row] = rawStep[from] as number;
+      this.step[row] = stepOf[events.step[from] as number] as number;
       this.user[row] = rawUser[from] as number;
-      this.subject[row] = rawSubject[from] as number;
-      this.at[row] = rawAt[from] as number;
-      this.duration[row] = rawDuration[from] as number;
+      this.subject[row] = events.subject[from] as number;
+      this.at[row] = events.at[from] as number;
+      this.duration[row] = events.duration[from] as number;
     }
     this.suspicious = new Uint8Array(size);
   }
@@ -143,8 +108,9 @@ export class EventTable {
     return this.stepIds.indexOf(stepId);
   }
 
-  recordIdOf(row: number): string {
-    return (this.events[this.source[row] as number] as StepEvent).recordId;
+  /** What tells the row's record apart: equal for two rows exactly when they come from one record. */
+  recordIdOf(row: number): string | number {
+    return this.record[this.source[row] as number] as string | number;
   }
 
   /**
@@ -180,6 +146,17 @@ export class EventTable {
     }
     return this.lastActivityCache;
   }
+}
+
+/**
+ * Table user index per column user: the reps first (by their position in `reps`), then every
+ * other user in column order; `count` is how many there are.
+ */
+function tableUsers(reps: readonly Rep[], userIds: readonly string[]): { index: Int32Array; count: number } {
+  const repIndex = new Map(reps.map((rep, position) => [rep.id, position]));
+  let count = reps.length;
+  const index = Int32Array.from(userIds, (id) => repIndex.get(id) ?? count++);
+  return { index, count };
 }
 
 /**

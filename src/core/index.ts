@@ -5,6 +5,7 @@ export { DealershipCalendar } from './calendar';
 export { dateFromDay, dayFromDate, type DayNumber } from './civil-date';
 export { type CoachingInput, type CoachingResult, computeCoaching } from './coach';
 export { CoreError } from './core-error';
+export { type EventColumns, EventColumnsBuilder, eventColumnsOf } from './event-columns';
 export type { DesiredKind, DesiredRecord, SfValue } from './desired';
 export type { Finding, RepDiagnosis } from './diagnose';
 export type { Fact, FollowUpFact, LeadFact, OwnTaskFact } from './facts';

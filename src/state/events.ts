@@ -2,9 +2,11 @@
  * Step events, the bulk of the store (one to a few per activity record; a million is normal).
  * They are written a page at a time and read all at once to recompute measures over the window,
  * so the read path is a single scan of raw rows with interned names turned back into shared
- * strings.
+ * strings. The run's read path streams those rows into the core's column builder: no object
+ * per event, and the record's integer key instead of its Id string.
  */
 import type Database from 'better-sqlite3';
+import { type EventColumns, EventColumnsBuilder } from '../core/event-columns';
 import type { StepEvent } from '../core/model';
 import { badInput } from './errors';
 import type { SymbolTable } from './symbols';
@@ -14,11 +16,18 @@ type EventRow = [number, number, string | null, number, string, number | null];
 
 const COLUMNS = 'step, rep, subject, at, record_id, duration_sec';
 
+/** step, rep, subject, at, record_rk, duration_sec */
+type ColumnRow = [number, number, string | null, number, number, number | null];
+
+const STREAMED = 'step, rep, subject, at, record_rk, duration_sec';
+
 export class EventTable {
   private readonly insert: Database.Statement<[number, number, number, string | null, number, string, number | null]>;
   private readonly removeForRecord: Database.Statement<[number]>;
   private readonly selectAll: Database.Statement<[], EventRow>;
   private readonly selectSince: Database.Statement<[number], EventRow>;
+  private readonly streamAll: Database.Statement<[], ColumnRow>;
+  private readonly streamSince: Database.Statement<[number], ColumnRow>;
   private readonly removeBefore: Database.Statement<[number], number>;
   private readonly countAll: Database.Statement<[], number>;
 
@@ -31,6 +40,8 @@ export class EventTable {
     // No ORDER BY: sorting in JS beats walking an index on `at` (see migrations.ts).
     this.selectAll = db.prepare<[], EventRow>(`SELECT ${COLUMNS} FROM event`).raw();
     this.selectSince = db.prepare<[number], EventRow>(`SELECT ${COLUMNS} FROM event WHERE at >= ?`).raw();
+    this.streamAll = db.prepare<[], ColumnRow>(`SELECT ${STREAMED} FROM event`).raw();
+    this.streamSince = db.prepare<[number], ColumnRow>(`SELECT ${STREAMED} FROM event WHERE at >= ?`).raw();
     this.removeBefore = db.prepare<[number], number>('DELETE FROM event WHERE at < ? RETURNING record_rk').pluck();
     this.countAll = db.prepare<[], number>('SELECT count(*) FROM event').pluck();
   }
@@ -62,6 +73,19 @@ export class EventTable {
       events.push(event);
     }
     return events.sort(byTimeThenRecord);
+  }
+
+  /**
+   * Events at or after `since` (all when omitted) as the core's columns, in storage order; a
+   * record is told apart by its row key. `expectedSize` sizes the columns up front.
+   */
+  loadColumns(since: number | undefined, expectedSize: number): EventColumns {
+    const builder = new EventColumnsBuilder(expectedSize);
+    const rows = since === undefined ? this.streamAll.iterate() : this.streamSince.iterate(since);
+    for (const [step, rep, subject, at, recordRk, durationSec] of rows) {
+      builder.add(this.symbols.textOf(step), this.symbols.textOf(rep), subject, at, recordRk, durationSec);
+    }
+    return builder.build();
   }
 
   /** Deletes events before `ms`; returns the record keys they belonged to (with repeats). */

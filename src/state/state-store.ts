@@ -5,6 +5,7 @@
  */
 import BetterSqlite from 'better-sqlite3';
 import type Database from 'better-sqlite3';
+import type { EventColumns } from '../core/event-columns';
 import type { StepEvent } from '../core/model';
 import type { Checkpoint, LedgerEntry, RunSummary, StoredRecord } from '../sync/ports';
 import { CheckpointTable } from './checkpoints';
@@ -117,6 +118,15 @@ export class StateStore {
   /** Step events at or after `since` (epoch ms; all when omitted), ordered by `at`. */
   loadEvents(options: { since?: number } = {}): StepEvent[] {
     return this.read('loadEvents', () => this.events.load(options.since));
+  }
+
+  /**
+   * The same events as `loadEvents`, streamed into the core's columns (storage order; the core
+   * orders them itself): what a run measures from, without an object per event.
+   */
+  loadEventColumns(options: { since?: number } = {}): EventColumns {
+    // Retention keeps the table close to what runs load, so its size is a fair capacity.
+    return this.read('loadEventColumns', () => this.events.loadColumns(options.since, this.events.count()));
   }
 
   /** Non-event facts of every stored record, or of one object's records. */

@@ -76,7 +76,7 @@ export function computeFromState(input: ComputeInput): ComputeOutput {
   const names = new Map<string, string>();
   for (const user of userRecords) if (typeof user.Id === 'string' && typeof user.Name === 'string') names.set(user.Id, user.Name);
   const openFlags = openFlagsFrom(flagFacts, model.writeBack);
-  const events = state.loadEvents({ since: eventsNeededSince(model, now) });
+  const events = state.loadEventColumns({ since: eventsNeededSince(model, now) });
   const coaching = computeCoaching({ model, reps, events, facts, openFlags, now });
-  return { coaching, reps, openFlags, events: events.length, known, names };
+  return { coaching, reps, openFlags, events: events.size, known, names };
 }
