@@ -16,6 +16,7 @@ export interface StoredFact {
 
 export class RecordTable {
   private readonly upsertNewer: Database.Statement<[number, string, number, string | null], number>;
+  private readonly selectModstamps: Database.Statement<[number, string], [string, number]>;
   private readonly remove: Database.Statement<[number, string]>;
   private readonly removeObject: Database.Statement<[number]>;
   private readonly removeIfEmpty: Database.Statement<[number]>;
@@ -38,6 +39,10 @@ export class RecordTable {
          RETURNING rk`,
       )
       .pluck();
+    // One statement for a whole page (ids as a JSON array), not one lookup per record.
+    this.selectModstamps = db
+      .prepare<[number, string], [string, number]>('SELECT id, modstamp_ms FROM record WHERE object = ? AND id IN (SELECT value FROM json_each(?))')
+      .raw();
     this.remove = db.prepare<[number, string]>('DELETE FROM record WHERE object = ? AND id = ?');
     this.removeObject = db.prepare<[number]>('DELETE FROM record WHERE object = ?');
     this.removeIfEmpty = db.prepare<[number]>(
@@ -54,6 +59,14 @@ export class RecordTable {
   /** Stores the record unless a newer version is already stored; its key, or undefined if skipped. */
   upsert(object: number, record: StoredRecord, modstampMs: number): number | undefined {
     return this.upsertNewer.get(object, record.id, modstampMs, encodeFacts(record));
+  }
+
+  /** The stored SystemModstamp (epoch ms) of each of `ids` that is stored. */
+  modstamps(object: number, ids: readonly string[]): Map<string, number> {
+    const found = new Map<string, number>();
+    if (ids.length === 0) return found;
+    for (const [id, modstampMs] of this.selectModstamps.iterate(object, JSON.stringify(ids))) found.set(id, modstampMs);
+    return found;
   }
 
   /** Removes the record and (by cascade) its events; true if it was stored. */

@@ -14,6 +14,7 @@ import { parseSalesforceDatetime } from './datetime';
 import { toStateError } from './errors';
 import { EventTable } from './events';
 import { LedgerTable } from './ledger';
+import { MetaTable } from './meta';
 import { holderCheck, type HolderCheck, RunLock, type LockResult } from './lock';
 import { RecordTable, type StoredFact } from './records';
 import { RunTable, type RunResult } from './runs';
@@ -35,6 +36,12 @@ export interface ApplyPageResult {
   deleted: number;
   /** False when the page's checkpoint was not after the stored one (a re-read page). */
   checkpointAdvanced: boolean;
+  /**
+   * Records the page changed: new ones, ones stored with an older SystemModstamp, and deleted
+   * ones that were stored. Re-reading a record at the SystemModstamp already stored (the
+   * lookback window does every run) is no change.
+   */
+  changed: number;
 }
 
 export interface PruneResult {
@@ -51,6 +58,7 @@ export class StateStore {
   private readonly ledger: LedgerTable;
   private readonly runs: RunTable;
   private readonly lock: RunLock;
+  private readonly meta: MetaTable;
 
   constructor(
     private readonly db: Database.Database,
@@ -68,6 +76,7 @@ export class StateStore {
     this.ledger = new LedgerTable(db);
     this.runs = new RunTable(db, now);
     this.lock = new RunLock(db, now, holderMayBeAlive);
+    this.meta = new MetaTable(db);
   }
 
   // --- reading Salesforce ----------------------------------------------------------------------
@@ -85,22 +94,30 @@ export class StateStore {
   applyPage(object: string, records: readonly StoredRecord[], deletedIds: readonly string[], checkpoint: Checkpoint | null): ApplyPageResult {
     return this.write('applyPage', () => {
       const objectSym = this.symbols.intern(object);
+      const stored = this.records.modstamps(objectSym, records.map((record) => record.id));
       let upserted = 0;
       let skippedStale = 0;
+      let changed = 0;
       for (const record of records) {
-        const rk = this.records.upsert(objectSym, record, parseSalesforceDatetime(record.systemModstamp));
+        const modstamp = parseSalesforceDatetime(record.systemModstamp);
+        const rk = this.records.upsert(objectSym, record, modstamp);
         if (rk === undefined) {
           skippedStale += 1;
           continue;
         }
         this.events.replaceFor(rk, record.events);
         upserted += 1;
+        const before = stored.get(record.id);
+        if (before === undefined || before < modstamp) changed += 1;
+        // The same Id twice in one page: the second compares with the first.
+        stored.set(record.id, modstamp);
       }
       let deleted = 0;
       for (const id of deletedIds) if (this.records.delete(objectSym, id)) deleted += 1;
+      changed += deleted;
       // null: records read out of order (a Bulk window in progress) are stored, the position is not.
       const checkpointAdvanced = checkpoint === null ? false : this.checkpoints.advance(object, checkpoint);
-      return { upserted, skippedStale, deleted, checkpointAdvanced };
+      return { upserted, skippedStale, deleted, checkpointAdvanced, changed };
     });
   }
 
@@ -192,6 +209,18 @@ export class StateStore {
 
   lastSuccessfulRun(): RunSummary | null {
     return this.read('lastSuccessfulRun', () => this.runs.lastSuccessful());
+  }
+
+  // --- small named values kept between runs ------------------------------------------------------
+
+  /** The value stored under `key`, or null. */
+  getMeta(key: string): string | null {
+    return this.read('getMeta', () => this.meta.get(key));
+  }
+
+  /** Stores `value` under `key`, replacing what was there. */
+  setMeta(key: string, value: string): void {
+    this.write('setMeta', () => this.meta.set(key, value));
   }
 
   // --- one run at a time -------------------------------------------------------------------------

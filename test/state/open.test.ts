@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { CoachError } from '../../src/lib/errors';
+import { openDatabase } from '../../src/state/database';
 import { MIGRATIONS } from '../../src/state/migrations';
 import { openStateStore, StateErrorCode } from '../../src/state/state-store';
 import { aRecord, checkpointAt, T0 } from './builders';
@@ -32,6 +33,19 @@ function userVersion(path: string): number {
   } finally {
     db.close();
   }
+}
+
+/** A state file as version 1 of the schema left it: a user with facts, a task with an event. */
+function writeVersionOneState(path: string): void {
+  const { db } = openDatabase(path, MIGRATIONS.slice(0, 1));
+  db.exec(`
+    INSERT INTO symbol(sym, text) VALUES (1, 'User'), (2, 'Task'), (3, 'attempt'), (4, '0051');
+    INSERT INTO record(rk, object, id, modstamp_ms, facts) VALUES
+      (1, 1, '0051', ${T0}, '[{"kind":"user","name":"Ana"}]'),
+      (2, 2, '00T1', ${T0}, NULL);
+    INSERT INTO event(record_rk, step, rep, subject, at, record_id, duration_sec) VALUES (2, 3, 4, '00Q1', ${T0}, '00T1', NULL);
+  `);
+  db.close();
 }
 
 describe('opening the state store', () => {
@@ -68,6 +82,34 @@ describe('opening the state store', () => {
     expect(second.getLedger().get('v1:k')?.sfId).toBe('00T9');
     second.close();
     expect(userVersion(path)).toBe(MIGRATIONS.length);
+  });
+
+  it('given a file written by schema version 1, when opened, then it migrates to the latest and its records, facts and events read as before', () => {
+    const path = join(dir, 'state.db');
+    writeVersionOneState(path);
+    expect(userVersion(path)).toBe(1);
+
+    const store = openStateStore(path);
+    expect(store.isNew).toBe(false);
+    expect(store.loadFacts()).toEqual([{ object: 'User', recordId: '0051', fact: { kind: 'user', name: 'Ana' } }]);
+    expect(store.loadEvents()).toEqual([{ step: 'attempt', rep: '0051', subject: '00Q1', at: T0, recordId: '00T1' }]);
+    expect(store.applyPage('Task', [aRecord('00T1', { modstamp: T0 + 1 })], [], checkpointAt(T0 + 1, '00T1')).changed).toBe(1);
+    store.setMeta('last-compute', 'v');
+    store.close();
+
+    expect(userVersion(path)).toBe(MIGRATIONS.length);
+    const reopened = openStateStore(path);
+    expect(reopened.getMeta('last-compute')).toBe('v');
+    reopened.close();
+  });
+
+  it('given a migrated file, when its schema is read, then facts have their own partial index (loadFacts reads only records with facts)', () => {
+    const path = join(dir, 'state.db');
+    openStateStore(path).close();
+    const db = new Database(path, { readonly: true });
+    const plan = db.prepare<[], { detail: string }>('EXPLAIN QUERY PLAN SELECT object, id, facts FROM record WHERE facts IS NOT NULL ORDER BY object, id').all();
+    db.close();
+    expect(plan.map((step) => step.detail)).toEqual(['SCAN record USING INDEX record_with_facts']);
   });
 
   it('given a database written by a newer version, when opened, then STATE_TOO_NEW (exit 1) says what to do', () => {

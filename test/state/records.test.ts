@@ -6,7 +6,7 @@ describe('applying a page of records', () => {
   it('given an empty store, when a page is applied, then its records, events and checkpoint are stored', () => {
     const store = memoryStore();
     const result = store.applyPage('Task', [aRecord('00T1'), aRecord('00T2')], [], checkpointAt(T0, '00T2'));
-    expect(result).toEqual({ upserted: 2, skippedStale: 0, deleted: 0, checkpointAdvanced: true });
+    expect(result).toEqual({ upserted: 2, skippedStale: 0, deleted: 0, checkpointAdvanced: true, changed: 2 });
     expect(store.countRecords('Task')).toBe(2);
     expect(store.loadEvents().map((e) => e.recordId)).toEqual(['00T1', '00T2']);
     expect(store.getCheckpoint('Task')).toEqual(checkpointAt(T0, '00T2'));
