@@ -21,6 +21,9 @@ export function renderRun(report: RunReport, mode: WriteMode, writeBack: WriteBa
     const bad = r.bad > 0 ? `, ${number(r.bad)} unreadable (skipped)` : '';
     lines.push(`  ${r.object.padEnd(20)} ${number(r.records).padStart(9)} records, ${number(r.deleted)} deleted, ${r.pages} pages${bad}`);
   }
+  if (report.unchangedSince !== null) {
+    lines.push(`Nothing changed since ${report.unchangedSince} (same day, same config): nothing to compute or write.`);
+  }
   const coaching = report.coaching;
   if (coaching) {
     const salespeople = report.reps.filter((rep) => rep.role === 'salesperson').length;
@@ -43,6 +46,8 @@ export function renderRun(report: RunReport, mode: WriteMode, writeBack: WriteBa
       `Wrote: ${writes.created} created, ${writes.updated} updated, ${writes.skipped} unchanged, ${writes.failed} failed ` +
         `in ${number(report.apiCalls.write)} API calls.`,
     );
+  } else if (report.unchangedSince !== null) {
+    // Said above.
   } else if (mode === 'preview') {
     lines.push('Nothing was sent: writeBack.mode is preview. Run with --live (or set writeBack.mode: live) to write.');
   } else if (mode === 'dry-run') {
@@ -83,6 +88,7 @@ export function runJson(report: RunReport, mode: WriteMode): unknown {
       unchanged: report.plan.skips.length,
     },
     writes: report.writes,
+    unchangedSince: report.unchangedSince,
     apiCalls: report.apiCalls,
     errors: report.errors,
   };

@@ -53,6 +53,8 @@ export interface ObjectReadResult {
   bad: number;
   /** Whether the read started from a checkpoint (false: a backfill). */
   incremental: boolean;
+  /** Records the read changed in the state (new, newer or deleted; lookback re-reads are not). */
+  changed: number;
 }
 
 export interface ReadPhaseDeps {
@@ -106,11 +108,13 @@ class PendingBatch {
     return this.records.length + this.deletedIds.length;
   }
 
-  flush(state: SyncState, object: string): void {
-    if (this.size > 0 || this.checkpoint !== null) state.applyPage(object, this.records, this.deletedIds, this.checkpoint);
+  /** Stores the batch; how many records it changed. */
+  flush(state: SyncState, object: string): number {
+    const changed = this.size > 0 || this.checkpoint !== null ? state.applyPage(object, this.records, this.deletedIds, this.checkpoint).changed : 0;
     this.records = [];
     this.deletedIds = [];
     this.checkpoint = null;
+    return changed;
   }
 }
 
@@ -122,7 +126,7 @@ async function readObject(
 ): Promise<ObjectReadResult> {
   const checkpoint = deps.state.getCheckpoint(spec.object);
   const checkpointAt = checkpoint ? parseSfDateTime(checkpoint.systemModstamp) : null;
-  const result: ObjectReadResult = { object: spec.object, records: 0, deleted: 0, pages: 0, bad: 0, incremental: checkpointAt !== null };
+  const result: ObjectReadResult = { object: spec.object, records: 0, deleted: 0, pages: 0, bad: 0, incremental: checkpointAt !== null, changed: 0 };
   const log = deps.logger.child({ object: spec.object });
   log.debug(checkpointAt === null ? 'backfilling' : 'reading changes', { since: checkpoint?.systemModstamp ?? null });
 
@@ -166,7 +170,7 @@ async function readObject(
     const position = page.checkpoint === undefined ? last : page.checkpoint;
     if (position !== null) batch.checkpoint = position;
     result.pages += 1;
-    if (batch.size >= BATCH_RECORDS || (position !== null && page.checkpoint !== undefined) || page.last) batch.flush(deps.state, spec.object);
+    if (batch.size >= BATCH_RECORDS || (position !== null && page.checkpoint !== undefined) || page.last) result.changed += batch.flush(deps.state, spec.object);
   };
   try {
     for await (const page of pages) {
@@ -181,7 +185,7 @@ async function readObject(
     }
   } finally {
     // Also when the run stops (API budget, a failed request): what was fully read is kept.
-    batch.flush(deps.state, spec.object);
+    result.changed += batch.flush(deps.state, spec.object);
   }
   // A backfill that found nothing still counts as done, so that the next run reads changes
   // instead of backfilling (and counting) again. Its checkpoint is the backfill's start, not the
@@ -190,6 +194,6 @@ async function readObject(
   if (checkpoint === null && result.records + result.deleted + result.bad === 0 && !aborted()) {
     deps.state.applyPage(spec.object, [], [], { systemModstamp: sfDateTime(spec.backfillFrom), id: '' });
   }
-  log.info('read', { records: result.records, deleted: result.deleted, pages: result.pages, bad: result.bad, incremental: result.incremental });
+  log.info('read', { records: result.records, changed: result.changed, deleted: result.deleted, pages: result.pages, bad: result.bad, incremental: result.incremental });
   return result;
 }

@@ -13,6 +13,7 @@ import { flagFact, flagObjectFields } from './flag-records';
 import type { CrmReader, CrmWriter, RunOutcome } from './ports';
 import { mappedRecord, type ObjectReadResult, type ObjectReadSpec, readAll } from './read-phase';
 import { bareRecord, isFlagFact } from './sync-facts';
+import { fingerprintOf, recordComplete, unchangedSince } from './unchanged';
 import type { SyncState } from './sync-state';
 import { executePlan, planAgainstOrg, type WriteSummary } from './write-phase';
 
@@ -80,6 +81,8 @@ export interface RunReport {
   writes: WriteSummary | null;
   apiCalls: { read: number; write: number; total: number };
   errors: string[];
+  /** Set when nothing changed since that run (same day and config): nothing was computed or written. */
+  unchangedSince: string | null;
 }
 
 export async function runCycle(deps: RunCycleDeps, options: RunCycleOptions): Promise<RunReport> {
@@ -98,6 +101,7 @@ export async function runCycle(deps: RunCycleDeps, options: RunCycleOptions): Pr
     writes: null,
     apiCalls: { read: 0, write: 0, total: 0 },
     errors: [],
+    unchangedSince: null,
   };
 
   if (options.lockOwner !== null) takeLock(state, options.lockOwner);
@@ -122,18 +126,14 @@ export async function runCycle(deps: RunCycleDeps, options: RunCycleOptions): Pr
       { reader: deps.reader, state, logger: log, stats: report.mapStats, checkBudget: between },
     );
     const readCalls = deps.apiCalls() - callsAtStart;
-
-    const computed = computeFromState({ model: options.model, mapper: compileMapper(options.model), state, now: report.runEnd });
-    report.coaching = computed.coaching;
-    report.reps = computed.reps;
-    log.info('computed', { reps: computed.reps.length, events: computed.events, findings: computed.coaching.findings.length, desired: computed.coaching.desired.length });
-
-    report.plan = await planAgainstOrg(computed.coaching.desired, computed.known, { state, writer: deps.writer });
-    log.info('planned', { creates: report.plan.creates.length, updates: report.plan.updates.length, skips: report.plan.skips.length });
-    if (options.write) {
-      report.writes = await executePlan(report.plan, { writer: deps.writer, state, logger: log, now: () => clock.now(), checkBudget: between });
-      for (const failure of report.writes.failures) report.errors.push(`${failure.object} ${failure.key}: ${failure.errorCode} ${failure.message}`);
-      if (report.writes.failed > 0) report.outcome = 'failed';
+    const fingerprint = fingerprintOf(options.model, report.runEnd);
+    const changed = report.reads.reduce((sum, r) => sum + r.changed, 0);
+    report.unchangedSince = options.write ? unchangedSince(state, fingerprint, changed) : null;
+    if (report.unchangedSince !== null) {
+      log.info('nothing changed since the last complete run today: nothing to compute or write', { since: report.unchangedSince });
+    } else {
+      await computeAndWrite(deps, options, report, log, between);
+      if (options.write && report.outcome === 'ok') recordComplete(state, options.runId, fingerprint);
     }
     state.pruneEventsBefore(Math.min(eventsNeededSince(options.model, report.runEnd), report.runEnd - options.sync.backfillDays * DAY_MS));
     report.apiCalls = { read: readCalls, write: deps.apiCalls() - callsAtStart - readCalls, total: deps.apiCalls() - callsAtStart };
@@ -148,6 +148,22 @@ export async function runCycle(deps: RunCycleDeps, options: RunCycleOptions): Pr
   finish(state, report, log);
   if (options.lockOwner !== null) state.releaseLock(options.lockOwner);
   return report;
+}
+
+/** The pure part and its consequences: compute from the state, plan against ledger and org, write. */
+async function computeAndWrite(deps: RunCycleDeps, options: RunCycleOptions, report: RunReport, log: Logger, between: () => void): Promise<void> {
+  const { state, clock } = deps;
+  const computed = computeFromState({ model: options.model, mapper: compileMapper(options.model), state, now: report.runEnd });
+  report.coaching = computed.coaching;
+  report.reps = computed.reps;
+  log.info('computed', { reps: computed.reps.length, events: computed.events, findings: computed.coaching.findings.length, desired: computed.coaching.desired.length });
+
+  report.plan = await planAgainstOrg(computed.coaching.desired, computed.known, { state, writer: deps.writer });
+  log.info('planned', { creates: report.plan.creates.length, updates: report.plan.updates.length, skips: report.plan.skips.length });
+  if (!options.write) return;
+  report.writes = await executePlan(report.plan, { writer: deps.writer, state, logger: log, now: () => clock.now(), checkBudget: between });
+  for (const failure of report.writes.failures) report.errors.push(`${failure.object} ${failure.key}: ${failure.errorCode} ${failure.message}`);
+  if (report.writes.failed > 0) report.outcome = 'failed';
 }
 
 function takeLock(state: SyncState, owner: string): void {

@@ -15,7 +15,8 @@ export type LockAttempt = { ok: true } | { ok: false; heldBy: string; since: num
 
 export interface SyncState {
   getCheckpoint(object: string): Checkpoint | null;
-  applyPage(object: string, records: readonly StoredRecord[], deletedIds: readonly string[], checkpoint: Checkpoint | null): unknown;
+  /** Stores a page; `changed` counts records that are new, newer than stored, or deleted. */
+  applyPage(object: string, records: readonly StoredRecord[], deletedIds: readonly string[], checkpoint: Checkpoint | null): { changed: number };
   loadEvents(options?: { since?: number }): StepEvent[];
   /** The same events streamed into the core's columns: what a run computes from. */
   loadEventColumns(options?: { since?: number }): EventColumns;
@@ -35,6 +36,8 @@ export interface SyncState {
     },
   ): void;
   listRuns(limit: number): RunSummary[];
+  getMeta(key: string): string | null;
+  setMeta(key: string, value: string): void;
   acquireLock(owner: string, ttlMs: number): LockAttempt;
   refreshLock(owner: string): void;
   releaseLock(owner: string): boolean;

@@ -1,72 +1,7 @@
-import path from 'node:path';
-import type { CoachModel, SfRecord } from '../../src/core/model';
-import { loadConfig, toCoachModel } from '../../src/config';
 import { ExitCode } from '../../src/lib/errors';
-import { silentLogger } from '../../src/lib/logger';
-import { openStateStore, type StateStore } from '../../src/state/state-store';
-import { type RunReport, runCycle } from '../../src/sync/run-cycle';
-import { FakeOrg, sfTime } from './fake-org';
-
-const ROOT = path.resolve(__dirname, '../..');
-const config = loadConfig(path.join(ROOT, 'config/dealership.yaml'));
-const MODEL: CoachModel = toCoachModel(config);
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-/** Friday 2026-11-20, 12:00 in Chicago. */
-const NOW = Date.UTC(2026, 10, 20, 18, 0, 0);
-
-const MANAGER = '005000000000000MGR';
-const REP = '005000000000000REP';
-
-class Clock {
-  constructor(public at: number) {}
-  now(): number {
-    return this.at;
-  }
-}
-
-/** An org with one salesperson whose seven new leads have been left alone for ten days. */
-function givenAnOrgWithStaleLeads(clock: Clock): { org: FakeOrg; leads: string[] } {
-  const org = new FakeOrg(clock);
-  const created = NOW - 10 * DAY;
-  org.insert('User', { Id: MANAGER, Name: 'Morgan Manager', IsActive: true, Title: 'Sales Manager', ManagerId: null, Department: 'North' }, created);
-  org.insert('User', { Id: REP, Name: 'Riley Rep', IsActive: true, Title: 'Sales Consultant', ManagerId: MANAGER, Department: 'North' }, created);
-  const leads = Array.from({ length: 7 }, (_, i) =>
-    org.insert('Lead', { Name: `Dana Reyes ${i}`, OwnerId: REP, Status: 'Open - Not Contacted', CreatedDate: sfTime(created + i * 60_000) }, created + i * 60_000),
-  );
-  return { org, leads };
-}
-
-function run(org: FakeOrg, state: StateStore, clock: Clock, runId: string, owner: string | null = `test:${runId}`): Promise<RunReport> {
-  return runCycle(
-    {
-      reader: org,
-      writer: org,
-      state,
-      clock,
-      logger: silentLogger,
-      preflight: () => Promise.resolve(),
-      checkBudget: () => undefined,
-      apiCalls: () => org.totalCalls,
-    },
-    {
-      runId,
-      model: MODEL,
-      sync: { lookbackSeconds: 600, backfillDays: 90, bulkThreshold: 100_000, pageSize: 200 },
-      write: true,
-      lockOwner: owner,
-    },
-  );
-}
-
-const flags = (org: FakeOrg): SfRecord[] => org.records('Coaching_Flag__c');
-const ownTasks = (org: FakeOrg): SfRecord[] => org.records('Task').filter((t) => typeof t.Coaching_Key__c === 'string');
-
-/** What the org holds of the product's records, without ids or stamps: equal orgs, equal views. */
-function productView(org: FakeOrg): string[] {
-  const strip = ({ Id: _id, SystemModstamp: _s, LastModifiedDate: _l, IsDeleted: _d, ...rest }: SfRecord): string => JSON.stringify(rest, Object.keys(rest).sort());
-  return [...flags(org), ...ownTasks(org)].map(strip).sort();
-}
+import { openStateStore } from '../../src/state/state-store';
+import type { RunReport } from '../../src/sync/run-cycle';
+import { Clock, flags, givenAnOrgWithStaleLeads, HOUR, MANAGER, NOW, ownTasks, productView, REP, run } from './story';
 
 describe('runCycle over an in-memory org', () => {
   it('given stale leads, when the first run writes, then the rep gets flags, one follow-up task per lead and the manager an agenda', async () => {
