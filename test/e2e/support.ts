@@ -79,8 +79,10 @@ export interface SyncJson {
   outcome: string;
   reads: Array<{ object: string; records: number; deleted: number; pages: number; incremental: boolean }>;
   findings: Array<{ repId: string; measure: string; diagnosis: string; isFocus: boolean }>;
+  /** Null when the run had nothing to compute (see unchangedSince). */
   plan: { creates: Array<{ object: string; key: string }>; updates: Array<{ object: string; key: string }>; unchanged: number };
   writes: { created: number; updated: number; skipped: number; failed: number } | null;
+  unchangedSince: string | null;
   apiCalls: { read: number; write: number; total: number };
   errors: string[];
 }
