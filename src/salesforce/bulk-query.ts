@@ -10,7 +10,7 @@
  * deletes the job after a polling timeout although it means not to.
  */
 import { CoachError, ExitCode } from '../lib/errors';
-import type { SalesforceHttp } from './http-client';
+import type { SalesforceHttp, SalesforceResponse } from './http-client';
 
 /** Time between two status checks of a running job. */
 export const BULK_POLL_INTERVAL_MS = 2_000;
@@ -25,6 +25,10 @@ export interface BulkTiming {
 export interface BulkQueryOptions {
   /** `queryAll`: include deleted and archived rows. */
   scanAll: boolean;
+  /** Rows per results page (`maxRecords`), which bounds the CSV held at once; Salesforce picks if absent. */
+  maxRecords?: number;
+  /** Runs before each results page is requested (the API budget guard). */
+  beforePage?: () => void;
   pollIntervalMs?: number;
   pollTimeoutMs?: number;
 }
@@ -32,6 +36,12 @@ export interface BulkQueryOptions {
 const JOB_ID = /^[A-Za-z0-9]{15,18}$/;
 /** Salesforce's "no more pages" value of Sforce-Locator: the string `null`, not an absent header. */
 const LAST_PAGE_LOCATOR = 'null';
+
+/** What is known of a created job: whether it has ended (complete, failed or aborted). */
+interface JobProgress {
+  id: string;
+  ended: boolean;
+}
 
 function jobField(body: unknown, key: string): string | null {
   const value = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[key] : undefined;
@@ -44,7 +54,11 @@ export class BulkQueryClient {
     private readonly timing: BulkTiming,
   ) {}
 
-  /** Runs `soql` as a Bulk 2.0 query job and yields each result page's CSV text. */
+  /**
+   * Runs `soql` as a Bulk 2.0 query job and yields each result page's CSV text. A job that fails,
+   * times out, or whose pages are not all read (the consumer stopped, a request failed) is
+   * aborted if still running and deleted, so that nothing keeps running for a read given up.
+   */
   async *run(soql: string, options: BulkQueryOptions): AsyncGenerator<string> {
     const created = await this.http.send<unknown>('bulk', {
       method: 'POST',
@@ -53,35 +67,50 @@ export class BulkQueryClient {
     });
     const jobId = jobField(created.body, 'id');
     if (jobId === null || !JOB_ID.test(jobId)) throw jobError('SF_BAD_RESPONSE', 'Salesforce created a Bulk query job without a valid id.');
-    await this.waitForCompletion(jobId, options);
+    const job: JobProgress = { id: jobId, ended: false };
+    let allRead = false;
+    try {
+      await this.waitForCompletion(job, options);
+      yield* this.results(jobId, options);
+      allRead = true;
+    } finally {
+      if (!allRead) await this.discard(job);
+    }
+  }
+
+  private async *results(jobId: string, options: BulkQueryOptions): AsyncGenerator<string> {
     let locator: string | null = null;
     do {
-      const query: string = locator === null ? '' : `?locator=${encodeURIComponent(locator)}`;
-      const page = await this.http.send<string>('bulk', { method: 'GET', path: `/jobs/query/${jobId}/results${query}`, responseType: 'text' });
-      yield typeof page.body === 'string' ? page.body : '';
+      options.beforePage?.();
+      const page: SalesforceResponse<string> = await this.http.send<string>('bulk', {
+        method: 'GET',
+        path: resultsPath(jobId, locator, options.maxRecords),
+        responseType: 'text',
+      });
       const next = page.headers['sforce-locator'];
       // jsforce loops forever when the header is missing; here a missing header ends the results.
       locator = next === undefined || next === '' || next === LAST_PAGE_LOCATOR ? null : next;
+      yield typeof page.body === 'string' ? page.body : '';
     } while (locator !== null);
   }
 
-  private async waitForCompletion(jobId: string, options: BulkQueryOptions): Promise<void> {
+  private async waitForCompletion(job: JobProgress, options: BulkQueryOptions): Promise<void> {
     const interval = options.pollIntervalMs ?? BULK_POLL_INTERVAL_MS;
     const deadline = this.timing.now() + (options.pollTimeoutMs ?? BULK_POLL_TIMEOUT_MS);
     for (;;) {
-      const status = await this.http.send<unknown>('bulk', { method: 'GET', path: `/jobs/query/${jobId}` });
+      const status = await this.http.send<unknown>('bulk', { method: 'GET', path: `/jobs/query/${job.id}` });
       const state = jobField(status.body, 'state');
+      job.ended = state === 'JobComplete' || state === 'Failed' || state === 'Aborted';
       if (state === 'JobComplete') return;
-      if (state === 'Failed' || state === 'Aborted') {
+      if (job.ended) {
         const reason = jobField(status.body, 'errorMessage');
-        throw jobError('SF_BULK_JOB_FAILED', `Bulk query job ${jobId} ended ${state}${reason === null ? '' : `: ${reason}`}.`);
+        throw jobError('SF_BULK_JOB_FAILED', `Bulk query job ${job.id} ended ${String(state)}${reason === null ? '' : `: ${reason}`}.`);
       }
       if (this.timing.now() >= deadline) {
-        await this.abort(jobId);
         throw new CoachError({
           code: 'SF_BULK_TIMEOUT',
-          message: `Bulk query job ${jobId} did not complete within ${Math.round((options.pollTimeoutMs ?? BULK_POLL_TIMEOUT_MS) / 60_000)} minutes.`,
-          actions: ['Run again later; nothing of this read was stored, so the backfill restarts.'],
+          message: `Bulk query job ${job.id} did not complete within ${Math.round((options.pollTimeoutMs ?? BULK_POLL_TIMEOUT_MS) / 60_000)} minutes.`,
+          actions: ['Run again later; what was read before this job is kept, and the read goes on from there.'],
           exitCode: ExitCode.tryLater,
           retryable: true,
         });
@@ -90,10 +119,24 @@ export class BulkQueryClient {
     }
   }
 
-  /** Best effort: an abandoned job would only use Salesforce's resources until it expires. */
-  private async abort(jobId: string): Promise<void> {
-    await this.http.send('bulk', { method: 'PATCH', path: `/jobs/query/${jobId}`, body: { state: 'Aborted' } }).catch(() => undefined);
+  /**
+   * Best effort, and never the error the run reports: an abandoned job would only use
+   * Salesforce's resources until it expires. A running job must be aborted before Salesforce
+   * lets it be deleted.
+   */
+  private async discard(job: JobProgress): Promise<void> {
+    const path = `/jobs/query/${job.id}`;
+    if (!job.ended) await this.http.send('bulk', { method: 'PATCH', path, body: { state: 'Aborted' } }).catch(() => undefined);
+    await this.http.send('bulk', { method: 'DELETE', path }).catch(() => undefined);
   }
+}
+
+function resultsPath(jobId: string, locator: string | null, maxRecords: number | undefined): string {
+  const params = new URLSearchParams();
+  if (locator !== null) params.set('locator', locator);
+  if (maxRecords !== undefined) params.set('maxRecords', String(maxRecords));
+  const query = params.toString();
+  return `/jobs/query/${jobId}/results${query === '' ? '' : `?${query}`}`;
 }
 
 function jobError(code: string, message: string): CoachError {

@@ -1,7 +1,8 @@
 /**
- * The incremental reader (design §7): changed and deleted records of one object in
- * (SystemModstamp, Id) order, page by page, from `queryAll` with explicit paging, or from
- * Bulk API 2.0 when a backfill is big.
+ * The incremental reader (design §7): changed and deleted records of one object, page by page,
+ * from `queryAll` with explicit paging in (SystemModstamp, Id) order, or from Bulk API 2.0 when
+ * a backfill is big (unordered pages, and a checkpoint at the end of each window: see
+ * bulk-backfill.ts).
  *
  * Bounds are whole UTC seconds (SOQL datetime literals have none smaller): the lower bound is
  * floored, so a little more is read, never less; the upper bound is floored too, and whatever
@@ -11,21 +12,31 @@ import type { SfRecord } from '../core/model';
 import type { CrmReader, IncrementalReadRequest, RecordPage } from '../sync/ports';
 import { CoachError, ExitCode } from '../lib/errors';
 import type { ApiBudget } from './api-budget';
+import { readBulkBackfill } from './bulk-backfill';
 import type { BulkQueryClient } from './bulk-query';
-import { csvToRecords, parseCsv } from './bulk-csv';
+import type { Window } from './bulk-windows';
+import { windowCondition } from './bulk-windows';
 import type { ObjectDescribe } from './describe';
 import { SalesforceRequestError, toCoachError } from './error-policy';
+import { fieldTypesOf } from './field-types';
 import type { SalesforceHttp } from './http-client';
 import { countRecords, queryAllPages, queryPages } from './query-pager';
 import { floorToSecond, parseSalesforceDateTime } from './sf-datetime';
-import type { Condition } from './soql-builder';
-import { and, apiName, buildCount, buildSelect, dateTime, distinctFields, gte, lt, lte } from './soql-builder';
-import { fieldTypesOf } from './field-types';
+import { apiName, buildCount, buildSelect, distinctFields } from './soql-builder';
 
-/** Records sorted in memory per Bulk job: bounds the reader's memory on a big backfill. */
-export const BULK_WINDOW_MAX_RECORDS = 100_000;
+/**
+ * Records per Bulk window (one query job). Memory no longer depends on it (pages are handed on
+ * as they arrive); it bounds what a run stopped inside a window reads again and how long one
+ * job runs, while each window costs a COUNT(), a job and a poll or more.
+ */
+export const BULK_WINDOW_MAX_RECORDS = 500_000;
 /** Records per page yielded from Bulk results, like a full REST page. */
 export const BULK_PAGE_SIZE = 2_000;
+/**
+ * Rows per Bulk results page asked of Salesforce: the CSV text of one page (about 15 MB for
+ * activity rows) is the most the reader holds; each page is one API call.
+ */
+export const BULK_RESULTS_MAX_RECORDS = 50_000;
 /** Times a read is restarted after its query cursor was lost (INVALID_QUERY_LOCATOR). */
 export const MAX_QUERY_RESTARTS = 3;
 const PAGE_SIZE_RANGE = { min: 200, max: 2_000 } as const;
@@ -57,33 +68,25 @@ export interface ReaderDeps {
 export interface ReaderTuning {
   bulkWindowMaxRecords: number;
   bulkPageSize: number;
+  bulkResultsMaxRecords: number;
   maxQueryRestarts: number;
 }
 
 const DEFAULT_TUNING: ReaderTuning = {
   bulkWindowMaxRecords: BULK_WINDOW_MAX_RECORDS,
   bulkPageSize: BULK_PAGE_SIZE,
+  bulkResultsMaxRecords: BULK_RESULTS_MAX_RECORDS,
   maxQueryRestarts: MAX_QUERY_RESTARTS,
 };
 
-/** A time range in whole seconds; the end is inclusive only for the last window of a read. */
-interface Window {
-  from: number;
-  to: number;
-  inclusiveEnd: boolean;
-}
-
-function windowCondition(window: Window): Condition {
-  const upper = window.inclusiveEnd ? lte('SystemModstamp', dateTime(window.to)) : lt('SystemModstamp', dateTime(window.to));
-  return and(gte('SystemModstamp', dateTime(window.from)), upper);
-}
-
-function modstampOf(record: SfRecord): number {
-  return parseSalesforceDateTime(String(record.SystemModstamp));
-}
+/** Bulk CSV is typed back from the describe; these are converted even if an org's describe lacks them. */
+const SYSTEM_FIELD_TYPES = [
+  ['systemmodstamp', 'datetime'],
+  ['isdeleted', 'boolean'],
+] as const;
 
 function secondOf(record: SfRecord): number {
-  return floorToSecond(modstampOf(record));
+  return floorToSecond(parseSalesforceDateTime(String(record.SystemModstamp)));
 }
 
 /**
@@ -213,41 +216,12 @@ export class SalesforceReader implements CrmReader {
   }
 
   private async *readBulk(object: string, fields: string[], range: Window, total: number): AsyncGenerator<RecordPage> {
-    const types = await fieldTypesOf(object, fields, (name) => this.deps.describe(name));
-    const windows = await this.planWindows(object, range, total);
-    for (const [index, window] of windows.entries()) {
-      this.deps.budget.assertWithinBudget();
-      const soql = buildSelect({ object, fields, where: windowCondition(window) });
-      const records: SfRecord[] = [];
-      for await (const csv of this.deps.bulk.run(soql, { scanAll: true })) records.push(...csvToRecords(parseCsv(csv), object, types));
-      const sorted = sortByModstampThenId(records);
-      const lastWindow = index === windows.length - 1;
-      if (sorted.length === 0 && lastWindow) yield { object, records: [], last: true };
-      for (let start = 0; start < sorted.length; start += this.tuning.bulkPageSize) {
-        const end = start + this.tuning.bulkPageSize;
-        yield { object, records: sorted.slice(start, end), last: lastWindow && end >= sorted.length };
-      }
-    }
+    const types = new Map([...SYSTEM_FIELD_TYPES, ...(await fieldTypesOf(object, fields, (name) => this.deps.describe(name)))]);
+    const { http, budget, bulk } = this.deps;
+    yield* readBulkBackfill(
+      { object, fields, types, range, total },
+      { budget, bulk, count: (soql) => countRecords(http, soql, 'queryAll') },
+      { windowMaxRecords: this.tuning.bulkWindowMaxRecords, pageSize: this.tuning.bulkPageSize, resultsMaxRecords: this.tuning.bulkResultsMaxRecords },
+    );
   }
-
-  /**
-   * Bulk does not return rows in order, so each job's rows are sorted in memory. To bound that
-   * memory, the range is halved (one COUNT() per split) until each window holds at most
-   * bulkWindowMaxRecords, or is a single second.
-   */
-  private async planWindows(object: string, window: Window, count: number): Promise<Window[]> {
-    if (count <= this.tuning.bulkWindowMaxRecords || window.to - window.from <= 1000) return [window];
-    const middle = floorToSecond(window.from + (window.to - window.from) / 2);
-    const left: Window = { from: window.from, to: middle, inclusiveEnd: false };
-    const right: Window = { from: middle, to: window.to, inclusiveEnd: window.inclusiveEnd };
-    this.deps.budget.assertWithinBudget();
-    const leftCount = await countRecords(this.deps.http, buildCount({ object, where: windowCondition(left) }), 'queryAll');
-    return [...(await this.planWindows(object, left, leftCount)), ...(await this.planWindows(object, right, count - leftCount))];
-  }
-}
-
-function sortByModstampThenId(records: readonly SfRecord[]): SfRecord[] {
-  const keyed = records.map((record) => ({ at: modstampOf(record), id: String(record.Id), record }));
-  keyed.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return keyed.map((entry) => entry.record);
 }

@@ -1,6 +1,7 @@
 import nock from 'nock';
 import { Connection } from '@jsforce/jsforce-node';
-import type { IncrementalReadRequest } from '../../src/sync/ports';
+import type { SfRecord } from '../../src/core/model';
+import type { Checkpoint, IncrementalReadRequest, RecordPage } from '../../src/sync/ports';
 import { ApiBudget } from '../../src/salesforce/api-budget';
 import { BulkQueryClient } from '../../src/salesforce/bulk-query';
 import { describeObject } from '../../src/salesforce/describe';
@@ -8,11 +9,29 @@ import { SalesforceHttp } from '../../src/salesforce/http-client';
 import type { ReaderTuning } from '../../src/salesforce/reader';
 import { SalesforceReader } from '../../src/salesforce/reader';
 import { NO_RENEWAL } from '../../src/salesforce/session-renewal';
-import { API, INSTANCE, LIMIT_HEADER, TOKEN, collect, instantTiming, openTokenSession, queryResult, soqlOf, taskRecords, useNock } from './support';
+import {
+  API,
+  INSTANCE,
+  LIMIT_HEADER,
+  TOKEN,
+  collect,
+  failureOf,
+  instantTiming,
+  openTokenSession,
+  queryResult,
+  soqlOf,
+  taskRecord,
+  taskRecords,
+  useNock,
+} from './support';
 
 useNock();
 
 const JOB = '750R0000000zlh9IAA';
+const WINDOW_JOBS = ['750R0000000zlh1IAA', '750R0000000zlh2IAA'] as const;
+/** maxRecords the reader asks of each results request. */
+const RESULTS_PAGE = 50_000;
+const LOOKBACK_MS = 600_000;
 const FROM = Date.UTC(2026, 7, 28);
 const UNTIL = Date.UTC(2026, 10, 26);
 
@@ -101,7 +120,11 @@ const HEADER =
   '"Id","SystemModstamp","IsDeleted","OwnerId","CallDurationInSeconds","IsHighPriority","CompletedDateTime","Account.Name","Account.NumberOfEmployees","Who.Name"';
 
 /** A Bulk query job: created, in progress once, complete, then its CSV pages chained by Sforce-Locator. */
-function mockJob(jobId: string, pages: readonly string[]): { created: Array<Record<string, unknown>> } {
+function mockJob(
+  jobId: string,
+  pages: readonly string[],
+  options: { limitHeader?: Record<string, string> } = {},
+): { created: Array<Record<string, unknown>>; deleted: () => boolean } {
   const created: Array<Record<string, unknown>> = [];
   nock(INSTANCE)
     .post(`${API}/jobs/query`)
@@ -113,19 +136,49 @@ function mockJob(jobId: string, pages: readonly string[]): { created: Array<Reco
   nock(INSTANCE).get(`${API}/jobs/query/${jobId}`).reply(200, { id: jobId, state: 'JobComplete' }, LIMIT_HEADER);
   pages.forEach((csv, i) => {
     const locator = i === pages.length - 1 ? 'null' : `LOC${i + 1}`;
-    const path = `${API}/jobs/query/${jobId}/results${i === 0 ? '' : `?locator=LOC${i}`}`;
     nock(INSTANCE)
-      .get(path)
-      .reply(200, csv, { 'Content-Type': 'text/csv', 'Sforce-Locator': locator, 'Sforce-NumberOfRecords': '1', ...LIMIT_HEADER });
+      .get(`${API}/jobs/query/${jobId}/results`)
+      .query({ ...(i === 0 ? {} : { locator: `LOC${i}` }), maxRecords: String(RESULTS_PAGE) })
+      .reply(200, csv, { 'Content-Type': 'text/csv', 'Sforce-Locator': locator, 'Sforce-NumberOfRecords': '1', ...(options.limitHeader ?? LIMIT_HEADER) });
   });
-  return { created };
+  const deletion = nock(INSTANCE).delete(`${API}/jobs/query/${jobId}`).reply(204);
+  return { created, deleted: () => deletion.isDone() };
+}
+
+/** One CSV row of the narrow select (`fields: ['OwnerId']`). */
+const NARROW_HEADER = '"Id","SystemModstamp","IsDeleted","OwnerId"\n';
+function narrowRow(id: string, at: string, deleted = false): string {
+  return `"${id}","${at}","${String(deleted)}",""\n`;
+}
+
+function checkpointOf(systemModstamp: string, id: string): Checkpoint {
+  return { systemModstamp, id };
+}
+
+/**
+ * The read phase's side of the contract, in small: records are kept by Id (a deleted one
+ * removed), the checkpoint moves only with a page that names one, and never backwards.
+ */
+class ContractStore {
+  readonly records = new Map<string, SfRecord>();
+  checkpoint: Checkpoint | null = null;
+
+  apply(page: RecordPage): void {
+    for (const record of page.records) {
+      if (record.IsDeleted === true) this.records.delete(String(record.Id));
+      else this.records.set(String(record.Id), record);
+    }
+    const last = page.records.at(-1);
+    const next = page.checkpoint !== undefined ? page.checkpoint : last === undefined ? null : checkpointOf(String(last.SystemModstamp), String(last.Id));
+    if (next !== null && (this.checkpoint === null || next.systemModstamp > this.checkpoint.systemModstamp)) this.checkpoint = next;
+  }
 }
 
 describe('backfills through Bulk API 2.0', () => {
-  it('given a backfill above bulkThreshold, then it runs one queryAll job and yields typed records in (SystemModstamp, Id) order', async () => {
+  it('given a backfill above bulkThreshold, then it runs one queryAll job, yields typed records as they arrive, then the window’s checkpoint', async () => {
     const counts = mockCount(3);
     mockDescribes();
-    const { created } = mockJob(JOB, [
+    const { created, deleted } = mockJob(JOB, [
       `${HEADER}\n"00T000000000003AAA","2026-11-02T10:00:00.000Z","false","005000000000001AAA","95","true","2026-11-02T09:58:00.000Z","Acme Motors","120","Dana Reyes"\n` +
         `"00T000000000001AAA","2026-11-01T10:00:00.000Z","true","005000000000002AAA","","false","","","",""\n`,
       `${HEADER}\n"00T000000000002AAA","2026-11-01T10:00:00.000Z","false","005000000000001AAA","12","false","2026-11-01T09:00:00.000Z","Quote ""Q"", Inc","","Sam, Jr."\n`,
@@ -137,9 +190,24 @@ describe('backfills through Bulk API 2.0', () => {
     expect(counts).toEqual(['SELECT COUNT() FROM Task WHERE SystemModstamp >= 2026-08-28T00:00:00Z AND SystemModstamp < 2026-11-26T00:00:01Z']);
     expect(created[0]).toMatchObject({ operation: 'queryAll', contentType: 'CSV' });
     expect(String(created[0]?.query)).not.toContain('ORDER BY');
-    expect(pages).toHaveLength(1);
-    expect(pages[0]?.last).toBe(true);
-    expect(pages[0]?.records).toEqual([
+    expect(pages.map((p) => ({ ids: p.records.map((r) => r.Id), last: p.last, checkpoint: p.checkpoint }))).toEqual([
+      { ids: ['00T000000000003AAA', '00T000000000001AAA'], last: false, checkpoint: null },
+      { ids: ['00T000000000002AAA'], last: false, checkpoint: null },
+      { ids: [], last: true, checkpoint: checkpointOf('2026-11-02T10:00:00.000+0000', '00T000000000003AAA') },
+    ]);
+    expect(pages.flatMap((p) => p.records)).toEqual([
+      {
+        attributes: { type: 'Task' },
+        Id: '00T000000000003AAA',
+        SystemModstamp: '2026-11-02T10:00:00.000+0000',
+        IsDeleted: false,
+        OwnerId: '005000000000001AAA',
+        CallDurationInSeconds: 95,
+        IsHighPriority: true,
+        CompletedDateTime: '2026-11-02T09:58:00.000+0000',
+        Account: { Name: 'Acme Motors', NumberOfEmployees: 120 },
+        Who: { Name: 'Dana Reyes' },
+      },
       {
         attributes: { type: 'Task' },
         Id: '00T000000000001AAA',
@@ -164,22 +232,12 @@ describe('backfills through Bulk API 2.0', () => {
         Account: { Name: 'Quote "Q", Inc', NumberOfEmployees: null },
         Who: { Name: 'Sam, Jr.' },
       },
-      {
-        attributes: { type: 'Task' },
-        Id: '00T000000000003AAA',
-        SystemModstamp: '2026-11-02T10:00:00.000+0000',
-        IsDeleted: false,
-        OwnerId: '005000000000001AAA',
-        CallDurationInSeconds: 95,
-        IsHighPriority: true,
-        CompletedDateTime: '2026-11-02T09:58:00.000+0000',
-        Account: { Name: 'Acme Motors', NumberOfEmployees: 120 },
-        Who: { Name: 'Dana Reyes' },
-      },
     ]);
     expect(timing.sleeps).toEqual([2000]);
     // COUNT, two describes, job create, two polls, two result pages: every one counted.
     expect(budget.calls()).toEqual({ query: 1, queryMore: 0, bulk: 5, write: 0, other: 2, total: 8 });
+    // A job read to the end is left to expire: deleting it would cost a call for nothing.
+    expect(deleted()).toBe(false);
   });
 
   it('given a session, then its reader is wired to Bulk with the session timers and counts', async () => {
@@ -190,21 +248,20 @@ describe('backfills through Bulk API 2.0', () => {
 
     const pages = await collect(session.reader.readIncremental(backfill()));
 
-    expect(pages.map((p) => p.records.map((r) => r.Id))).toEqual([['00T000000000001AAA']]);
+    expect(pages.map((p) => p.records.map((r) => r.Id))).toEqual([['00T000000000001AAA'], []]);
     expect(timing.sleeps).toEqual([2000]);
     expect(session.calls()).toMatchObject({ query: 1, bulk: 4, other: 2 });
   });
 
-  it('given more records than one window holds, then the range is halved by COUNT() and each window is its own sorted job', async () => {
+  it('given more records than one window holds, then the range is halved by COUNT() and each window ends with its highest (SystemModstamp, Id)', async () => {
     const counts = mockCount(4);
     nock(INSTANCE)
       .get(`${API}/queryAll`)
       .query((q) => String(q.q).startsWith('SELECT COUNT()'))
       .reply(200, { totalSize: 2, done: true, records: [] }, LIMIT_HEADER);
     mockDescribes();
-    const row = (id: string, at: string): string => `"${id}","${at}","false","","","false","","","",""\n`;
-    const left = mockJob('750R0000000zlh1IAA', [`${HEADER}\n${row('00T2', '2026-09-01T00:00:00.000Z')}${row('00T1', '2026-09-01T00:00:00.000Z')}`]);
-    const right = mockJob('750R0000000zlh2IAA', [`${HEADER}\n${row('00T4', '2026-11-20T00:00:00.000Z')}${row('00T3', '2026-10-20T00:00:00.000Z')}`]);
+    const left = mockJob(WINDOW_JOBS[0], [`${NARROW_HEADER}${narrowRow('00T2', '2026-09-01T00:00:00.000Z')}${narrowRow('00T1', '2026-09-01T00:00:00.000Z')}`]);
+    const right = mockJob(WINDOW_JOBS[1], [`${NARROW_HEADER}${narrowRow('00T4', '2026-11-20T00:00:00.000Z')}${narrowRow('00T3', '2026-10-20T00:00:00.000Z')}`]);
     const { reader } = buildReader({ bulkWindowMaxRecords: 2, bulkPageSize: 1 });
 
     const pages = await collect(reader.readIncremental(backfill({ fields: ['OwnerId'] })));
@@ -212,10 +269,95 @@ describe('backfills through Bulk API 2.0', () => {
     expect(counts).toHaveLength(1);
     expect(String(left.created[0]?.query)).toContain('WHERE SystemModstamp >= 2026-08-28T00:00:00Z AND SystemModstamp < 2026-10-12T00:00:00Z');
     expect(String(right.created[0]?.query)).toContain('WHERE SystemModstamp >= 2026-10-12T00:00:00Z AND SystemModstamp < 2026-11-26T00:00:01Z');
-    expect(pages.map((p) => p.records.map((r) => r.Id))).toEqual([['00T1'], ['00T2'], ['00T3'], ['00T4']]);
-    expect(pages.map((p) => p.last)).toEqual([false, false, false, true]);
+    expect(pages.map((p) => ({ ids: p.records.map((r) => r.Id), last: p.last, checkpoint: p.checkpoint }))).toEqual([
+      { ids: ['00T2'], last: false, checkpoint: null },
+      { ids: ['00T1'], last: false, checkpoint: null },
+      // The same second: Id breaks the tie, as the store compares checkpoints.
+      { ids: [], last: false, checkpoint: checkpointOf('2026-09-01T00:00:00.000+0000', '00T2') },
+      { ids: ['00T4'], last: false, checkpoint: null },
+      { ids: ['00T3'], last: false, checkpoint: null },
+      { ids: [], last: true, checkpoint: checkpointOf('2026-11-20T00:00:00.000+0000', '00T4') },
+    ]);
   });
 
+  it('given a window whose job finds nothing, then its end keeps the checkpoint the earlier windows reached', async () => {
+    mockCount(3);
+    nock(INSTANCE)
+      .get(`${API}/queryAll`)
+      .query((q) => String(q.q).startsWith('SELECT COUNT()'))
+      .reply(200, { totalSize: 2, done: true, records: [] }, LIMIT_HEADER);
+    mockDescribes();
+    mockJob(WINDOW_JOBS[0], [`${NARROW_HEADER}${narrowRow('00T1', '2026-09-01T00:00:00.000Z')}${narrowRow('00T2', '2026-09-02T00:00:00.000Z', true)}`]);
+    mockJob(WINDOW_JOBS[1], [NARROW_HEADER]);
+    const { reader } = buildReader({ bulkWindowMaxRecords: 2 });
+
+    const pages = await collect(reader.readIncremental(backfill({ fields: ['OwnerId'] })));
+
+    expect(pages.filter((p) => p.checkpoint !== null).map((p) => [p.checkpoint, p.last])).toEqual([
+      [checkpointOf('2026-09-02T00:00:00.000+0000', '00T2'), false],
+      [checkpointOf('2026-09-02T00:00:00.000+0000', '00T2'), true],
+    ]);
+  });
+
+  it('given a run stopped inside the second window, when the next run reads from its checkpoint, then the second window is read again and nothing is missed', async () => {
+    mockCount(4);
+    nock(INSTANCE)
+      .get(`${API}/queryAll`)
+      .query((q) => String(q.q).startsWith('SELECT COUNT()'))
+      .reply(200, { totalSize: 2, done: true, records: [] }, LIMIT_HEADER);
+    mockDescribes();
+    const secondWindow = [narrowRow('00T4', '2026-11-20T00:00:00.000Z'), narrowRow('00T3', '2026-10-12T00:00:00.000Z')];
+    mockJob(WINDOW_JOBS[0], [`${NARROW_HEADER}${narrowRow('00T1', '2026-09-01T00:00:00.000Z')}${narrowRow('00T2', '2026-10-11T23:59:59.999Z')}`]);
+    const stopped = mockJob(WINDOW_JOBS[1], [`${NARROW_HEADER}${secondWindow.join('')}`]);
+    const { reader } = buildReader({ bulkWindowMaxRecords: 2, bulkPageSize: 1 });
+    const store = new ContractStore();
+
+    // The run dies after storing the first page of the second window (the consumer stops).
+    for await (const page of reader.readIncremental(backfill({ fields: ['OwnerId'] }))) {
+      store.apply(page);
+      if (store.records.has('00T4')) break;
+    }
+    const afterCrash = store.checkpoint;
+    let nextSoql = '';
+    nock(INSTANCE)
+      .get(`${API}/queryAll`)
+      .query((q) => String(q.q).startsWith('SELECT Id,'))
+      .reply((uri) => {
+        nextSoql = soqlOf(uri);
+        const rest = [taskRecord('00T3', '2026-10-12T00:00:00.000+0000'), taskRecord('00T4', '2026-11-20T00:00:00.000+0000')];
+        return [200, queryResult(rest), LIMIT_HEADER];
+      });
+    const since = Date.parse((afterCrash?.systemModstamp ?? '').replace('+0000', 'Z')) - LOOKBACK_MS;
+    for await (const page of reader.readIncremental(backfill({ fields: ['OwnerId'], since }))) store.apply(page);
+
+    // The first window's end moved the checkpoint; the unfinished second window did not.
+    expect(afterCrash).toEqual(checkpointOf('2026-10-11T23:59:59.999+0000', '00T2'));
+    // The abandoned job is deleted, not left running for a read given up.
+    expect(stopped.deleted()).toBe(true);
+    expect(nextSoql).toContain('WHERE SystemModstamp >= 2026-10-11T23:49:59Z');
+    expect([...store.records.keys()].sort()).toEqual(['00T1', '00T2', '00T3', '00T4']);
+    expect(store.checkpoint).toEqual(checkpointOf('2026-11-20T00:00:00.000+0000', '00T4'));
+  });
+
+  it('given the API budget is spent while a job’s pages are read, then the read stops before the next page and the job is deleted', async () => {
+    mockCount(5);
+    mockDescribes();
+    const job = mockJob(JOB, [`${NARROW_HEADER}${narrowRow('00T1', '2026-09-01T00:00:00.000Z')}`, `${NARROW_HEADER}${narrowRow('00T2', '2026-09-02T00:00:00.000Z')}`], {
+      limitHeader: { 'Sforce-Limit-Info': 'api-usage=14000/15000' },
+    });
+    const { reader } = buildReader();
+    const seen: string[] = [];
+
+    const failure = await failureOf(
+      (async () => {
+        for await (const page of reader.readIncremental(backfill({ fields: ['OwnerId'] }))) seen.push(...page.records.map((r) => String(r.Id)));
+      })(),
+    );
+
+    expect(failure).toMatchObject({ code: 'SF_API_BUDGET', exitCode: 75 });
+    expect(seen).toEqual(['00T1']);
+    expect(job.deleted()).toBe(true);
+  });
   it('given a backfill at or below bulkThreshold, then it counts and then reads through REST', async () => {
     mockCount(2);
     nock(INSTANCE)
@@ -248,20 +390,24 @@ describe('backfills through Bulk API 2.0', () => {
     mockDescribes();
     nock(INSTANCE).post(`${API}/jobs/query`).reply(200, { id: JOB, state: 'UploadComplete' });
     nock(INSTANCE).get(`${API}/jobs/query/${JOB}`).reply(200, { id: JOB, state: 'Failed', errorMessage: 'INVALID_FIELD' });
+    const deletion = nock(INSTANCE).delete(`${API}/jobs/query/${JOB}`).reply(204);
     const { reader } = buildReader();
 
     await expect(collect(reader.readIncremental(backfill()))).rejects.toMatchObject({ code: 'SF_BULK_JOB_FAILED' });
+    expect(deletion.isDone()).toBe(true);
   });
 
-  it('given a job that never completes, then it aborts it and stops with SF_BULK_TIMEOUT (exit 75)', async () => {
+  it('given a job that never completes, then it aborts and deletes it and stops with SF_BULK_TIMEOUT (exit 75)', async () => {
     mockCount(5);
     mockDescribes();
     nock(INSTANCE).post(`${API}/jobs/query`).reply(200, { id: JOB, state: 'UploadComplete' });
     nock(INSTANCE).get(`${API}/jobs/query/${JOB}`).times(4).reply(200, { id: JOB, state: 'InProgress' });
     const abort = nock(INSTANCE).patch(`${API}/jobs/query/${JOB}`, { state: 'Aborted' }).reply(200, { id: JOB, state: 'Aborted' });
+    const deletion = nock(INSTANCE).delete(`${API}/jobs/query/${JOB}`).reply(204);
     const { reader } = buildReader({}, 10 * 60_000);
 
     await expect(collect(reader.readIncremental(backfill()))).rejects.toMatchObject({ code: 'SF_BULK_TIMEOUT', exitCode: 75 });
     expect(abort.isDone()).toBe(true);
+    expect(deletion.isDone()).toBe(true);
   });
 });
