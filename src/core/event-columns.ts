@@ -23,10 +23,10 @@ export interface EventColumns {
   /** Seconds; NaN when unknown. */
   readonly duration: Float32Array;
   /**
-   * What tells records apart: equal (===) exactly when two events come from the same record.
-   * The record's Id, or any key that stands for it (a store's integer row key).
+   * What tells the records of rows apart: equal (===) for two rows exactly when they come from
+   * the same record. The record's Id, or a number that stands for it (a store's row key).
    */
-  readonly record: readonly (string | number)[];
+  readonly recordOf: (row: number) => string | number;
 }
 
 /** Capacity of a builder given no size hint; it doubles as needed. */
@@ -50,7 +50,7 @@ export class EventColumnsBuilder {
   private subject: Int32Array;
   private at: Float64Array;
   private duration: Float32Array;
-  private readonly record: (string | number)[] = [];
+  private record: Float64Array;
   private readonly steps = new Map<string, number>();
   private readonly users = new Map<string, number>();
   private readonly subjects = new Map<string, number>();
@@ -71,10 +71,14 @@ export class EventColumnsBuilder {
     this.subject = new Int32Array(capacity);
     this.at = new Float64Array(capacity);
     this.duration = new Float32Array(capacity);
+    this.record = new Float64Array(capacity);
   }
 
-  /** Adds one event; `record` is its record's Id or a key that stands for it (see EventColumns). */
-  add(step: string, rep: string, subject: string | null, at: number, record: string | number, durationSec: number | null): void {
+  /**
+   * Adds one event; `record` is a number that stands for its record: the same for every event
+   * of one record, different from every other record's (e.g. a store's row key).
+   */
+  add(step: string, rep: string, subject: string | null, at: number, record: number, durationSec: number | null): void {
     if (this.size === this.at.length) this.grow();
     const row = this.size++;
     if (step !== this.lastStep) {
@@ -94,12 +98,13 @@ export class EventColumnsBuilder {
     this.subject[row] = subject === null ? -1 : this.lastSubjectIndex;
     this.at[row] = at;
     this.duration[row] = durationSec ?? Number.NaN;
-    this.record.push(record);
+    this.record[row] = record;
   }
 
   /** The columns so far (views, not copies: add nothing after building). */
   build(): EventColumns {
     const size = this.size;
+    const record = this.record.subarray(0, size);
     return {
       size,
       stepIds: [...this.steps.keys()],
@@ -110,7 +115,7 @@ export class EventColumnsBuilder {
       subject: this.subject.subarray(0, size),
       at: this.at.subarray(0, size),
       duration: this.duration.subarray(0, size),
-      record: this.record,
+      recordOf: (row) => record[row] as number,
     };
   }
 
@@ -121,6 +126,7 @@ export class EventColumnsBuilder {
     this.subject = enlarged(this.subject, new Int32Array(capacity));
     this.at = enlarged(this.at, new Float64Array(capacity));
     this.duration = enlarged(this.duration, new Float32Array(capacity));
+    this.record = enlarged(this.record, new Float64Array(capacity));
   }
 }
 
@@ -129,11 +135,15 @@ function enlarged<T extends Int32Array | Float64Array | Float32Array>(from: T, t
   return to;
 }
 
-/** The columns of an array of events (records told apart by their Id). */
+/**
+ * The columns of an array of events, row i being events[i]. Records are told apart by their Id,
+ * read from the array when asked (interning a million Ids into numbers would cost more than
+ * the whole layout), so the builder's record keys are mere positions here, never read.
+ */
 export function eventColumnsOf(events: readonly StepEvent[]): EventColumns {
   const builder = new EventColumnsBuilder(events.length);
-  for (const event of events) builder.add(event.step, event.rep, event.subject, event.at, event.recordId, event.durationSec ?? null);
-  return builder.build();
+  events.forEach((event, i) => builder.add(event.step, event.rep, event.subject, event.at, i, event.durationSec ?? null));
+  return { ...builder.build(), recordOf: (row) => (events[row] as StepEvent).recordId };
 }
 
 /** Tells the two forms of `CoachingInput.events` apart. */

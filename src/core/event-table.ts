@@ -1,9 +1,9 @@
 /**
- * Step events laid out for fast measuring: steps, users and subjects interned to integers and
- * the events stored column-wise in typed arrays, grouped by user and sorted by time within
- * each user (one sort, done here, once). Measures then make sequential passes over plain
- * numbers instead of chasing strings and objects, which is what lets a million events be
- * measured in well under a second.
+ * Step events laid out for fast measuring: from their columns (event-columns.ts: steps, users
+ * and subjects interned to integers), stored column-wise in typed arrays, grouped by user and
+ * sorted by time within each user (one sort, done here, once). Measures then make sequential
+ * passes over plain numbers instead of chasing strings and objects, which is what lets a
+ * million events be measured in well under a second.
  *
  * Users: the reps come first (index = position in `reps`), then every other user an event is
  * credited to (managers, people who left), so "by anyone" passes see all events while
@@ -47,7 +47,7 @@ export class EventTable {
   readonly suspicious: Uint8Array;
   /** Events whose step is not in the model (a config change since they were stored). */
   readonly ignored: number;
-  private readonly record: EventColumns['record'];
+  private readonly recordOf: EventColumns['recordOf'];
   private readonly firstAtCache = new Map<number, Float64Array>();
   private lastActivityCache: Float64Array | null = null;
 
@@ -56,7 +56,7 @@ export class EventTable {
     this.stepIds = stepIds;
     this.reps = reps;
     this.repCount = reps.length;
-    this.record = events.record;
+    this.recordOf = events.recordOf;
     this.isSalesperson = Uint8Array.from(reps, (rep) => (rep.role === 'salesperson' ? 1 : 0));
     // Subjects that only ignored events name have no rows: every measure treats them as unseen.
     this.subjectIndex = events.subjectIndex;
@@ -110,7 +110,7 @@ export class EventTable {
 
   /** What tells the row's record apart: equal for two rows exactly when they come from one record. */
   recordIdOf(row: number): string | number {
-    return this.record[this.source[row] as number] as string | number;
+    return this.recordOf(this.source[row] as number);
   }
 
   /**

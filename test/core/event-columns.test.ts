@@ -44,10 +44,10 @@ function streamed(events: readonly StepEvent[]): ReturnType<EventColumnsBuilder[
 describe('event columns', () => {
   it('given events added past the expected size, when built, then every row holds its event and names are listed once', () => {
     const builder = new EventColumnsBuilder(2);
-    builder.add('attempt', '005A', 'L1', 100, 'T1', 30);
-    builder.add('contact', '005A', 'L1', 100, 'T1', null);
-    builder.add('attempt', '005B', null, 200, 'T2', null);
-    builder.add('attempt', '005A', 'L2', 300, 'T3', 0);
+    builder.add('attempt', '005A', 'L1', 100, 1, 30);
+    builder.add('contact', '005A', 'L1', 100, 1, null);
+    builder.add('attempt', '005B', null, 200, 2, null);
+    builder.add('attempt', '005A', 'L2', 300, 3, 0);
     const columns = builder.build();
 
     expect(columns.size).toBe(4);
@@ -62,16 +62,16 @@ describe('event columns', () => {
     expect(Array.from(columns.subject)).toEqual([0, 0, -1, 1]);
     expect(Array.from(columns.at)).toEqual([100, 100, 200, 300]);
     expect(Array.from(columns.duration)).toEqual([30, Number.NaN, Number.NaN, 0]);
-    expect(columns.record).toEqual(['T1', 'T1', 'T2', 'T3']);
+    expect([0, 1, 2, 3].map((row) => columns.recordOf(row))).toEqual([1, 1, 2, 3]);
   });
 
   it('given an array of events, when laid out as columns, then each event is one row with its record Id', () => {
     const columns = eventColumnsOf([event('demo', '005A', 'O1', 5, { recordId: 'H1' }), event('sold', '005B', 'O1', 9, { recordId: 'H2', durationSec: 12 })]);
-    expect({ size: columns.size, steps: columns.stepIds, users: columns.userIds, record: columns.record }).toEqual({
+    expect({ size: columns.size, steps: columns.stepIds, users: columns.userIds, records: [columns.recordOf(0), columns.recordOf(1)] }).toEqual({
       size: 2,
       steps: ['demo', 'sold'],
       users: ['005A', '005B'],
-      record: ['H1', 'H2'],
+      records: ['H1', 'H2'],
     });
     expect(Array.from(columns.duration)).toEqual([Number.NaN, 12]);
   });

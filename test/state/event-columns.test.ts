@@ -20,7 +20,7 @@ function rowsOf(columns: EventColumns): Array<[string, string, string | null, nu
       subject < 0 ? null : (subjects[subject] as string),
       columns.at[i] as number,
       Number.isNaN(duration) ? null : duration,
-      columns.record[i] as string | number,
+      columns.recordOf(i),
     ];
   });
 }
