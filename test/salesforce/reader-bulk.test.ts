@@ -7,7 +7,7 @@ import { BulkQueryClient } from '../../src/salesforce/bulk-query';
 import { describeObject } from '../../src/salesforce/describe';
 import { SalesforceHttp } from '../../src/salesforce/http-client';
 import type { ReaderTuning } from '../../src/salesforce/reader';
-import { SalesforceReader } from '../../src/salesforce/reader';
+import { BULK_RESULTS_MAX_RECORDS, SalesforceReader } from '../../src/salesforce/reader';
 import { NO_RENEWAL } from '../../src/salesforce/session-renewal';
 import {
   API,
@@ -29,8 +29,6 @@ useNock();
 
 const JOB = '750R0000000zlh9IAA';
 const WINDOW_JOBS = ['750R0000000zlh1IAA', '750R0000000zlh2IAA'] as const;
-/** maxRecords the reader asks of each results request. */
-const RESULTS_PAGE = 50_000;
 const LOOKBACK_MS = 600_000;
 const FROM = Date.UTC(2026, 7, 28);
 const UNTIL = Date.UTC(2026, 10, 26);
@@ -138,7 +136,7 @@ function mockJob(
     const locator = i === pages.length - 1 ? 'null' : `LOC${i + 1}`;
     nock(INSTANCE)
       .get(`${API}/jobs/query/${jobId}/results`)
-      .query({ ...(i === 0 ? {} : { locator: `LOC${i}` }), maxRecords: String(RESULTS_PAGE) })
+      .query({ ...(i === 0 ? {} : { locator: `LOC${i}` }), maxRecords: String(BULK_RESULTS_MAX_RECORDS) })
       .reply(200, csv, { 'Content-Type': 'text/csv', 'Sforce-Locator': locator, 'Sforce-NumberOfRecords': '1', ...(options.limitHeader ?? LIMIT_HEADER) });
   });
   const deletion = nock(INSTANCE).delete(`${API}/jobs/query/${jobId}`).reply(204);
