@@ -19,7 +19,8 @@ export class RecordTable {
   private readonly selectModstamps: Database.Statement<[number, string], [string, number]>;
   private readonly remove: Database.Statement<[number, string]>;
   private readonly removeObject: Database.Statement<[number]>;
-  private readonly removeIfEmpty: Database.Statement<[number]>;
+  private readonly removeIfEmpty: Database.Statement<[number, number]>;
+  private readonly sweepEmpty: Database.Statement<[number]>;
   private readonly countAll: Database.Statement<[], number>;
   private readonly countObject: Database.Statement<[number], number>;
   private readonly selectFacts: Database.Statement<[], [number, string, string]>;
@@ -45,8 +46,15 @@ export class RecordTable {
       .raw();
     this.remove = db.prepare<[number, string]>('DELETE FROM record WHERE object = ? AND id = ?');
     this.removeObject = db.prepare<[number]>('DELETE FROM record WHERE object = ?');
-    this.removeIfEmpty = db.prepare<[number]>(
-      'DELETE FROM record WHERE rk = ? AND facts IS NULL AND NOT EXISTS (SELECT 1 FROM event WHERE record_rk = record.rk)',
+    // Only records last changed before the cutoff: a recently changed record (an old call edited
+    // today) is re-read by the next run's lookback, and finding it gone would count as a change.
+    this.removeIfEmpty = db.prepare<[number, number]>(
+      'DELETE FROM record WHERE rk = ? AND modstamp_ms < ? AND facts IS NULL AND NOT EXISTS (SELECT 1 FROM event WHERE record_rk = record.rk)',
+    );
+    // Records that never held anything (calls that map to no step, e-mails) are kept while the
+    // lookback may re-read them; after that they are only weight.
+    this.sweepEmpty = db.prepare<[number]>(
+      'DELETE FROM record WHERE modstamp_ms < ? AND facts IS NULL AND NOT EXISTS (SELECT 1 FROM event WHERE record_rk = record.rk)',
     );
     this.countAll = db.prepare<[], number>('SELECT count(*) FROM record').pluck();
     this.countObject = db.prepare<[number], number>('SELECT count(*) FROM record WHERE object = ?').pluck();
@@ -79,10 +87,16 @@ export class RecordTable {
   }
 
   /** Drops records left with no events and no facts (after retention pruned their events). */
-  dropIfEmpty(recordRks: Iterable<number>): number {
+  /** Drops those of the records that hold nothing any more and were last changed before `beforeMs`. */
+  dropIfEmpty(recordRks: Iterable<number>, beforeMs: number): number {
     let dropped = 0;
-    for (const rk of recordRks) dropped += this.removeIfEmpty.run(rk).changes;
+    for (const rk of recordRks) dropped += this.removeIfEmpty.run(rk, beforeMs).changes;
     return dropped;
+  }
+
+  /** Drops every record that holds nothing and was last changed before `beforeMs`. */
+  sweep(beforeMs: number): number {
+    return this.sweepEmpty.run(beforeMs).changes;
   }
 
   count(object?: number): number {

@@ -167,11 +167,16 @@ export class StateStore {
     return this.read('countEvents', () => this.events.count());
   }
 
-  /** Retention: drops events before `ms`, and records that are left with nothing. */
+  /**
+   * Retention: drops events before `ms`, and the records they leave with nothing — if those
+   * were also last changed before `ms` (a record changed since is re-read by the lookback, and
+   * must still be known then, or the re-read would look like a change).
+   */
   pruneEventsBefore(ms: number): PruneResult {
     return this.write('pruneEventsBefore', () => {
       const touched = this.events.pruneBefore(ms);
-      return { events: touched.length, records: this.records.dropIfEmpty(new Set(touched)) };
+      const dropped = this.records.dropIfEmpty(new Set(touched), ms);
+      return { events: touched.length, records: dropped + this.records.sweep(ms) };
     });
   }
 

@@ -135,7 +135,7 @@ export async function runCycle(deps: RunCycleDeps, options: RunCycleOptions): Pr
       await computeAndWrite(deps, options, report, log, between);
       if (options.write && report.outcome === 'ok') recordComplete(state, options.runId, fingerprint);
     }
-    state.pruneEventsBefore(Math.min(eventsNeededSince(options.model, report.runEnd), report.runEnd - options.sync.backfillDays * DAY_MS));
+    if (report.unchangedSince === null) pruneDaily(state, fingerprint.day, Math.min(eventsNeededSince(options.model, report.runEnd), report.runEnd - options.sync.backfillDays * DAY_MS));
     report.apiCalls = { read: readCalls, write: deps.apiCalls() - callsAtStart - readCalls, total: deps.apiCalls() - callsAtStart };
   } catch (error) {
     report.outcome = isCoachError(error) && error.exitCode === ExitCode.tryLater ? 'stopped_api_limit' : 'failed';
@@ -164,6 +164,19 @@ async function computeAndWrite(deps: RunCycleDeps, options: RunCycleOptions, rep
   report.writes = await executePlan(report.plan, { writer: deps.writer, state, logger: log, now: () => clock.now(), checkBudget: between });
   for (const failure of report.writes.failures) report.errors.push(`${failure.object} ${failure.key}: ${failure.errorCode} ${failure.message}`);
   if (report.writes.failed > 0) report.outcome = 'failed';
+}
+
+/** Meta key: the local day retention last ran. */
+const PRUNE_META = 'lastPruneDay';
+
+/**
+ * Retention once a day: what is older than any run needs goes. Pruning scans the tables, so it
+ * does not run on every hourly sync; the first day of a state has nothing old enough to prune.
+ */
+function pruneDaily(state: SyncState, day: string, beforeMs: number): void {
+  const last = state.getMeta(PRUNE_META);
+  if (last !== day && last !== null) state.pruneEventsBefore(beforeMs);
+  if (last !== day) state.setMeta(PRUNE_META, day);
 }
 
 function takeLock(state: SyncState, owner: string): void {

@@ -64,12 +64,14 @@ describe('step events', () => {
 });
 
 describe('retention', () => {
-  it('given events either side of the cut-off, when pruned, then only older events go, and records left empty go with them', () => {
+  it('given events either side of the cut-off, when pruned, then only older events go, and records left empty and unchanged since go with them', () => {
     const store = memoryStore();
     store.applyPage(
       'Task',
       [
-        aRecord('old', { events: [anEvent({ recordId: 'old', at: T0 - 100 * DAY })] }),
+        aRecord('old', { modstamp: T0 - 100 * DAY, events: [anEvent({ recordId: 'old', at: T0 - 100 * DAY })] }),
+        // An old call edited recently: the lookback re-reads it, so the record must stay known.
+        aRecord('edited', { modstamp: T0, events: [anEvent({ recordId: 'edited', at: T0 - 100 * DAY })] }),
         aRecord('mixed', { events: [anEvent({ recordId: 'mixed', at: T0 - 100 * DAY }), anEvent({ recordId: 'mixed', at: T0 })] }),
         aRecord('old-with-facts', { events: [anEvent({ recordId: 'old-with-facts', at: T0 - 100 * DAY })], facts: [{ open: true }] }),
         aRecord('new', { events: [anEvent({ recordId: 'new', at: T0 })] }),
@@ -78,10 +80,22 @@ describe('retention', () => {
       checkpointAt(T0, 'old'),
     );
 
-    expect(store.pruneEventsBefore(T0 - 90 * DAY)).toEqual({ events: 3, records: 1 });
+    expect(store.pruneEventsBefore(T0 - 90 * DAY)).toEqual({ events: 4, records: 1 });
     expect(store.loadEvents().map((e) => e.recordId)).toEqual(['mixed', 'new']);
-    expect(store.countRecords()).toBe(3);
+    expect(store.countRecords()).toBe(4);
     expect(store.loadFacts()).toHaveLength(1);
+  });
+
+  it('given records that never held an event, when pruned, then those unchanged since the cut-off go and recent ones stay', () => {
+    const store = memoryStore();
+    store.applyPage(
+      'Task',
+      [aRecord('email-long-ago', { modstamp: T0 - 100 * DAY, events: [] }), aRecord('email-today', { modstamp: T0, events: [] })],
+      [],
+      checkpointAt(T0, 'email-today'),
+    );
+    expect(store.pruneEventsBefore(T0 - 90 * DAY)).toEqual({ events: 0, records: 1 });
+    expect(store.countRecords('Task')).toBe(1);
   });
 
   it('given nothing older than the cut-off, when pruned, then nothing changes', () => {
