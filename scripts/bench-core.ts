@@ -10,6 +10,7 @@ import { DealershipCalendar } from '../src/core/calendar';
 import { computeCoaching } from '../src/core/coach';
 import type { Fact } from '../src/core/facts';
 import type { CoachModel, MeasureModel, Rep, StepEvent, StepModel } from '../src/core/model';
+import { seededRandom } from '../src/sandbox/random';
 
 const TARGET_EVENTS_PER_SECOND = 1_000_000;
 const DAY = 86_400_000;
@@ -23,17 +24,6 @@ function option(name: string, fallback: number): number {
   return value;
 }
 
-/** mulberry32: a small, fast, seedable PRNG; the same seed gives the same data. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const stage = (id: string, label: string, name: string): StepModel => ({
   id,
@@ -139,7 +129,8 @@ const MODEL: CoachModel = {
 };
 
 function generate(eventCount: number, repCount: number): { reps: Rep[]; events: StepEvent[]; facts: Fact[] } {
-  const random = prng(20261125);
+  // A seeded PRNG (the sandbox's mulberry32): the same seed gives the same data.
+  const random = seededRandom(20261125);
   const setters = Math.max(1, Math.round(repCount / 10));
   const reps: Rep[] = Array.from({ length: repCount }, (_, i) => ({
     id: `005${String(i).padStart(15, '0')}`,

@@ -4,6 +4,7 @@ import type { FieldValue, StoredRecord } from '../schema/types';
 import type { PathResolver, ResolvedPath } from './field-path';
 import { categoryOf } from './literals';
 import type { JsonRecord } from './projection';
+import { sortDecorated } from './order';
 import { locate, queryError } from './soql-error';
 
 /**
@@ -143,21 +144,7 @@ function orderKeyOf(
 }
 
 function sortGroups(groups: Group[], keys: readonly GroupOrderKey[]): Group[] {
-  const decorated = groups.map((group) => ({ group, values: keys.map((k) => normalise(k.value(group))) }));
-  decorated.sort((a, b) => {
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i];
-      const va = a.values[i] ?? null;
-      const vb = b.values[i] ?? null;
-      if (!key || va === vb) continue;
-      if (va === null) return key.nullsFirst ? -1 : 1;
-      if (vb === null) return key.nullsFirst ? 1 : -1;
-      const c = va < vb ? -1 : 1;
-      return key.descending ? -c : c;
-    }
-    return 0;
-  });
-  return decorated.map((d) => d.group);
+  return sortDecorated(groups, keys, (group) => keys.map((k) => normalise(k.value(group))));
 }
 
 function normalise(v: FieldValue): FieldValue {

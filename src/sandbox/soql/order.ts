@@ -44,7 +44,21 @@ export function isModstampOrder(keys: readonly OrderKey[]): boolean {
 }
 
 export function sortRows(rows: readonly StoredRecord[], keys: readonly OrderKey[]): StoredRecord[] {
-  const decorated = rows.map((record) => ({ record, values: keys.map((k) => k.get(record)) }));
+  return sortDecorated(rows, keys, (record) => keys.map((k) => k.get(record)));
+}
+
+/** How ORDER BY compares one key: direction and where nulls go. */
+export interface SortDirection {
+  descending: boolean;
+  nullsFirst: boolean;
+}
+
+/**
+ * Sorts items by the values `valuesOf` gives for each key, computed once per item: SOQL's
+ * ORDER BY, shared by record and aggregate queries.
+ */
+export function sortDecorated<T>(items: readonly T[], keys: readonly SortDirection[], valuesOf: (item: T) => FieldValue[]): T[] {
+  const decorated = items.map((item) => ({ item, values: valuesOf(item) }));
   decorated.sort((a, b) => {
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i];
@@ -58,5 +72,5 @@ export function sortRows(rows: readonly StoredRecord[], keys: readonly OrderKey[
     }
     return 0;
   });
-  return decorated.map((d) => d.record);
+  return decorated.map((d) => d.item);
 }
