@@ -36,7 +36,8 @@ export function formatResult(result: MeasureResult): string {
       return `${pct(result.value)} ≤ ${result.slaMinutes} min (median ${result.medianMinutes === null ? '–' : Math.round(result.medianMinutes)} min)`;
     case 'overdue':
     case 'staleLead':
-      return String(result.count);
+      // A rep's value is their count; the team's is the count per salesperson.
+      return result.value === null ? '–' : Number.isInteger(result.value) ? String(result.value) : result.value.toFixed(1);
     case 'sequence':
       return `${pct(result.value)} skipped of ${result.reached}`;
     case 'integrity':
