@@ -107,10 +107,12 @@ function round(value: number | null, decimals: number): number | null {
 
 const FLAG_STATUSES: ReadonlySet<string> = new Set<FlagStatus>(['New', 'Committed', 'Improved', 'Not Improved', 'Resolved']);
 
-/** The fields to SELECT when reading flags back from the org (design §5.2: a lost state never opens a second flag). */
+/**
+ * The fields to SELECT when reading flags back from the org (design §5.2: a lost state never
+ * opens a second flag): every field of the write contract, which reports show as well.
+ */
 export function flagReadFields(writeBack: WriteBackModel): string[] {
-  const f = writeBack.flagFields;
-  return ['Id', f.key, f.measure, f.salesperson, f.status, f.commitment, f.followUpDate, f.actual];
+  return ['Id', ...new Set(Object.values(writeBack.flagFields))];
 }
 
 /**

@@ -5,6 +5,7 @@
  * URL), so one config file runs against the sandbox, a sandbox org and production.
  */
 import { CoachError, ExitCode } from '../lib/errors';
+import { Redactor } from '../lib/logger';
 
 export type AuthMethod = 'accessToken' | 'clientCredentials' | 'jwt' | 'sfCli';
 
@@ -154,7 +155,7 @@ export function secretsOf(credentials: Credentials): string[] {
 
 /** Replaces every occurrence of a secret (and of a token minted during the run) by `[redacted]`. */
 export function redact(text: string, secrets: readonly string[]): string {
-  return secrets.filter((secret) => secret.length > 0).reduce((out, secret) => out.split(secret).join('[redacted]'), text);
+  return new Redactor(secrets).text(text);
 }
 
 /** What to tell a person whose session expired, per method. */

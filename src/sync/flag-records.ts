@@ -10,6 +10,7 @@ import {
   dateFromDay,
   OPEN_STATUSES,
   type OpenFlag,
+  flagReadFields,
   openFlagFromRecord,
   parseSfDateTime,
   type SfRecord,
@@ -21,12 +22,9 @@ import { bareRecord } from './sync-facts';
 /** When the manager last changed the flag: the Committed status dates from it. */
 const MODIFIED_FIELD = 'LastModifiedDate';
 
-/**
- * Fields to read from the flag object: every field of the write contract (the report shows
- * them), and when the record last changed.
- */
+/** Fields to read from the flag object: the core's, and when the record last changed. */
 export function flagObjectFields(writeBack: WriteBackModel): string[] {
-  return [...new Set([...Object.values(writeBack.flagFields), MODIFIED_FIELD])].sort();
+  return [...flagReadFields(writeBack), MODIFIED_FIELD];
 }
 
 /**

@@ -4,7 +4,7 @@
  * against the ledger → write → record the run. Live runs, previews, dry runs and tests differ
  * only in the reader, writer and state they plug in.
  */
-import { type CoachingResult, type CoachModel, DealershipCalendar, compileMapper, type MapStats, newMapStats, readPlan, type Rep, type WritePlan } from '../core';
+import { type CoachingResult, type CoachModel, DealershipCalendar, compileMapper, type MapStats, newMapStats, readPlan, type RecordMapper, type Rep, type WritePlan } from '../core';
 import { CoachError, ExitCode, isCoachError } from '../lib/errors';
 import type { Logger } from '../lib/logger';
 import { type Clock, systemClock } from './clock';
@@ -117,11 +117,13 @@ export async function runCycle(deps: RunCycleDeps, options: RunCycleOptions): Pr
     }
   };
 
+  // One compiled mapper serves the read (records → events) and the compute (users → reps).
+  const mapper = compileMapper(options.model);
   try {
     await deps.preflight();
     log.info('run started', { runEnd: new Date(report.runEnd).toISOString(), write: options.write });
     report.reads = await readAll(
-      readSpecs(options.model, report.runEnd, options.sync.backfillDays, state),
+      readSpecs(options.model, mapper, report.runEnd, options.sync.backfillDays, state),
       { runEnd: report.runEnd, lookbackMs: options.sync.lookbackSeconds * 1000, pageSize: options.sync.pageSize, bulkThreshold: options.sync.bulkThreshold },
       { reader: deps.reader, state, logger: log, stats: report.mapStats, checkBudget: between },
     );
@@ -132,7 +134,7 @@ export async function runCycle(deps: RunCycleDeps, options: RunCycleOptions): Pr
     if (report.unchangedSince !== null) {
       log.info('nothing changed since the last complete run today: nothing to compute or write', { since: report.unchangedSince });
     } else {
-      await computeAndWrite(deps, options, report, log, between);
+      await computeAndWrite(deps, options, mapper, report, log, between);
       if (options.write && report.outcome === 'ok') recordComplete(state, options.runId, fingerprint);
     }
     if (report.unchangedSince === null) pruneDaily(state, fingerprint.day, Math.min(eventsNeededSince(options.model, report.runEnd), report.runEnd - options.sync.backfillDays * DAY_MS));
@@ -151,9 +153,16 @@ export async function runCycle(deps: RunCycleDeps, options: RunCycleOptions): Pr
 }
 
 /** The pure part and its consequences: compute from the state, plan against ledger and org, write. */
-async function computeAndWrite(deps: RunCycleDeps, options: RunCycleOptions, report: RunReport, log: Logger, between: () => void): Promise<void> {
+async function computeAndWrite(
+  deps: RunCycleDeps,
+  options: RunCycleOptions,
+  mapper: RecordMapper,
+  report: RunReport,
+  log: Logger,
+  between: () => void,
+): Promise<void> {
   const { state, clock } = deps;
-  const computed = computeFromState({ model: options.model, mapper: compileMapper(options.model), state, now: report.runEnd });
+  const computed = computeFromState({ model: options.model, mapper, state, now: report.runEnd });
   report.coaching = computed.coaching;
   report.reps = computed.reps;
   log.info('computed', { reps: computed.reps.length, events: computed.events, findings: computed.coaching.findings.length, desired: computed.coaching.desired.length });
@@ -208,8 +217,7 @@ function finish(state: SyncState, report: RunReport, log: Logger): void {
 }
 
 /** What each object read stores: the core's mapping, or for people and flags the record itself. */
-function readSpecs(model: CoachModel, runEnd: number, backfillDays: number, state: SyncState): ObjectReadSpec[] {
-  const mapper = compileMapper(model);
+function readSpecs(model: CoachModel, mapper: RecordMapper, runEnd: number, backfillDays: number, state: SyncState): ObjectReadSpec[] {
   const backfillFrom = runEnd - backfillDays * DAY_MS;
   const specs: ObjectReadSpec[] = readPlan(model).map(({ object, fields }) => ({
     object,

@@ -2,7 +2,7 @@
  * The part of the state store a run uses. The SQLite store (src/state) implements it; a dry
  * run plugs in its in-memory copy, so both go through exactly the same code.
  */
-import type { EventColumns, StepEvent } from '../core';
+import type { EventColumns } from '../core';
 import type { Checkpoint, LedgerEntry, RunOutcome, RunSummary, StoredRecord } from './ports';
 
 export interface StoredFactRow {
@@ -17,7 +17,6 @@ export interface SyncState {
   getCheckpoint(object: string): Checkpoint | null;
   /** Stores a page; `changed` counts records that are new, newer than stored, or deleted. */
   applyPage(object: string, records: readonly StoredRecord[], deletedIds: readonly string[], checkpoint: Checkpoint | null): { changed: number };
-  loadEvents(options?: { since?: number }): StepEvent[];
   /** The same events streamed into the core's columns: what a run computes from. */
   loadEventColumns(options?: { since?: number }): EventColumns;
   loadFacts(options?: { object?: string }): StoredFactRow[];
