@@ -11,7 +11,7 @@
  * benchmark checks that the floor read as many records per object as the connector did.
  */
 import { type CoachModel, parseSfDateTime, readPlan } from '../src/core';
-import { floorToSecond } from '../src/salesforce/sf-datetime';
+import { floorToSecond } from '../src/salesforce/bulk-windows';
 import { and, buildSelect, dateTime, distinctFields, gte, lt } from '../src/salesforce/soql-builder';
 import { openStateStore } from '../src/state/state-store';
 import { flagObjectFields } from '../src/sync/flag-records';

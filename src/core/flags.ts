@@ -8,7 +8,8 @@ import type { Finding } from './diagnose';
 import { type DesiredRecord, SHORT_TEXT_MAX, type SfValue } from './desired';
 import { truncate } from './finding-text';
 import type { Rep, SfRecord, WriteBackModel } from './model';
-import { asNumber, asText, parseSfDate } from './salesforce-values';
+import { parseSfDate } from './salesforce-datetime';
+import { asNumber, asText } from './salesforce-values';
 import type { Period } from './window';
 
 export type FlagStatus = 'New' | 'Committed' | 'Improved' | 'Not Improved' | 'Resolved';

@@ -5,7 +5,8 @@
  */
 import { compileMatch } from './matcher';
 import type { CoachModel, Rep, SfRecord } from './model';
-import { asNumber, asText, compilePath, parseSfDateTime } from './salesforce-values';
+import { parseSfDateTime } from './salesforce-datetime';
+import { asNumber, asText, compilePath } from './salesforce-values';
 
 export function compileUserMapper(model: CoachModel): (userRecords: readonly SfRecord[]) => Rep[] {
   const { team, goals } = model;

@@ -14,7 +14,8 @@ import { compileMatch, conditionEntries, type RecordPredicate } from './matcher'
 import { compileUserMapper } from './map-users';
 import type { CoachModel, MatchConditions, Rep, SfRecord, StepEvent } from './model';
 import { ACTIVITY_OBJECTS, LEAD_CREATED_FIELD, LEAD_NAME_FIELD, TASK_CLOSED_FIELD } from './read-plan';
-import { asNumber, asText, compilePath, type FieldReader, parseSfDate, parseSfDateTime } from './salesforce-values';
+import { parseSfDate, parseSfDateTime } from './salesforce-datetime';
+import { asNumber, asText, compilePath, type FieldReader } from './salesforce-values';
 
 export interface MappedRecord {
   events: StepEvent[];

@@ -24,6 +24,7 @@ import type { FieldTypes } from './bulk-csv';
 import { csvToRecords, openCsvPage } from './bulk-csv';
 import type { Window } from './bulk-windows';
 import { planWindows, windowCondition } from './bulk-windows';
+import { requireDateTime } from './required-datetime';
 import { buildCount, buildSelect } from './soql-builder';
 
 export interface BulkBackfillDeps {
@@ -73,7 +74,13 @@ class HighestPosition {
     if (stamp !== '') this.position = { systemModstamp: stamp, id };
   }
 
+  /**
+   * The position, checked once by the datetime grammar: the CSV conversion rewrites a well-shaped
+   * cell without range checks, and one naming no real time (hour 99) would otherwise become the
+   * checkpoint, where the state store refuses it.
+   */
   get checkpoint(): Checkpoint | null {
+    if (this.position !== null) requireDateTime(this.position.systemModstamp);
     return this.position;
   }
 }

@@ -10,8 +10,9 @@
  * row then costs one call per cell. Datetimes are rewritten as strings, not parsed.
  */
 import type { SfRecord } from '../core/model';
+import { formatSfDateTime } from '../core/salesforce-datetime';
 import { badCsv, CsvCursor } from './bulk-csv-parser';
-import { formatSalesforceDateTime, parseSalesforceDateTime } from './sf-datetime';
+import { requireDateTime } from './required-datetime';
 
 /** Field path (lower case) → Salesforce field type from the describe. */
 export type FieldTypes = ReadonlyMap<string, string>;
@@ -49,13 +50,16 @@ const asNumber: Convert = (cell, column) => {
 /**
  * The REST spelling of a datetime. The usual Bulk form is rewritten in place (the same instant,
  * the same fixed width, so that such strings still sort in time order); anything else goes
- * through the strict parser, which refuses what is not a datetime.
+ * through the one datetime grammar, which refuses what is not a datetime. The two patterns above
+ * only recognise a spelling, they accept nothing: a well-shaped cell naming no real time (day 30
+ * of February) stays invalid after the rewrite, and is refused by the same grammar where it is
+ * used (the window's checkpoint, the sync's check of each record, the core's mapping).
  */
 const asDateTime: Convert = (cell) => {
   if (cell === '') return null;
   if (BULK_DATETIME.test(cell)) return detached(`${cell.slice(0, 23)}+0000`);
   if (REST_DATETIME.test(cell)) return detached(cell);
-  return formatSalesforceDateTime(parseSalesforceDateTime(cell));
+  return formatSfDateTime(requireDateTime(cell));
 };
 
 function converterOf(type: string | undefined): Convert {

@@ -5,7 +5,6 @@
  */
 import type { Condition } from './soql-builder';
 import { and, dateTime, gte, lt, lte } from './soql-builder';
-import { floorToSecond } from './sf-datetime';
 
 /** A time range in whole seconds (SOQL datetime literals have no milliseconds). */
 export interface Window {
@@ -16,6 +15,11 @@ export interface Window {
 }
 
 const ONE_SECOND = 1000;
+
+/** The start of the UTC second holding `epochMs`: where a window may begin or end. */
+export function floorToSecond(epochMs: number): number {
+  return Math.floor(epochMs / ONE_SECOND) * ONE_SECOND;
+}
 
 /** `SystemModstamp >= from AND SystemModstamp < to` (or `<= to`). */
 export function windowCondition(window: Window): Condition {

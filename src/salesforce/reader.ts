@@ -15,13 +15,13 @@ import type { ApiBudget } from './api-budget';
 import { readBulkBackfill } from './bulk-backfill';
 import type { BulkQueryClient } from './bulk-query';
 import type { Window } from './bulk-windows';
-import { windowCondition } from './bulk-windows';
+import { floorToSecond, windowCondition } from './bulk-windows';
 import type { ObjectDescribe } from './describe';
 import { SalesforceRequestError, toCoachError } from './error-policy';
 import { fieldTypesOf } from './field-types';
 import type { SalesforceHttp } from './http-client';
 import { countRecords, queryAllPages, queryPages } from './query-pager';
-import { floorToSecond, parseSalesforceDateTime } from './sf-datetime';
+import { requireDateTime } from './required-datetime';
 import { apiName, buildCount, buildSelect, distinctFields } from './soql-builder';
 
 /**
@@ -88,7 +88,7 @@ const SYSTEM_FIELD_TYPES = [
 ] as const;
 
 function secondOf(record: SfRecord): number {
-  return floorToSecond(parseSalesforceDateTime(String(record.SystemModstamp)));
+  return floorToSecond(requireDateTime(String(record.SystemModstamp)));
 }
 
 /**

@@ -4,8 +4,9 @@
  * re-reads a lookback window on every run, and re-applying those pages must not rewind it.
  */
 import type Database from 'better-sqlite3';
+import { parseSfDateTime } from '../core/salesforce-datetime';
 import type { Checkpoint } from '../sync/ports';
-import { parseSalesforceDatetime } from './datetime';
+import { badInput } from './errors';
 
 /** A checkpoint as an instant and an Id, the order the reader reads in. */
 interface Position {
@@ -13,8 +14,20 @@ interface Position {
   id: string;
 }
 
+/**
+ * Epoch ms of a SystemModstamp, by the grammar the sync checks records with, so that whatever
+ * the sync hands over is accepted here; throws STATE_BAD_INPUT on anything else. Stamps are
+ * kept as sent and compared as instants, never as text: `+0000`, `Z` and `-05:00` spellings of
+ * one moment must order alike.
+ */
+export function modstampMs(text: string): number {
+  const ms = parseSfDateTime(text);
+  if (ms === null) throw badInput(`Not a Salesforce datetime: ${JSON.stringify(text)}.`, { text });
+  return ms;
+}
+
 function positionOf(checkpoint: Checkpoint): Position {
-  return { ms: parseSalesforceDatetime(checkpoint.systemModstamp), id: checkpoint.id };
+  return { ms: modstampMs(checkpoint.systemModstamp), id: checkpoint.id };
 }
 
 function comparePositions(a: Position, b: Position): number {

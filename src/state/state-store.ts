@@ -8,9 +8,8 @@ import type Database from 'better-sqlite3';
 import type { EventColumns } from '../core/event-columns';
 import type { StepEvent } from '../core/model';
 import type { Checkpoint, LedgerEntry, RunSummary, StoredRecord } from '../sync/ports';
-import { CheckpointTable } from './checkpoints';
+import { CheckpointTable, modstampMs } from './checkpoints';
 import { IN_MEMORY, openDatabase } from './database';
-import { parseSalesforceDatetime } from './datetime';
 import { toStateError } from './errors';
 import { EventTable } from './events';
 import { LedgerTable } from './ledger';
@@ -99,7 +98,7 @@ export class StateStore {
       let skippedStale = 0;
       let changed = 0;
       for (const record of records) {
-        const modstamp = parseSalesforceDatetime(record.systemModstamp);
+        const modstamp = modstampMs(record.systemModstamp);
         const rk = this.records.upsert(objectSym, record, modstamp);
         if (rk === undefined) {
           skippedStale += 1;
@@ -298,5 +297,4 @@ export type { HolderCheck } from './lock';
 export type { StoredFact } from './records';
 export type { RunResult } from './runs';
 export { compareCheckpoints } from './checkpoints';
-export { parseSalesforceDatetime } from './datetime';
 export { StateErrorCode } from './errors';

@@ -6,17 +6,13 @@
  * Objects are read a few at a time to hide latency.
  */
 import type { MapStats, RecordMapper, SfRecord } from '../core';
-import { parseSfDateTime } from '../core';
+import { formatSfDateTime, parseSfDateTime } from '../core';
 import type { Logger } from '../lib/logger';
 import type { Checkpoint, CrmReader, RecordPage, StoredRecord } from './ports';
 import type { SyncState } from './sync-state';
 
 /** Objects read at the same time: enough to overlap latency, few enough to be gentle on the org. */
 export const READ_CONCURRENCY = 3;
-/** Salesforce's JSON form of a datetime: `2026-11-20T15:04:05.000+0000`. */
-function sfDateTime(ms: number): string {
-  return new Date(ms).toISOString().replace('Z', '+0000');
-}
 
 /**
  * Records stored per transaction: ten full pages. Fewer commits (each an fsync) make a backfill
@@ -146,6 +142,7 @@ async function readObject(
     for (const record of page.records) {
       const id = typeof record.Id === 'string' ? record.Id : null;
       const modstamp = typeof record.SystemModstamp === 'string' ? record.SystemModstamp : null;
+      // The state store parses stamps by the same grammar, so a record kept here is never refused there.
       if (id === null || modstamp === null || parseSfDateTime(modstamp) === null) {
         result.bad += 1;
         continue;
@@ -192,7 +189,7 @@ async function readObject(
   // run's end: the run's end is the connector's clock, and records the org stamps behind it (a
   // skewed clock, a `--now` ahead of the org; this run's own writes) would never be read.
   if (checkpoint === null && result.records + result.deleted + result.bad === 0 && !aborted()) {
-    deps.state.applyPage(spec.object, [], [], { systemModstamp: sfDateTime(spec.backfillFrom), id: '' });
+    deps.state.applyPage(spec.object, [], [], { systemModstamp: formatSfDateTime(spec.backfillFrom), id: '' });
   }
   log.info('read', { records: result.records, changed: result.changed, deleted: result.deleted, pages: result.pages, bad: result.bad, incremental: result.incremental });
   return result;

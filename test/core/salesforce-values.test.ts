@@ -1,28 +1,6 @@
 import { compileMatch } from '../../src/core/matcher';
-import { asNumber, parseSfDate, parseSfDateTime, readPath } from '../../src/core/salesforce-values';
+import { asNumber, readPath } from '../../src/core/salesforce-values';
 import { stageRecord, taskRecord } from './builders';
-
-describe('Salesforce datetimes and dates', () => {
-  it('given the REST form with +0000, Z or +00:00, then all parse to the same instant', () => {
-    const expected = Date.UTC(2026, 10, 20, 15, 4, 5);
-    expect(parseSfDateTime('2026-11-20T15:04:05.000+0000')).toBe(expected);
-    expect(parseSfDateTime('2026-11-20T15:04:05Z')).toBe(expected);
-    expect(parseSfDateTime('2026-11-20T15:04:05.000+00:00')).toBe(expected);
-    expect(parseSfDateTime('2026-11-20T09:04:05.000-0600')).toBe(expected);
-  });
-
-  it('given malformed or impossible datetimes, then null rather than a rolled-over date', () => {
-    for (const text of ['2026-02-30T10:00:00Z', '2026-11-20 15:04:05', '2026-11-20T24:00:00Z', '2026-11-20T15:04:05', 'yesterday', '']) {
-      expect(parseSfDateTime(text)).toBeNull();
-    }
-  });
-
-  it('given dates, then only real YYYY-MM-DD dates are accepted', () => {
-    expect(parseSfDate('2026-11-20')).toBe('2026-11-20');
-    expect(parseSfDate('2026-11-31')).toBeNull();
-    expect(parseSfDate('2026-11-20T00:00:00Z')).toBeNull();
-  });
-});
 
 describe('field paths', () => {
   it('given a nested relationship field, then it is read through the parent object', () => {

@@ -1,37 +1,9 @@
 import fc from 'fast-check';
 import type { SfRecord } from '../../src/core/model';
+import { formatSfDateTime } from '../../src/core/salesforce-datetime';
 import type { FieldTypes } from '../../src/salesforce/bulk-csv';
 import { csvToRecords, openCsvPage } from '../../src/salesforce/bulk-csv';
 import { CsvCursor, parseCsv } from '../../src/salesforce/bulk-csv-parser';
-import { formatSalesforceDateTime, parseSalesforceDateTime } from '../../src/salesforce/sf-datetime';
-
-describe('Salesforce datetimes', () => {
-  it.each([
-    ['2026-11-20T15:04:05.000+0000', Date.UTC(2026, 10, 20, 15, 4, 5)],
-    ['2026-11-20T15:04:05.123Z', Date.UTC(2026, 10, 20, 15, 4, 5, 123)],
-    ['2026-11-20T10:04:05-05:00', Date.UTC(2026, 10, 20, 15, 4, 5)],
-    ['2026-11-21T01:04:05.5+1000', Date.UTC(2026, 10, 20, 15, 4, 5, 500)],
-  ])('given %s, then it is the right instant', (text, expected) => {
-    expect(parseSalesforceDateTime(text)).toBe(expected);
-  });
-
-  it.each(['2026-11-20', '2026-11-20 15:04:05', '2026-02-30T00:00:00Z', '2026-13-01T00:00:00Z', '2026-11-20T15:04:05', 'garbage', ''])(
-    'given %j, then it is refused with SF_BAD_DATETIME',
-    (text) => {
-      expect(() => parseSalesforceDateTime(text)).toThrow(expect.objectContaining({ code: 'SF_BAD_DATETIME' }));
-    },
-  );
-
-  it('property: formatting then parsing returns the same instant, in the REST format', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 0, max: Date.UTC(9999, 11, 31) }), (ms) => {
-        const text = formatSalesforceDateTime(ms);
-        expect(text).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+0000$/);
-        expect(parseSalesforceDateTime(text)).toBe(ms);
-      }),
-    );
-  });
-});
 
 /** A table written as RFC 4180 CSV, as Salesforce would: every row ends with the line ending. */
 function toCsv(table: readonly string[][], options: { quoteAll: boolean; lineEnding: '\n' | '\r\n' }): string {
@@ -123,26 +95,11 @@ describe('Bulk API CSV to records', () => {
     ]);
   });
 
-  it.each([
-    ['the Bulk form', '2026-11-20T15:04:05.123Z', '2026-11-20T15:04:05.123+0000'],
-    ['the REST form', '2026-11-20T15:04:05.123+0000', '2026-11-20T15:04:05.123+0000'],
-    ['no milliseconds', '2026-11-20T15:04:05Z', '2026-11-20T15:04:05.000+0000'],
-    ['another offset', '2026-11-20T10:04:05.000-05:00', '2026-11-20T15:04:05.000+0000'],
-  ])('given a datetime in %s, then it reads as REST writes it', (_, cell, expected) => {
-    expect(recordsOf(`SystemModstamp\n${cell}\n`, 'Task', new Map([['systemmodstamp', 'datetime']]))[0]?.SystemModstamp).toBe(expected);
-  });
-
-  it('given a datetime column holding text, then the page is refused with SF_BAD_DATETIME', () => {
-    expect(() => recordsOf('SystemModstamp\nyesterday\n', 'Task', new Map([['systemmodstamp', 'datetime']]))).toThrow(
-      expect.objectContaining({ code: 'SF_BAD_DATETIME' }),
-    );
-  });
-
   it('property: a Bulk datetime is rewritten to the same instant the strict parser reads', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: Date.UTC(9999, 11, 31) }), (ms) => {
         const [record] = recordsOf(`At\n${new Date(ms).toISOString()}\n`, 'Task', new Map([['at', 'datetime']]));
-        expect(record?.At).toBe(formatSalesforceDateTime(ms));
+        expect(record?.At).toBe(formatSfDateTime(ms));
       }),
     );
   });

@@ -297,6 +297,18 @@ describe('backfills through Bulk API 2.0', () => {
     ]);
   });
 
+  it('given a window whose highest SystemModstamp names no real time, then SF_BAD_DATETIME', async () => {
+    mockCount(3);
+    mockDescribes();
+    const rows = narrowRow('00T1', '2026-09-01T00:00:00.000Z') + narrowRow('00T2', '2026-09-01T99:00:00.000Z');
+    mockJob(JOB, [`${NARROW_HEADER}${rows}`]);
+    const { reader } = buildReader();
+
+    const error = await failureOf(collect(reader.readIncremental(backfill({ fields: ['OwnerId'] }))));
+
+    expect(error).toMatchObject({ code: 'SF_BAD_DATETIME' });
+  });
+
   it('given a run stopped inside the second window, when the next run reads from its checkpoint, then the second window is read again and nothing is missed', async () => {
     mockCount(4);
     nock(INSTANCE)
