@@ -39,15 +39,15 @@ export function orgRequirements(config: Config): Requirement[] {
   };
   config.steps.forEach((step, i) => {
     out.push({ object: step.object, path: ['steps', i, 'object'] });
-    for (const key of ['timeField', 'creditField', 'subjectField', 'durationField'] as const) field(step.object, step[key], ['steps', i, key]);
+    for (const key of ['timeField', 'repField', 'subjectField', 'durationField'] as const) field(step.object, step[key], ['steps', i, key]);
     out.push(...matchRequirements(step.object, step.match, ['steps', i, 'match']));
   });
   config.measures.forEach((measure, i) => {
     if (measure.kind === 'overdue') {
-      for (const key of ['dueField', 'ownerField', 'subjectField'] as const) field(measure.object, measure[key], ['measures', i, key]);
+      for (const key of ['dueField', 'repField', 'subjectField'] as const) field(measure.object, measure[key], ['measures', i, key]);
       out.push(...matchRequirements(measure.object, measure.match, ['measures', i, 'match']));
     } else if (measure.kind === 'staleLead') {
-      for (const key of ['ownerField', 'statusField'] as const) field(measure.object, measure[key], ['measures', i, key]);
+      for (const key of ['repField', 'statusField'] as const) field(measure.object, measure[key], ['measures', i, key]);
     }
   });
   const { team, goals, writeBack } = config;

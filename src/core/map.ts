@@ -168,7 +168,7 @@ function compileObjects(model: CoachModel): Map<string, ObjectMapper> {
       id: step.id,
       matches: compileMatch(step.match),
       time: compilePath(step.timeField),
-      credit: compilePath(step.creditField),
+      credit: compilePath(step.repField),
       subject: compilePath(step.subjectField),
       duration: step.durationField ? compilePath(step.durationField) : null,
     });
@@ -180,14 +180,14 @@ function compileObjects(model: CoachModel): Map<string, ObjectMapper> {
         measure: measure.id,
         matches: compileMatch(measure.match),
         due: compilePath(measure.dueField),
-        owner: compilePath(measure.ownerField),
+        owner: compilePath(measure.repField),
         subject: compilePath(measure.subjectField),
       });
       conditions.get(measure.object)?.push(measure.match);
     } else if (measure.kind === 'staleLead') {
       mapperFor(measure.object).leads.push({
         measure: measure.id,
-        owner: compilePath(measure.ownerField),
+        owner: compilePath(measure.repField),
         status: compilePath(measure.statusField),
         closed: new Set(measure.closedStatuses),
       });

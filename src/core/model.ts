@@ -56,7 +56,7 @@ export interface StepModel {
   /** Datetime or date field saying when the step happened, e.g. `CompletedDateTime`. */
   timeField: string;
   /** Field path holding the User credited with the step, e.g. `OwnerId`, `Opportunity.OwnerId`. */
-  creditField: string;
+  repField: string;
   /** Field path holding the customer the step is about (links steps), e.g. `WhoId`, `OpportunityId`, `Id`. */
   subjectField: string;
   /** Conditions a record must meet to count as this step. Empty means every record. */
@@ -114,7 +114,7 @@ export interface OverdueMeasure extends MeasureBase {
   kind: 'overdue';
   object: string;
   dueField: string;
-  ownerField: string;
+  repField: string;
   subjectField: string;
   match: MatchConditions;
   /** Overdue items tolerated per rep before flagging. */
@@ -127,7 +127,7 @@ export interface OverdueMeasure extends MeasureBase {
 export interface StaleLeadMeasure extends MeasureBase {
   kind: 'staleLead';
   object: string;
-  ownerField: string;
+  repField: string;
   statusField: string;
   /** Statuses that mean the lead is closed (converted or dead); anything else is open. */
   closedStatuses: readonly string[];

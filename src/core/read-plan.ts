@@ -33,13 +33,13 @@ export function readPlan(model: CoachModel): ObjectRead[] {
   };
 
   for (const step of model.steps) {
-    need(step.object, step.timeField, step.creditField, step.subjectField, step.durationField, ...Object.keys(step.match));
+    need(step.object, step.timeField, step.repField, step.subjectField, step.durationField, ...Object.keys(step.match));
   }
   for (const measure of model.measures) {
     if (measure.kind === 'overdue') {
-      need(measure.object, measure.dueField, measure.ownerField, measure.subjectField, ...Object.keys(measure.match));
+      need(measure.object, measure.dueField, measure.repField, measure.subjectField, ...Object.keys(measure.match));
     } else if (measure.kind === 'staleLead') {
-      need(measure.object, measure.ownerField, measure.statusField, LEAD_CREATED_FIELD, LEAD_NAME_FIELD);
+      need(measure.object, measure.repField, measure.statusField, LEAD_CREATED_FIELD, LEAD_NAME_FIELD);
     }
   }
   for (const object of fields.keys()) {

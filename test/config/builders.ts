@@ -10,9 +10,9 @@ export function minimalConfig(): ConfigInput {
     dealership: { name: 'Test Motors', timeZone: 'America/Chicago', workingDays: ['mon', 'tue', 'wed', 'thu', 'fri'] },
     team: { salespeople: { Title: 'Sales Consultant' }, setters: { Title: 'BDC Agent' } },
     steps: [
-      { id: 'contact', object: 'Task', timeField: 'CompletedDateTime', creditField: 'OwnerId', subjectField: 'WhoId', durationField: 'CallDurationInSeconds' },
-      { id: 'appointment_set', object: 'Event', timeField: 'CreatedDate', creditField: 'CreatedById', subjectField: 'WhoId', match: { Type: 'Appointment' } },
-      { id: 'sold', object: 'OpportunityHistory', timeField: 'CreatedDate', creditField: 'Opportunity.OwnerId', subjectField: 'OpportunityId', match: { StageName: 'Closed Won' } },
+      { id: 'contact', object: 'Task', timeField: 'CompletedDateTime', repField: 'OwnerId', subjectField: 'WhoId', durationField: 'CallDurationInSeconds' },
+      { id: 'appointment_set', object: 'Event', timeField: 'CreatedDate', repField: 'CreatedById', subjectField: 'WhoId', match: { Type: 'Appointment' } },
+      { id: 'sold', object: 'OpportunityHistory', timeField: 'CreatedDate', repField: 'Opportunity.OwnerId', subjectField: 'OpportunityId', match: { StageName: 'Closed Won' } },
     ],
     measures: [{ id: 'set_rate', kind: 'ratio', from: 'contact', to: 'appointment_set', target: 0.6 }],
     goals: { step: 'sold', funnel: ['contact', 'appointment_set', 'sold'] },

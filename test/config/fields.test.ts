@@ -1,7 +1,7 @@
 import type { ConfigInput } from '../../src/config';
 import { invalid, minimalConfig, parseYaml, problemsOf } from './builders';
 
-function withStepField(field: 'object' | 'creditField', value: string): ConfigInput {
+function withStepField(field: 'object' | 'repField', value: string): ConfigInput {
   const config = minimalConfig();
   config.steps[0]![field] = value;
   return config;
@@ -23,11 +23,11 @@ describe('field checks', () => {
   );
 
   it.each(['Opportunity.OwnerId', 'Who.Owner.Manager.Id', 'Custom__r.Owner__c'])('given the field path %s, then it is accepted', (path) =>
-    expect(problemsOf(withStepField('creditField', path))).toEqual([]),
+    expect(problemsOf(withStepField('repField', path))).toEqual([]),
   );
 
   it.each(['Opportunity..OwnerId', 'Opportunity.', 'A.B.C.D.E.F'])('given the field path %s, then it is refused', (path) =>
-    expect(problemsOf(withStepField('creditField', path))).toEqual([expect.objectContaining({ path: 'steps[0].creditField', message: 'not a valid Salesforce field path' })]),
+    expect(problemsOf(withStepField('repField', path))).toEqual([expect.objectContaining({ path: 'steps[0].repField', message: 'not a valid Salesforce field path' })]),
   );
 
   it('given a match condition on a field with an invalid name, then the key is reported', () => {

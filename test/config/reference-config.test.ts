@@ -17,7 +17,7 @@ describe('the reference dealership config', () => {
   });
 
   it('given the file, then it maps the steps of design §5.1 in funnel order', () => {
-    expect(model.steps.map((step) => [step.id, step.object, step.creditField, step.subjectField])).toEqual([
+    expect(model.steps.map((step) => [step.id, step.object, step.repField, step.subjectField])).toEqual([
       ['lead', 'Lead', 'OwnerId', 'Id'],
       ['attempt', 'Task', 'OwnerId', 'WhoId'],
       ['contact', 'Task', 'OwnerId', 'WhoId'],

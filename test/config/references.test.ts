@@ -52,12 +52,12 @@ describe('cross-field checks', () => {
     ['integrity steps', { id: 'm', kind: 'integrity', steps: ['contacts'], maxSuspiciousShare: 0.05 }, 'measures[0].steps[0]'],
     [
       'overdue valueStep',
-      { id: 'm', kind: 'overdue', object: 'Task', dueField: 'ActivityDate', ownerField: 'OwnerId', subjectField: 'WhoId', maxAllowed: 3, valueStep: 'contacts' },
+      { id: 'm', kind: 'overdue', object: 'Task', dueField: 'ActivityDate', repField: 'OwnerId', subjectField: 'WhoId', maxAllowed: 3, valueStep: 'contacts' },
       'measures[0].valueStep',
     ],
     [
       'stale-lead valueStep',
-      { id: 'm', kind: 'staleLead', object: 'Lead', ownerField: 'OwnerId', statusField: 'Status', closedStatuses: ['Closed'], maxAllowed: 5, valueStep: 'contacts' },
+      { id: 'm', kind: 'staleLead', object: 'Lead', repField: 'OwnerId', statusField: 'Status', closedStatuses: ['Closed'], maxAllowed: 5, valueStep: 'contacts' },
       'measures[0].valueStep',
     ],
   ] as const)('given a %s naming a step that does not exist, then it says so and suggests the closest step', (_, measure, path) => {

@@ -40,18 +40,18 @@ export function fieldsReadBy(model: CoachModel): string[] {
     ...optional('User', team.storeField),
     ...optional('User', goals.userField),
     ...steps.flatMap((step) => [
-      ...[step.timeField, step.creditField, step.subjectField].flatMap((path) => qualify(step.object, path)),
+      ...[step.timeField, step.repField, step.subjectField].flatMap((path) => qualify(step.object, path)),
       ...optional(step.object, step.durationField),
       ...fromMatch(step.object, step.match),
     ]),
     ...measures.flatMap((measure) => {
       switch (measure.kind) {
         case 'overdue':
-          return [measure.dueField, measure.ownerField, measure.subjectField]
+          return [measure.dueField, measure.repField, measure.subjectField]
             .flatMap((path) => qualify(measure.object, path))
             .concat(fromMatch(measure.object, measure.match));
         case 'staleLead':
-          return [measure.ownerField, measure.statusField].flatMap((path) => qualify(measure.object, path));
+          return [measure.repField, measure.statusField].flatMap((path) => qualify(measure.object, path));
         default:
           return [];
       }

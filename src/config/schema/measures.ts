@@ -76,7 +76,7 @@ const overdue = z.strictObject({
   kind: z.literal('overdue').describe('Open follow-up tasks past their due date.'),
   object: apiName().describe('Object holding the follow-ups, e.g. Task.'),
   dueField: fieldPath().describe('Date field with the due date, e.g. ActivityDate.'),
-  ownerField: fieldPath().describe('Field holding the User responsible, e.g. OwnerId.'),
+  repField: fieldPath().describe('Field holding the User the follow-up item belongs to (its rep), e.g. OwnerId.'),
   subjectField: fieldPath().describe('Field holding the customer, e.g. WhoId.'),
   match: matchConditions().default({}).describe('Conditions that select open follow-ups, e.g. {Type: "Follow-Up", IsClosed: false}.'),
   maxAllowed: count().describe('Overdue items tolerated per salesperson before a flag.'),
@@ -87,7 +87,7 @@ const staleLead = z.strictObject({
   ...base,
   kind: z.literal('staleLead').describe('Open leads with no activity for some days; also produces follow-up tasks.'),
   object: apiName().describe('Object holding leads, e.g. Lead.'),
-  ownerField: fieldPath().describe('Field holding the lead\'s owner, e.g. OwnerId.'),
+  repField: fieldPath().describe('Field holding the User who owns the lead (its rep), e.g. OwnerId.'),
   statusField: fieldPath().describe('Field holding the lead status, e.g. Status.'),
   closedStatuses: z
     .array(nonEmpty())

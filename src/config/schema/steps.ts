@@ -7,7 +7,7 @@ export const stepSchema = z
     label: z.string().min(1).optional().describe('Readable name shown to managers; defaults to the id in words ("Appointment set").'),
     object: apiName().describe('Salesforce object the step is read from, e.g. Lead, Task, Event, OpportunityHistory.'),
     timeField: fieldPath().describe('Date or datetime field saying when the step happened, e.g. CreatedDate, CompletedDateTime.'),
-    creditField: fieldPath().describe('Field (path) holding the User credited with the step, e.g. OwnerId, CreatedById, Opportunity.OwnerId.'),
+    repField: fieldPath().describe('Field (path) holding the User credited with the step (the rep, when that user is a salesperson or setter), e.g. OwnerId, CreatedById, Opportunity.OwnerId.'),
     subjectField: fieldPath().describe(
       'Field (path) holding the customer the step is about, linking one customer\'s steps: Id for Lead, WhoId for Task and Event, OpportunityId for OpportunityHistory.',
     ),

@@ -3,7 +3,7 @@ import { SchemaCatalog } from './catalog';
 import { dateField, readOnly, text } from './field-builders';
 import { objectDef } from './object-builder';
 import type { CustomObjectSpec, MetadataExtensions } from './metadata/load-metadata';
-import { auditFields, idField, ownerField } from './standard/system-fields';
+import { auditFields, idField, ownerIdField } from './standard/system-fields';
 import { accountObject, contactObject, leadObject, organizationObject, userObject } from './standard/people';
 import { eventObject, taskObject } from './standard/activities';
 import {
@@ -67,7 +67,7 @@ function customObjectDef(spec: CustomObjectSpec, keyPrefix: string): ObjectDef {
       : text('Name', spec.nameField.label, 80, { nameField: true });
   const def = objectDef(spec.name, { label: spec.label, plural: spec.pluralLabel }, keyPrefix, [
     idField(),
-    ownerField(),
+    ownerIdField(),
     nameField,
     ...spec.fields.map((f) => ({ ...f })),
     ...(spec.enableActivities ? [dateField('LastActivityDate', 'Last Activity Date', { ...readOnly })] : []),

@@ -1,7 +1,7 @@
 import type { FieldDef, ObjectDef } from '../types';
 import { objectDef } from '../object-builder';
 import { bool, calculated, dateField, datetime, field, longText, picklist, readOnly, reference, text } from '../field-builders';
-import { auditFields, idField, ownerField } from './system-fields';
+import { auditFields, idField, ownerIdField } from './system-fields';
 import { CALL_TYPES, EVENT_TYPES, PRIORITIES, TASK_STATUSES, TASK_TYPES } from './picklists';
 
 /**
@@ -35,7 +35,7 @@ export function taskObject(): ObjectDef {
     bool('IsHighPriority', 'High Priority', { ...calculated }),
     picklist('Type', 'Type', TASK_TYPES),
     picklist('TaskSubtype', 'Task Subtype', ['Task', 'Email', 'Call'], { updateable: false, restrictedPicklist: true }),
-    ownerField(),
+    ownerIdField(),
     longText('Description', 'Description'),
     bool('IsClosed', 'Closed', { ...calculated }),
     datetime('CompletedDateTime', 'Completed Date/Time', { ...readOnly }),
@@ -65,7 +65,7 @@ export function eventObject(): ObjectDef {
     datetime('EndDateTime', 'End Date Time'),
     dateField('EndDate', 'End', { ...readOnly }),
     longText('Description', 'Description'),
-    ownerField(),
+    ownerIdField(),
     picklist('Type', 'Type', EVENT_TYPES),
     picklist('EventSubtype', 'Event Subtype', ['Event'], { updateable: false, restrictedPicklist: true }),
     bool('IsPrivate', 'Private'),

@@ -1,7 +1,7 @@
 import type { ObjectDef } from '../types';
 import { objectDef } from '../object-builder';
 import { bool, dateField, field, longText, picklist, readOnly, reference, text } from '../field-builders';
-import { auditFields, idField, ownerField, personNameFields } from './system-fields';
+import { auditFields, idField, ownerIdField, personNameFields } from './system-fields';
 import { LEAD_SOURCES, LEAD_STATUSES, TIME_ZONES } from './picklists';
 
 /** The people of the dealership model: users (staff), leads and contacts, and accounts. */
@@ -34,7 +34,7 @@ export function accountObject(): ObjectDef {
     text('BillingCity', 'Billing City', 40),
     text('BillingState', 'Billing State/Province', 80),
     longText('Description', 'Account Description'),
-    ownerField(),
+    ownerIdField(),
     dateField('LastActivityDate', 'Last Activity', { ...readOnly }),
     ...auditFields(),
   ]);
@@ -51,7 +51,7 @@ export function contactObject(): ObjectDef {
     text('Title', 'Title', 128),
     picklist('LeadSource', 'Lead Source', LEAD_SOURCES),
     longText('Description', 'Contact Description'),
-    ownerField(),
+    ownerIdField(),
     dateField('LastActivityDate', 'Last Activity', { ...readOnly }),
     ...auditFields(),
   ]);
@@ -78,7 +78,7 @@ export function leadObject(): ObjectDef {
     }),
     picklist('Rating', 'Rating', ['Hot', 'Warm', 'Cold']),
     longText('Description', 'Description'),
-    ownerField(),
+    ownerIdField(),
     bool('IsConverted', 'Converted', { updateable: false }),
     dateField('ConvertedDate', 'Converted Date', { ...readOnly }),
     reference('ConvertedAccountId', 'Converted Account ID', ['Account'], 'ConvertedAccount', { ...readOnly }),

@@ -1,7 +1,7 @@
 import type { ObjectDef } from '../types';
 import { objectDef } from '../object-builder';
 import { bool, calculated, dateField, datetime, field, longText, picklist, readOnly, reference, text } from '../field-builders';
-import { auditFields, idField, ownerField } from './system-fields';
+import { auditFields, idField, ownerIdField } from './system-fields';
 import { FORECAST_CATEGORIES, LEAD_SOURCES, LEAD_STATUSES, OPPORTUNITY_STAGES, TASK_STATUSES } from './picklists';
 
 /**
@@ -26,7 +26,7 @@ export function opportunityObject(): ObjectDef {
     bool('IsClosed', 'Closed', { ...calculated }),
     bool('IsWon', 'Won', { ...calculated }),
     picklist('ForecastCategoryName', 'Forecast Category', FORECAST_CATEGORIES, { defaultedOnCreate: true }),
-    ownerField(),
+    ownerIdField(),
     datetime('LastStageChangeDate', 'Last Stage Change Date', { ...readOnly }),
     dateField('LastActivityDate', 'Last Activity', { ...readOnly }),
     ...auditFields(),

@@ -33,7 +33,7 @@ export function auditFields(options: SystemFieldOptions = {}): FieldDef[] {
 }
 
 /** OwnerId: defaults to the calling user on create. */
-export function ownerField(): FieldDef {
+export function ownerIdField(): FieldDef {
   return reference('OwnerId', 'Owner ID', ['User'], 'Owner', { nillable: false, defaultedOnCreate: true });
 }
 
