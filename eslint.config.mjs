@@ -3,13 +3,13 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 /**
- * The rooms of the code (design §4) are enforced here, not by convention:
+ * The rooms of the code (ARCHITECTURE.md §4) are enforced here, not by convention:
  * - src/core is pure: it imports only its own flat folder (`./x`), never a package, never
  *   `node:*`, and reads no clock, environment or process.
  * - src/sandbox stands in for Salesforce and shares no code with the connector, in either
  *   direction, so that their mistakes cannot agree.
  */
-const CONNECTOR_ROOMS = ['**/core/**', '**/salesforce/**', '**/sync/**', '**/state/**'];
+const CONNECTOR_ROOMS = ['**/core/**', '**/salesforce/**', '**/sync/**', '**/state/**', '**/config/**'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'coverage/**', 'node_modules/**', '*.config.js', '*.config.mjs', 'manifests/**'] },
@@ -73,7 +73,7 @@ export default tseslint.config(
           patterns: [
             {
               group: CONNECTOR_ROOMS,
-              message: 'The sandbox shares no code with the connector (design §4): only the REST contract and manifests/.',
+              message: 'The sandbox shares no code with the connector (ARCHITECTURE.md §4): only the REST contract and manifests/.',
             },
           ],
         },
@@ -90,7 +90,7 @@ export default tseslint.config(
           patterns: [
             {
               group: ['**/sandbox/**', '**/sandbox'],
-              message: 'The connector shares no code with the sandbox (design §4); only the CLI starts both.',
+              message: 'The connector shares no code with the sandbox (ARCHITECTURE.md §4); only the CLI starts both.',
             },
           ],
         },

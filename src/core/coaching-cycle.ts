@@ -1,5 +1,5 @@
 /**
- * The accountability loop (design §5.3) as desired writes. Decided semantics, per salesperson
+ * The accountability loop (ARCHITECTURE.md §5.3) as desired writes. Decided semantics, per salesperson
  * × measure (at most one open flag: New, Committed or Not Improved):
  * - a Committed flag whose follow-up date has come (and whose commitment is not blank) is
  *   checked: the same measure over the days since the commitment against the flag's last

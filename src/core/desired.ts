@@ -1,6 +1,6 @@
 /**
  * The records the product wants to exist in the org after a run: coaching flags, follow-up
- * tasks and one-on-one agendas, each under a deterministic key (design §5.2). A desired
+ * tasks and one-on-one agendas, each under a deterministic key (ARCHITECTURE.md §5.2). A desired
  * record separates fields written only when the record is created (a flag's first status, a
  * task's owner and status) from the fields the connector keeps up to date, so the writer can
  * update without resetting what a person changed. Manager-owned fields never appear in either.

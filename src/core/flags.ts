@@ -1,5 +1,5 @@
 /**
- * Coaching flags as desired records (design §5.2, §5.3). The key opens with the measure and
+ * Coaching flags as desired records (ARCHITECTURE.md §5.2 and §5.3). The key opens with the measure and
  * the salesperson and ends with the local date the flag opened: `v1:<measure>:<salesperson
  * Id>:<date>`. Status is written on create (New) and on the lifecycle transitions only;
  * commitment and follow-up date belong to the manager and are never written.
@@ -109,7 +109,7 @@ function round(value: number | null, decimals: number): number | null {
 const FLAG_STATUSES: ReadonlySet<string> = new Set<FlagStatus>(['New', 'Committed', 'Improved', 'Not Improved', 'Resolved']);
 
 /**
- * The fields to SELECT when reading flags back from the org (design §5.2: a lost state never
+ * The fields to SELECT when reading flags back from the org (ARCHITECTURE.md §5.2: a lost state never
  * opens a second flag): every field of the write contract, which reports show as well.
  */
 export function flagReadFields(writeBack: WriteBackModel): string[] {

@@ -1,5 +1,5 @@
 /**
- * The goal plan (design §1.1): a salesperson's monthly unit goal worked backwards along the
+ * The goal plan (ARCHITECTURE.md §6): a salesperson's monthly unit goal worked backwards along the
  * funnel into what each step needs per month and per working day. Each step-to-next ratio is
  * the rep's own over the window (next ÷ this, both credited to the rep, capped at 1), shrunk
  * toward the team's ratio by `priorStrength` pseudo-observations, so a new rep's plan starts

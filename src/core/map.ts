@@ -1,5 +1,5 @@
 /**
- * The mapper: Salesforce records → step events and facts (design §3, "map"). Conditions and
+ * The mapper: Salesforce records → step events and facts (ARCHITECTURE.md §3, "map"). Conditions and
  * field paths are compiled once per model; `mapRecord` then only reads. A record's output
  * depends on that record alone, so the connector can map page by page and store the output
  * keyed by record id. Nothing is fatal: records without a user to credit or without a usable

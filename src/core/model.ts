@@ -212,7 +212,7 @@ export interface CoachingModel {
   followUpDueDays: number;
 }
 
-/** API names of what the product writes (design §5.2); an org may rename them. */
+/** API names of what the product writes (ARCHITECTURE.md §5.2); an org may rename them. */
 export interface WriteBackModel {
   /** Custom object holding coaching flags, e.g. `Coaching_Flag__c`. */
   flagObject: string;
@@ -235,7 +235,7 @@ export interface WriteBackModel {
     summary: string;
     evidence: string;
     isFocus: string;
-    /** Shared: the connector sets it only on the lifecycle transitions of design §5.3. */
+    /** Shared: the connector sets it only on the lifecycle transitions of ARCHITECTURE.md §5.3. */
     status: string;
     /** Manager-owned: never written by the connector. */
     commitment: string;

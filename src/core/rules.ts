@@ -1,5 +1,5 @@
 /**
- * When a measure result is a weakness (design §6). The rules lean toward not flagging: a
+ * When a measure result is a weakness (ARCHITECTURE.md §6). The rules lean toward not flagging: a
  * manager's attention is scarce and a false flag costs trust.
  * - ratio (Skill): the denominator reaches `minSample` AND the whole Wilson interval lies
  *   below the target: a new rep with 5 contacts is never flagged on a ratio;

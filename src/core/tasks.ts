@@ -49,7 +49,7 @@ export function staleLeadTask(lead: StaleLead, days: number, model: CoachModel, 
 /**
  * The product's open stale-lead task keys by lead, from its own-task facts. A stale lead that
  * already has an open task under another key (it went stale, was called without closing the
- * task, and went stale again) gets no second one (design §5.2: at most one open follow-up
+ * task, and went stale again) gets no second one (ARCHITECTURE.md §5.2: at most one open follow-up
  * task per customer and rule).
  */
 export function openStaleLeadTasks(ownTasks: readonly OwnTaskFact[]): Map<string, Set<string>> {

@@ -1,5 +1,5 @@
 /**
- * A big backfill read through Bulk API 2.0 (design §7): the range is cut into windows, one
+ * A big backfill read through Bulk API 2.0 (ARCHITECTURE.md §7): the range is cut into windows, one
  * `queryAll` job each (deleted rows included), and every results page is handed on as it
  * arrives, in the order Bulk returns it, a few thousand records at a time.
  *

@@ -1,5 +1,5 @@
 /**
- * The incremental reader (design §7): changed and deleted records of one object, page by page,
+ * The incremental reader (ARCHITECTURE.md §7): changed and deleted records of one object, page by page,
  * from `queryAll` with explicit paging in (SystemModstamp, Id) order, or from Bulk API 2.0 when
  * a backfill is big (unordered pages, and a checkpoint at the end of each window: see
  * bulk-backfill.ts).

@@ -189,7 +189,7 @@ describe('defaults', () => {
     expect(config.goals).toMatchObject({ defaultMonthly: 10, overrides: {} });
   });
 
-  it('given no writeBack section, then it previews and uses the API names of design §5.2', () => {
+  it('given no writeBack section, then it previews and uses the API names of ARCHITECTURE.md §5.2', () => {
     expect(config.writeBack).toEqual({
       mode: 'preview',
       flagObject: 'Coaching_Flag__c',

@@ -16,7 +16,7 @@ describe('the reference dealership config', () => {
     expect(firstLine).toBe('# yaml-language-server: $schema=./execution-coach.schema.json');
   });
 
-  it('given the file, then it maps the steps of design §5.1 in funnel order', () => {
+  it('given the file, then it maps the steps of ARCHITECTURE.md §5.1 in funnel order', () => {
     expect(model.steps.map((step) => [step.id, step.object, step.repField, step.subjectField])).toEqual([
       ['lead', 'Lead', 'OwnerId', 'Id'],
       ['attempt', 'Task', 'OwnerId', 'WhoId'],

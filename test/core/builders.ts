@@ -165,7 +165,7 @@ export interface ModelBuilder {
   build(): CoachModel;
 }
 
-/** A small valid model of the reference dealership (design §5.1); no measures unless given. */
+/** A small valid model of the reference dealership (ARCHITECTURE.md §5.1); no measures unless given. */
 export function modelBuilder(): ModelBuilder {
   const model: CoachModel = {
     dealership: { name: 'Test Motors', timeZone: ZONE, workingDays: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat'], holidays: [] },

@@ -1,6 +1,6 @@
 /**
  * The object and fields deployed from manifests/salesforce are exactly the write contract of
- * design §5.2 (write-contract.ts): names, types, lengths, precision and scale, external ids,
+ * ARCHITECTURE.md §5.2 (write-contract.ts): names, types, lengths, precision and scale, external ids,
  * unique and required settings, picklist values and lookups. Plus what a manager and an admin
  * see: labels, help text, ownership in each description, and Salesforce's own limits.
  */

@@ -1,5 +1,5 @@
 /**
- * What Execution Coach writes into an org (design §5.2), stated once. The Salesforce metadata
+ * What Execution Coach writes into an org (ARCHITECTURE.md §5.2), stated once. The Salesforce metadata
  * in manifests/salesforce is tested against this table, and so are (later) the connector's
  * writer and the sandbox's describe: three parts that share no code agree because each agrees
  * with this table.
@@ -37,7 +37,7 @@ const LONG_TEXT = { length: 32768 } as const;
 
 export const FLAG_OBJECT = 'Coaching_Flag__c';
 
-/** The fields of `Coaching_Flag__c`, in the order of design §5.2. */
+/** The fields of `Coaching_Flag__c`, in the order of ARCHITECTURE.md §5.2. */
 export const FLAG_FIELDS: readonly ContractField[] = [
   field('Flag_Key__c', 'Text', 'connector', { length: 255, externalId: true, unique: true, required: true }),
   field('Salesperson__c', 'Lookup', 'connector', { referenceTo: 'User' }),
@@ -89,7 +89,7 @@ export const ACTIVITY_KEY_FIELD: ContractField = field('Coaching_Key__c', 'Text'
 });
 
 /**
- * Task fields the connector writes on follow-up tasks and one-on-one agendas (design §5.2):
+ * Task fields the connector writes on follow-up tasks and one-on-one agendas (ARCHITECTURE.md §5.2):
  * owner, customer, type, subject, due date, the agenda text, status and the key.
  */
 export const TASK_FIELDS_WRITTEN: readonly string[] = [

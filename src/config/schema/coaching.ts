@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { count, positiveCount } from './primitives';
 
-/** Defaults of the coaching section (design §6). */
+/** Defaults of the coaching section (ARCHITECTURE.md §6). */
 export const COACHING_DEFAULTS = {
   windowDays: 30,
   confidence: 0.9,

@@ -5,7 +5,7 @@ import { apiName, count, fieldPath, matchConditions, nonEmpty, positiveCount, re
 export const DIAGNOSES = ['Knowledge', 'Skill', 'Activity'] as const satisfies readonly DiagnosisKind[];
 
 /**
- * The diagnosis each kind of measure implies (design §6): a ratio below target despite enough
+ * The diagnosis each kind of measure implies (ARCHITECTURE.md §6): a ratio below target despite enough
  * volume is a missing skill; a skipped step is a process the rep does not know; anything else
  * is activity not done.
  */
@@ -21,9 +21,9 @@ export const DEFAULT_DIAGNOSIS: Readonly<Record<MeasureKind, DiagnosisKind>> = {
 
 /** The OEM norm for a first response to a lead (dealership-benchmarks.md). */
 const DEFAULT_SLA_MINUTES = 30;
-/** design §5.1: a lead is stale after this many days without activity. */
+/** ARCHITECTURE.md §5.1: a lead is stale after this many days without activity. */
 const DEFAULT_STALE_DAYS = 3;
-/** design §6: "≥10 completed calls within 5 minutes" is not real dialling. */
+/** ARCHITECTURE.md §6: "≥10 completed calls within 5 minutes" is not real dialling. */
 const DEFAULT_BURST = { count: 10, withinMinutes: 5 } as const;
 
 const stepRef = (what: string) => snakeId().describe(`${what} (a step id from \`steps\`).`);

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { cronExpression, positiveCount, count, timeZone } from './primitives';
 
-/** Smallest and largest page the REST query API returns (design §7: never assume 2000). */
+/** Smallest and largest page the REST query API returns (ARCHITECTURE.md §7: never assume 2000). */
 const PAGE_SIZE = { min: 200, max: 2000 } as const;
 
 export const syncSchema = z

@@ -22,4 +22,4 @@ export const stepSchema = z
 export const stepsSchema = z
   .array(stepSchema)
   .min(1, { error: 'needs at least one step' })
-  .describe('The steps to the sale, in funnel order, from first contact to the sale (design §5.1).');
+  .describe('The steps to the sale, in funnel order, from first contact to the sale (ARCHITECTURE.md §5.1).');

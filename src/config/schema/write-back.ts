@@ -4,7 +4,7 @@ import { apiName, nonEmpty } from './primitives';
 
 type FlagFieldKey = keyof WriteBackModel['flagFields'];
 
-/** The API names of design §5.2, as deployed from manifests/salesforce/, with what each holds. */
+/** The API names of ARCHITECTURE.md §5.2, as deployed from manifests/salesforce/, with what each holds. */
 const FLAG_FIELDS: Readonly<Record<FlagFieldKey, { name: string; meaning: string }>> = {
   key: { name: 'Flag_Key__c', meaning: 'External id, unique: v1:<measure>:<salesperson Id>:<date opened>' },
   salesperson: { name: 'Salesperson__c', meaning: 'Lookup(User): the salesperson' },

@@ -4,7 +4,7 @@ import type { Store } from './store';
 /**
  * A real org writes an OpportunityHistory row when an opportunity is created and whenever its
  * StageName, Amount, Probability or CloseDate changes; the connector reads stage timing from
- * these rows (design §5.1), so API writes must produce them too.
+ * these rows (ARCHITECTURE.md §5.1), so API writes must produce them too.
  */
 
 const TRACKED = ['StageName', 'Amount', 'Probability', 'CloseDate'] as const;

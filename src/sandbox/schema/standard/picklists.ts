@@ -1,5 +1,5 @@
 /**
- * The values of the reference dealership's standard picklists (design §5.1). The status and
+ * The values of the reference dealership's standard picklists (ARCHITECTURE.md §5.1). The status and
  * stage tables also drive derived fields (Task.IsClosed, Opportunity.IsClosed/IsWon), and are
  * served as the TaskStatus, LeadStatus and OpportunityStage objects, as in a real org.
  */
