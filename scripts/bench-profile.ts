@@ -40,7 +40,7 @@ const inFile = (...parts: string[]) => (frame: CallFrame): boolean => parts.some
 export const CATEGORIES: readonly Category[] = [
   { name: 'garbage collection', matches: named('(garbage collector)') },
   { name: 'idle: event loop waiting (the org, I/O)', matches: named('(idle)') },
-  { name: 'SQLite: loadEvents', matches: named('loadEvents') },
+  { name: 'SQLite: loadEventColumns', matches: named('loadEventColumns') },
   { name: 'SQLite: loadFacts', matches: named('loadFacts') },
   { name: 'SQLite: applyPage', matches: named('applyPage') },
   { name: 'SQLite: prune old events', matches: named('pruneEventsBefore') },
