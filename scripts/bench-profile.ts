@@ -45,7 +45,7 @@ export const CATEGORIES: readonly Category[] = [
   { name: 'SQLite: applyPage', matches: named('applyPage') },
   { name: 'SQLite: prune old events', matches: named('pruneEventsBefore') },
   { name: 'mapping records to events', matches: named('mapRecord', 'toStored') },
-  { name: 'Bulk: CSV parse', matches: named('parseCsv', 'csvToRecords') },
+  { name: 'Bulk: CSV parse', matches: named('openCsvPage', 'csvToRecords') },
   { name: 'Bulk: sort window', matches: named('sortByModstampThenId') },
   { name: 'compute: computeCoaching (core)', matches: named('computeCoaching') },
   { name: 'compute: other (users, flags)', matches: named('computeFromState') },

@@ -2,8 +2,16 @@ import fc from 'fast-check';
 import type { SfRecord } from '../../src/core/model';
 import type { FieldTypes } from '../../src/salesforce/bulk-csv';
 import { csvToRecords, openCsvPage } from '../../src/salesforce/bulk-csv';
-import { CsvCursor, parseCsv } from '../../src/salesforce/bulk-csv-parser';
+import { CsvCursor } from '../../src/salesforce/bulk-csv-parser';
 import { formatSalesforceDateTime, parseSalesforceDateTime } from '../../src/salesforce/sf-datetime';
+
+/** Every row of a CSV text, walked with the cursor the reader uses. */
+function parseCsv(text: string): string[][] {
+  const cursor = new CsvCursor(text);
+  const rows: string[][] = [];
+  for (let row = cursor.next(); row !== null; row = cursor.next()) rows.push(row);
+  return rows;
+}
 
 describe('Salesforce datetimes', () => {
   it.each([
