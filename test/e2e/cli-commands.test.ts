@@ -35,7 +35,11 @@ function funnelRow(output: string, name: string): Record<(typeof FUNNEL)[number]
 function stateFingerprint(org: DemoOrg, objects: readonly string[]): unknown {
   const state = openStateStore(org.statePath);
   try {
-    return { runs: state.listRuns(1000).length, records: storedRecordCount(state), checkpoints: objects.map((object) => state.getCheckpoint(object)) };
+    return {
+      runs: state.listRuns(1000).length,
+      records: storedRecordCount(state),
+      checkpoints: objects.map((object) => state.getCheckpoint(object)),
+    };
   } finally {
     state.close();
   }

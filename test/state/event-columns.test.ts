@@ -49,7 +49,7 @@ describe('step events streamed into the core’s columns', () => {
     expect(other).not.toBe(first);
   });
 
-  it('given events with and without duration and subject, and names outside ASCII, when loaded as columns, then each row reads back as stored', () => {
+  it('given events with or without duration and subject, and non-ASCII names, when loaded, then they read back', () => {
     const store = memoryStore();
     const events = [
       anEvent({ recordId: '00T1', step: 'contact', rep: '005A', subject: '00QA', at: T0, durationSec: 0 }),
@@ -58,7 +58,9 @@ describe('step events streamed into the core’s columns', () => {
     ];
     store.applyPage('Task', [aRecord('00T1', { events })], [], checkpointAt(T0, '00T1'));
 
-    expect(rowsOf(store.loadEventColumns()).map(([step, rep, subject, at, duration]) => [step, rep, subject, at, duration])).toEqual([
+    // The record key (last) is checked by the test above.
+    const rows = rowsOf(store.loadEventColumns()).map((row) => row.slice(0, 5));
+    expect(rows).toEqual([
       ['contact', '005A', '00QA', T0, 0],
       ['attempt', '005A', null, T0 + 1, null],
       ['étape_été', '005B', '', T0 + 2, 37.25],
@@ -100,7 +102,7 @@ describe('coaching from the store’s columns or from the events it was given', 
     }),
   );
 
-  it('given stored events, when coached from the store’s columns since a time and from the same events in memory, then the results are deep-equal', () => {
+  it('given stored events, when coached from the store’s columns and from the events given, then both agree', () => {
     fc.assert(
       fc.property(arbitraryRecords, fc.integer({ min: 1, max: 60 }), (records, sinceDays) => {
         const store = memoryStore();

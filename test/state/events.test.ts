@@ -17,7 +17,8 @@ describe('step events', () => {
       writer.close();
       const reader = openStateStore(path);
       const columns = reader.loadEventColumns();
-      expect([columns.stepIds[columns.step[0] as number], columns.userIds[columns.user[0] as number]]).toEqual(['demo', 'r1']);
+      const [step, user] = [columns.step[0] as number, columns.user[0] as number];
+      expect([columns.stepIds[step], columns.userIds[user]]).toEqual(['demo', 'r1']);
       reader.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });

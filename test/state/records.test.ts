@@ -118,7 +118,13 @@ describe('a page that fails halfway', () => {
   it('given a stored page, when a later page fails on its third record, then records, events, facts and checkpoint are exactly as before', () => {
     const store = memoryStore();
     store.applyPage('Task', [aRecord('00T1', { facts: [{ v: 1 }] })], [], checkpointAt(T0, '00T1'));
-    const before = { events: storedEvents(store), facts: store.loadFacts(), count: storedRecordCount(store), checkpoint: store.getCheckpoint('Task') };
+    const contents = () => ({
+      events: storedEvents(store),
+      facts: store.loadFacts(),
+      count: storedRecordCount(store),
+      checkpoint: store.getCheckpoint('Task'),
+    });
+    const before = contents();
 
     const page = [
       aRecord('00T1', { modstamp: T0 + MINUTE, events: [anEvent({ recordId: '00T1', step: 'brand_new_step' })], facts: [{ v: 2 }] }),
@@ -127,7 +133,7 @@ describe('a page that fails halfway', () => {
     ];
     expect(() => store.applyPage('Task', page, ['00T1'], checkpointAt(T0 + MINUTE, '00T3'))).toThrow(CoachError);
 
-    expect({ events: storedEvents(store), facts: store.loadFacts(), count: storedRecordCount(store), checkpoint: store.getCheckpoint('Task') }).toEqual(before);
+    expect(contents()).toEqual(before);
   });
 
   it('given a failed page that introduced new step names, when a good page follows, then its events load with the right names', () => {
@@ -140,7 +146,10 @@ describe('a page that fails halfway', () => {
     store.applyPage('Event', [aRecord('00U1', { events: [anEvent({ recordId: '00U1', step: 'demo', rep: 'rep-b' }), anEvent({ recordId: '00U1', step: 'ghost', rep: 'ghost-rep', at: T0 + 1 })] })], [], checkpointAt(T0, '00U1'));
     // Read as a run reads them: through the store's own names, where a stale one would show.
     const columns = store.loadEventColumns();
-    const named = Array.from(columns.step, (step, row) => [columns.stepIds[step], columns.userIds[columns.user[row] as number]]);
+    const named = Array.from(columns.step, (step, row) => [
+      columns.stepIds[step],
+      columns.userIds[columns.user[row] as number],
+    ]);
     expect(named).toEqual([
       ['demo', 'rep-b'],
       ['ghost', 'ghost-rep'],
