@@ -106,11 +106,3 @@ function indexOrEnd(text: string, search: string, from: number): number {
   const index = text.indexOf(search, from);
   return index < 0 ? text.length : index;
 }
-
-/** Every row of a CSV text (a small page; the reader walks big ones with CsvCursor). */
-export function parseCsv(text: string): string[][] {
-  const cursor = new CsvCursor(text);
-  const rows: string[][] = [];
-  for (let row = cursor.next(); row !== null; row = cursor.next()) rows.push(row);
-  return rows;
-}

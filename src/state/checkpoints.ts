@@ -50,7 +50,6 @@ interface CheckpointRow {
 export class CheckpointTable {
   private readonly select: Database.Statement<[string], CheckpointRow>;
   private readonly upsert: Database.Statement<[string, string, number, string, number]>;
-  private readonly remove: Database.Statement<[string]>;
 
   constructor(
     db: Database.Database,
@@ -62,7 +61,6 @@ export class CheckpointTable {
        ON CONFLICT(object) DO UPDATE SET system_modstamp = excluded.system_modstamp, modstamp_ms = excluded.modstamp_ms,
          record_id = excluded.record_id, updated_at = excluded.updated_at`,
     );
-    this.remove = db.prepare<[string]>('DELETE FROM checkpoint WHERE object = ?');
   }
 
   get(object: string): Checkpoint | null {
@@ -77,9 +75,5 @@ export class CheckpointTable {
     if (row !== undefined && comparePositions(target, { ms: row.modstamp_ms, id: row.record_id }) <= 0) return false;
     this.upsert.run(object, next.systemModstamp, target.ms, next.id, this.now());
     return true;
-  }
-
-  clear(object: string): void {
-    this.remove.run(object);
   }
 }

@@ -1,18 +1,15 @@
 /**
  * Step events, the bulk of the store (one to a few per activity record; a million is normal).
  * They are written a page at a time and read all at once to recompute measures over the window,
- * so the read path is a single scan of raw rows with interned names turned back into shared
- * strings. The run's read path streams those rows into the core's column builder: no object
- * per event, and the record's integer key instead of its Id string.
+ * so the read path is a single scan of raw rows streamed into the core's column builder:
+ * interned names come back as shared strings, no object is made per event, and a record is
+ * told apart by its integer key instead of its Id string.
  */
 import type Database from 'better-sqlite3';
 import { type EventColumns, EventColumnsBuilder } from '../core/event-columns';
 import type { StepEvent } from '../core/model';
 import { badInput } from './errors';
 import type { SymbolTable } from './symbols';
-
-/** step, rep, subject, at, record_id, duration_sec */
-type EventRow = [number, number, string | null, number, string, number | null];
 
 const COLUMNS = 'step, rep, subject, at, record_id, duration_sec';
 
@@ -24,8 +21,6 @@ const STREAMED = 'step, rep, subject, at, record_rk, duration_sec';
 export class EventTable {
   private readonly insert: Database.Statement<[number, number, number, string | null, number, string, number | null]>;
   private readonly removeForRecord: Database.Statement<[number]>;
-  private readonly selectAll: Database.Statement<[], EventRow>;
-  private readonly selectSince: Database.Statement<[number], EventRow>;
   private readonly streamAll: Database.Statement<[], ColumnRow>;
   private readonly streamSince: Database.Statement<[number], ColumnRow>;
   private readonly removeBefore: Database.Statement<[number], number>;
@@ -38,8 +33,6 @@ export class EventTable {
     this.insert = db.prepare(`INSERT INTO event(record_rk, ${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)`);
     this.removeForRecord = db.prepare<[number]>('DELETE FROM event WHERE record_rk = ?');
     // No ORDER BY: sorting in JS beats walking an index on `at` (see migrations.ts).
-    this.selectAll = db.prepare<[], EventRow>(`SELECT ${COLUMNS} FROM event`).raw();
-    this.selectSince = db.prepare<[number], EventRow>(`SELECT ${COLUMNS} FROM event WHERE at >= ?`).raw();
     this.streamAll = db.prepare<[], ColumnRow>(`SELECT ${STREAMED} FROM event`).raw();
     this.streamSince = db.prepare<[number], ColumnRow>(`SELECT ${STREAMED} FROM event WHERE at >= ?`).raw();
     this.removeBefore = db.prepare<[number], number>('DELETE FROM event WHERE at < ? RETURNING record_rk').pluck();
@@ -63,18 +56,6 @@ export class EventTable {
     }
   }
 
-  /** Events at or after `since` (all when omitted), ordered by `at`, then record id and step. */
-  load(since?: number): StepEvent[] {
-    const rows = since === undefined ? this.selectAll.iterate() : this.selectSince.iterate(since);
-    const events: StepEvent[] = [];
-    for (const [step, rep, subject, at, recordId, durationSec] of rows) {
-      const event: StepEvent = { step: this.symbols.textOf(step), rep: this.symbols.textOf(rep), subject, at, recordId };
-      if (durationSec !== null) event.durationSec = durationSec;
-      events.push(event);
-    }
-    return events.sort(byTimeThenRecord);
-  }
-
   /**
    * Events at or after `since` (all when omitted) as the core's columns, in storage order; a
    * record is told apart by its row key. `expectedSize` sizes the columns up front.
@@ -96,14 +77,6 @@ export class EventTable {
   count(): number {
     return this.countAll.get() ?? 0;
   }
-}
-
-/** Ties broken by content, so two stores holding the same events return them in the same order. */
-function byTimeThenRecord(a: StepEvent, b: StepEvent): number {
-  if (a.at !== b.at) return a.at - b.at;
-  if (a.recordId !== b.recordId) return a.recordId < b.recordId ? -1 : 1;
-  if (a.step !== b.step) return a.step < b.step ? -1 : 1;
-  return 0;
 }
 
 function assertStorable(event: StepEvent): void {

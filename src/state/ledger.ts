@@ -20,7 +20,6 @@ export class LedgerTable {
   private readonly selectAll: Database.Statement<[], LedgerRow>;
   private readonly selectKeys: Database.Statement<[string], LedgerRow>;
   private readonly upsert: Database.Statement<[string, string, string, string | null, number]>;
-  private readonly remove: Database.Statement<[string], number>;
 
   constructor(db: Database.Database) {
     this.selectAll = db.prepare<[], LedgerRow>(`SELECT ${COLUMNS} FROM ledger`);
@@ -32,7 +31,6 @@ export class LedgerTable {
        ON CONFLICT(key) DO UPDATE SET object = excluded.object, hash = excluded.hash,
          sf_id = coalesce(excluded.sf_id, ledger.sf_id), written_at = excluded.written_at`,
     );
-    this.remove = db.prepare<[string], number>('DELETE FROM ledger WHERE key IN (SELECT value FROM json_each(?)) RETURNING 1').pluck();
   }
 
   /** Entries for `keys` (absent keys are simply missing from the map), or all entries. */
@@ -43,10 +41,6 @@ export class LedgerTable {
 
   record(entries: readonly LedgerEntry[]): void {
     for (const entry of entries) this.upsert.run(entry.key, entry.object, entry.hash, entry.sfId, entry.writtenAt);
-  }
-
-  forget(keys: readonly string[]): number {
-    return this.remove.all(JSON.stringify(keys)).length;
   }
 }
 

@@ -18,11 +18,8 @@ export class RecordTable {
   private readonly upsertNewer: Database.Statement<[number, string, number, string | null], number>;
   private readonly selectModstamps: Database.Statement<[number, string], [string, number]>;
   private readonly remove: Database.Statement<[number, string]>;
-  private readonly removeObject: Database.Statement<[number]>;
   private readonly removeIfEmpty: Database.Statement<[number, number]>;
   private readonly sweepEmpty: Database.Statement<[number]>;
-  private readonly countAll: Database.Statement<[], number>;
-  private readonly countObject: Database.Statement<[number], number>;
   private readonly selectFacts: Database.Statement<[], [number, string, string]>;
   private readonly selectObjectFacts: Database.Statement<[number], [number, string, string]>;
 
@@ -45,7 +42,6 @@ export class RecordTable {
       .prepare<[number, string], [string, number]>('SELECT id, modstamp_ms FROM record WHERE object = ? AND id IN (SELECT value FROM json_each(?))')
       .raw();
     this.remove = db.prepare<[number, string]>('DELETE FROM record WHERE object = ? AND id = ?');
-    this.removeObject = db.prepare<[number]>('DELETE FROM record WHERE object = ?');
     // Only records last changed before the cutoff: a recently changed record (an old call edited
     // today) is re-read by the next run's lookback, and finding it gone would count as a change.
     this.removeIfEmpty = db.prepare<[number, number]>(
@@ -56,8 +52,6 @@ export class RecordTable {
     this.sweepEmpty = db.prepare<[number]>(
       'DELETE FROM record WHERE modstamp_ms < ? AND facts IS NULL AND NOT EXISTS (SELECT 1 FROM event WHERE record_rk = record.rk)',
     );
-    this.countAll = db.prepare<[], number>('SELECT count(*) FROM record').pluck();
-    this.countObject = db.prepare<[number], number>('SELECT count(*) FROM record WHERE object = ?').pluck();
     this.selectFacts = db.prepare<[], [number, string, string]>('SELECT object, id, facts FROM record WHERE facts IS NOT NULL ORDER BY object, id').raw();
     this.selectObjectFacts = db
       .prepare<[number], [number, string, string]>('SELECT object, id, facts FROM record WHERE object = ? AND facts IS NOT NULL ORDER BY id')
@@ -82,10 +76,6 @@ export class RecordTable {
     return this.remove.run(object, id).changes > 0;
   }
 
-  clear(object: number): number {
-    return this.removeObject.run(object).changes;
-  }
-
   /** Drops records left with no events and no facts (after retention pruned their events). */
   /** Drops those of the records that hold nothing any more and were last changed before `beforeMs`. */
   dropIfEmpty(recordRks: Iterable<number>, beforeMs: number): number {
@@ -97,10 +87,6 @@ export class RecordTable {
   /** Drops every record that holds nothing and was last changed before `beforeMs`. */
   sweep(beforeMs: number): number {
     return this.sweepEmpty.run(beforeMs).changes;
-  }
-
-  count(object?: number): number {
-    return (object === undefined ? this.countAll.get() : this.countObject.get(object)) ?? 0;
   }
 
   /** Facts of every record, or of one object's records (by its symbol). */

@@ -6,7 +6,6 @@
 import BetterSqlite from 'better-sqlite3';
 import type Database from 'better-sqlite3';
 import type { EventColumns } from '../core/event-columns';
-import type { StepEvent } from '../core/model';
 import type { Checkpoint, LedgerEntry, RunSummary, StoredRecord } from '../sync/ports';
 import { CheckpointTable, modstampMs } from './checkpoints';
 import { IN_MEMORY, openDatabase } from './database';
@@ -120,25 +119,12 @@ export class StateStore {
     });
   }
 
-  /** Forgets an object's records, events and checkpoint, so the next read starts from scratch. */
-  clearObject(object: string): number {
-    return this.write('clearObject', () => {
-      this.checkpoints.clear(object);
-      const sym = this.symbols.find(object);
-      return sym === undefined ? 0 : this.records.clear(sym);
-    });
-  }
-
   // --- what the core computes from ---------------------------------------------------------------
 
-  /** Step events at or after `since` (epoch ms; all when omitted), ordered by `at`. */
-  loadEvents(options: { since?: number } = {}): StepEvent[] {
-    return this.read('loadEvents', () => this.events.load(options.since));
-  }
-
   /**
-   * The same events as `loadEvents`, streamed into the core's columns (storage order; the core
-   * orders them itself): what a run measures from, without an object per event.
+   * Step events at or after `since` (epoch ms; all when omitted), streamed into the core's
+   * columns in storage order (the core orders them itself): what a run measures from, without
+   * an object per event.
    */
   loadEventColumns(options: { since?: number } = {}): EventColumns {
     // Retention keeps the table close to what runs load, so its size is a fair capacity.
@@ -152,18 +138,6 @@ export class StateStore {
       const sym = this.symbols.find(options.object);
       return sym === undefined ? [] : this.records.loadFacts(sym);
     });
-  }
-
-  countRecords(object?: string): number {
-    return this.read('countRecords', () => {
-      if (object === undefined) return this.records.count();
-      const sym = this.symbols.find(object);
-      return sym === undefined ? 0 : this.records.count(sym);
-    });
-  }
-
-  countEvents(): number {
-    return this.read('countEvents', () => this.events.count());
   }
 
   /**
@@ -189,10 +163,6 @@ export class StateStore {
   /** Upserts entries by key; an entry with `sfId: null` keeps the Id already known. */
   recordWrites(entries: readonly LedgerEntry[]): void {
     this.write('recordWrites', () => this.ledger.record(entries));
-  }
-
-  forget(keys: readonly string[]): number {
-    return this.write('forget', () => this.ledger.forget(keys));
   }
 
   // --- run history -----------------------------------------------------------------------------

@@ -8,9 +8,10 @@ import { newMapStats, type SfRecord } from '../../src/core';
 import { formatSfDateTime, parseSfDate, parseSfDateTime } from '../../src/core/salesforce-datetime';
 import { silentLogger } from '../../src/lib/logger';
 import { csvToRecords, openCsvPage } from '../../src/salesforce/bulk-csv';
-import { openStateStore, type StateStore } from '../../src/state/state-store';
+import type { StateStore } from '../../src/state/state-store';
 import { type ObjectReadResult, type ObjectReadSpec, readAll } from '../../src/sync/read-phase';
 import type { CrmReader } from '../../src/sync/ports';
+import { readableMemoryStore, storedRecordCount } from '../state/stored';
 
 /** The instant most rows spell: 2026-11-20 15:04:05 UTC. */
 const T = Date.UTC(2026, 10, 20, 15, 4, 5);
@@ -145,12 +146,12 @@ describe('the rooms agree on what a datetime is', () => {
   it.each(ACCEPTED_DATETIMES)(
     'given a record stamped in %s (%s), when the sync reads it into the store, then it keeps it and its checkpoint',
     async (_, text) => {
-      const state = openStateStore(':memory:');
+      const state = readableMemoryStore(() => 0);
 
       const result = await readOneRecord(state, { Id: ID, SystemModstamp: text });
 
       expect(result).toMatchObject({ records: 1, bad: 0 });
-      expect(state.countRecords()).toBe(1);
+      expect(storedRecordCount(state)).toBe(1);
       expect(state.getCheckpoint(OBJECT)).toEqual({ systemModstamp: text, id: ID });
     },
   );
@@ -158,12 +159,12 @@ describe('the rooms agree on what a datetime is', () => {
   it.each(REFUSED_DATETIMES)(
     'given a record stamped with %s (%j), when the sync reads it, then it is counted bad and the store is never asked',
     async (_, text) => {
-      const state = openStateStore(':memory:');
+      const state = readableMemoryStore(() => 0);
 
       const result = await readOneRecord(state, { Id: ID, SystemModstamp: text });
 
       expect(result).toMatchObject({ records: 0, bad: 1 });
-      expect(state.countRecords()).toBe(0);
+      expect(storedRecordCount(state)).toBe(0);
       expect(state.getCheckpoint(OBJECT)).toBeNull();
     },
   );

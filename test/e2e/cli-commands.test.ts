@@ -6,6 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { openStateStore } from '../../src/state/state-store';
+import { storedRecordCount } from '../state/stored';
 import { localDate, plantedRep, productContent, syncInStep } from './coaching-org';
 import { cli, CONFIG, type DemoOrg, query, runAt, startDemoOrg, type SyncJson } from './support';
 
@@ -34,7 +35,11 @@ function funnelRow(output: string, name: string): Record<(typeof FUNNEL)[number]
 function stateFingerprint(org: DemoOrg, objects: readonly string[]): unknown {
   const state = openStateStore(org.statePath);
   try {
-    return { runs: state.listRuns(1000).length, records: state.countRecords(), checkpoints: objects.map((object) => state.getCheckpoint(object)) };
+    return {
+      runs: state.listRuns(1000).length,
+      records: storedRecordCount(state),
+      checkpoints: objects.map((object) => state.getCheckpoint(object)),
+    };
   } finally {
     state.close();
   }

@@ -3,7 +3,15 @@ import type { SfRecord } from '../../src/core/model';
 import { formatSfDateTime } from '../../src/core/salesforce-datetime';
 import type { FieldTypes } from '../../src/salesforce/bulk-csv';
 import { csvToRecords, openCsvPage } from '../../src/salesforce/bulk-csv';
-import { CsvCursor, parseCsv } from '../../src/salesforce/bulk-csv-parser';
+import { CsvCursor } from '../../src/salesforce/bulk-csv-parser';
+
+/** Every row of a CSV text, walked with the cursor the reader uses. */
+function parseCsv(text: string): string[][] {
+  const cursor = new CsvCursor(text);
+  const rows: string[][] = [];
+  for (let row = cursor.next(); row !== null; row = cursor.next()) rows.push(row);
+  return rows;
+}
 
 /** A table written as RFC 4180 CSV, as Salesforce would: every row ends with the line ending. */
 function toCsv(table: readonly string[][], options: { quoteAll: boolean; lineEnding: '\n' | '\r\n' }): string {

@@ -1,7 +1,8 @@
 /** Small builders for the state store tests: a record, an event, a checkpoint, a clock. */
 import type { StepEvent } from '../../src/core/model';
 import type { Checkpoint, LedgerEntry, StoredRecord } from '../../src/sync/ports';
-import { openStateStore, type StateStore } from '../../src/state/state-store';
+import type { StateStore } from '../../src/state/state-store';
+import { readableMemoryStore } from './stored';
 
 export const T0 = Date.UTC(2026, 10, 20, 15, 0, 0);
 export const MINUTE = 60_000;
@@ -41,6 +42,7 @@ export function manualClock(start = T0): { now: () => number; advance: (ms: numb
   return { now: () => current, advance: (ms) => void (current += ms) };
 }
 
+/** An in-memory store; `storedEvents` and `storedRecordCount` (./stored) can read its tables. */
 export function memoryStore(now: () => number = () => T0): StateStore {
-  return openStateStore(':memory:', { now });
+  return readableMemoryStore(now);
 }

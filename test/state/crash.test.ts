@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStateStore } from '../../src/state/state-store';
 import { idsAfter, pageNumberOf } from './fixtures/numbered-pages';
+import { storedEvents } from './stored';
 
 const CHILD = join(__dirname, 'fixtures', 'apply-pages-until-killed.ts');
 const KILLS = 4;
@@ -48,7 +49,7 @@ describe('a writer killed mid-page', () => {
       expect(page).toBeGreaterThanOrEqual(Math.max(reported, atLeast));
       const expected = idsAfter(page).sort();
       expect(store.loadFacts().map((f) => f.recordId).sort()).toEqual(expected);
-      expect(store.loadEvents().map((e) => e.recordId).sort()).toEqual(expected);
+      expect(storedEvents(store).map((e) => e.recordId).sort()).toEqual(expected);
       store.close();
       atLeast = page;
     }

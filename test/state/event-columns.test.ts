@@ -49,6 +49,24 @@ describe('step events streamed into the core’s columns', () => {
     expect(other).not.toBe(first);
   });
 
+  it('given events with or without duration and subject, and non-ASCII names, when loaded, then they read back', () => {
+    const store = memoryStore();
+    const events = [
+      anEvent({ recordId: '00T1', step: 'contact', rep: '005A', subject: '00QA', at: T0, durationSec: 0 }),
+      anEvent({ recordId: '00T1', step: 'attempt', rep: '005A', subject: null, at: T0 + 1 }),
+      anEvent({ recordId: '00T1', step: 'étape_été', rep: '005B', subject: '', at: T0 + 2, durationSec: 37.25 }),
+    ];
+    store.applyPage('Task', [aRecord('00T1', { events })], [], checkpointAt(T0, '00T1'));
+
+    // The record key (last) is checked by the test above.
+    const rows = rowsOf(store.loadEventColumns()).map((row) => row.slice(0, 5));
+    expect(rows).toEqual([
+      ['contact', '005A', '00QA', T0, 0],
+      ['attempt', '005A', null, T0 + 1, null],
+      ['étape_été', '005B', '', T0 + 2, 37.25],
+    ]);
+  });
+
   it('given events over several days, when loaded as columns since a time, then only events at or after it come', () => {
     const store = memoryStore();
     const records = [0, 1, 2, 3].map((day) => aRecord(`00T${day}`, { events: [anEvent({ recordId: `00T${day}`, at: T0 + day * DAY })] }));
@@ -62,7 +80,7 @@ describe('step events streamed into the core’s columns', () => {
   });
 });
 
-describe('coaching from the store, through objects or streamed columns', () => {
+describe('coaching from the store’s columns or from the events it was given', () => {
   const model = modelBuilder()
     .measures(volume(), ratio({ target: 0.9 }), responseTime(), sequence({ maxSkipShare: 0 }), integrity({ burst: { count: 3, withinMinutes: 10 } }))
     .coaching({ minSample: 3 })
@@ -84,16 +102,17 @@ describe('coaching from the store, through objects or streamed columns', () => {
     }),
   );
 
-  it('given the same stored events, when coached from loadEvents and from loadEventColumns, then the results are deep-equal', () => {
+  it('given stored events, when coached from the store’s columns and from the events given, then both agree', () => {
     fc.assert(
       fc.property(arbitraryRecords, fc.integer({ min: 1, max: 60 }), (records, sinceDays) => {
         const store = memoryStore();
         store.applyPage('Task', records, [], checkpointAt(NOW, 'x'));
         const since = NOW - sinceDays * DAY;
         const input = { model, reps, facts: [], openFlags: [], now: NOW };
-        const fromObjects = computeCoaching({ ...input, events: store.loadEvents({ since }) });
+        const given = records.flatMap((record) => record.events).filter((event) => event.at >= since);
+        const fromGiven = computeCoaching({ ...input, events: given });
         const fromColumns = computeCoaching({ ...input, events: store.loadEventColumns({ since }) });
-        expect(fromColumns).toEqual(fromObjects);
+        expect(fromColumns).toEqual(fromGiven);
       }),
       { numRuns: 40 },
     );

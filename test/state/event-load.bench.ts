@@ -6,16 +6,14 @@
  *
  * Builds (or reuses, with --state) a state file of N Task records, one in five with a second
  * event (an attempt that is also a contact: ~1.2 events a record, as the dealership's data),
- * then, each in a fresh process so that peak RSS is its own, loads every event and lays it out
- * as the core's EventTable, either streamed as columns (what a run does) or as StepEvent
- * objects first. Prints seconds and peak RSS of each.
+ * then, in a fresh process so that peak RSS is its own, loads every event streamed as columns
+ * (what a run does) and lays it out as the core's EventTable. Prints seconds and peak RSS.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { eventColumnsOf } from '../../src/core/event-columns';
 import { EventTable } from '../../src/core/event-table';
 import type { Rep, StepEvent } from '../../src/core/model';
 import { openStateStore } from '../../src/state/state-store';
@@ -35,7 +33,6 @@ const { values } = parseArgs({
     state: { type: 'string' },
     keep: { type: 'boolean', default: false },
     load: { type: 'string' },
-    via: { type: 'string', default: 'columns' },
   },
 });
 
@@ -69,27 +66,29 @@ function build(path: string, total: number): void {
   const store = openStateStore(path);
   const random = mulberry32(42);
   const started = performance.now();
+  let events = 0;
   for (let from = 0; from < total; from += PAGE) {
     const records: StoredRecord[] = [];
     for (let i = from; i < Math.min(from + PAGE, total); i++) records.push(recordAt(i, random));
+    events += records.reduce((sum, record) => sum + record.events.length, 0);
     const last = records.at(-1);
     if (last !== undefined) store.applyPage('Task', records, [], { systemModstamp: last.systemModstamp, id: last.id });
   }
-  console.log(`built ${store.countEvents()} events of ${total} records in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`built ${events} events of ${total} records in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   store.close();
 }
 
-function measureLoad(path: string, via: string): void {
+function measureLoad(path: string): void {
   const reps: Rep[] = REP_IDS.map((repId) => ({ id: repId, name: repId, role: 'salesperson', managerId: null, store: null, monthlyGoal: null }));
   const store = openStateStore(path);
   const started = performance.now();
-  const columns = via === 'objects' ? eventColumnsOf(store.loadEvents()) : store.loadEventColumns();
+  const columns = store.loadEventColumns();
   const loaded = performance.now();
   const table = new EventTable(STEPS, reps, columns);
   const done = performance.now();
   const heap = process.memoryUsage().heapUsed / MB;
   console.log(
-    `${via.padEnd(7)}: ${table.size} events loaded in ${((loaded - started) / 1000).toFixed(2)} s, ` +
+    `${table.size} events loaded in ${((loaded - started) / 1000).toFixed(2)} s, ` +
       `table in ${((done - loaded) / 1000).toFixed(2)} s, total ${((done - started) / 1000).toFixed(2)} s; ` +
       `peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB, heap in use ${heap.toFixed(0)} MB`,
   );
@@ -97,14 +96,12 @@ function measureLoad(path: string, via: string): void {
 }
 
 function main(): void {
-  if (values.load !== undefined) return measureLoad(values.load, values.via);
+  if (values.load !== undefined) return measureLoad(values.load);
   const dir = mkdtempSync(join(tmpdir(), 'coach-event-load-'));
   const path = values.state ?? join(dir, 'state.db');
   try {
     if (!existsSync(path)) build(path, Number(values.records));
-    for (const via of ['columns', 'objects']) {
-      execFileSync(process.execPath, ['--require', 'tsx/cjs', __filename, '--load', path, '--via', via], { stdio: 'inherit' });
-    }
+    execFileSync(process.execPath, ['--require', 'tsx/cjs', __filename, '--load', path], { stdio: 'inherit' });
   } finally {
     if (!values.keep) rmSync(dir, { recursive: true, force: true });
     else console.log(`state kept at ${path}`);

@@ -27,13 +27,6 @@ describe('the write ledger', () => {
     expect(store.getLedger().get('v1:a')?.sfId).toBe('a0X2');
   });
 
-  it('given keys, when forgotten, then they are gone and the count says how many existed', () => {
-    const store = memoryStore();
-    store.recordWrites([aLedgerEntry('v1:a'), aLedgerEntry('v1:b')]);
-    expect(store.forget(['v1:a', 'v1:never'])).toBe(1);
-    expect([...store.getLedger().keys()]).toEqual(['v1:b']);
-  });
-
   it('given thousands of keys, when read by keys in one call, then all are found', () => {
     const store = memoryStore();
     const keys = Array.from({ length: 40_000 }, (_, i) => `v1:k:${i}`);

@@ -4,7 +4,7 @@
  *   npx tsx test/state/state-store.bench.ts [--records 1000000] [--page 2000] [--order sequential|random]
  *
  * Applies N Task records of one event each in pages, reports records/s and the file size, then
- * loads all events in a fresh process and reports seconds and peak RSS.
+ * loads all events as the core's columns in a fresh process and reports seconds and peak RSS.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -63,13 +63,14 @@ function mb(bytes: number): string {
 function measureLoad(path: string): void {
   const store = openStateStore(path);
   const started = performance.now();
-  const events = store.loadEvents();
+  const events = store.loadEventColumns();
   const seconds = (performance.now() - started) / 1000;
   const windowStart = performance.now();
-  const recent = store.loadEvents({ since: T0 + 60 * DAY });
+  const recent = store.loadEventColumns({ since: T0 + 60 * DAY });
   const windowSeconds = (performance.now() - windowStart) / 1000;
-  console.log(`loadEvents: ${events.length} events in ${seconds.toFixed(2)} s; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
-  console.log(`loadEvents({ since: last 30 days }): ${recent.length} events in ${windowSeconds.toFixed(2)} s`);
+  const rss = (process.resourceUsage().maxRSS / 1024).toFixed(0);
+  console.log(`loadEventColumns: ${events.size} events in ${seconds.toFixed(2)} s; peak RSS ${rss} MB`);
+  console.log(`loadEventColumns({ since: last 30 days }): ${recent.size} events in ${windowSeconds.toFixed(2)} s`);
   store.close();
 }
 

@@ -127,8 +127,6 @@ const integrity = z.strictObject({
   maxSuspiciousShare: share().describe('Share of suspicious events tolerated before a flag, in [0, 1].'),
 });
 
-export const MEASURE_KINDS = ['volume', 'ratio', 'responseTime', 'overdue', 'staleLead', 'sequence', 'integrity'] as const satisfies readonly MeasureKind[];
-
 export const measureSchema = z
   .discriminatedUnion('kind', [volume, ratio, responseTime, overdue, staleLead, sequence, integrity])
   .transform((measure) => ({

@@ -89,5 +89,3 @@ export function reference(name: string, label: string, referenceTo: string[], re
 
 export const readOnly: FieldOptions = { createable: false, updateable: false };
 export const calculated: FieldOptions = { createable: false, updateable: false, calculated: true };
-/** Required on create: not nillable and no default. */
-export const required: FieldOptions = { nillable: false };

@@ -87,11 +87,6 @@ export function formatCivil(date: CivilDate): string {
   return `${pad(date.year, 4)}-${pad(date.month, 2)}-${pad(date.day, 2)}`;
 }
 
-export function parseCivil(value: string): CivilDate {
-  const [y, m, d] = value.split('-').map(Number);
-  return { year: y ?? 1970, month: m ?? 1, day: d ?? 1 };
-}
-
 function fromUtc(ms: number): CivilDate {
   const d = new Date(ms);
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };

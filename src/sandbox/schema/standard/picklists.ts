@@ -73,7 +73,3 @@ export function taskStatusIsClosed(status: unknown): boolean {
 export function opportunityStage(stageName: unknown): OpportunityStageValue | undefined {
   return OPPORTUNITY_STAGES.find((s) => s.value === stageName);
 }
-
-export function leadStatusIsConverted(status: unknown): boolean {
-  return LEAD_STATUSES.some((s) => s.value === status && s.isConverted);
-}
