@@ -38,13 +38,18 @@ export class RunTable {
     db: Database.Database,
     private readonly now: () => number,
   ) {
-    this.insert = db.prepare('INSERT INTO run(run_id, started_at, result) VALUES (?, ?, ?) ON CONFLICT(run_id) DO NOTHING');
+    this.insert = db.prepare(
+      'INSERT INTO run(run_id, started_at, result) VALUES (?, ?, ?) ON CONFLICT(run_id) DO NOTHING',
+    );
     this.markInterrupted = db
-      .prepare<[string, string], string>(`UPDATE run SET result = 'interrupted' WHERE result = ? AND run_id <> ? RETURNING run_id`)
+      .prepare<[string, string], string>(
+        `UPDATE run SET result = 'interrupted' WHERE result = ? AND run_id <> ? RETURNING run_id`,
+      )
       .pluck();
     this.complete = db.prepare(
-      `UPDATE run SET finished_at = ?, result = ?, records_read = ?, api_calls = ?, writes_created = ?, writes_updated = ?,
-         writes_skipped = ?, writes_failed = ?, errors = ? WHERE run_id = ?`,
+      `UPDATE run SET finished_at = ?, result = ?, records_read = ?, api_calls = ?,
+         writes_created = ?, writes_updated = ?, writes_skipped = ?, writes_failed = ?, errors = ?
+       WHERE run_id = ?`,
     );
     const order = 'ORDER BY started_at DESC, rowid DESC';
     this.selectRecent = db.prepare<[number], RunRow>(`SELECT * FROM run ${order} LIMIT ?`);

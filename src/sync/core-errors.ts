@@ -19,9 +19,18 @@ const MEANING_BY_CODE: Readonly<Record<string, Meaning>> = {
     actions: ['Set dealership.timeZone to an IANA time zone this Node.js knows, e.g. America/Chicago.', VALIDATE],
     exitCode: ExitCode.usage,
   },
-  INVALID_DATE: { actions: ['Write every date of dealership.holidays as YYYY-MM-DD.', VALIDATE], exitCode: ExitCode.usage },
-  INVALID_TIME: { actions: ['Write dealership.hours.open and .close as HH:MM, e.g. 09:00.', VALIDATE], exitCode: ExitCode.usage },
-  TOO_MANY_STEPS: { actions: ['Merge or remove steps: the message says how many a config may define.', VALIDATE], exitCode: ExitCode.usage },
+  INVALID_DATE: {
+    actions: ['Write every date of dealership.holidays as YYYY-MM-DD.', VALIDATE],
+    exitCode: ExitCode.usage,
+  },
+  INVALID_TIME: {
+    actions: ['Write dealership.hours.open and .close as HH:MM, e.g. 09:00.', VALIDATE],
+    exitCode: ExitCode.usage,
+  },
+  TOO_MANY_STEPS: {
+    actions: ['Merge or remove steps: the message says how many a config may define.', VALIDATE],
+    exitCode: ExitCode.usage,
+  },
   // Two records the rules want to write share a key: writing either would overwrite the other.
   DUPLICATE_KEY: { actions: [REPORT], exitCode: ExitCode.failure },
   NOT_SERIALISABLE: { actions: [REPORT], exitCode: ExitCode.failure },

@@ -33,7 +33,11 @@ export class RecordingWriter implements CrmWriter {
    * carries no Id: no record was made to name. (An update the plan made from the ledger is
    * answered as created too; the write phase counts what it planned as an update as one.)
    */
-  upsert(object: string, keyField: string, records: ReadonlyArray<Record<string, unknown>>): Promise<WriteItemResult[]> {
+  upsert(
+    object: string,
+    keyField: string,
+    records: ReadonlyArray<Record<string, unknown>>,
+  ): Promise<WriteItemResult[]> {
     return Promise.resolve(
       records.map((record) => {
         const key = existingKey(object, record[keyField]);
@@ -54,7 +58,12 @@ export class RecordingWriter implements CrmWriter {
     );
   }
 
-  async findByKeys(object: string, keyField: string, keys: readonly string[], fields?: readonly string[]): Promise<SfRecord[]> {
+  async findByKeys(
+    object: string,
+    keyField: string,
+    keys: readonly string[],
+    fields?: readonly string[],
+  ): Promise<SfRecord[]> {
     const found = await this.org.findByKeys(object, keyField, keys, fields);
     for (const record of found) this.existing.add(existingKey(object, record[keyField]));
     return found;

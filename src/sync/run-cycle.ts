@@ -144,7 +144,13 @@ async function recordedRun(deps: RunCycleDeps, options: RunCycleOptions, log: Lo
   return report;
 }
 
-async function run(deps: RunCycleDeps, options: RunCycleOptions, report: RunReport, log: Logger, callsAtStart: number): Promise<void> {
+async function run(
+  deps: RunCycleDeps,
+  options: RunCycleOptions,
+  report: RunReport,
+  log: Logger,
+  callsAtStart: number,
+): Promise<void> {
   const { state } = deps;
   const holder = options.lockHolder;
   // A writer that sends nothing leaves the org as it was: its run is no basis for skipping the next.
@@ -163,9 +169,15 @@ async function run(deps: RunCycleDeps, options: RunCycleOptions, report: RunRepo
   const mapper = compileMapper(options.model);
   await deps.preflight();
   log.info('run started', { runEnd: new Date(report.runEnd).toISOString(), sends });
+  const { sync } = options;
   report.reads = await readAll(
-    readSpecs(options.model, mapper, report.runEnd, options.sync.backfillDays, state),
-    { runEnd: report.runEnd, lookbackMs: options.sync.lookbackSeconds * 1000, pageSize: options.sync.pageSize, bulkThreshold: options.sync.bulkThreshold },
+    readSpecs(options.model, mapper, report.runEnd, sync.backfillDays, state),
+    {
+      runEnd: report.runEnd,
+      lookbackMs: sync.lookbackSeconds * 1000,
+      pageSize: sync.pageSize,
+      bulkThreshold: sync.bulkThreshold,
+    },
     { reader: deps.reader, state, logger: log, stats: report.mapStats, checkBudget: between },
   );
   const readCalls = deps.apiCalls() - callsAtStart;
@@ -173,13 +185,17 @@ async function run(deps: RunCycleDeps, options: RunCycleOptions, report: RunRepo
   const changed = report.reads.reduce((sum, r) => sum + r.changed, 0);
   report.unchangedSince = sends ? unchangedSince(state, fingerprint, changed) : null;
   if (report.unchangedSince !== null) {
-    log.info('nothing changed since the last complete run today: nothing to compute or write', { since: report.unchangedSince });
+    log.info('nothing changed since the last complete run today: nothing to compute or write', {
+      since: report.unchangedSince,
+    });
   } else {
     await computeAndWrite(deps, options, mapper, report, log, between);
     if (sends && report.result === 'ok') recordComplete(state, options.runId, fingerprint);
-    pruneDaily(state, fingerprint.day, Math.min(eventsNeededSince(options.model, report.runEnd), report.runEnd - options.sync.backfillDays * DAY_MS));
+    const backfillStart = report.runEnd - sync.backfillDays * DAY_MS;
+    pruneDaily(state, fingerprint.day, Math.min(eventsNeededSince(options.model, report.runEnd), backfillStart));
   }
-  report.apiCalls = { read: readCalls, write: deps.apiCalls() - callsAtStart - readCalls, total: deps.apiCalls() - callsAtStart };
+  const total = deps.apiCalls() - callsAtStart;
+  report.apiCalls = { read: readCalls, write: total - readCalls, total };
 }
 
 /** The pure part and its consequences: compute from the state, plan against ledger and org, write. */
@@ -259,7 +275,8 @@ function finish(state: SyncState, report: RunReport, log: Logger): void {
 
 function describe(error: unknown): { code?: string; error: string } {
   const code = (error as { code?: unknown } | null)?.code;
-  return { ...(typeof code === 'string' ? { code } : {}), error: error instanceof Error ? error.message : String(error) };
+  const message = error instanceof Error ? error.message : String(error);
+  return { ...(typeof code === 'string' ? { code } : {}), error: message };
 }
 
 /** What each object read stores: the core's mapping, or for people and flags the record itself. */

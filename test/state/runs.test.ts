@@ -7,7 +7,16 @@ describe('run history', () => {
     const store = memoryStore(() => T0);
     expect(store.startRun('run-1')).toEqual([]);
     expect(store.listRuns(10)).toEqual([
-      { runId: 'run-1', startedAt: T0, finishedAt: null, result: 'running', recordsRead: 0, apiCalls: 0, writes: { created: 0, updated: 0, skipped: 0, failed: 0 }, errors: [] },
+      {
+        runId: 'run-1',
+        startedAt: T0,
+        finishedAt: null,
+        result: 'running',
+        recordsRead: 0,
+        apiCalls: 0,
+        writes: { created: 0, updated: 0, skipped: 0, failed: 0 },
+        errors: [],
+      },
     ]);
   });
 
@@ -16,7 +25,13 @@ describe('run history', () => {
     const store = memoryStore(clock.now);
     store.startRun('run-1');
     clock.advance(3 * MINUTE);
-    store.finishRun('run-1', { result: 'ok', recordsRead: 1200, apiCalls: 9, writes: { created: 4, updated: 2 }, errors: ['UNABLE_TO_LOCK_ROW on a0X1'] });
+    store.finishRun('run-1', {
+      result: 'ok',
+      recordsRead: 1200,
+      apiCalls: 9,
+      writes: { created: 4, updated: 2 },
+      errors: ['UNABLE_TO_LOCK_ROW on a0X1'],
+    });
     expect(store.listRuns(1)[0]).toEqual({
       runId: 'run-1',
       startedAt: T0,
@@ -74,7 +89,9 @@ describe('run history', () => {
   });
 
   it('given no such run, when finished, then STATE_RUN_UNKNOWN', () => {
-    expect(() => memoryStore().finishRun('ghost', { result: 'ok' })).toThrow(expect.objectContaining({ code: StateErrorCode.runUnknown }));
+    expect(() => memoryStore().finishRun('ghost', { result: 'ok' })).toThrow(
+      expect.objectContaining({ code: StateErrorCode.runUnknown }),
+    );
   });
 
   it('given a run with very many errors, when finished, then the first ones are kept with a count of the rest', () => {

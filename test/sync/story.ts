@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type { CoachModel, SfRecord } from '../../src/core/model';
 import { loadConfig, toCoachModel } from '../../src/config';
-import { silentLogger } from '../../src/lib/logger';
+import { type Logger, silentLogger } from '../../src/lib/logger';
 import type { StateStore } from '../../src/state/state-store';
 import type { CrmWriter } from '../../src/sync/ports';
 import { type RunReport, runCycle } from '../../src/sync/run-cycle';
@@ -47,7 +47,7 @@ export function run(
   clock: Clock,
   runId: string,
   holder: string | null = `test:${runId}`,
-  options: { model?: CoachModel; writer?: CrmWriter } = {},
+  options: { model?: CoachModel; writer?: CrmWriter; logger?: Logger } = {},
 ): Promise<RunReport> {
   return runCycle(
     {
@@ -55,7 +55,7 @@ export function run(
       writer: options.writer ?? org,
       state,
       clock,
-      logger: silentLogger,
+      logger: options.logger ?? silentLogger,
       preflight: () => Promise.resolve(),
       checkBudget: () => undefined,
       apiCalls: () => org.totalCalls,

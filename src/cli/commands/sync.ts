@@ -7,7 +7,15 @@ import { RecordingWriter } from '../../sync/recording-writer';
 import type { RunReport } from '../../sync/run-cycle';
 import type { CliContext } from '../context';
 import { renderRun, runJson, type WriteMode } from '../render-run';
-import { type LoadedConfig, loadModel, openState, type OrgCommandOptions, type OrgRun, runAgainstOrg, statePath } from '../run-context';
+import {
+  type LoadedConfig,
+  loadModel,
+  openState,
+  type OrgCommandOptions,
+  type OrgRun,
+  runAgainstOrg,
+  statePath,
+} from '../run-context';
 import { DEFAULT_CONFIG_FILE } from './validate';
 
 export interface SyncOptions extends OrgCommandOptions {
@@ -58,7 +66,12 @@ const holder = (runId: string): string => lockOwner(runId);
  * What each write mode plugs into the run; nothing else tells them apart. A preview stores what
  * it read under the lock like a live run, and its writer records what it would send and drops it.
  */
-function pluggedIn(mode: WriteMode, options: SyncOptions, loaded: LoadedConfig, ctx: CliContext): OrgRun & { state: StateStore } {
+function pluggedIn(
+  mode: WriteMode,
+  options: SyncOptions,
+  loaded: LoadedConfig,
+  ctx: CliContext,
+): OrgRun & { state: StateStore } {
   switch (mode) {
     case 'live':
       return { state: openState(options, loaded.config, ctx), writer: (org) => org, lockHolder: holder };
