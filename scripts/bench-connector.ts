@@ -24,7 +24,7 @@ export interface RssSample {
 
 /** The facts of `sync --json` the benchmark uses (src/cli/render-run.ts, runJson). */
 export interface SyncJson {
-  outcome: string;
+  result: string;
   reads: Array<{ object: string; records: number; deleted: number; pages: number; bad: number; incremental: boolean }>;
   plan: { creates: Array<{ object: string }>; updates: Array<{ object: string }>; unchanged: number } | null;
   writes: { created: number; updated: number; skipped: number; failed: number } | null;

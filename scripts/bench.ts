@@ -134,7 +134,7 @@ async function benchRun(bench: Bench, name: RunName, index: number, changed: Ben
     ...(profileDir ? { profileDir } : {}),
   });
   const after = await bench.org.ask<UsageAnswer>({ kind: 'usage' });
-  progress(`${name}: sync ${run.json.outcome} in ${((run.result.commandEndMs - run.result.commandStartMs) / 1000).toFixed(1)} s, peak RSS ${mb(run.peakRssBytes)}`);
+  progress(`${name}: sync ${run.json.result} in ${((run.result.commandEndMs - run.result.commandStartMs) / 1000).toFixed(1)} s, peak RSS ${mb(run.peakRssBytes)}`);
   return { name, run, floor, orgCalls: { total: after.total - before.total, byKind: diff(after.byKind, before.byKind) }, changed };
 }
 

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { CoachError, ExitCode, isCoachError } from '../lib/errors';
+import { fromCore } from '../sync/core-errors';
 import type { CliContext } from './context';
 import { registerDemo } from './commands/demo';
 import { registerPlan } from './commands/plan';
@@ -64,9 +65,11 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
       if (error.exitCode === 0) return ExitCode.ok;
       return ExitCode.usage;
     }
-    if (isCoachError(error)) {
-      reportError(ctx, error);
-      return error.exitCode;
+    // Commands that call the core directly (report, plan) meet its errors here.
+    const known = fromCore(error);
+    if (isCoachError(known)) {
+      reportError(ctx, known);
+      return known.exitCode;
     }
     const unexpected = new CoachError({
       code: 'UNEXPECTED',

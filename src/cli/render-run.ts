@@ -14,7 +14,7 @@ export function renderRun(report: RunReport, mode: WriteMode, writeBack: WriteBa
   const read = report.reads.reduce((sum, r) => sum + r.records + r.deleted, 0);
   const incremental = report.reads.filter((r) => r.incremental).length;
   lines.push(
-    `Run ${report.runId}: ${report.outcome}. Read ${number(read)} records from ${report.reads.length} objects ` +
+    `Run ${report.runId}: ${report.result}. Read ${number(read)} records from ${report.reads.length} objects ` +
       `(${incremental} incremental, ${report.reads.length - incremental} backfilled) in ${number(report.apiCalls.read)} API calls.`,
   );
   for (const r of report.reads) {
@@ -40,7 +40,7 @@ export function renderRun(report: RunReport, mode: WriteMode, writeBack: WriteBa
       for (const write of [...plan.creates, ...plan.updates]) lines.push(`  ${describeWrite(write, plan.creates.includes(write), report, writeBack)}`);
     }
   }
-  const writes = report.writes;
+  const writes = sent(report, mode);
   if (writes) {
     lines.push(
       `Wrote: ${writes.created} created, ${writes.updated} updated, ${writes.skipped} unchanged, ${writes.failed} failed ` +
@@ -56,6 +56,11 @@ export function renderRun(report: RunReport, mode: WriteMode, writeBack: WriteBa
   for (const error of report.errors) lines.push(`  error: ${error}`);
   lines.push(`API calls this run: ${number(report.apiCalls.total)}.`);
   return `${lines.join('\n')}\n`;
+}
+
+/** What the org answered; a preview's or dry run's writer recorded the plan and sent nothing. */
+function sent(report: RunReport, mode: WriteMode): RunReport['writes'] {
+  return mode === 'live' ? report.writes : null;
 }
 
 /** Task fields shown for follow-up and agenda tasks. */
@@ -76,7 +81,7 @@ function describeWrite(write: PlannedWrite, create: boolean, report: RunReport, 
 export function runJson(report: RunReport, mode: WriteMode): unknown {
   return {
     runId: report.runId,
-    outcome: report.outcome,
+    result: report.result,
     mode,
     runEnd: new Date(report.runEnd).toISOString(),
     reads: report.reads,
@@ -87,7 +92,7 @@ export function runJson(report: RunReport, mode: WriteMode): unknown {
       updates: report.plan.updates.map((w) => ({ object: w.record.object, key: w.record.key, fields: w.record.fields })),
       unchanged: report.plan.skips.length,
     },
-    writes: report.writes,
+    writes: sent(report, mode),
     unchangedSince: report.unchangedSince,
     apiCalls: report.apiCalls,
     errors: report.errors,

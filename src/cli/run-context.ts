@@ -13,6 +13,7 @@ import { openSalesforceSession, type SalesforceSession, type SalesforceSessionDe
 import { openStateStore, type StateStore } from '../state/state-store';
 import { type Clock, fixedClock, systemClock } from '../sync/clock';
 import { type RunReport, runCycle } from '../sync/run-cycle';
+import type { CrmWriter } from '../sync/ports';
 import type { SyncState } from '../sync/sync-state';
 import type { CliContext } from './context';
 
@@ -105,15 +106,15 @@ export async function openSession(
 export interface OrgRun {
   /** Where the run stores what it reads (the state file, a copy of it, or a throwaway store). */
   state: SyncState;
-  write: boolean;
-  /** Owner of the run lock; null takes none (runs on a private copy). */
-  lockOwner: (runId: string) => string | null;
+  /** The writer the run sends through, given the org's: that one (live), or a RecordingWriter over it. */
+  writer: (org: CrmWriter) => CrmWriter;
+  /** Holder of the run lock; null takes none (runs on a private copy). */
+  lockHolder: (runId: string) => string | null;
 }
 
 /**
  * One run of runCycle against the org the config and environment describe: log in, check the
- * API budget, run, log out. sync, preview and the demo differ only in the state they pass and
- * whether they write.
+ * API budget, run, log out. sync, preview and the demo differ only in what they plug in.
  */
 export async function runAgainstOrg(options: OrgCommandOptions, loaded: LoadedConfig, ctx: CliContext, run: OrgRun): Promise<RunReport> {
   const { config, model } = loaded;
@@ -126,7 +127,7 @@ export async function runAgainstOrg(options: OrgCommandOptions, loaded: LoadedCo
     return await runCycle(
       {
         reader: session.reader,
-        writer: session.writer,
+        writer: run.writer(session.writer),
         state: run.state,
         clock,
         logger,
@@ -134,7 +135,7 @@ export async function runAgainstOrg(options: OrgCommandOptions, loaded: LoadedCo
         checkBudget: () => session.assertWithinBudget(),
         apiCalls: () => session.calls().total,
       },
-      { runId, model, sync: config.sync, write: run.write, lockOwner: run.lockOwner(runId) },
+      { runId, model, sync: config.sync, lockHolder: run.lockHolder(runId) },
     );
   } finally {
     await session.close();

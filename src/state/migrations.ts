@@ -106,9 +106,18 @@ CREATE TABLE meta (
 ) STRICT, WITHOUT ROWID;
 `;
 
+/**
+ * Version 3. How a run ended is its *result* (ARCHITECTURE.md §10: "outcome" names only a
+ * commitment check's flag field). Renaming keeps every row; no row ever held `dry_run`.
+ */
+const RUN_RESULT = `
+ALTER TABLE run RENAME COLUMN outcome TO result;
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, description: 'initial schema', sql: INITIAL_SCHEMA },
   { version: 2, description: 'index of records with facts; meta values', sql: FACTS_INDEX_AND_META },
+  { version: 3, description: 'run.outcome renamed run.result', sql: RUN_RESULT },
 ];
 
 export function schemaVersion(db: Database.Database): number {

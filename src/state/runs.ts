@@ -4,27 +4,18 @@
  * so two never overlap); it is closed as `interrupted`.
  */
 import type Database from 'better-sqlite3';
-import type { RunOutcome, RunSummary } from '../sync/ports';
+import type { FinishedRun, RunSummary } from '../sync/ports';
 import { CoachError } from '../lib/errors';
 import { StateErrorCode } from './errors';
 
 /** Errors kept per run; a run failing on every item would otherwise store thousands. */
 export const MAX_RUN_ERRORS = 50;
 
-/** What a run reports when it ends; counts default to zero. */
-export interface RunResult {
-  outcome: RunOutcome;
-  recordsRead?: number;
-  apiCalls?: number;
-  writes?: Partial<RunSummary['writes']>;
-  errors?: readonly string[];
-}
-
 interface RunRow {
   run_id: string;
   started_at: number;
   finished_at: number | null;
-  outcome: string;
+  result: string;
   records_read: number;
   api_calls: number;
   writes_created: number;
@@ -47,17 +38,22 @@ export class RunTable {
     db: Database.Database,
     private readonly now: () => number,
   ) {
-    this.insert = db.prepare('INSERT INTO run(run_id, started_at, outcome) VALUES (?, ?, ?) ON CONFLICT(run_id) DO NOTHING');
+    this.insert = db.prepare(
+      'INSERT INTO run(run_id, started_at, result) VALUES (?, ?, ?) ON CONFLICT(run_id) DO NOTHING',
+    );
     this.markInterrupted = db
-      .prepare<[string, string], string>(`UPDATE run SET outcome = 'interrupted' WHERE outcome = ? AND run_id <> ? RETURNING run_id`)
+      .prepare<[string, string], string>(
+        `UPDATE run SET result = 'interrupted' WHERE result = ? AND run_id <> ? RETURNING run_id`,
+      )
       .pluck();
     this.complete = db.prepare(
-      `UPDATE run SET finished_at = ?, outcome = ?, records_read = ?, api_calls = ?, writes_created = ?, writes_updated = ?,
-         writes_skipped = ?, writes_failed = ?, errors = ? WHERE run_id = ?`,
+      `UPDATE run SET finished_at = ?, result = ?, records_read = ?, api_calls = ?,
+         writes_created = ?, writes_updated = ?, writes_skipped = ?, writes_failed = ?, errors = ?
+       WHERE run_id = ?`,
     );
     const order = 'ORDER BY started_at DESC, rowid DESC';
     this.selectRecent = db.prepare<[number], RunRow>(`SELECT * FROM run ${order} LIMIT ?`);
-    this.selectLastOk = db.prepare<[], RunRow>(`SELECT * FROM run WHERE outcome = 'ok' ${order} LIMIT 1`);
+    this.selectLastOk = db.prepare<[], RunRow>(`SELECT * FROM run WHERE result = 'ok' ${order} LIMIT 1`);
   }
 
   /** Opens a run; returns the ids of earlier runs found still running, now marked interrupted. */
@@ -72,18 +68,18 @@ export class RunTable {
     return this.markInterrupted.all(RUNNING, runId);
   }
 
-  finish(runId: string, result: RunResult): void {
-    const writes = result.writes ?? {};
+  finish(runId: string, run: FinishedRun): void {
+    const writes = run.writes ?? {};
     const changed = this.complete.run(
       this.now(),
-      result.outcome,
-      result.recordsRead ?? 0,
-      result.apiCalls ?? 0,
+      run.result,
+      run.recordsRead ?? 0,
+      run.apiCalls ?? 0,
       writes.created ?? 0,
       writes.updated ?? 0,
       writes.skipped ?? 0,
       writes.failed ?? 0,
-      JSON.stringify(capErrors(result.errors ?? [])),
+      JSON.stringify(capErrors(run.errors ?? [])),
       runId,
     ).changes;
     if (changed === 0) {
@@ -116,7 +112,7 @@ function toSummary(row: RunRow): RunSummary {
     runId: row.run_id,
     startedAt: row.started_at,
     finishedAt: row.finished_at,
-    outcome: row.outcome as RunSummary['outcome'],
+    result: row.result as RunSummary['result'],
     recordsRead: row.records_read,
     apiCalls: row.api_calls,
     writes: { created: row.writes_created, updated: row.writes_updated, skipped: row.writes_skipped, failed: row.writes_failed },

@@ -6,7 +6,7 @@
 import BetterSqlite from 'better-sqlite3';
 import type Database from 'better-sqlite3';
 import type { EventColumns } from '../core/event-columns';
-import type { Checkpoint, LedgerEntry, RunSummary, StoredRecord } from '../sync/ports';
+import type { Checkpoint, FinishedRun, LedgerEntry, RunSummary, StoredRecord } from '../sync/ports';
 import { CheckpointTable, modstampMs } from './checkpoints';
 import { IN_MEMORY, openDatabase } from './database';
 import { toStateError } from './errors';
@@ -15,7 +15,7 @@ import { LedgerTable } from './ledger';
 import { MetaTable } from './meta';
 import { holderCheck, type HolderCheck, RunLock, type LockResult } from './lock';
 import { RecordTable, type StoredFact } from './records';
-import { RunTable, type RunResult } from './runs';
+import { RunTable } from './runs';
 import { SymbolTable } from './symbols';
 
 export interface StateStoreOptions {
@@ -172,8 +172,8 @@ export class StateStore {
     return this.write('startRun', () => this.runs.start(runId));
   }
 
-  finishRun(runId: string, result: RunResult): void {
-    this.write('finishRun', () => this.runs.finish(runId, result));
+  finishRun(runId: string, run: FinishedRun): void {
+    this.write('finishRun', () => this.runs.finish(runId, run));
   }
 
   /** The `limit` most recent runs, newest first. */
@@ -265,6 +265,5 @@ export type { LockResult } from './lock';
 export { holderCheck, lockOwner, processExists } from './lock';
 export type { HolderCheck } from './lock';
 export type { StoredFact } from './records';
-export type { RunResult } from './runs';
 export { compareCheckpoints } from './checkpoints';
 export { StateErrorCode } from './errors';

@@ -1,10 +1,12 @@
 /**
  * The narrow capabilities one sync run is wired from (the Nango idea: a sync is a plain
  * function over a reader, a writer and a checkpointed store). Live runs plug in the Salesforce
- * adapter and SQLite; dry runs plug in a writer that records instead of sending; tests plug in
- * whatever they need. Nothing here knows about HTTP or SQL.
+ * adapter and SQLite; previews and dry runs plug in a writer that records instead of sending
+ * (recording-writer.ts), dry runs also a copy of the state; tests plug in whatever they need.
+ * Nothing here knows about HTTP or SQL.
  */
 import type { SfRecord, StepEvent } from '../core/model';
+import type { RunResult } from './run-result';
 
 // ---------------------------------------------------------------------------------------------
 // Reading
@@ -87,6 +89,12 @@ export interface CrmWriter {
    * never makes the writer create a record twice or reset what a person changed.
    */
   findByKeys(object: string, keyField: string, keys: readonly string[], fields?: readonly string[]): Promise<SfRecord[]>;
+  /**
+   * False for a writer that sends nothing (it records instead): its answers are not the org's,
+   * so the ledger does not keep them and its run is no reason to skip computing the next one.
+   * A writer that sends leaves it out.
+   */
+  readonly sends?: boolean;
 }
 
 /** API usage as the last response reported it (`Sforce-Limit-Info: api-usage=used/limit`). */
@@ -131,13 +139,20 @@ export interface LedgerEntry {
   writtenAt: number;
 }
 
-export type RunOutcome = 'ok' | 'failed' | 'stopped_api_limit' | 'interrupted' | 'dry_run';
+/** What a run reports when it ends; counts default to zero. */
+export interface FinishedRun {
+  result: RunResult;
+  recordsRead?: number;
+  apiCalls?: number;
+  writes?: Partial<RunSummary['writes']>;
+  errors?: readonly string[];
+}
 
 export interface RunSummary {
   runId: string;
   startedAt: number;
   finishedAt: number | null;
-  outcome: RunOutcome | 'running';
+  result: RunResult | 'running';
   recordsRead: number;
   apiCalls: number;
   writes: { created: number; updated: number; skipped: number; failed: number };

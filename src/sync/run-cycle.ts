@@ -1,17 +1,20 @@
 /**
- * runCycle: the story of one run (design §3). It decides the order of side effects and
- * nothing else: take the lock → read every object into the state → compute (pure) → plan
+ * runCycle: the story of one run (ARCHITECTURE.md §3). It decides the order of side effects
+ * and nothing else: take the lock → read every object into the state → compute (pure) → plan
  * against the ledger → write → record the run. Live runs, previews, dry runs and tests differ
- * only in the reader, writer and state they plug in.
+ * only in what they plug in: the reader, the writer (the org's, or a RecordingWriter that
+ * sends nothing), the state (the file, or a private copy) and whether a lock is taken.
  */
 import { type CoachingResult, type CoachModel, DealershipCalendar, compileMapper, type MapStats, newMapStats, readPlan, type RecordMapper, type Rep, type WritePlan } from '../core';
-import { CoachError, ExitCode, isCoachError } from '../lib/errors';
+import { CoachError, ExitCode } from '../lib/errors';
 import type { Logger } from '../lib/logger';
 import { type Clock, systemClock } from './clock';
 import { computeFromState, eventsNeededSince } from './compute-phase';
+import { fromCore } from './core-errors';
 import { flagFact, flagObjectFields } from './flag-records';
-import type { CrmReader, CrmWriter, RunOutcome } from './ports';
+import type { CrmReader, CrmWriter } from './ports';
 import { mappedRecord, type ObjectReadResult, type ObjectReadSpec, readAll } from './read-phase';
+import { type RunResult, runResultOf } from './run-result';
 import { bareRecord, isFlagFact } from './sync-facts';
 import { fingerprintOf, recordComplete, unchangedSince } from './unchanged';
 import type { SyncState } from './sync-state';
@@ -38,14 +41,13 @@ export interface RunCycleOptions {
   runId: string;
   model: CoachModel;
   sync: SyncSettings;
-  /** false: compute and plan, send nothing (preview mode, dry runs). */
-  write: boolean;
-  /** Owner string of the run lock (host, pid, run id); null: take no lock (a dry run on a private copy). */
-  lockOwner: string | null;
+  /** Holder string of the run lock (host, pid, run id); null takes none (a run on a private copy of the state). */
+  lockHolder: string | null;
 }
 
 export interface RunCycleDeps {
   reader: CrmReader;
+  /** Where the plan is sent: the org's writer, or one that records instead (`sends: false`). */
   writer: CrmWriter;
   state: SyncState;
   /** The run's notion of now (`--now` pins it): the window, the read's end, ledger times. */
@@ -69,7 +71,7 @@ export interface RunCycleDeps {
 
 export interface RunReport {
   runId: string;
-  outcome: RunOutcome;
+  result: RunResult;
   /** The run's fixed end of reading, epoch ms. */
   runEnd: number;
   reads: ObjectReadResult[];
@@ -78,6 +80,7 @@ export interface RunReport {
   /** The people measured (names for reports). */
   reps: Rep[];
   plan: WritePlan | null;
+  /** What the writer answered for the plan (a recording writer answers as the org would). */
   writes: WriteSummary | null;
   apiCalls: { read: number; write: number; total: number };
   errors: string[];
@@ -85,13 +88,29 @@ export interface RunReport {
   unchangedSince: string | null;
 }
 
+/**
+ * One run. Whatever happens, the lock it took is released and the error that stopped it is the
+ * one thrown (core errors turned into CoachErrors); a failure to record the run is logged, never
+ * put in that error's place.
+ */
 export async function runCycle(deps: RunCycleDeps, options: RunCycleOptions): Promise<RunReport> {
-  const { state, logger, clock } = deps;
-  const log = logger.child({ runId: options.runId });
+  const log = deps.logger.child({ runId: options.runId });
+  const holder = options.lockHolder;
+  if (holder !== null) takeLock(deps.state, holder);
+  try {
+    return await recordedRun(deps, options, log);
+  } finally {
+    if (holder !== null) releaseLock(deps.state, holder, log);
+  }
+}
+
+/** Opens the run in the history, runs it, and closes it with its result. */
+async function recordedRun(deps: RunCycleDeps, options: RunCycleOptions, log: Logger): Promise<RunReport> {
+  const { state, clock } = deps;
   const callsAtStart = deps.apiCalls();
   const report: RunReport = {
     runId: options.runId,
-    outcome: 'ok',
+    result: 'ok',
     runEnd: clock.now(),
     reads: [],
     mapStats: newMapStats(),
@@ -103,53 +122,80 @@ export async function runCycle(deps: RunCycleDeps, options: RunCycleOptions): Pr
     errors: [],
     unchangedSince: null,
   };
-
-  if (options.lockOwner !== null) takeLock(state, options.lockOwner);
   const interrupted = state.startRun(options.runId);
   if (interrupted.length > 0) log.warn('earlier runs did not finish; this run completes their work', { interrupted });
+  try {
+    await run(deps, options, report, log, callsAtStart);
+  } catch (thrown) {
+    const error = fromCore(thrown);
+    report.result = runResultOf(error);
+    report.errors.push(error instanceof Error ? error.message : String(error));
+    report.apiCalls.total = deps.apiCalls() - callsAtStart;
+    try {
+      finish(state, report, log);
+    } catch (recording) {
+      // The history keeps this run `running` (the next run closes it as interrupted); what
+      // stopped the run is what the user must see.
+      log.error('the run could not be recorded in the run history', describe(recording));
+    }
+    throw error;
+  }
+  finish(state, report, log);
+  return report;
+}
+
+async function run(
+  deps: RunCycleDeps,
+  options: RunCycleOptions,
+  report: RunReport,
+  log: Logger,
+  callsAtStart: number,
+): Promise<void> {
+  const { state } = deps;
+  const holder = options.lockHolder;
+  // A writer that sends nothing leaves the org as it was: its run is no basis for skipping the next.
+  const sends = deps.writer.sends !== false;
   const wall = deps.wallClock ?? systemClock;
   let lastRefresh = wall.now();
   const between = (): void => {
     deps.checkBudget();
-    if (options.lockOwner !== null && wall.now() - lastRefresh > LOCK_REFRESH_MS) {
-      state.refreshLock(options.lockOwner);
+    if (holder !== null && wall.now() - lastRefresh > LOCK_REFRESH_MS) {
+      state.refreshLock(holder);
       lastRefresh = wall.now();
     }
   };
 
   // One compiled mapper serves the read (records → events) and the compute (users → reps).
   const mapper = compileMapper(options.model);
-  try {
-    await deps.preflight();
-    log.info('run started', { runEnd: new Date(report.runEnd).toISOString(), write: options.write });
-    report.reads = await readAll(
-      readSpecs(options.model, mapper, report.runEnd, options.sync.backfillDays, state),
-      { runEnd: report.runEnd, lookbackMs: options.sync.lookbackSeconds * 1000, pageSize: options.sync.pageSize, bulkThreshold: options.sync.bulkThreshold },
-      { reader: deps.reader, state, logger: log, stats: report.mapStats, checkBudget: between },
-    );
-    const readCalls = deps.apiCalls() - callsAtStart;
-    const fingerprint = fingerprintOf(options.model, report.runEnd);
-    const changed = report.reads.reduce((sum, r) => sum + r.changed, 0);
-    report.unchangedSince = options.write ? unchangedSince(state, fingerprint, changed) : null;
-    if (report.unchangedSince !== null) {
-      log.info('nothing changed since the last complete run today: nothing to compute or write', { since: report.unchangedSince });
-    } else {
-      await computeAndWrite(deps, options, mapper, report, log, between);
-      if (options.write && report.outcome === 'ok') recordComplete(state, options.runId, fingerprint);
-    }
-    if (report.unchangedSince === null) pruneDaily(state, fingerprint.day, Math.min(eventsNeededSince(options.model, report.runEnd), report.runEnd - options.sync.backfillDays * DAY_MS));
-    report.apiCalls = { read: readCalls, write: deps.apiCalls() - callsAtStart - readCalls, total: deps.apiCalls() - callsAtStart };
-  } catch (error) {
-    report.outcome = isCoachError(error) && error.exitCode === ExitCode.tryLater ? 'stopped_api_limit' : 'failed';
-    report.errors.push(error instanceof Error ? error.message : String(error));
-    report.apiCalls.total = deps.apiCalls() - callsAtStart;
-    finish(state, report, log);
-    if (options.lockOwner !== null) state.releaseLock(options.lockOwner);
-    throw error;
+  await deps.preflight();
+  log.info('run started', { runEnd: new Date(report.runEnd).toISOString(), sends });
+  const { sync } = options;
+  report.reads = await readAll(
+    readSpecs(options.model, mapper, report.runEnd, sync.backfillDays, state),
+    {
+      runEnd: report.runEnd,
+      lookbackMs: sync.lookbackSeconds * 1000,
+      pageSize: sync.pageSize,
+      bulkThreshold: sync.bulkThreshold,
+    },
+    { reader: deps.reader, state, logger: log, stats: report.mapStats, checkBudget: between },
+  );
+  const readCalls = deps.apiCalls() - callsAtStart;
+  const fingerprint = fingerprintOf(options.model, report.runEnd);
+  const changed = report.reads.reduce((sum, r) => sum + r.changed, 0);
+  report.unchangedSince = sends ? unchangedSince(state, fingerprint, changed) : null;
+  if (report.unchangedSince !== null) {
+    log.info('nothing changed since the last complete run today: nothing to compute or write', {
+      since: report.unchangedSince,
+    });
+  } else {
+    await computeAndWrite(deps, options, mapper, report, log, between);
+    if (sends && report.result === 'ok') recordComplete(state, options.runId, fingerprint);
+    const backfillStart = report.runEnd - sync.backfillDays * DAY_MS;
+    pruneDaily(state, fingerprint.day, Math.min(eventsNeededSince(options.model, report.runEnd), backfillStart));
   }
-  finish(state, report, log);
-  if (options.lockOwner !== null) state.releaseLock(options.lockOwner);
-  return report;
+  const total = deps.apiCalls() - callsAtStart;
+  report.apiCalls = { read: readCalls, write: total - readCalls, total };
 }
 
 /** The pure part and its consequences: compute from the state, plan against ledger and org, write. */
@@ -169,10 +215,9 @@ async function computeAndWrite(
 
   report.plan = await planAgainstOrg(computed.coaching.desired, computed.known, { state, writer: deps.writer });
   log.info('planned', { creates: report.plan.creates.length, updates: report.plan.updates.length, skips: report.plan.skips.length });
-  if (!options.write) return;
   report.writes = await executePlan(report.plan, { writer: deps.writer, state, logger: log, now: () => clock.now(), checkBudget: between });
   for (const failure of report.writes.failures) report.errors.push(`${failure.object} ${failure.key}: ${failure.errorCode} ${failure.message}`);
-  if (report.writes.failed > 0) report.outcome = 'failed';
+  if (report.writes.failed > 0) report.result = 'failed';
 }
 
 /** Meta key: the local day retention last ran. */
@@ -188,8 +233,8 @@ function pruneDaily(state: SyncState, day: string, beforeMs: number): void {
   if (last !== day) state.setMeta(PRUNE_META, day);
 }
 
-function takeLock(state: SyncState, owner: string): void {
-  const lock = state.acquireLock(owner, LOCK_TTL_MS);
+function takeLock(state: SyncState, holder: string): void {
+  const lock = state.acquireLock(holder, LOCK_TTL_MS);
   if (!lock.ok) {
     throw new CoachError({
       code: 'RUN_LOCKED',
@@ -204,16 +249,34 @@ function takeLock(state: SyncState, owner: string): void {
   }
 }
 
+/**
+ * Throwing here would put the release's failure in place of how the run ended. A lock left
+ * behind is taken over: at once on this machine once its process is gone, else after the TTL.
+ */
+function releaseLock(state: SyncState, holder: string, log: Logger): void {
+  try {
+    state.releaseLock(holder);
+  } catch (error) {
+    log.error('the run lock could not be released', { holder, ...describe(error) });
+  }
+}
+
 function finish(state: SyncState, report: RunReport, log: Logger): void {
   const writes = report.writes;
   state.finishRun(report.runId, {
-    outcome: report.outcome,
+    result: report.result,
     recordsRead: report.reads.reduce((sum, r) => sum + r.records + r.deleted, 0),
     apiCalls: report.apiCalls.total,
     ...(writes ? { writes: { created: writes.created, updated: writes.updated, skipped: writes.skipped, failed: writes.failed } } : {}),
     errors: report.errors,
   });
-  log.info('run finished', { outcome: report.outcome, apiCalls: report.apiCalls.total, errors: report.errors.length });
+  log.info('run finished', { result: report.result, apiCalls: report.apiCalls.total, errors: report.errors.length });
+}
+
+function describe(error: unknown): { code?: string; error: string } {
+  const code = (error as { code?: unknown } | null)?.code;
+  const message = error instanceof Error ? error.message : String(error);
+  return { ...(typeof code === 'string' ? { code } : {}), error: message };
 }
 
 /** What each object read stores: the core's mapping, or for people and flags the record itself. */

@@ -3,7 +3,7 @@
  * run plugs in its in-memory copy, so both go through exactly the same code.
  */
 import type { EventColumns } from '../core';
-import type { Checkpoint, LedgerEntry, RunOutcome, RunSummary, StoredRecord } from './ports';
+import type { Checkpoint, FinishedRun, LedgerEntry, RunSummary, StoredRecord } from './ports';
 
 export interface StoredFactRow {
   object: string;
@@ -24,16 +24,7 @@ export interface SyncState {
   getLedger(keys?: readonly string[]): Map<string, LedgerEntry>;
   recordWrites(entries: readonly LedgerEntry[]): void;
   startRun(runId: string): string[];
-  finishRun(
-    runId: string,
-    result: {
-      outcome: RunOutcome;
-      recordsRead?: number;
-      apiCalls?: number;
-      writes?: Partial<RunSummary['writes']>;
-      errors?: readonly string[];
-    },
-  ): void;
+  finishRun(runId: string, run: FinishedRun): void;
   listRuns(limit: number): RunSummary[];
   getMeta(key: string): string | null;
   setMeta(key: string, value: string): void;

@@ -33,7 +33,7 @@ export function unchangedSince(state: SyncState, fingerprint: RunFingerprint, ch
   if (changed > 0) return null;
   // listRuns is newest first: this run, then the one before it.
   const previous = state.listRuns(2)[1];
-  if (!previous || previous.outcome !== 'ok') return null;
+  if (!previous || previous.result !== 'ok') return null;
   const complete = parse(state.getMeta(META_KEY));
   if (!complete || complete.runId !== previous.runId) return null;
   return complete.day === fingerprint.day && complete.model === fingerprint.model ? previous.runId : null;

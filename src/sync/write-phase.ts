@@ -1,5 +1,5 @@
 /**
- * The write phase (design §5.2, §7): the desired records are diffed against the ledger, the
+ * The write phase (ARCHITECTURE.md §5.2, §7): the desired records are diffed against the ledger, the
  * gaps in the ledger are filled from what the org is known to hold (and, for anything still
  * unknown, read back from the org by key), and what changed is upserted by external id in
  * collections of 200. The ledger is updated after every collection, so a run killed mid-write
@@ -102,7 +102,9 @@ export async function executePlan(plan: WritePlan, deps: WritePhaseDeps): Promis
       const chunk = group.slice(start, start + WRITE_CHUNK);
       const keyField = chunk[0]?.w.record.keyField ?? '';
       const results = await deps.writer.upsert(object, keyField, chunk.map(({ w }) => w.payload));
-      deps.state.recordWrites(settle(chunk, results, summary, deps.now()));
+      const written = settle(chunk, results, summary, deps.now());
+      // The ledger says what the org holds: a writer that sends nothing answers for records it does not.
+      if (deps.writer.sends !== false) deps.state.recordWrites(written);
     }
     deps.logger.info('written', { object, records: group.length });
   }

@@ -102,11 +102,11 @@ function withState<T>(statePath: string, read: (state: ReturnType<typeof openSta
 }
 
 const ledgerSize = (statePath: string): number => withState(statePath, (state) => state.getLedger().size);
-const runOutcomes = (statePath: string): string[] =>
+const runResults = (statePath: string): string[] =>
   withState(statePath, (state) =>
     state
       .listRuns(100)
-      .map((run) => run.outcome)
+      .map((run) => run.result)
       .reverse(),
   );
 const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
@@ -198,10 +198,10 @@ describe('end to end: sync killed with SIGKILL at random points, then re-run, le
           expect(productRecords(org)).toEqual(reference.records);
           expect(ledgerSize(org.statePath)).toBe(reference.records.length);
           // The run history agrees: a run killed before it recorded its end is marked interrupted.
-          const outcomes = runOutcomes(org.statePath);
-          log.push(`story ${story} run history: ${outcomes.join(', ')}`);
-          expect(outcomes.at(-1)).toBe('ok');
-          expect(outcomes.filter((outcome) => outcome !== 'interrupted' && outcome !== 'ok')).toEqual([]);
+          const results = runResults(org.statePath);
+          log.push(`story ${story} run history: ${results.join(', ')}`);
+          expect(results.at(-1)).toBe('ok');
+          expect(results.filter((result) => result !== 'interrupted' && result !== 'ok')).toEqual([]);
           // And the next run finds nothing to write: the ledger knows everything the org holds
           // (or, when nothing changed since that complete run, it does not even need to compute).
           const again = await syncWith(org, config, n);

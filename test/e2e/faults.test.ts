@@ -149,13 +149,13 @@ describe('end to end: faults the org injects, and the run still ends as an unint
   });
 
   describe('the daily API limit reached mid-run', () => {
-    /** The outcomes of the runs in the state file, oldest first. */
-    function outcomes(statePath: string): string[] {
+    /** The results of the runs in the state file, oldest first. */
+    function runResults(statePath: string): string[] {
       const state = openStateStore(statePath);
       try {
         return state
           .listRuns(10)
-          .map((run) => run.outcome)
+          .map((run) => run.result)
           .reverse();
       } finally {
         state.close();
@@ -179,7 +179,7 @@ describe('end to end: faults the org injects, and the run still ends as an unint
       expect(next.code).toBe(0);
       // It continued from the checkpoints the stopped run kept instead of starting over.
       expect(next.report?.reads.some((read) => read.incremental && read.object !== 'User' && read.records > 0)).toBe(true);
-      expect(outcomes(org.statePath)).toEqual(['stopped_api_limit', 'ok']);
+      expect(runResults(org.statePath)).toEqual(['stopped_api_limit', 'ok']);
       expect(productRecords(org)).toEqual(reference.records);
     });
 
@@ -197,7 +197,7 @@ describe('end to end: faults the org injects, and the run still ends as an unint
       const next = await syncWith(org, config, 1);
 
       expect(next.code).toBe(0);
-      expect(outcomes(org.statePath)).toEqual(['stopped_api_limit', 'ok']);
+      expect(runResults(org.statePath)).toEqual(['stopped_api_limit', 'ok']);
       expect(productRecords(org)).toEqual(reference.records);
     });
 

@@ -11,7 +11,7 @@ describe('end to end: the CLI against the sandbox org over HTTP', () => {
     const run = await syncJson(org, 0);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.report.outcome).toBe('ok');
+    expect(run.report.result).toBe('ok');
     expect(run.report.writes?.created).toBeGreaterThan(0);
     expect(productRecords(org).length).toBe(run.report.writes?.created);
   });

@@ -76,7 +76,7 @@ export async function syncJson(org: DemoOrg, n: number, extra: readonly string[]
 
 /** The shape of `sync --json` (see src/cli/render-run.ts). */
 export interface SyncJson {
-  outcome: string;
+  result: string;
   reads: Array<{ object: string; records: number; deleted: number; pages: number; incremental: boolean }>;
   findings: Array<{ repId: string; measure: string; diagnosis: string; isFocus: boolean }>;
   /** Null when the run had nothing to compute (see unchangedSince). */

@@ -49,6 +49,17 @@ function writeVersionOneState(path: string): void {
   db.close();
 }
 
+/** A state file as version 2 of the schema left it: run history in the `outcome` column. */
+function writeVersionTwoState(path: string): void {
+  const { db } = openDatabase(path, MIGRATIONS.slice(0, 2));
+  db.exec(`
+    INSERT INTO run(run_id, started_at, finished_at, outcome, records_read, api_calls, errors) VALUES
+      ('r1', ${T0}, ${T0 + 1000}, 'ok', 120, 9, '[]'),
+      ('r2', ${T0 + 2000}, ${T0 + 3000}, 'stopped_api_limit', 40, 60, '["limit"]');
+  `);
+  db.close();
+}
+
 describe('opening the state store', () => {
   it('given a path in a directory that does not exist, when opened, then the directory and a fully migrated file are created', () => {
     const path = join(dir, 'nested', 'deeper', 'state.db');
@@ -102,6 +113,24 @@ describe('opening the state store', () => {
     const reopened = openStateStore(path);
     expect(reopened.getMeta('last-compute')).toBe('v');
     reopened.close();
+  });
+
+  it('given a file written by schema version 2, when opened, then its run history keeps each run\'s result', () => {
+    const path = join(dir, 'state.db');
+    writeVersionTwoState(path);
+    expect(userVersion(path)).toBe(2);
+
+    const store = openStateStore(path);
+    expect(store.listRuns(5).map((run) => [run.runId, run.result, run.recordsRead, run.errors])).toEqual([
+      ['r2', 'stopped_api_limit', 40, ['limit']],
+      ['r1', 'ok', 120, []],
+    ]);
+    expect(store.lastSuccessfulRun()?.runId).toBe('r1');
+    store.startRun('r3');
+    store.finishRun('r3', { result: 'unavailable' });
+    expect(store.listRuns(1)[0]?.result).toBe('unavailable');
+    store.close();
+    expect(userVersion(path)).toBe(MIGRATIONS.length);
   });
 
   it('given a migrated file, when its schema is read, then facts have their own partial index (loadFacts reads only records with facts)', () => {

@@ -11,7 +11,7 @@ describe('runCycle over an in-memory org', () => {
 
     const report = await run(org, state, clock, 'r1');
 
-    expect(report.outcome).toBe('ok');
+    expect(report.result).toBe('ok');
     expect(flags(org).length).toBeGreaterThan(0);
     for (const flag of flags(org)) {
       expect(flag).toMatchObject({ Salesperson__c: REP, Manager__c: MANAGER, Status__c: 'New' });
@@ -74,13 +74,13 @@ describe('runCycle over an in-memory org', () => {
     const state = openStateStore(':memory:');
     org.limitAt = 3;
     await expect(run(org, state, clock, 'r1')).rejects.toMatchObject({ exitCode: ExitCode.tryLater });
-    expect(state.listRuns(1)[0]?.outcome).toBe('stopped_api_limit');
+    expect(state.listRuns(1)[0]?.result).toBe('stopped_api_limit');
     expect(flags(org)).toHaveLength(0);
 
     org.limitAt = null;
     const report = await run(org, state, clock, 'r2');
 
-    expect(report.outcome).toBe('ok');
+    expect(report.result).toBe('ok');
     expect(productView(org)).toEqual(productView(uninterrupted));
   });
 
@@ -107,7 +107,7 @@ describe('runCycle over an in-memory org', () => {
     };
 
     const first = await run(org, state, clock, 'r1');
-    expect(first.outcome).toBe('failed');
+    expect(first.result).toBe('failed');
     expect(first.writes?.failed).toBe(1);
     expect(first.errors.join('\n')).toContain('FIELD_CUSTOM_VALIDATION_EXCEPTION');
     expect(ownTasks(org).some((t) => t.WhoId === leads[0])).toBe(false);
@@ -116,7 +116,7 @@ describe('runCycle over an in-memory org', () => {
     org.failingKeys = new Set();
     clock.at += HOUR;
     const second = await run(org, state, clock, 'r2');
-    expect(second.outcome).toBe('ok');
+    expect(second.result).toBe('ok');
     expect(ownTasks(org).filter((t) => t.WhoId === leads[0])).toHaveLength(1);
   });
 

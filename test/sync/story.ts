@@ -5,8 +5,9 @@
 import path from 'node:path';
 import type { CoachModel, SfRecord } from '../../src/core/model';
 import { loadConfig, toCoachModel } from '../../src/config';
-import { silentLogger } from '../../src/lib/logger';
+import { type Logger, silentLogger } from '../../src/lib/logger';
 import type { StateStore } from '../../src/state/state-store';
+import type { CrmWriter } from '../../src/sync/ports';
 import { type RunReport, runCycle } from '../../src/sync/run-cycle';
 import { FakeOrg, sfTime } from './fake-org';
 
@@ -45,16 +46,16 @@ export function run(
   state: StateStore,
   clock: Clock,
   runId: string,
-  owner: string | null = `test:${runId}`,
-  options: { model?: CoachModel; write?: boolean } = {},
+  holder: string | null = `test:${runId}`,
+  options: { model?: CoachModel; writer?: CrmWriter; logger?: Logger } = {},
 ): Promise<RunReport> {
   return runCycle(
     {
       reader: org,
-      writer: org,
+      writer: options.writer ?? org,
       state,
       clock,
-      logger: silentLogger,
+      logger: options.logger ?? silentLogger,
       preflight: () => Promise.resolve(),
       checkBudget: () => undefined,
       apiCalls: () => org.totalCalls,
@@ -63,8 +64,7 @@ export function run(
       runId,
       model: options.model ?? MODEL,
       sync: { lookbackSeconds: 600, backfillDays: 90, bulkThreshold: 100_000, pageSize: 200 },
-      write: options.write ?? true,
-      lockOwner: owner,
+      lockHolder: holder,
     },
   );
 }

@@ -1,4 +1,5 @@
 import { openStateStore, type StateStore } from '../../src/state/state-store';
+import { RecordingWriter } from '../../src/sync/recording-writer';
 import { Clock, DAY, givenAnOrgWithStaleLeads, HOUR, MODEL, NOW, run } from './story';
 import type { FakeOrg } from './fake-org';
 
@@ -24,7 +25,7 @@ describe('a run with nothing new to compute', () => {
     expect(third.unchangedSince).toBe('r2');
     expect(third.coaching).toBeNull();
     expect(third.plan).toBeNull();
-    expect(third.outcome).toBe('ok');
+    expect(third.result).toBe('ok');
   });
 
   it('given a record changed, then the run computes', async () => {
@@ -55,9 +56,9 @@ describe('a run with nothing new to compute', () => {
     const clock = new Clock(NOW);
     const { org } = givenAnOrgWithStaleLeads(clock);
     const state = openStateStore(':memory:');
-    await run(org, state, clock, 'p1', 'test:p1', { write: false });
+    await run(org, state, clock, 'p1', 'test:p1', { writer: new RecordingWriter(org) });
     clock.at += HOUR;
-    await run(org, state, clock, 'p2', 'test:p2', { write: false });
+    await run(org, state, clock, 'p2', 'test:p2', { writer: new RecordingWriter(org) });
     clock.at += HOUR;
 
     const live = await run(org, state, clock, 'l1');
@@ -73,7 +74,7 @@ describe('a run with nothing new to compute', () => {
     // The lead's follow-up task subject names the lead: its update is refused this time.
     org.failingKeys = new Set(org.records('Task').filter((t) => t.WhoId === lead?.Id).map((t) => String(t.Coaching_Key__c)));
     const failed = await run(org, state, clock, 'r3');
-    expect(failed.outcome).toBe('failed');
+    expect(failed.result).toBe('failed');
 
     clock.at += HOUR;
     org.failingKeys = new Set();

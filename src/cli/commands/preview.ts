@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { CoachModel, Counter } from '../../core';
 import { openStateStore } from '../../state/state-store';
+import { RecordingWriter } from '../../sync/recording-writer';
 import type { RunReport } from '../../sync/run-cycle';
 import type { CliContext } from '../context';
 import { loadModel, type OrgCommandOptions, runAgainstOrg } from '../run-context';
@@ -42,12 +43,19 @@ export function renderPreview(report: RunReport, model: CoachModel): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Reads the whole backfill window into a throwaway in-memory state; writes nothing anywhere. */
+/**
+ * Reads the whole backfill window into a throwaway in-memory state; its writer records what a
+ * live run would send and drops it, so nothing is written anywhere.
+ */
 export async function executePreview(options: PreviewOptions, ctx: CliContext): Promise<RunReport> {
   const loaded = loadModel(options, ctx);
   const state = openStateStore(':memory:');
   try {
-    const report = await runAgainstOrg({ ...options, logLevel: options.logLevel ?? 'warn' }, loaded, ctx, { state, write: false, lockOwner: () => null });
+    const report = await runAgainstOrg({ ...options, logLevel: options.logLevel ?? 'warn' }, loaded, ctx, {
+      state,
+      writer: (org) => new RecordingWriter(org),
+      lockHolder: () => null,
+    });
     ctx.out(options.json === true ? `${JSON.stringify({ mapping: report.mapStats, reads: report.reads }, null, 2)}\n` : renderPreview(report, loaded.model));
     return report;
   } finally {

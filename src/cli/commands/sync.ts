@@ -2,10 +2,20 @@ import type { Command } from 'commander';
 import { CoachError, ExitCode } from '../../lib/errors';
 import { existsSync } from 'node:fs';
 import { lockOwner, openStateStore, type StateStore } from '../../state/state-store';
+import type { CrmWriter } from '../../sync/ports';
+import { RecordingWriter } from '../../sync/recording-writer';
 import type { RunReport } from '../../sync/run-cycle';
 import type { CliContext } from '../context';
 import { renderRun, runJson, type WriteMode } from '../render-run';
-import { type LoadedConfig, loadModel, openState, type OrgCommandOptions, runAgainstOrg, statePath } from '../run-context';
+import {
+  type LoadedConfig,
+  loadModel,
+  openState,
+  type OrgCommandOptions,
+  type OrgRun,
+  runAgainstOrg,
+  statePath,
+} from '../run-context';
 import { DEFAULT_CONFIG_FILE } from './validate';
 
 export interface SyncOptions extends OrgCommandOptions {
@@ -31,15 +41,11 @@ export async function executeSync(options: SyncOptions, ctx: CliContext): Promis
   const loaded = loadModel(options, ctx);
   const { config, model } = loaded;
   const mode: WriteMode = options.dryRun === true ? 'dry-run' : options.live === true || config.writeBack.mode === 'live' ? 'live' : 'preview';
-  const state = mode === 'dry-run' ? dryRunState(options, loaded, ctx) : openState(options, config, ctx);
+  const run = pluggedIn(mode, options, loaded, ctx);
   try {
-    const report = await runAgainstOrg(options, loaded, ctx, {
-      state,
-      write: mode === 'live',
-      lockOwner: (runId) => (mode === 'dry-run' ? null : lockOwner(runId)),
-    });
+    const report = await runAgainstOrg(options, loaded, ctx, run);
     ctx.out(options.json === true ? `${JSON.stringify(runJson(report, mode), null, 2)}\n` : renderRun(report, mode, model.writeBack));
-    if (report.outcome === 'failed') {
+    if (report.result === 'failed') {
       throw new CoachError({
         code: 'SYNC_INCOMPLETE',
         message: `${report.errors.length} records could not be written.`,
@@ -49,7 +55,30 @@ export async function executeSync(options: SyncOptions, ctx: CliContext): Promis
     }
     return report;
   } finally {
-    state.close();
+    run.state.close();
+  }
+}
+
+const recording = (org: CrmWriter): CrmWriter => new RecordingWriter(org);
+const holder = (runId: string): string => lockOwner(runId);
+
+/**
+ * What each write mode plugs into the run; nothing else tells them apart. A preview stores what
+ * it read under the lock like a live run, and its writer records what it would send and drops it.
+ */
+function pluggedIn(
+  mode: WriteMode,
+  options: SyncOptions,
+  loaded: LoadedConfig,
+  ctx: CliContext,
+): OrgRun & { state: StateStore } {
+  switch (mode) {
+    case 'live':
+      return { state: openState(options, loaded.config, ctx), writer: (org) => org, lockHolder: holder };
+    case 'preview':
+      return { state: openState(options, loaded.config, ctx), writer: recording, lockHolder: holder };
+    case 'dry-run':
+      return { state: dryRunState(options, loaded, ctx), writer: recording, lockHolder: () => null };
   }
 }
 
