@@ -166,7 +166,7 @@ function generate(eventCount: number, repCount: number): { reps: Rep[]; events: 
     const owner = pickRep();
     const isStage = step === 'needs_analysis' || step === 'demo' || step === 'write_up' || step === 'sold';
     const subject = isStage ? `006${Math.floor(random() * opportunities)}` : `00Q${Math.floor(random() * leads)}`;
-    const event: StepEvent = { step, rep: owner.id, subject, at: NOW - Math.floor(random() * HISTORY_DAYS * DAY), recordId: `REC${i}` };
+    const event: StepEvent = { step, user: owner.id, subject, at: NOW - Math.floor(random() * HISTORY_DAYS * DAY), recordId: `REC${i}` };
     if (step === 'attempt' || step === 'contact') event.durationSec = Math.floor(random() * 600);
     events.push(event);
   }
@@ -174,14 +174,14 @@ function generate(eventCount: number, repCount: number): { reps: Rep[]; events: 
   for (let b = 0; b < 200; b++) {
     const faker = reps[setters + (b % 5)] as Rep;
     const start = NOW - Math.floor(random() * 28 * DAY);
-    for (let k = 0; k < 12; k++) events[events.length - 1 - b * 12 - k] = { step: 'attempt', rep: faker.id, subject: null, at: start + k * 15_000, recordId: `FAKE${b}-${k}`, durationSec: 5 };
+    for (let k = 0; k < 12; k++) events[events.length - 1 - b * 12 - k] = { step: 'attempt', user: faker.id, subject: null, at: start + k * 15_000, recordId: `FAKE${b}-${k}`, durationSec: 5 };
   }
   const facts: Fact[] = [];
   for (let i = 0; i < eventCount / 50; i++) {
-    facts.push({ kind: 'followUp', measure: 'overdue', recordId: `00T${i}`, owner: pickRep().id, subject: null, due: new Date(NOW - Math.floor(random() * 20) * DAY).toISOString().slice(0, 10) });
+    facts.push({ kind: 'followUp', measure: 'overdue', recordId: `00T${i}`, user: pickRep().id, subject: null, due: new Date(NOW - Math.floor(random() * 20) * DAY).toISOString().slice(0, 10) });
   }
   for (let i = 0; i < leads / 3; i++) {
-    facts.push({ kind: 'lead', measure: 'stale_leads', recordId: `00Q${i}`, owner: pickRep().id, status: 'Working - Contacted', createdAt: NOW - Math.floor(random() * HISTORY_DAYS * DAY), name: `Customer ${i}` });
+    facts.push({ kind: 'lead', measure: 'stale_leads', recordId: `00Q${i}`, user: pickRep().id, status: 'Working - Contacted', createdAt: NOW - Math.floor(random() * HISTORY_DAYS * DAY), name: `Customer ${i}` });
   }
   return { reps, events, facts };
 }

@@ -18,7 +18,7 @@ import { markSuspicious } from './integrity';
 import { type MeasureContext, type Measurement, measurePeriod, splitFacts } from './measure';
 import type { Scorecard } from './measure-results';
 import type { CoachModel, IntegrityMeasure, Rep, StepEvent } from './model';
-import type { FlagOutcome } from './outcome';
+import type { CommitmentCheck } from './commitment-check';
 import { StepCounts } from './step-counts';
 import { workingDaysSince } from './tenure';
 import { type MeasureWindow, type MonthToDate, measureWindow, monthToDate, periodOf } from './window';
@@ -52,7 +52,7 @@ export interface CoachingResult {
   /** The flagged findings of all reps (each rep's biggest leak first). */
   findings: Finding[];
   /** Follow-up checks made this run. */
-  outcomes: FlagOutcome[];
+  checks: CommitmentCheck[];
   /** The records the org should hold, sorted by object and key. */
   desired: DesiredRecord[];
   /** Events whose step is not in the model (stored before a config change). */
@@ -126,7 +126,7 @@ export function computeCoaching(input: CoachingInput): CoachingResult {
     plans: [...plans.values()],
     diagnoses,
     findings: diagnoses.flatMap((d) => d.flagged),
-    outcomes: cycle.outcomes,
+    checks: cycle.checks,
     desired: cycle.desired,
     ignoredEvents: table.ignored,
   };

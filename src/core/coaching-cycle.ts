@@ -27,8 +27,8 @@ import type { GoalPlan } from './goal-plan';
 import type { Measurement } from './measure';
 import type { Scorecard } from './measure-results';
 import type { CoachModel, Rep } from './model';
-import { checkOutcome, type FlagOutcome } from './outcome';
-import { hasOtherOpenTask, openStaleLeadTasks, outcomeTask, staleLeadTask } from './tasks';
+import { checkCommitment, type CommitmentCheck } from './commitment-check';
+import { hasOtherOpenTask, openStaleLeadTasks, commitmentCheckTask, staleLeadTask } from './tasks';
 import type { MeasureWindow } from './window';
 
 export interface CycleInput {
@@ -48,13 +48,13 @@ export interface CycleInput {
 
 export interface CycleResult {
   desired: DesiredRecord[];
-  outcomes: FlagOutcome[];
+  checks: CommitmentCheck[];
 }
 
 export function coachingCycle(input: CycleInput): CycleResult {
   const { model, calendar, reps, window } = input;
   const desired: DesiredRecord[] = [];
-  const outcomes: FlagOutcome[] = [];
+  const outcomes: CommitmentCheck[] = [];
   const repById = new Map(reps.map((rep, index) => [rep.id, { rep, index }]));
   const findings = new Map<string, Finding>();
   for (const diagnosis of input.diagnoses) {
@@ -64,29 +64,29 @@ export function coachingCycle(input: CycleInput): CycleResult {
   const handled = new Set<string>();
   const progress = new Map<string, string[]>();
   for (const flag of currentOpenFlags(input.openFlags)) {
-    const pair = pairKey(flag.salespersonId, flag.measure);
+    const pair = pairKey(flag.repId, flag.measure);
     handled.add(pair);
     const finding = findings.get(pair);
-    const found = repById.get(flag.salespersonId);
+    const found = repById.get(flag.repId);
     const measure = model.measures.find((m) => m.id === flag.measure);
     const pending = flag.status !== 'Not Improved' && (flag.commitment ?? '').trim() !== '';
     const due = flag.status === 'Committed' && pending && flag.followUpDate !== null && flag.followUpDate <= window.today;
 
     if (due && found && measure) {
       const since = dayFromDate(flag.committedOn ?? flag.openedOn) ?? window.todayDay;
-      const outcome = checkOutcome(flag, measure, input.measureSince(since).scorecards[found.index], model, since);
+      const outcome = checkCommitment(flag, measure, input.measureSince(since).scorecards[found.index], model, since);
       outcomes.push(outcome);
       desired.push(flagTransition(flag, outcome.status, model.writeBack, outcome.text));
-      const task = outcomeTask(found.rep, measure, flag.followUpDate ?? window.today, outcome.status, outcome.text, model, calendar);
+      const task = commitmentCheckTask(found.rep, measure, flag.followUpDate ?? window.today, outcome.status, outcome.text, model, calendar);
       if (task) desired.push(task);
-      addLine(progress, flag.salespersonId, `${measure.label}: ${outcome.status} (${outcome.text})`);
+      addLine(progress, flag.repId, `${measure.label}: ${outcome.status} (${outcome.text})`);
     } else if (finding && found && flag.status !== 'Committed') {
       desired.push(updatedFlag(flag, finding, found.rep, window, model.writeBack));
-      if (flag.status === 'Not Improved') addLine(progress, flag.salespersonId, `${measure?.label ?? flag.measure}: not improved after the last commitment`);
+      if (flag.status === 'Not Improved') addLine(progress, flag.repId, `${measure?.label ?? flag.measure}: not improved after the last commitment`);
     } else if (!finding && !pending) {
       desired.push(flagTransition(flag, 'Resolved', model.writeBack));
     } else if (flag.status === 'Committed') {
-      addLine(progress, flag.salespersonId, `${measure?.label ?? flag.measure}: committed, follow-up ${flag.followUpDate ?? 'not set'}`);
+      addLine(progress, flag.repId, `${measure?.label ?? flag.measure}: committed, follow-up ${flag.followUpDate ?? 'not set'}`);
     }
   }
 
@@ -123,7 +123,7 @@ export function coachingCycle(input: CycleInput): CycleResult {
       }
     }
   }
-  return { desired: uniqueSorted(desired), outcomes };
+  return { desired: uniqueSorted(desired), checks: outcomes };
 }
 
 /** One open flag per salesperson × measure: the most recently opened if the org holds more. */
@@ -131,7 +131,7 @@ function currentOpenFlags(flags: readonly OpenFlag[]): OpenFlag[] {
   const latest = new Map<string, OpenFlag>();
   for (const flag of flags) {
     if (!OPEN_STATUSES.has(flag.status)) continue;
-    const pair = pairKey(flag.salespersonId, flag.measure);
+    const pair = pairKey(flag.repId, flag.measure);
     const current = latest.get(pair);
     if (!current || flag.openedOn > current.openedOn || (flag.openedOn === current.openedOn && flag.key > current.key)) latest.set(pair, flag);
   }

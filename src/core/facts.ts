@@ -12,7 +12,7 @@ export interface FollowUpFact {
   measure: string;
   recordId: string;
   /** User Id the item belongs to. */
-  owner: string;
+  user: string;
   /** Customer it is about (WhoId), when the record has one. */
   subject: string | null;
   /** Local due date, `YYYY-MM-DD`. */
@@ -26,7 +26,7 @@ export interface LeadFact {
   measure: string;
   /** The lead's Id: also its subject id in step events. */
   recordId: string;
-  owner: string;
+  user: string;
   status: string | null;
   /** When the lead was created, epoch ms. */
   createdAt: number;

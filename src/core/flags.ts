@@ -21,7 +21,7 @@ export const OPEN_STATUSES: ReadonlySet<FlagStatus> = new Set(['New', 'Committed
 export interface OpenFlag {
   key: string;
   measure: string;
-  salespersonId: string;
+  repId: string;
   status: FlagStatus;
   /** The manager's commitment text (read, never written). */
   commitment: string | null;
@@ -35,8 +35,8 @@ export interface OpenFlag {
   actual: number | null;
 }
 
-export function flagKey(measure: string, salespersonId: string, openedOn: string): string {
-  return `v1:${measure}:${salespersonId}:${openedOn}`;
+export function flagKey(measure: string, repId: string, openedOn: string): string {
+  return `v1:${measure}:${repId}:${openedOn}`;
 }
 
 /** Values written with at most this many decimals (the fields are Number(18,4)). */
@@ -132,7 +132,7 @@ export function openFlagFromRecord(record: SfRecord, writeBack: WriteBackModel):
   return {
     key,
     measure: asText(record[f.measure]) ?? parts.slice(1, -2).join(':'),
-    salespersonId: asText(record[f.salesperson]) ?? (parts[parts.length - 2] as string),
+    repId: asText(record[f.salesperson]) ?? (parts[parts.length - 2] as string),
     status: status as FlagStatus,
     commitment: asText(record[f.commitment]),
     followUpDate: followUp === null ? null : parseSfDate(followUp),

@@ -15,7 +15,7 @@ export { compileMapper, type MappedRecord, type RecordMapper } from './map';
 export { type Counter, type MapStats, newMapStats } from './map-stats';
 export type * from './measure-results';
 export type * from './model';
-export type { FlagOutcome } from './outcome';
+export type { CommitmentCheck } from './commitment-check';
 export { type ObjectRead, readPlan } from './read-plan';
 export { formatSfDateTime, parseSfDate, parseSfDateTime } from './salesforce-datetime';
 export { readPath } from './salesforce-values';

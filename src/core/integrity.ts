@@ -11,7 +11,7 @@
  */
 import type { EventTable } from './event-table';
 import type { IntegrityMeasure } from './model';
-import type { IntegrityResult, MeasureOutcome } from './measure-results';
+import type { IntegrityResult, MeasureResults } from './measure-results';
 import type { Period } from './window';
 import { add, setBits } from './typed';
 
@@ -91,7 +91,7 @@ function markShort(table: EventTable, mask: Uint8Array, minSeconds: number): voi
 }
 
 /** The integrity result of every rep and of the salespeople together over a period. */
-export function measureIntegrity(table: EventTable, measure: IntegrityMeasure, period: Period): MeasureOutcome<IntegrityResult> {
+export function measureIntegrity(table: EventTable, measure: IntegrityMeasure, period: Period): MeasureResults<IntegrityResult> {
   const checked = stepMask(table, measure.steps);
   const stepCount = table.stepIds.length;
   const team = table.repCount;

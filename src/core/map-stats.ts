@@ -16,7 +16,7 @@ export interface MapStats {
   /** Facts produced, per measure id (`ownTask` for the product's own tasks). */
   facts: Counter;
   /** Records that met a step's (or measure's) conditions but named no user to credit, per step/measure id. */
-  missingCredit: Counter;
+  missingUser: Counter;
   /** Records that met a step's (or measure's) conditions but had no time, or one that does not parse. */
   missingTime: Counter;
   /** Values of match fields that no step or measure of the object accepts: `Object.Field` → value → count. */
@@ -33,7 +33,7 @@ export function newMapStats(): MapStats {
     ownRecords: emptyCounter(),
     events: emptyCounter(),
     facts: emptyCounter(),
-    missingCredit: emptyCounter(),
+    missingUser: emptyCounter(),
     missingTime: emptyCounter(),
     unmatchedValues: Object.create(null) as Record<string, Counter>,
   };

@@ -33,7 +33,7 @@ interface CompiledStep {
   id: string;
   matches: RecordPredicate;
   time: FieldReader;
-  credit: FieldReader;
+  user: FieldReader;
   subject: FieldReader;
   duration: FieldReader | null;
 }
@@ -42,13 +42,13 @@ interface CompiledFollowUp {
   measure: string;
   matches: RecordPredicate;
   due: FieldReader;
-  owner: FieldReader;
+  user: FieldReader;
   subject: FieldReader;
 }
 
 interface CompiledLead {
   measure: string;
-  owner: FieldReader;
+  user: FieldReader;
   status: FieldReader;
   closed: ReadonlySet<string>;
 }
@@ -96,9 +96,9 @@ export function compileMapper(model: CoachModel, calendar = new DealershipCalend
       const events: StepEvent[] = [];
       for (const step of mapper.steps) {
         if (!step.matches(record)) continue;
-        const rep = asText(step.credit(record));
-        if (rep === null) {
-          bump(stats.missingCredit, step.id);
+        const user = asText(step.user(record));
+        if (user === null) {
+          bump(stats.missingUser, step.id);
           continue;
         }
         const at = toInstant(step.time(record));
@@ -106,7 +106,7 @@ export function compileMapper(model: CoachModel, calendar = new DealershipCalend
           bump(stats.missingTime, step.id);
           continue;
         }
-        const event: StepEvent = { step: step.id, rep, subject: asText(step.subject(record)), at, recordId };
+        const event: StepEvent = { step: step.id, user, subject: asText(step.subject(record)), at, recordId };
         const duration = step.duration ? asNumber(step.duration(record)) : null;
         if (duration !== null) event.durationSec = duration;
         events.push(event);
@@ -116,24 +116,24 @@ export function compileMapper(model: CoachModel, calendar = new DealershipCalend
       const facts: Fact[] = [];
       for (const item of mapper.followUps) {
         if (!item.matches(record)) continue;
-        const owner = asText(item.owner(record));
+        const user = asText(item.user(record));
         const due = toDate(item.due(record));
-        if (owner === null) bump(stats.missingCredit, item.measure);
+        if (user === null) bump(stats.missingUser, item.measure);
         else if (due === null) bump(stats.missingTime, item.measure);
         else {
-          facts.push({ kind: 'followUp', measure: item.measure, recordId, owner, subject: asText(item.subject(record)), due });
+          facts.push({ kind: 'followUp', measure: item.measure, recordId, user, subject: asText(item.subject(record)), due });
           bump(stats.facts, item.measure);
         }
       }
       for (const lead of mapper.leads) {
         const status = asText(lead.status(record));
         if (status !== null && lead.closed.has(status)) continue;
-        const owner = asText(lead.owner(record));
+        const user = asText(lead.user(record));
         const createdAt = toInstant(record[LEAD_CREATED_FIELD]);
-        if (owner === null) bump(stats.missingCredit, lead.measure);
+        if (user === null) bump(stats.missingUser, lead.measure);
         else if (createdAt === null) bump(stats.missingTime, lead.measure);
         else {
-          facts.push({ kind: 'lead', measure: lead.measure, recordId, owner, status, createdAt, name: asText(record[LEAD_NAME_FIELD]) });
+          facts.push({ kind: 'lead', measure: lead.measure, recordId, user, status, createdAt, name: asText(record[LEAD_NAME_FIELD]) });
           bump(stats.facts, lead.measure);
         }
       }
@@ -168,7 +168,7 @@ function compileObjects(model: CoachModel): Map<string, ObjectMapper> {
       id: step.id,
       matches: compileMatch(step.match),
       time: compilePath(step.timeField),
-      credit: compilePath(step.repField),
+      user: compilePath(step.repField),
       subject: compilePath(step.subjectField),
       duration: step.durationField ? compilePath(step.durationField) : null,
     });
@@ -180,14 +180,14 @@ function compileObjects(model: CoachModel): Map<string, ObjectMapper> {
         measure: measure.id,
         matches: compileMatch(measure.match),
         due: compilePath(measure.dueField),
-        owner: compilePath(measure.repField),
+        user: compilePath(measure.repField),
         subject: compilePath(measure.subjectField),
       });
       conditions.get(measure.object)?.push(measure.match);
     } else if (measure.kind === 'staleLead') {
       mapperFor(measure.object).leads.push({
         measure: measure.id,
-        owner: compilePath(measure.repField),
+        user: compilePath(measure.repField),
         status: compilePath(measure.statusField),
         closed: new Set(measure.closedStatuses),
       });

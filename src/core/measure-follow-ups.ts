@@ -12,14 +12,14 @@ import { type DayNumber, dateFromDay } from './civil-date';
 import type { EventTable } from './event-table';
 import type { FollowUpFact, LeadFact } from './facts';
 import type { OverdueMeasure, StaleLeadMeasure } from './model';
-import type { MeasureOutcome, OpenItem, OverdueResult, StaleLead, StaleLeadResult } from './measure-results';
+import type { MeasureResults, OpenItem, OverdueResult, StaleLead, StaleLeadResult } from './measure-results';
 
 export function measureOverdue(
   table: EventTable,
   measure: OverdueMeasure,
   facts: readonly FollowUpFact[],
   today: string,
-): MeasureOutcome<OverdueResult> {
+): MeasureResults<OverdueResult> {
   const itemsByRep = groupByRep(table, facts, (fact) => fact.measure === measure.id && fact.due < today);
   const reps = itemsByRep.map((items): OverdueResult => {
     const sorted: OpenItem[] = items
@@ -37,7 +37,7 @@ export function measureStaleLeads(
   facts: readonly LeadFact[],
   calendar: DealershipCalendar,
   todayDay: DayNumber,
-): MeasureOutcome<StaleLeadResult> {
+): MeasureResults<StaleLeadResult> {
   const lastActivity = table.lastActivity();
   const stale = (fact: LeadFact): StaleLead | null => {
     const subject = table.subjectIndex.get(fact.recordId);
@@ -46,7 +46,7 @@ export function measureStaleLeads(
     const lastDay = calendar.dayOf(lastActivityAt);
     const daysIdle = todayDay - lastDay;
     if (daysIdle < measure.days) return null;
-    return { leadId: fact.recordId, name: fact.name, owner: fact.owner, lastActivityAt, dueDate: dateFromDay(lastDay + measure.days), daysIdle };
+    return { leadId: fact.recordId, name: fact.name, repId: fact.user, lastActivityAt, dueDate: dateFromDay(lastDay + measure.days), daysIdle };
   };
   const leadsByRep = groupByRep(table, facts, (fact) => fact.measure === measure.id);
   const reps = leadsByRep.map((leads): StaleLeadResult => {
@@ -63,11 +63,11 @@ export function measureStaleLeads(
   };
 }
 
-function groupByRep<F extends { owner: string }>(table: EventTable, facts: readonly F[], keep: (fact: F) => boolean): F[][] {
+function groupByRep<F extends { user: string }>(table: EventTable, facts: readonly F[], keep: (fact: F) => boolean): F[][] {
   const repIndex = new Map(table.reps.map((rep, index) => [rep.id, index]));
   const groups: F[][] = table.reps.map(() => []);
   for (const fact of facts) {
-    const rep = repIndex.get(fact.owner);
+    const rep = repIndex.get(fact.user);
     if (rep !== undefined && keep(fact)) groups[rep]?.push(fact);
   }
   return groups;

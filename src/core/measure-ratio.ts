@@ -12,7 +12,7 @@
  */
 import type { EventTable } from './event-table';
 import type { RatioMeasure } from './model';
-import type { MeasureOutcome, RatioResult } from './measure-results';
+import type { MeasureResults, RatioResult } from './measure-results';
 import { wilsonInterval } from './stats';
 import type { StepCounts } from './step-counts';
 import type { Period } from './window';
@@ -23,7 +23,7 @@ export function measureRatio(
   measure: RatioMeasure,
   period: Period,
   confidence: number,
-): MeasureOutcome<RatioResult> {
+): MeasureResults<RatioResult> {
   const result = (successes: number, trials: number): RatioResult => ({
     kind: 'ratio',
     measure: measure.id,

@@ -17,7 +17,7 @@
 import type { DealershipCalendar } from './calendar';
 import type { EventTable } from './event-table';
 import type { ResponseTimeMeasure } from './model';
-import type { MeasureOutcome, ResponseTimeResult } from './measure-results';
+import type { MeasureResults, ResponseTimeResult } from './measure-results';
 import { median, wilsonInterval } from './stats';
 import type { Period } from './window';
 
@@ -34,7 +34,7 @@ export function measureResponseTime(
   period: Period,
   calendar: DealershipCalendar,
   confidence: number,
-): MeasureOutcome<ResponseTimeResult> {
+): MeasureResults<ResponseTimeResult> {
   const from = table.stepIndexOf(measure.from);
   const to = table.stepIndexOf(measure.to);
   const firstFrom = new Float64Array(table.subjectCount).fill(Number.POSITIVE_INFINITY);

@@ -9,7 +9,7 @@ import type { MeasureKind, RepRole } from './model';
 import type { Interval } from './stats';
 
 /** Results of one measure: by rep index (the order of the reps given) and for the team. */
-export interface MeasureOutcome<T> {
+export interface MeasureResults<T> {
   reps: T[];
   team: T;
 }
@@ -80,7 +80,7 @@ export interface OverdueResult extends ResultBase {
 export interface StaleLead {
   leadId: string;
   name: string | null;
-  owner: string;
+  repId: string;
   /** Latest activity on the lead, else its creation, epoch ms. */
   lastActivityAt: number;
   /** Local date on which the lead became stale (last activity + days). */

@@ -7,7 +7,7 @@
  */
 import type { EventTable } from './event-table';
 import type { SequenceMeasure } from './model';
-import type { MeasureOutcome, SequenceResult } from './measure-results';
+import type { MeasureResults, SequenceResult } from './measure-results';
 import { wilsonInterval } from './stats';
 import type { Period } from './window';
 import { add } from './typed';
@@ -17,7 +17,7 @@ export function measureSequence(
   measure: SequenceMeasure,
   period: Period,
   confidence: number,
-): MeasureOutcome<SequenceResult> {
+): MeasureResults<SequenceResult> {
   const step = table.stepIndexOf(measure.step);
   const required = measure.requires.map((id) => table.firstAt(table.stepIndexOf(id)));
   const seenBy = new Int32Array(table.subjectCount);

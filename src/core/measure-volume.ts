@@ -6,7 +6,7 @@
  * shortfall is for someone who does work at the expected rate.
  */
 import type { Rep, VolumeMeasure } from './model';
-import type { MeasureOutcome, VolumeResult } from './measure-results';
+import type { MeasureResults, VolumeResult } from './measure-results';
 import { poissonLowerTail } from './stats';
 import type { StepCounts } from './step-counts';
 import type { Period } from './window';
@@ -24,7 +24,7 @@ export function measureVolume(
   period: Period,
   goalPerDay: GoalPerDay,
   repWorkingDays: RepWorkingDays,
-): MeasureOutcome<VolumeResult> {
+): MeasureResults<VolumeResult> {
   const result = (observed: number, expectedPerDay: number | null, members: number, workingDays: number): VolumeResult => {
     const expected = expectedPerDay === null ? null : expectedPerDay * workingDays * members;
     return {

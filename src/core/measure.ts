@@ -10,7 +10,7 @@ import type { EventTable } from './event-table';
 import type { Fact, FollowUpFact, LeadFact } from './facts';
 import { measureIntegrity } from './integrity';
 import { measureOverdue, measureStaleLeads } from './measure-follow-ups';
-import type { MeasureOutcome, MeasureResult, Scorecard } from './measure-results';
+import type { MeasureResults, MeasureResult, Scorecard } from './measure-results';
 import { measureRatio } from './measure-ratio';
 import { measureResponseTime } from './measure-response-time';
 import { measureSequence } from './measure-sequence';
@@ -73,7 +73,7 @@ function measureOne(
   period: Period,
   counts: StepCounts,
   goalPerDay: GoalPerDay,
-): MeasureOutcome<MeasureResult> {
+): MeasureResults<MeasureResult> {
   const { table, model, calendar } = context;
   const confidence = model.coaching.confidence;
   switch (measure.kind) {

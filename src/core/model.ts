@@ -287,7 +287,7 @@ export interface Rep {
 export interface StepEvent {
   step: string;
   /** User Id credited with the step. */
-  rep: string;
+  user: string;
   /** Customer the step is about (lead, contact or opportunity id); null when the record has none. */
   subject: string | null;
   /** When it happened, epoch ms. */

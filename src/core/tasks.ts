@@ -13,7 +13,7 @@ import type { CoachModel, Rep } from './model';
 import type { StaleLead } from './measure-results';
 
 export const STALE_LEAD_RULE = 'stale_lead';
-export const OUTCOME_RULE = 'coaching_outcome';
+export const COMMITMENT_CHECK_RULE = 'coaching_outcome';
 
 export function staleLeadTaskKey(leadId: string, dueDate: string): string {
   return `v1:${STALE_LEAD_RULE}:${leadId}:${dueDate}`;
@@ -33,7 +33,7 @@ export function staleLeadTask(lead: StaleLead, days: number, model: CoachModel, 
     keyField: model.writeBack.taskKeyField,
     key: staleLeadTaskKey(lead.leadId, lead.dueDate),
     createOnly: {
-      [TASK.owner]: lead.owner,
+      [TASK.owner]: lead.repId,
       [TASK.status]: TASK_OPEN_STATUS,
       [TASK.who]: lead.leadId,
       [TASK.description]: `No activity logged since ${dateFromDay(calendar.dayOf(lead.lastActivityAt))}; the lead is still open.`,
@@ -71,7 +71,7 @@ export function hasOtherOpenTask(openTasks: ReadonlyMap<string, ReadonlySet<stri
 }
 
 /** The manager's task after a follow-up check: look at the outcome with the salesperson. */
-export function outcomeTask(
+export function commitmentCheckTask(
   rep: Rep,
   measure: { id: string; label: string },
   followUpDate: string,
@@ -82,10 +82,10 @@ export function outcomeTask(
 ): DesiredRecord | null {
   if (rep.managerId === null) return null;
   return {
-    kind: 'outcomeTask',
+    kind: 'commitmentCheckTask',
     object: 'Task',
     keyField: model.writeBack.taskKeyField,
-    key: `v1:${OUTCOME_RULE}:${measure.id}:${rep.id}:${followUpDate}`,
+    key: `v1:${COMMITMENT_CHECK_RULE}:${measure.id}:${rep.id}:${followUpDate}`,
     createOnly: { [TASK.owner]: rep.managerId, [TASK.status]: TASK_OPEN_STATUS },
     fields: {
       [TASK.subject]: truncate(`Follow up with ${rep.name}: ${measure.label} ${status.toLowerCase()}`, SHORT_TEXT_MAX),

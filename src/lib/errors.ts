@@ -4,7 +4,7 @@
  * to fix it, and the process exit code the CLI should end with.
  */
 
-/** Exit codes of the CLI (design §8). 75 is sysexits' EX_TEMPFAIL: try again later. */
+/** Exit codes of the CLI (ARCHITECTURE.md §8). 75 is sysexits' EX_TEMPFAIL: try again later. */
 export const ExitCode = {
   ok: 0,
   failure: 1,

@@ -11,14 +11,14 @@ import type { StepEvent } from '../core/model';
 import { badInput } from './errors';
 import type { SymbolTable } from './symbols';
 
-const COLUMNS = 'step, rep, subject, at, record_id, duration_sec';
+const COLUMNS = 'step, user, subject, at, record_id, duration_sec';
 
-/** step, rep, subject, at, record_rk, duration_sec */
+/** step, user, subject, at, record_rk, duration_sec */
 type ColumnRow = [number, number, string | null, number, number, number | null];
 
-const STREAMED = 'step, rep, subject, at, record_rk, duration_sec';
+const STREAMED = 'step, user, subject, at, record_rk, duration_sec';
 
-export class EventTable {
+export class StoredEvents {
   private readonly insert: Database.Statement<[number, number, number, string | null, number, string, number | null]>;
   private readonly removeForRecord: Database.Statement<[number]>;
   private readonly streamAll: Database.Statement<[], ColumnRow>;
@@ -47,7 +47,7 @@ export class EventTable {
       this.insert.run(
         recordRk,
         this.symbols.intern(event.step),
-        this.symbols.intern(event.rep),
+        this.symbols.intern(event.user),
         event.subject ?? null,
         event.at,
         event.recordId,
@@ -63,8 +63,8 @@ export class EventTable {
   loadColumns(since: number | undefined, expectedSize: number): EventColumns {
     const builder = new EventColumnsBuilder(expectedSize);
     const rows = since === undefined ? this.streamAll.iterate() : this.streamSince.iterate(since);
-    for (const [step, rep, subject, at, recordRk, durationSec] of rows) {
-      builder.add(this.symbols.textOf(step), this.symbols.textOf(rep), subject, at, recordRk, durationSec);
+    for (const [step, user, subject, at, recordRk, durationSec] of rows) {
+      builder.add(this.symbols.textOf(step), this.symbols.textOf(user), subject, at, recordRk, durationSec);
     }
     return builder.build();
   }

@@ -40,10 +40,10 @@ export class LedgerTable {
   }
 
   record(entries: readonly LedgerEntry[]): void {
-    for (const entry of entries) this.upsert.run(entry.key, entry.object, entry.hash, entry.sfId, entry.writtenAt);
+    for (const entry of entries) this.upsert.run(entry.ledgerKey, entry.object, entry.hash, entry.sfId, entry.writtenAt);
   }
 }
 
 function toEntry(row: LedgerRow): LedgerEntry {
-  return { key: row.key, object: row.object, hash: row.hash, sfId: row.sf_id, writtenAt: row.written_at };
+  return { ledgerKey: row.key, object: row.object, hash: row.hash, sfId: row.sf_id, writtenAt: row.written_at };
 }

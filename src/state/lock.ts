@@ -24,16 +24,16 @@ import { StateErrorCode } from './errors';
 const SCOPE = 'sync';
 
 export type LockResult =
-  | { ok: true; /** The expired (or dead) holder this acquisition replaced, if any. */ tookOverFrom?: { owner: string; since: number } }
+  | { ok: true; /** The expired (or dead) holder this acquisition replaced, if any. */ tookOverFrom?: { holder: string; since: number } }
   | { ok: false; heldBy: string; since: number; expiresAt: number };
 
-/** The owner string of this process for a run: host and pid say where to look for it. */
-export function lockOwner(runId: string, host: string = hostname(), pid: number = process.pid): string {
+/** The holder string of this process for a run: host and pid say where to look for it. */
+export function lockHolder(runId: string, host: string = hostname(), pid: number = process.pid): string {
   return `${host}:${pid}:${runId}`;
 }
 
 /** Whether the holder of a lock may still be running; false only when that is certain. */
-export type HolderCheck = (owner: string) => boolean;
+export type HolderCheck = (holder: string) => boolean;
 
 /** Whether a process with this id exists on this machine (EPERM: it does, under another user). */
 export function processExists(pid: number): boolean {
@@ -45,22 +45,22 @@ export function processExists(pid: number): boolean {
   }
 }
 
-const OWNER_PATTERN = /^(.+):(\d+):([^:]+)$/;
+const HOLDER_PATTERN = /^(.+):(\d+):([^:]+)$/;
 
 /**
- * A holder is known to be gone only when its owner string names this host and a pid that no
- * longer exists. Anything else (another host, an owner string of another shape) may be alive.
+ * A holder is known to be gone only when its holder string names this host and a pid that no
+ * longer exists. Anything else (another host, an holder string of another shape) may be alive.
  */
 export function holderCheck(host: string = hostname(), exists: (pid: number) => boolean = processExists): HolderCheck {
-  return (owner) => {
-    const match = OWNER_PATTERN.exec(owner);
+  return (holder) => {
+    const match = HOLDER_PATTERN.exec(holder);
     if (match === null || match[1] !== host) return true;
     return exists(Number(match[2]));
   };
 }
 
 interface LockRow {
-  owner: string;
+  holder: string;
   acquired_at: number;
   ttl_ms: number;
   expires_at: number;
@@ -77,47 +77,47 @@ export class RunLock {
     private readonly now: () => number,
     private readonly holderMayBeAlive: HolderCheck = holderCheck(),
   ) {
-    this.select = db.prepare<[string], LockRow>('SELECT owner, acquired_at, ttl_ms, expires_at FROM run_lock WHERE scope = ?');
+    this.select = db.prepare<[string], LockRow>('SELECT holder, acquired_at, ttl_ms, expires_at FROM run_lock WHERE scope = ?');
     this.put = db.prepare(
-      `INSERT INTO run_lock(scope, owner, acquired_at, ttl_ms, expires_at) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT(scope) DO UPDATE SET owner = excluded.owner, acquired_at = excluded.acquired_at,
+      `INSERT INTO run_lock(scope, holder, acquired_at, ttl_ms, expires_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT(scope) DO UPDATE SET holder = excluded.holder, acquired_at = excluded.acquired_at,
          ttl_ms = excluded.ttl_ms, expires_at = excluded.expires_at`,
     );
-    this.extend = db.prepare('UPDATE run_lock SET expires_at = ? + ttl_ms WHERE scope = ? AND owner = ?');
-    this.remove = db.prepare('DELETE FROM run_lock WHERE scope = ? AND owner = ?');
+    this.extend = db.prepare('UPDATE run_lock SET expires_at = ? + ttl_ms WHERE scope = ? AND holder = ?');
+    this.remove = db.prepare('DELETE FROM run_lock WHERE scope = ? AND holder = ?');
   }
 
   /** Call inside an IMMEDIATE transaction, so that two processes cannot both see it free. */
-  acquire(owner: string, ttlMs: number): LockResult {
+  acquire(holder: string, ttlMs: number): LockResult {
     const now = this.now();
     const held = this.select.get(SCOPE);
-    if (held !== undefined && held.owner !== owner && held.expires_at > now && this.holderMayBeAlive(held.owner)) {
-      return { ok: false, heldBy: held.owner, since: held.acquired_at, expiresAt: held.expires_at };
+    if (held !== undefined && held.holder !== holder && held.expires_at > now && this.holderMayBeAlive(held.holder)) {
+      return { ok: false, heldBy: held.holder, since: held.acquired_at, expiresAt: held.expires_at };
     }
     // Re-acquiring one's own lock keeps its original start, so `since` stays truthful.
-    const since = held !== undefined && held.owner === owner ? held.acquired_at : now;
-    this.put.run(SCOPE, owner, since, ttlMs, now + ttlMs);
-    return held !== undefined && held.owner !== owner ? { ok: true, tookOverFrom: { owner: held.owner, since: held.acquired_at } } : { ok: true };
+    const since = held !== undefined && held.holder === holder ? held.acquired_at : now;
+    this.put.run(SCOPE, holder, since, ttlMs, now + ttlMs);
+    return held !== undefined && held.holder !== holder ? { ok: true, tookOverFrom: { holder: held.holder, since: held.acquired_at } } : { ok: true };
   }
 
   /** Extends the holder's lease by its TTL; throws STATE_LOCK_LOST if it no longer holds it. */
-  refresh(owner: string): void {
-    if (this.extend.run(this.now(), SCOPE, owner).changes === 0) {
+  refresh(holder: string): void {
+    if (this.extend.run(this.now(), SCOPE, holder).changes === 0) {
       const held = this.select.get(SCOPE);
       throw new CoachError({
         code: StateErrorCode.lockLost,
         message:
           held === undefined
-            ? `The run lock held by ${owner} was released or never taken.`
-            : `The run lock held by ${owner} expired and was taken over by ${held.owner}.`,
+            ? `The run lock held by ${holder} was released or never taken.`
+            : `The run lock held by ${holder} expired and was taken over by ${held.holder}.`,
         actions: ['Stop this run: another run now owns the org. Raise the lock TTL if runs pause longer than it.'],
-        data: { owner, heldBy: held?.owner ?? null },
+        data: { holder, heldBy: held?.holder ?? null },
       });
     }
   }
 
-  /** Releases the lock if `owner` holds it; true if it did. */
-  release(owner: string): boolean {
-    return this.remove.run(SCOPE, owner).changes > 0;
+  /** Releases the lock if `holder` holds it; true if it did. */
+  release(holder: string): boolean {
+    return this.remove.run(SCOPE, holder).changes > 0;
   }
 }

@@ -107,17 +107,32 @@ CREATE TABLE meta (
 `;
 
 /**
- * Version 3. How a run ended is its *result* (ARCHITECTURE.md §10: "outcome" names only a
- * commitment check's flag field). Renaming keeps every row; no row ever held `dry_run`.
+ * Version 3: the words of ARCHITECTURE.md §10, which the stored names must use too.
+ * - How a run ended is its *result* ("outcome" names only a commitment check's flag field);
+ *   no row ever held the dry-run value, which no run produced.
+ * - An event is credited to a *user* (a rep, or a manager or someone who left): not `rep`.
+ * - The run lock has a *holder* ("owner" is only Salesforce's OwnerId).
+ * - Follow-up and lead facts name the record's user as `user`, as the core now reads them;
+ *   rewriting them here spares a full re-read of the org.
+ * Renaming keeps every row; json_each walks an array in order, so the facts keep theirs.
  */
-const RUN_RESULT = `
+const VOCABULARY = `
 ALTER TABLE run RENAME COLUMN outcome TO result;
+ALTER TABLE event RENAME COLUMN rep TO user;
+ALTER TABLE run_lock RENAME COLUMN owner TO holder;
+UPDATE record SET facts = (
+  SELECT json_group_array(json(CASE
+    WHEN json_extract(f.value, '$.kind') IN ('followUp', 'lead') AND json_type(f.value, '$.owner') IS NOT NULL
+      THEN json_remove(json_set(f.value, '$.user', json_extract(f.value, '$.owner')), '$.owner')
+    ELSE f.value END))
+  FROM json_each(record.facts) AS f)
+WHERE facts IS NOT NULL AND instr(facts, '"owner"') > 0;
 `;
 
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, description: 'initial schema', sql: INITIAL_SCHEMA },
   { version: 2, description: 'index of records with facts; meta values', sql: FACTS_INDEX_AND_META },
-  { version: 3, description: 'run.outcome renamed run.result', sql: RUN_RESULT },
+  { version: 3, description: 'run.result, event.user, run_lock.holder, facts name their user', sql: VOCABULARY },
 ];
 
 export function schemaVersion(db: Database.Database): number {

@@ -1,5 +1,5 @@
 /**
- * The state store: everything a sync run keeps between runs (design §3, §7), in one SQLite
+ * The state store: everything a sync run keeps between runs (ARCHITECTURE.md §3, §7), in one SQLite
  * file. Every method is synchronous (better-sqlite3 is) and either completes or changes
  * nothing; failures surface as CoachErrors with STATE_* codes.
  */
@@ -10,7 +10,7 @@ import type { Checkpoint, FinishedRun, LedgerEntry, RunSummary, StoredRecord } f
 import { CheckpointTable, modstampMs } from './checkpoints';
 import { IN_MEMORY, openDatabase } from './database';
 import { toStateError } from './errors';
-import { EventTable } from './events';
+import { StoredEvents } from './events';
 import { LedgerTable } from './ledger';
 import { MetaTable } from './meta';
 import { holderCheck, type HolderCheck, RunLock, type LockResult } from './lock';
@@ -52,7 +52,7 @@ export class StateStore {
   private readonly symbols: SymbolTable;
   private readonly checkpoints: CheckpointTable;
   private readonly records: RecordTable;
-  private readonly events: EventTable;
+  private readonly events: StoredEvents;
   private readonly ledger: LedgerTable;
   private readonly runs: RunTable;
   private readonly lock: RunLock;
@@ -70,7 +70,7 @@ export class StateStore {
     this.symbols = new SymbolTable(db);
     this.checkpoints = new CheckpointTable(db, now);
     this.records = new RecordTable(db, this.symbols);
-    this.events = new EventTable(db, this.symbols);
+    this.events = new StoredEvents(db, this.symbols);
     this.ledger = new LedgerTable(db);
     this.runs = new RunTable(db, now);
     this.lock = new RunLock(db, now, holderMayBeAlive);
@@ -199,16 +199,16 @@ export class StateStore {
 
   // --- one run at a time -------------------------------------------------------------------------
 
-  acquireLock(owner: string, ttlMs: number): LockResult {
-    return this.write('acquireLock', () => this.lock.acquire(owner, ttlMs));
+  acquireLock(holder: string, ttlMs: number): LockResult {
+    return this.write('acquireLock', () => this.lock.acquire(holder, ttlMs));
   }
 
-  refreshLock(owner: string): void {
-    this.write('refreshLock', () => this.lock.refresh(owner));
+  refreshLock(holder: string): void {
+    this.write('refreshLock', () => this.lock.refresh(holder));
   }
 
-  releaseLock(owner: string): boolean {
-    return this.write('releaseLock', () => this.lock.release(owner));
+  releaseLock(holder: string): boolean {
+    return this.write('releaseLock', () => this.lock.release(holder));
   }
 
   close(): void {
@@ -262,7 +262,7 @@ export function openStateStore(path: string, options: StateStoreOptions = {}): S
 }
 
 export type { LockResult } from './lock';
-export { holderCheck, lockOwner, processExists } from './lock';
+export { holderCheck, lockHolder, processExists } from './lock';
 export type { HolderCheck } from './lock';
 export type { StoredFact } from './records';
 export { compareCheckpoints } from './checkpoints';

@@ -1,5 +1,5 @@
 /**
- * The compute phase: everything between read and write is pure (design §3). This module only
+ * The compute phase: everything between read and write is pure (ARCHITECTURE.md §3). This module only
  * gathers the inputs from the state (events, facts, people, the org's open flags) and calls
  * the core; it adds no logic of its own.
  */

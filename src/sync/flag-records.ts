@@ -2,7 +2,7 @@
  * The product's coaching flags as the sync reads them back from the org. Flags are read like
  * every other object (incrementally, into the state), so the open ones are known even when the
  * local state was lost: a lost state re-reads every flag and never opens a second one for the
- * same weakness (design §5.2).
+ * same weakness (ARCHITECTURE.md §5.2).
  */
 import {
   type CoachModel,

@@ -129,7 +129,7 @@ export interface StoredRecord {
 
 export interface LedgerEntry {
   /** Deterministic key of the written record (`v1:…`). */
-  key: string;
+  ledgerKey: string;
   object: string;
   /** Content hash of the connector-owned fields last written. */
   hash: string;

@@ -1,5 +1,5 @@
 /**
- * The read phase of a run (design §7): every object the model needs is read incrementally
+ * The read phase of a run (ARCHITECTURE.md §7): every object the model needs is read incrementally
  * from its checkpoint (minus the lookback) up to the run's fixed end, page by page; each page
  * is mapped and stored together with its checkpoint in one transaction, so the checkpoint is
  * never ahead of what is stored and a run stopped at any point resumes where it stopped.

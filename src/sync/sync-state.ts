@@ -28,7 +28,7 @@ export interface SyncState {
   listRuns(limit: number): RunSummary[];
   getMeta(key: string): string | null;
   setMeta(key: string, value: string): void;
-  acquireLock(owner: string, ttlMs: number): LockAttempt;
-  refreshLock(owner: string): void;
-  releaseLock(owner: string): boolean;
+  acquireLock(holder: string, ttlMs: number): LockAttempt;
+  refreshLock(holder: string): void;
+  releaseLock(holder: string): boolean;
 }

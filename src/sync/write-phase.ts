@@ -124,7 +124,7 @@ function settle(
     if (result?.ok) {
       if (create && result.created !== false) summary.created += 1;
       else summary.updated += 1;
-      entries.push({ key: ledgerKey(object, key), object, hash: w.hash, sfId: result.id ?? w.sfId ?? null, writtenAt: now });
+      entries.push({ ledgerKey: ledgerKey(object, key), object, hash: w.hash, sfId: result.id ?? w.sfId ?? null, writtenAt: now });
     } else {
       // Not recorded in the ledger: the next run plans it again and retries it.
       summary.failed += 1;

@@ -252,7 +252,7 @@ export function local(date: string, time = '12:00', zone = ZONE): number {
 let sequenceNumber = 0;
 export function event(step: string, repId: string, subject: string | null, at: number, over: Partial<StepEvent> = {}): StepEvent {
   sequenceNumber++;
-  return { step, rep: repId, subject, at, recordId: `REC${String(sequenceNumber).padStart(6, '0')}`, ...over };
+  return { step, user: repId, subject, at, recordId: `REC${String(sequenceNumber).padStart(6, '0')}`, ...over };
 }
 
 /** `count` events of a step, one an hour from `start`, each on its own subject unless given. */
@@ -260,17 +260,17 @@ export function events(step: string, repId: string, count: number, start: number
   return Array.from({ length: count }, (_, i) => event(step, repId, subject ? subject(i) : `${step}-${repId}-${i}`, start + i * 3_600_000));
 }
 
-export function followUp(owner: string, due: string, over: Partial<FollowUpFact> = {}): FollowUpFact {
-  return { kind: 'followUp', measure: 'overdue_follow_ups', recordId: `00T${owner}${due}`, owner, subject: null, due, ...over };
+export function followUp(user: string, due: string, over: Partial<FollowUpFact> = {}): FollowUpFact {
+  return { kind: 'followUp', measure: 'overdue_follow_ups', recordId: `00T${user}${due}`, user, subject: null, due, ...over };
 }
 
-export function leadFact(id: string, owner: string, createdAt: number, over: Partial<LeadFact> = {}): LeadFact {
-  return { kind: 'lead', measure: 'stale_leads', recordId: id, owner, status: 'Open - Not Contacted', createdAt, name: 'Dana Reyes', ...over };
+export function leadFact(id: string, user: string, createdAt: number, over: Partial<LeadFact> = {}): LeadFact {
+  return { kind: 'lead', measure: 'stale_leads', recordId: id, user, status: 'Open - Not Contacted', createdAt, name: 'Dana Reyes', ...over };
 }
 
-export function openFlag(over: Partial<OpenFlag> & Pick<OpenFlag, 'measure' | 'salespersonId' | 'openedOn'>): OpenFlag {
+export function openFlag(over: Partial<OpenFlag> & Pick<OpenFlag, 'measure' | 'repId' | 'openedOn'>): OpenFlag {
   return {
-    key: `v1:${over.measure}:${over.salespersonId}:${over.openedOn}`,
+    key: `v1:${over.measure}:${over.repId}:${over.openedOn}`,
     status: 'New',
     commitment: null,
     followUpDate: null,

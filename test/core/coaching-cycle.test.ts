@@ -45,7 +45,7 @@ describe('flags', () => {
     const coaching = run(model, {
       reps,
       events: weakA,
-      openFlags: [openFlag({ measure: 'set_rate', salespersonId: 'B', openedOn: '2026-11-01', status: 'Committed', commitment: 'Call back', followUpDate: '2026-11-20', actual: 0.2 })],
+      openFlags: [openFlag({ measure: 'set_rate', repId: 'B', openedOn: '2026-11-01', status: 'Committed', commitment: 'Call back', followUpDate: '2026-11-20', actual: 0.2 })],
     });
     for (const record of coaching.desired) {
       for (const field of MANAGER_FIELDS) {
@@ -56,7 +56,7 @@ describe('flags', () => {
   });
 
   it('given an open New flag while the weakness persists, then that flag is updated in place and no second one opens', () => {
-    const open = openFlag({ measure: 'set_rate', salespersonId: 'A', openedOn: '2026-11-18' });
+    const open = openFlag({ measure: 'set_rate', repId: 'A', openedOn: '2026-11-18' });
     const coaching = run(model, { reps, events: weakA, openFlags: [open] });
     const flags = coaching.desired.filter((d) => d.kind === 'flag');
     expect(flags.map((f) => f.key)).toEqual([open.key]);
@@ -65,22 +65,22 @@ describe('flags', () => {
   });
 
   it('given an open flag whose weakness has gone and no commitment, then it is Resolved (status only)', () => {
-    const open = openFlag({ measure: 'set_rate', salespersonId: 'B', openedOn: '2026-11-10' });
+    const open = openFlag({ measure: 'set_rate', repId: 'B', openedOn: '2026-11-10' });
     expect(byKey(run(model, { reps, events: weakA, openFlags: [open] }), open.key)?.fields).toEqual({ Status__c: 'Resolved' });
   });
 
   it('given a weakness gone but a commitment pending on a New flag, then the flag is left alone', () => {
-    const open = openFlag({ measure: 'set_rate', salespersonId: 'B', openedOn: '2026-11-10', commitment: 'Role-play the call' });
+    const open = openFlag({ measure: 'set_rate', repId: 'B', openedOn: '2026-11-10', commitment: 'Role-play the call' });
     expect(byKey(run(model, { reps, events: weakA, openFlags: [open] }), open.key)).toBeUndefined();
   });
 
   it('given a Not Improved flag whose weakness has gone, then it is Resolved: its commitment was already judged', () => {
-    const open = openFlag({ measure: 'set_rate', salespersonId: 'B', openedOn: '2026-11-01', status: 'Not Improved', commitment: 'x' });
+    const open = openFlag({ measure: 'set_rate', repId: 'B', openedOn: '2026-11-01', status: 'Not Improved', commitment: 'x' });
     expect(byKey(run(model, { reps, events: weakA, openFlags: [open] }), open.key)?.fields).toEqual({ Status__c: 'Resolved' });
   });
 
   it('given a Committed flag before its follow-up date, then it keeps its baseline: nothing is written and no new flag opens', () => {
-    const open = openFlag({ measure: 'set_rate', salespersonId: 'A', openedOn: '2026-11-10', status: 'Committed', commitment: 'x', followUpDate: '2026-12-01' });
+    const open = openFlag({ measure: 'set_rate', repId: 'A', openedOn: '2026-11-10', status: 'Committed', commitment: 'x', followUpDate: '2026-12-01' });
     const coaching = run(model, { reps, events: weakA, openFlags: [open] });
     expect(coaching.desired.filter((d) => d.kind === 'flag')).toEqual([]);
   });
@@ -89,7 +89,7 @@ describe('flags', () => {
 describe('the follow-up check', () => {
   const committed = openFlag({
     measure: 'set_rate',
-    salespersonId: 'A',
+    repId: 'A',
     openedOn: '2026-11-10',
     status: 'Committed',
     commitment: 'Ask for the appointment twice',
@@ -102,9 +102,9 @@ describe('the follow-up check', () => {
     const since = contactsAndSets('A', 10, 6, day(19), 'N');
     const coaching = run(model, { reps, events: [...weakA, ...since], openFlags: [committed] });
     expect(byKey(coaching, committed.key)?.fields).toEqual({ Status__c: 'Improved', Outcome__c: 'Appointment set rate 10% → 60% since 2026-11-18' });
-    expect(coaching.outcomes).toEqual([expect.objectContaining({ status: 'Improved', before: 0.1, after: 0.6 })]);
+    expect(coaching.checks).toEqual([expect.objectContaining({ status: 'Improved', before: 0.1, after: 0.6 })]);
     const task = byKey(coaching, 'v1:coaching_outcome:set_rate:A:2026-11-24');
-    expect(task).toMatchObject({ kind: 'outcomeTask', object: 'Task', keyField: 'Coaching_Key__c', createOnly: { OwnerId: 'MGR1', Status: 'Not Started' } });
+    expect(task).toMatchObject({ kind: 'commitmentCheckTask', object: 'Task', keyField: 'Coaching_Key__c', createOnly: { OwnerId: 'MGR1', Status: 'Not Started' } });
     expect(task?.fields).toMatchObject({ Type: 'Follow-Up', ActivityDate: '2026-11-25' });
     expect(coaching.desired.filter((d) => d.kind === 'flag').map((d) => d.key)).toEqual([committed.key]);
   });
@@ -165,12 +165,12 @@ describe('the one-on-one agenda', () => {
 
 describe('flags in the edge cases of the loop', () => {
   it('given a Committed flag without commitment text whose weakness has gone, then it is Resolved', () => {
-    const open = openFlag({ measure: 'set_rate', salespersonId: 'B', openedOn: '2026-11-10', status: 'Committed', followUpDate: '2026-11-20' });
+    const open = openFlag({ measure: 'set_rate', repId: 'B', openedOn: '2026-11-10', status: 'Committed', followUpDate: '2026-11-20' });
     expect(byKey(run(model, { reps, events: weakA, openFlags: [open] }), open.key)?.fields).toEqual({ Status__c: 'Resolved' });
   });
 
   it('given open flags for a measure no longer configured or a rep no longer measured, then they are Resolved', () => {
-    const gone = [openFlag({ measure: 'retired', salespersonId: 'A', openedOn: '2026-11-10' }), openFlag({ measure: 'set_rate', salespersonId: 'LEFT', openedOn: '2026-11-10' })];
+    const gone = [openFlag({ measure: 'retired', repId: 'A', openedOn: '2026-11-10' }), openFlag({ measure: 'set_rate', repId: 'LEFT', openedOn: '2026-11-10' })];
     const coaching = run(model, { reps, events: weakA, openFlags: gone });
     expect(gone.map((f) => byKey(coaching, f.key)?.fields)).toEqual([{ Status__c: 'Resolved' }, { Status__c: 'Resolved' }]);
   });
@@ -181,14 +181,14 @@ describe('flags in the edge cases of the loop', () => {
     const coaching = run(capped, { reps, events: weakA, facts: staleFacts });
     const held = coaching.diagnoses.find((d) => d.repId === 'A')?.heldBack ?? [];
     expect(held).toHaveLength(1);
-    const open = openFlag({ measure: held[0]?.measure ?? '', salespersonId: 'A', openedOn: '2026-11-01' });
+    const open = openFlag({ measure: held[0]?.measure ?? '', repId: 'A', openedOn: '2026-11-01' });
     const next = run(capped, { reps, events: weakA, facts: staleFacts, openFlags: [open] });
     expect(byKey(next, open.key)?.fields).toMatchObject({ Measure__c: open.measure, Is_Focus__c: false });
   });
 
   it('given two open flags for one salesperson and measure, then only the most recent is kept up to date', () => {
-    const older = openFlag({ measure: 'set_rate', salespersonId: 'A', openedOn: '2026-11-01' });
-    const newer = openFlag({ measure: 'set_rate', salespersonId: 'A', openedOn: '2026-11-15' });
+    const older = openFlag({ measure: 'set_rate', repId: 'A', openedOn: '2026-11-01' });
+    const newer = openFlag({ measure: 'set_rate', repId: 'A', openedOn: '2026-11-15' });
     const coaching = run(model, { reps, events: weakA, openFlags: [newer, older] });
     expect(coaching.desired.filter((d) => d.kind === 'flag').map((d) => d.key)).toEqual([newer.key]);
   });
@@ -211,7 +211,7 @@ describe('reading flags back from the org', () => {
     expect(openFlagFromRecord(record, writeBack)).toEqual({
       key: 'v1:set_rate:005A:2026-11-10',
       measure: 'set_rate',
-      salespersonId: '005A',
+      repId: '005A',
       status: 'Committed',
       commitment: 'Ask twice',
       followUpDate: '2026-11-24',

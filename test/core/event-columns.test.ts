@@ -24,7 +24,7 @@ const RECORD_IDS = ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8'];
 const arbitraryEvent: fc.Arbitrary<StepEvent> = fc
   .record({
     step: fc.constantFrom(...STEPS.map((s) => s.id), 'retired_step'),
-    rep: fc.constantFrom(...REPS, '005Z'),
+    user: fc.constantFrom(...REPS, '005Z'),
     subject: fc.option(fc.constantFrom('L1', 'L2', 'L3', 'O1'), { nil: null, freq: 8 }),
     // Spread over the window, or crowded onto two instants a minute apart: bursts, decided by
     // how many records (not events) share an instant.
@@ -37,7 +37,7 @@ const arbitraryEvent: fc.Arbitrary<StepEvent> = fc
 /** The columns a store would stream: its own order, each record told apart by an integer key. */
 function streamed(events: readonly StepEvent[]): ReturnType<EventColumnsBuilder['build']> {
   const builder = new EventColumnsBuilder(1);
-  for (const e of events) builder.add(e.step, e.rep, e.subject, e.at, RECORD_IDS.indexOf(e.recordId), e.durationSec ?? null);
+  for (const e of events) builder.add(e.step, e.user, e.subject, e.at, RECORD_IDS.indexOf(e.recordId), e.durationSec ?? null);
   return builder.build();
 }
 

@@ -14,7 +14,7 @@ describe('mapping records to step events', () => {
     expect(events.map((e) => e.step)).toEqual(['attempt', 'contact']);
     expect(events[0]).toEqual({
       step: 'attempt',
-      rep: '005000000000001AAA',
+      user: '005000000000001AAA',
       subject: '00Q000000000001AAA',
       at: Date.UTC(2026, 10, 20, 15, 4, 5),
       recordId: '00T000000000001AAA',
@@ -24,12 +24,12 @@ describe('mapping records to step events', () => {
 
   it('given a stage history row, then the salesperson is read through the nested Opportunity', () => {
     const { events } = map('OpportunityHistory', stageRecord('Closed Won'));
-    expect(events).toEqual([expect.objectContaining({ step: 'sold', rep: '005000000000001AAA', subject: '006000000000001AAA' })]);
+    expect(events).toEqual([expect.objectContaining({ step: 'sold', user: '005000000000001AAA', subject: '006000000000001AAA' })]);
   });
 
   it('given an appointment, then the setter is credited with the set and the salesperson with the show', () => {
     const { events } = map('Event', eventRecord({ Appointment_Status__c: 'Showed' }));
-    expect(events.map((e) => [e.step, e.rep])).toEqual([
+    expect(events.map((e) => [e.step, e.user])).toEqual([
       ['appointment_set', '005000000000009AAA'],
       ['appointment_shown', '005000000000001AAA'],
     ]);
@@ -39,7 +39,7 @@ describe('mapping records to step events', () => {
     const stats = newMapStats();
     expect(map('Task', taskRecord({ OwnerId: null }), stats).events).toEqual([]);
     expect(map('OpportunityHistory', stageRecord('Demo', { Opportunity: null }), stats).events).toEqual([]);
-    expect(stats.missingCredit).toEqual({ attempt: 1, contact: 1, demo: 1 });
+    expect(stats.missingUser).toEqual({ attempt: 1, contact: 1, demo: 1 });
   });
 
   it('given a missing or unparseable time, then the record is counted and skipped', () => {
@@ -83,7 +83,7 @@ describe('mapping records to step events', () => {
     const { events, facts } = map('Task', taskRecord({ Type: 'Follow-Up', Status: 'Not Started', IsClosed: false, ActivityDate: '2026-11-18' }));
     expect(events).toEqual([]);
     expect(facts).toEqual([
-      { kind: 'followUp', measure: 'overdue_follow_ups', recordId: '00T000000000001AAA', owner: '005000000000001AAA', subject: '00Q000000000001AAA', due: '2026-11-18' },
+      { kind: 'followUp', measure: 'overdue_follow_ups', recordId: '00T000000000001AAA', user: '005000000000001AAA', subject: '00Q000000000001AAA', due: '2026-11-18' },
     ]);
   });
 

@@ -181,7 +181,7 @@ describe('overdue follow-ups and stale leads', () => {
     });
     const result = resultOf(coaching, 'A', 'stale_leads', 'staleLead');
     expect(result.leads).toEqual([
-      { leadId: 'L1', name: 'Dana Reyes', owner: 'A', lastActivityAt: local('2026-11-22', '16:00'), dueDate: '2026-11-25', daysIdle: 3 },
+      { leadId: 'L1', name: 'Dana Reyes', repId: 'A', lastActivityAt: local('2026-11-22', '16:00'), dueDate: '2026-11-25', daysIdle: 3 },
     ]);
   });
 

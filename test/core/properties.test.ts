@@ -47,7 +47,7 @@ const reps = [rep('005A'), rep('005B'), rep('005C', { role: 'setter' })];
 
 const arbitraryEvent: fc.Arbitrary<StepEvent> = fc.record({
   step: fc.constantFrom(...STEPS.map((s) => s.id)),
-  rep: fc.constantFrom(...REPS, '005Z'),
+  user: fc.constantFrom(...REPS, '005Z'),
   subject: fc.option(fc.constantFrom('L1', 'L2', 'L3', 'L4', 'L5', 'O1', 'O2'), { nil: null, freq: 8 }),
   at: fc.integer({ min: NOW - 40 * DAY, max: NOW }),
   recordId: fc.constantFrom('R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8'),
@@ -159,7 +159,7 @@ describe('properties of a whole coaching run', () => {
         .map((d) => ({
           key: d.key,
           measure: String(d.fields.Measure__c),
-          salespersonId: String(d.fields.Salesperson__c),
+          repId: String(d.fields.Salesperson__c),
           status: 'New',
           commitment: null,
           followUpDate: null,

@@ -1,5 +1,5 @@
 /**
- * The accountability loop end to end (design §5.3): a Committed flag whose follow-up date has
+ * The accountability loop end to end (ARCHITECTURE.md §5.3): a Committed flag whose follow-up date has
  * come is checked against what the salesperson did since the commitment and becomes Improved
  * or Not Improved with an outcome, and the manager gets a follow-up task and sees the outcome
  * on the next one-on-one agenda; a weakness that goes away without a commitment is Resolved.

@@ -1,5 +1,5 @@
 /**
- * Crash safety (design §7): `sync` killed with SIGKILL at random points, while it reads and
+ * Crash safety (ARCHITECTURE.md §7): `sync` killed with SIGKILL at random points, while it reads and
  * while it writes, then run again with the same state file until a run completes, leaves the
  * org exactly as one uninterrupted run leaves an identical org: no flag or task missing, none
  * twice. The CLI runs as a child process against the sandbox in this process; a little latency

@@ -1,5 +1,5 @@
 /**
- * A lead deleted in the org leaves the measures (design §7: `queryAll` returns it with
+ * A lead deleted in the org leaves the measures (ARCHITECTURE.md §7: `queryAll` returns it with
  * `IsDeleted`, and the store drops it): the slow responder's stale-lead count drops, the lead's
  * follow-up task is no longer wanted, and a deleted lead they had answered leaves their
  * response-time sample.

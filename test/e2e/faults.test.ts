@@ -1,5 +1,5 @@
 /**
- * The connector against an org that misbehaves the ways real orgs do (design §7): sessions that
+ * The connector against an org that misbehaves the ways real orgs do (ARCHITECTURE.md §7): sessions that
  * expire mid-pagination, 503 bursts, row locks on some items, short and random pages, latency,
  * the daily API limit reached mid-run, and requests that stall. Each story runs the real CLI
  * over HTTP against the seeded sandbox and ends with the org holding exactly what one
@@ -24,7 +24,7 @@ import {
 } from './fault-support';
 import { type DemoOrg, productRecords, runAt, startDemoOrg } from './support';
 
-/** Exit code of "try later" (design §8). */
+/** Exit code of "try later" (ARCHITECTURE.md §8). */
 const TRY_LATER = 75;
 
 /** The warnings the CLI logs before each retry of a request. */

@@ -1,7 +1,7 @@
 /**
  * The first sync of the seeded dealership, end to end over HTTP: the flags it writes diagnose
  * the salespeople the generator planted (src/sandbox/demo/profiles.ts) the way their habits
- * should read, and the tasks and agendas it writes are the ones design §5.2 describes.
+ * should read, and the tasks and agendas it writes are the ones ARCHITECTURE.md §5.2 describes.
  */
 import type { SfRecord } from '../../src/core/model';
 import { traitsOf } from '../../src/sandbox/demo/profiles';
@@ -22,7 +22,7 @@ interface Expectation {
   never?: string[];
 }
 
-/** What each planted habit should read as (design §1: Knowledge / Skill / Activity). */
+/** What each planted habit should read as (ARCHITECTURE.md §1: Knowledge / Skill / Activity). */
 const PLANTED: Expectation[] = [
   { profile: 'rarely_sets', has: ['Skill appointment_set_rate'] },
   { profile: 'low_activity', has: ['Activity outbound_calls'] },

@@ -1,5 +1,5 @@
 /**
- * Incremental sync end to end (design §7): a run with nothing changed costs one query per
+ * Incremental sync end to end (ARCHITECTURE.md §7): a run with nothing changed costs one query per
  * object and writes nothing; after about 1% of the records change, a run reads those records
  * (plus the lookback's re-reads) and rewrites exactly the coaching records whose content
  * changed — and what it leaves in the org is what a connector with no memory would compute.

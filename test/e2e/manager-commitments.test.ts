@@ -1,5 +1,5 @@
 /**
- * What a manager types on a coaching flag belongs to the manager (design §5.2): the
+ * What a manager types on a coaching flag belongs to the manager (ARCHITECTURE.md §5.2): the
  * commitment, the follow-up date and the Committed status survive every later sync — the same
  * day, the next day, a new coaching week, and runs whose local state was lost — and no sync
  * creates anything twice.

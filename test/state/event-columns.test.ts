@@ -32,7 +32,7 @@ describe('step events streamed into the core’s columns', () => {
       'Task',
       [
         aRecord('00T1', { events: [anEvent({ recordId: '00T1', step: 'attempt', durationSec: 42 }), anEvent({ recordId: '00T1', step: 'contact', durationSec: 42 })] }),
-        aRecord('00T2', { events: [anEvent({ recordId: '00T2', rep: '005B', subject: null, at: T0 + 1 })] }),
+        aRecord('00T2', { events: [anEvent({ recordId: '00T2', user: '005B', subject: null, at: T0 + 1 })] }),
       ],
       [],
       checkpointAt(T0, '00T2'),
@@ -52,9 +52,9 @@ describe('step events streamed into the core’s columns', () => {
   it('given events with or without duration and subject, and non-ASCII names, when loaded, then they read back', () => {
     const store = memoryStore();
     const events = [
-      anEvent({ recordId: '00T1', step: 'contact', rep: '005A', subject: '00QA', at: T0, durationSec: 0 }),
-      anEvent({ recordId: '00T1', step: 'attempt', rep: '005A', subject: null, at: T0 + 1 }),
-      anEvent({ recordId: '00T1', step: 'étape_été', rep: '005B', subject: '', at: T0 + 2, durationSec: 37.25 }),
+      anEvent({ recordId: '00T1', step: 'contact', user: '005A', subject: '00QA', at: T0, durationSec: 0 }),
+      anEvent({ recordId: '00T1', step: 'attempt', user: '005A', subject: null, at: T0 + 1 }),
+      anEvent({ recordId: '00T1', step: 'étape_été', user: '005B', subject: '', at: T0 + 2, durationSec: 37.25 }),
     ];
     store.applyPage('Task', [aRecord('00T1', { events })], [], checkpointAt(T0, '00T1'));
 
@@ -88,7 +88,7 @@ describe('coaching from the store’s columns or from the events it was given', 
   const reps = [rep('005A'), rep('005B'), rep('005C', { role: 'setter' })];
   const arbitraryEvent = fc.record({
     step: fc.constantFrom(...STEPS.map((s) => s.id)),
-    rep: fc.constantFrom('005A', '005B', '005C', '005Z'),
+    user: fc.constantFrom('005A', '005B', '005C', '005Z'),
     subject: fc.option(fc.constantFrom('00QL1', '00QL2', '006O1'), { nil: null, freq: 8 }),
     at: fc.oneof(fc.integer({ min: NOW - 40 * DAY, max: NOW }), fc.constantFrom(NOW - 3 * DAY, NOW - 3 * DAY + 60_000)),
     durationSec: fc.option(fc.integer({ min: 0, max: 600 }), { nil: undefined }),

@@ -52,7 +52,7 @@ const id = (prefix: string, n: number): string => prefix + n.toString(36).padSta
 function recordAt(n: number, random: () => number): StoredRecord {
   const recordId = id('00T', n);
   const base = {
-    rep: REP_IDS[n % REP_IDS.length] ?? 'rep',
+    user: REP_IDS[n % REP_IDS.length] ?? 'rep',
     subject: n % 10 === 0 ? null : id('00Q', Math.floor(random() * LEADS)),
     at: T0 + Math.floor(random() * 90 * DAY),
     recordId,

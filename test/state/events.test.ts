@@ -13,7 +13,7 @@ describe('step events', () => {
     try {
       const path = join(dir, 'state.db');
       const writer = openStateStore(path);
-      writer.applyPage('Task', [aRecord('00T1', { events: [anEvent({ recordId: '00T1', step: 'demo', rep: 'r1' })] })], [], checkpointAt(T0, '00T1'));
+      writer.applyPage('Task', [aRecord('00T1', { events: [anEvent({ recordId: '00T1', step: 'demo', user: 'r1' })] })], [], checkpointAt(T0, '00T1'));
       writer.close();
       const reader = openStateStore(path);
       const columns = reader.loadEventColumns();

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { holderCheck, lockOwner, openStateStore, processExists, StateErrorCode } from '../../src/state/state-store';
+import { holderCheck, lockHolder, openStateStore, processExists, StateErrorCode } from '../../src/state/state-store';
 import { manualClock, memoryStore, MINUTE, T0 } from './builders';
 
 const TTL = 10 * MINUTE;
@@ -51,7 +51,7 @@ describe('the run lock', () => {
     clock.advance(TTL - 1);
     expect(store.acquireLock('next', TTL).ok).toBe(false);
     clock.advance(1);
-    expect(store.acquireLock('next', TTL)).toEqual({ ok: true, tookOverFrom: { owner: 'killed', since: T0 } });
+    expect(store.acquireLock('next', TTL)).toEqual({ ok: true, tookOverFrom: { holder: 'killed', since: T0 } });
   });
 
   it('given a holder that refreshes, when more than one TTL has passed since it started, then it still holds the lock', () => {
@@ -71,7 +71,7 @@ describe('the run lock', () => {
     store.acquireLock('slow', TTL);
     clock.advance(TTL);
     store.acquireLock('fast', TTL);
-    expect(() => store.refreshLock('slow')).toThrow(expect.objectContaining({ code: StateErrorCode.lockLost, data: { owner: 'slow', heldBy: 'fast' } }));
+    expect(() => store.refreshLock('slow')).toThrow(expect.objectContaining({ code: StateErrorCode.lockLost, data: { holder: 'slow', heldBy: 'fast' } }));
     expect(store.releaseLock('slow')).toBe(false);
   });
 
@@ -92,9 +92,9 @@ describe('the run lock', () => {
     }
   });
 
-  it('given a host, pid and run id, when an owner string is made, then it names all three', () => {
-    expect(lockOwner('run-7', 'worker-3', 4242)).toBe('worker-3:4242:run-7');
-    expect(lockOwner('run-7')).toContain(`:${process.pid}:run-7`);
+  it('given a host, pid and run id, when a holder string is made, then it names all three', () => {
+    expect(lockHolder('run-7', 'worker-3', 4242)).toBe('worker-3:4242:run-7');
+    expect(lockHolder('run-7')).toContain(`:${process.pid}:run-7`);
   });
 
   describe('a holder on this machine whose process is gone', () => {
@@ -108,17 +108,17 @@ describe('the run lock', () => {
     it('given a lock left by a killed process of this host, when the next run acquires it, then it takes it over at once', () => {
       const clock = manualClock();
       const store = memoryStore(clock.now);
-      const killed = lockOwner('run-1', hostname(), deadPid());
+      const killed = lockHolder('run-1', hostname(), deadPid());
       store.acquireLock(killed, TTL);
       clock.advance(MINUTE);
-      expect(store.acquireLock(lockOwner('run-2'), TTL)).toEqual({ ok: true, tookOverFrom: { owner: killed, since: T0 } });
+      expect(store.acquireLock(lockHolder('run-2'), TTL)).toEqual({ ok: true, tookOverFrom: { holder: killed, since: T0 } });
     });
 
     it('given a lock held by a live process of this host, when another run acquires it, then it is refused', () => {
       const store = memoryStore();
-      const live = lockOwner('run-1', hostname(), process.ppid);
+      const live = lockHolder('run-1', hostname(), process.ppid);
       store.acquireLock(live, TTL);
-      expect(store.acquireLock(lockOwner('run-2'), TTL)).toMatchObject({ ok: false, heldBy: live });
+      expect(store.acquireLock(lockHolder('run-2'), TTL)).toMatchObject({ ok: false, heldBy: live });
     });
 
     it('given a lock held on another host, when acquired before its TTL, then it is refused whatever that pid is here', () => {
@@ -127,13 +127,13 @@ describe('the run lock', () => {
       expect(store.acquireLock('this-host:99:run-2', TTL)).toMatchObject({ ok: false, heldBy: 'other-host:1234:run-1' });
     });
 
-    it('given owner strings, when checked, then only this host with a pid that does not exist counts as gone', () => {
+    it('given holder strings, when checked, then only this host with a pid that does not exist counts as gone', () => {
       const exists = (pid: number): boolean => pid === 7;
       const check = holderCheck('web:1', exists);
       expect(check('web:1:7:run-a')).toBe(true);
       expect(check('web:1:8:run-a')).toBe(false);
       expect(check('web:2:8:run-a')).toBe(true);
-      expect(check('not an owner')).toBe(true);
+      expect(check('not a holder')).toBe(true);
     });
 
     it('given pids, when asked whether they exist, then this process does and an exited child does not', () => {

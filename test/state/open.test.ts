@@ -49,13 +49,24 @@ function writeVersionOneState(path: string): void {
   db.close();
 }
 
-/** A state file as version 2 of the schema left it: run history in the `outcome` column. */
+/**
+ * A state file as version 2 of the schema left it: run history in the `outcome` column, events
+ * credited to `rep`, a lock `owner`, and follow-up and lead facts naming their user `owner`.
+ */
 function writeVersionTwoState(path: string): void {
   const { db } = openDatabase(path, MIGRATIONS.slice(0, 2));
+  const followUp = '{"kind":"followUp","measure":"overdue","recordId":"00T2","owner":"0051","subject":null,"due":"2026-11-02"}';
+  const lead = '{"kind":"lead","measure":"stale","recordId":"00Q1","owner":"0052","status":"Open","createdAt":1,"name":"Dana"}';
   db.exec(`
     INSERT INTO run(run_id, started_at, finished_at, outcome, records_read, api_calls, errors) VALUES
       ('r1', ${T0}, ${T0 + 1000}, 'ok', 120, 9, '[]'),
       ('r2', ${T0 + 2000}, ${T0 + 3000}, 'stopped_api_limit', 40, 60, '["limit"]');
+    INSERT INTO symbol(sym, text) VALUES (1, 'Task'), (2, 'Lead'), (3, 'attempt'), (4, '0051');
+    INSERT INTO record(rk, object, id, modstamp_ms, facts) VALUES
+      (1, 1, '00T2', ${T0}, '[${followUp}]'),
+      (2, 2, '00Q1', ${T0}, '[${lead},{"kind":"other","owner":"kept"}]');
+    INSERT INTO event(record_rk, step, rep, subject, at, record_id, duration_sec) VALUES (1, 3, 4, '00Q1', ${T0}, '00T2', 30);
+    INSERT INTO run_lock(scope, owner, acquired_at, ttl_ms, expires_at) VALUES ('sync', 'gone-host:1:r0', 0, 1, 1);
   `);
   db.close();
 }
@@ -83,7 +94,7 @@ describe('opening the state store', () => {
     const path = join(dir, 'state.db');
     const first = openStateStore(path);
     first.applyPage('Task', [aRecord('00T1')], [], checkpointAt(T0, '00T1'));
-    first.recordWrites([{ key: 'v1:k', object: 'Task', hash: 'h', sfId: '00T9', writtenAt: T0 }]);
+    first.recordWrites([{ ledgerKey: 'v1:k', object: 'Task', hash: 'h', sfId: '00T9', writtenAt: T0 }]);
     first.close();
 
     const second = openStateStore(path);
@@ -104,7 +115,7 @@ describe('opening the state store', () => {
     const store = openStateStore(path);
     expect(store.isNew).toBe(false);
     expect(store.loadFacts()).toEqual([{ object: 'User', recordId: '0051', fact: { kind: 'user', name: 'Ana' } }]);
-    expect(storedEvents(store)).toEqual([{ step: 'attempt', rep: '0051', subject: '00Q1', at: T0, recordId: '00T1' }]);
+    expect(storedEvents(store)).toEqual([{ step: 'attempt', user: '0051', subject: '00Q1', at: T0, recordId: '00T1' }]);
     expect(store.applyPage('Task', [aRecord('00T1', { modstamp: T0 + 1 })], [], checkpointAt(T0 + 1, '00T1')).changed).toBe(1);
     store.setMeta('last-compute', 'v');
     store.close();
@@ -131,6 +142,27 @@ describe('opening the state store', () => {
     expect(store.listRuns(1)[0]?.result).toBe('unavailable');
     store.close();
     expect(userVersion(path)).toBe(MIGRATIONS.length);
+  });
+
+  it('given a file written by schema version 2, when opened, then events, facts and the lock read in the new words', () => {
+    const path = join(dir, 'state.db');
+    writeVersionTwoState(path);
+
+    const store = openStateStore(path);
+
+    expect(storedEvents(store)).toEqual([
+      { step: 'attempt', user: '0051', subject: '00Q1', at: T0, recordId: '00T2', durationSec: 30 },
+    ]);
+    expect(store.loadFacts().map((row) => row.fact)).toEqual([
+      { kind: 'followUp', measure: 'overdue', recordId: '00T2', user: '0051', subject: null, due: '2026-11-02' },
+      { kind: 'lead', measure: 'stale', recordId: '00Q1', user: '0052', status: 'Open', createdAt: 1, name: 'Dana' },
+      { kind: 'other', owner: 'kept' },
+    ]);
+    expect(store.acquireLock('this-host:2:r1', 60_000)).toEqual({
+      ok: true,
+      tookOverFrom: { holder: 'gone-host:1:r0', since: 0 },
+    });
+    store.close();
   });
 
   it('given a migrated file, when its schema is read, then facts have their own partial index (loadFacts reads only records with facts)', () => {

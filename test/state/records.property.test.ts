@@ -22,13 +22,13 @@ const eventFor = (recordId: string): fc.Arbitrary<StepEvent> =>
   fc.record(
     {
       step: fc.constantFrom('attempt', 'contact', 'demo'),
-      rep: fc.constantFrom('r1', 'r2'),
+      user: fc.constantFrom('r1', 'r2'),
       subject: fc.option(fc.constantFrom('s1', 's2'), { nil: null }),
       at: fc.integer({ min: 0, max: 5 }).map((m) => T0 + m * MINUTE),
       recordId: fc.constant(recordId),
       durationSec: fc.integer({ min: 0, max: 300 }),
     },
-    { requiredKeys: ['step', 'rep', 'subject', 'at', 'recordId'] },
+    { requiredKeys: ['step', 'user', 'subject', 'at', 'recordId'] },
   );
 
 const storedRecord: fc.Arbitrary<StoredRecord> = ids.chain((id) =>

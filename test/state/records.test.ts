@@ -140,10 +140,10 @@ describe('a page that fails halfway', () => {
     // The failed page's names were rolled back with it; a cached name pointing at a vanished
     // row would make the next events load under another name (or not at all).
     const store = memoryStore();
-    const bad = aRecord('00T1', { events: [anEvent({ recordId: '00T1', step: 'ghost', rep: 'ghost-rep' }), anEvent({ recordId: '00T1', at: 1.5 })] });
+    const bad = aRecord('00T1', { events: [anEvent({ recordId: '00T1', step: 'ghost', user: 'ghost-rep' }), anEvent({ recordId: '00T1', at: 1.5 })] });
     expect(() => store.applyPage('Task', [bad], [], checkpointAt(T0, '00T1'))).toThrow(expect.objectContaining({ code: StateErrorCode.badInput }));
 
-    store.applyPage('Event', [aRecord('00U1', { events: [anEvent({ recordId: '00U1', step: 'demo', rep: 'rep-b' }), anEvent({ recordId: '00U1', step: 'ghost', rep: 'ghost-rep', at: T0 + 1 })] })], [], checkpointAt(T0, '00U1'));
+    store.applyPage('Event', [aRecord('00U1', { events: [anEvent({ recordId: '00U1', step: 'demo', user: 'rep-b' }), anEvent({ recordId: '00U1', step: 'ghost', user: 'ghost-rep', at: T0 + 1 })] })], [], checkpointAt(T0, '00U1'));
     // Read as a run reads them: through the store's own names, where a stale one would show.
     const columns = store.loadEventColumns();
     const named = Array.from(columns.step, (step, row) => [

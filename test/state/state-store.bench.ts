@@ -47,7 +47,7 @@ function recordAt(n: number, random: () => number, modstamp: number): StoredReco
   const recordId = id('00T', n);
   const event: StepEvent = {
     step: STEPS[n % STEPS.length] ?? 'attempt',
-    rep: REPS[n % REPS.length] ?? 'rep',
+    user: REPS[n % REPS.length] ?? 'rep',
     subject: n % 10 === 0 ? null : id('00Q', Math.floor(random() * LEADS)),
     at: T0 + Math.floor(random() * 90 * DAY),
     recordId,

@@ -41,10 +41,10 @@ export function storedEvents(store: StateStore, since = Number.NEGATIVE_INFINITY
   const rows = readTables(store, (db) =>
     db
       .prepare<[number], EventRow>(
-        `SELECT step.text, rep.text, event.subject, event.at, record.id, event.duration_sec
+        `SELECT step.text, credited.text, event.subject, event.at, record.id, event.duration_sec
          FROM event
          JOIN symbol step ON step.sym = event.step
-         JOIN symbol rep ON rep.sym = event.rep
+         JOIN symbol credited ON credited.sym = event.user
          JOIN record ON record.rk = event.record_rk
          WHERE event.at >= ?
          ORDER BY event.at, record.id, step.text`,
@@ -52,9 +52,9 @@ export function storedEvents(store: StateStore, since = Number.NEGATIVE_INFINITY
       .raw()
       .all(since),
   );
-  return rows.map(([step, rep, subject, at, recordId, durationSec]) => ({
+  return rows.map(([step, user, subject, at, recordId, durationSec]) => ({
     step,
-    rep,
+    user,
     subject,
     at,
     recordId,

@@ -21,7 +21,7 @@ export function renderPreview(report: RunReport, model: CoachModel): string {
   lines.push(`  ${'step'.padEnd(20)} ${'object'.padEnd(20)} ${'events'.padStart(9)}  skipped: no user / no time`);
   for (const step of model.steps) {
     lines.push(
-      `  ${step.id.padEnd(20)} ${step.object.padEnd(20)} ${n(stats.events[step.id]).padStart(9)}  ${n(stats.missingCredit[step.id])} / ${n(stats.missingTime[step.id])}`,
+      `  ${step.id.padEnd(20)} ${step.object.padEnd(20)} ${n(stats.events[step.id]).padStart(9)}  ${n(stats.missingUser[step.id])} / ${n(stats.missingTime[step.id])}`,
     );
   }
   lines.push('Records read per object (of which written by Execution Coach, not counted as activity):');

@@ -7,7 +7,7 @@ import type { CliContext } from '../context';
 
 /**
  * `execution-coach sandbox`: runs the local Salesforce-compatible org on 127.0.0.1 until
- * SIGINT/SIGTERM, printing what a client needs to connect (design §9).
+ * SIGINT/SIGTERM, printing what a client needs to connect (ARCHITECTURE.md §9).
  */
 
 export interface SandboxFlags {

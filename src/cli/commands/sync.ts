@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { CoachError, ExitCode } from '../../lib/errors';
 import { existsSync } from 'node:fs';
-import { lockOwner, openStateStore, type StateStore } from '../../state/state-store';
+import { lockHolder, openStateStore, type StateStore } from '../../state/state-store';
 import type { CrmWriter } from '../../sync/ports';
 import { RecordingWriter } from '../../sync/recording-writer';
 import type { RunReport } from '../../sync/run-cycle';
@@ -60,7 +60,7 @@ export async function executeSync(options: SyncOptions, ctx: CliContext): Promis
 }
 
 const recording = (org: CrmWriter): CrmWriter => new RecordingWriter(org);
-const holder = (runId: string): string => lockOwner(runId);
+const holder = (runId: string): string => lockHolder(runId);
 
 /**
  * What each write mode plugs into the run; nothing else tells them apart. A preview stores what

@@ -12,7 +12,7 @@ import type { MeasureResult, Scorecard } from './measure-results';
 import type { CoachModel, MeasureModel } from './model';
 import { higherIsBetter, isWeak } from './rules';
 
-export interface FlagOutcome {
+export interface CommitmentCheck {
   flagKey: string;
   repId: string;
   measure: string;
@@ -23,13 +23,13 @@ export interface FlagOutcome {
   text: string;
 }
 
-export function checkOutcome(
+export function checkCommitment(
   flag: OpenFlag,
   measure: MeasureModel,
   card: Scorecard | undefined,
   model: CoachModel,
   sinceDay: number,
-): FlagOutcome {
+): CommitmentCheck {
   const result = card?.results[model.measures.indexOf(measure)];
   const before = flag.actual;
   const after = result?.value ?? null;
@@ -44,7 +44,7 @@ export function checkOutcome(
       : `${measure.label} ${show(result, before)} → ${show(result, after)} since ${since}`;
   return {
     flagKey: flag.key,
-    repId: flag.salespersonId,
+    repId: flag.repId,
     measure: measure.id,
     status: improved ? 'Improved' : 'Not Improved',
     before,
