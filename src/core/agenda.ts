@@ -1,6 +1,6 @@
 /**
- * The one-on-one agenda: one Task per flagged salesperson per coaching period, owned by their
- * manager, keyed `v1:agenda:<salesperson Id>:<period start>`. Its description follows the
+ * The one-on-one agenda: one Task per flagged rep per coaching period, owned by their
+ * manager, keyed `v1:agenda:<rep Id>:<period start>`. Its description follows the
  * article's one-on-one in four parts: progress on the last commitments; the activity review
  * (key numbers against expectation and pace); the focus step to coach and why; a blank line
  * for the new commitment. The manager writes into it, so the description is set on create

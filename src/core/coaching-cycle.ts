@@ -1,5 +1,5 @@
 /**
- * The accountability loop (ARCHITECTURE.md §5.3) as desired writes. Decided semantics, per salesperson
+ * The accountability loop (ARCHITECTURE.md §5.3) as desired writes. Decided semantics, per rep
  * × measure (at most one open flag: New, Committed or Not Improved):
  * - a Committed flag whose follow-up date has come (and whose commitment is not blank) is
  *   checked: the same measure over the days since the commitment against the flag's last
@@ -54,7 +54,7 @@ export interface CycleResult {
 export function coachingCycle(input: CycleInput): CycleResult {
   const { model, calendar, reps, window } = input;
   const desired: DesiredRecord[] = [];
-  const outcomes: CommitmentCheck[] = [];
+  const checks: CommitmentCheck[] = [];
   const repById = new Map(reps.map((rep, index) => [rep.id, { rep, index }]));
   const findings = new Map<string, Finding>();
   for (const diagnosis of input.diagnoses) {
@@ -74,12 +74,12 @@ export function coachingCycle(input: CycleInput): CycleResult {
 
     if (due && found && measure) {
       const since = dayFromDate(flag.committedOn ?? flag.openedOn) ?? window.todayDay;
-      const outcome = checkCommitment(flag, measure, input.measureSince(since).scorecards[found.index], model, since);
-      outcomes.push(outcome);
-      desired.push(flagTransition(flag, outcome.status, model.writeBack, outcome.text));
-      const task = commitmentCheckTask(found.rep, measure, flag.followUpDate ?? window.today, outcome.status, outcome.text, model, calendar);
+      const check = checkCommitment(flag, measure, input.measureSince(since).scorecards[found.index], model, since);
+      checks.push(check);
+      desired.push(flagTransition(flag, check.status, model.writeBack, check.text));
+      const task = commitmentCheckTask(found.rep, measure, flag.followUpDate ?? window.today, check.status, check.text, model, calendar);
       if (task) desired.push(task);
-      addLine(progress, flag.repId, `${measure.label}: ${outcome.status} (${outcome.text})`);
+      addLine(progress, flag.repId, `${measure.label}: ${check.status} (${check.text})`);
     } else if (finding && found && flag.status !== 'Committed') {
       desired.push(updatedFlag(flag, finding, found.rep, window, model.writeBack));
       if (flag.status === 'Not Improved') addLine(progress, flag.repId, `${measure?.label ?? flag.measure}: not improved after the last commitment`);
@@ -123,10 +123,10 @@ export function coachingCycle(input: CycleInput): CycleResult {
       }
     }
   }
-  return { desired: uniqueSorted(desired), checks: outcomes };
+  return { desired: uniqueSorted(desired), checks };
 }
 
-/** One open flag per salesperson × measure: the most recently opened if the org holds more. */
+/** One open flag per rep × measure: the most recently opened if the org holds more. */
 function currentOpenFlags(flags: readonly OpenFlag[]): OpenFlag[] {
   const latest = new Map<string, OpenFlag>();
   for (const flag of flags) {

@@ -1,7 +1,7 @@
 /**
  * Step events as columns: the form the EventTable is built from. A store holding a million
  * events feeds them here one at a time as primitives, so they never exist as a million
- * StepEvent objects (~200 MB of heap and the full garbage collections that come with it);
+ * StepEvent objects (the heap and the full garbage collections that would come with them);
  * an array of StepEvents goes through the same builder, so both forms measure alike.
  */
 import type { StepEvent } from './model';

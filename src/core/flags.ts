@@ -1,7 +1,6 @@
 /**
- * Coaching flags as desired records (ARCHITECTURE.md §5.2 and §5.3). The key opens with the measure and
- * the salesperson and ends with the local date the flag opened: `v1:<measure>:<salesperson
- * Id>:<date>`. Status is written on create (New) and on the lifecycle transitions only;
+ * Coaching flags as desired records (ARCHITECTURE.md §5.2 and §5.3). The key opens with the measure
+ * and the rep and ends with the local date the flag opened: `v1:<measure>:<rep Id>:<date>`. Status is written on create (New) and on the lifecycle transitions only;
  * commitment and follow-up date belong to the manager and are never written.
  */
 import type { Finding } from './diagnose';
@@ -14,7 +13,7 @@ import type { Period } from './window';
 
 export type FlagStatus = 'New' | 'Committed' | 'Improved' | 'Not Improved' | 'Resolved';
 
-/** Statuses in which a flag is open: at most one per salesperson × measure. */
+/** Statuses in which a flag is open: at most one per rep × measure. */
 export const OPEN_STATUSES: ReadonlySet<FlagStatus> = new Set(['New', 'Committed', 'Not Improved']);
 
 /** A flag found in the org (or the ledger), as the coaching cycle needs to know it. */
@@ -118,7 +117,7 @@ export function flagReadFields(writeBack: WriteBackModel): string[] {
 
 /**
  * A flag record read from the org (REST shape) as the coaching cycle needs it; null when it
- * is not one of ours (no key of the `v1:<measure>:<salesperson>:<date>` form). The date the
+ * is not one of ours (no key of the `v1:<measure>:<rep Id>:<date>` form). The date the
  * status became Committed is not on the record (it needs field history), so it is null.
  */
 export function openFlagFromRecord(record: SfRecord, writeBack: WriteBackModel): OpenFlag | null {

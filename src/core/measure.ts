@@ -51,7 +51,7 @@ export function splitFacts(facts: readonly Fact[]): { followUps: FollowUpFact[];
 
 export function measurePeriod(context: MeasureContext, period: Period, goalPerDay: GoalPerDay, counts = new StepCounts(context.table, period)): Measurement {
   const { model, table } = context;
-  const outcomes = model.measures.map((measure) => measureOne(context, measure, period, counts, goalPerDay));
+  const measured = model.measures.map((measure) => measureOne(context, measure, period, counts, goalPerDay));
   const salespeople = table.reps.filter((rep) => rep.role === 'salesperson').length;
   return {
     period,
@@ -61,9 +61,9 @@ export function measurePeriod(context: MeasureContext, period: Period, goalPerDa
       name: rep.name,
       role: rep.role,
       members: 1,
-      results: outcomes.map((outcome) => outcome.reps[index] as MeasureResult),
+      results: measured.map((m) => m.reps[index] as MeasureResult),
     })),
-    team: { repId: null, name: 'Team', role: 'team', members: salespeople, results: outcomes.map((outcome) => outcome.team) },
+    team: { repId: null, name: 'Team', role: 'team', members: salespeople, results: measured.map((m) => m.team) },
   };
 }
 

@@ -204,7 +204,7 @@ export interface CoachingModel {
   maxFlagsPerRep: number;
   /** Leak (units per month) at which a finding becomes Medium / High. */
   severity: { medium: number; high: number };
-  /** How often a one-on-one is held; one agenda per salesperson per period. */
+  /** How often a one-on-one is held; one agenda per flagged rep per period. */
   oneOnOne: 'weekly' | 'biweekly' | 'monthly';
   /** Prior strength (pseudo-observations) when shrinking a rep's ratio toward the team's. */
   priorStrength: number;
@@ -217,8 +217,9 @@ export interface WriteBackModel {
   /** Custom object holding coaching flags, e.g. `Coaching_Flag__c`. */
   flagObject: string;
   flagFields: {
-    /** External id, unique: `v1:<measure>:<salesperson Id>:<date opened>`. */
+    /** External id, unique: `v1:<measure>:<rep Id>:<date opened>`. */
     key: string;
+    /** The rep flagged (a salesperson or a setter; the field keeps the managers' word). */
     salesperson: string;
     manager: string;
     measure: string;

@@ -13,6 +13,7 @@ import type { CoachModel, Rep } from './model';
 import type { StaleLead } from './measure-results';
 
 export const STALE_LEAD_RULE = 'stale_lead';
+/** Its record keys predate the vocabulary; a new word here would write every check task twice. */
 export const COMMITMENT_CHECK_RULE = 'coaching_outcome';
 
 export function staleLeadTaskKey(leadId: string, dueDate: string): string {
@@ -70,7 +71,7 @@ export function hasOtherOpenTask(openTasks: ReadonlyMap<string, ReadonlySet<stri
   return keys !== undefined && [...keys].some((other) => other !== key);
 }
 
-/** The manager's task after a follow-up check: look at the outcome with the salesperson. */
+/** The manager's task after a commitment check: go over it with the rep. */
 export function commitmentCheckTask(
   rep: Rep,
   measure: { id: string; label: string },

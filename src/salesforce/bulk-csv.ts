@@ -31,7 +31,7 @@ const VIEW_MIN_LENGTH = 13;
 /**
  * A copy of `text` that does not keep the results page alive. Cells are cut from the page's
  * text, and one Id kept by a cache (the state store's table of reps) would otherwise hold a whole
- * page (~10 MB) for the life of the process. Slicing a concatenation makes V8 copy it flat.
+ * page for the life of the process. Slicing a concatenation makes V8 copy it flat.
  */
 function detached(text: string): string {
   return text.length < VIEW_MIN_LENGTH ? text : (' ' + text).slice(1);

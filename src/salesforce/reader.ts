@@ -25,18 +25,17 @@ import { requireDateTime } from './required-datetime';
 import { apiName, buildCount, buildSelect, distinctFields } from './soql-builder';
 
 /**
- * Records per Bulk window (one query job). Memory no longer depends on it (pages are handed on
- * as they arrive); it bounds what a run stopped inside a window reads again and how long one
- * job runs, while each window costs a COUNT(), a job and a poll or more.
+ * Records per Bulk window (one query job). Pages are handed on as they arrive, so memory does not
+ * depend on it; it bounds what a run stopped inside a window reads again and how long one job
+ * runs, while each window costs a COUNT(), a job and a poll or more.
  */
 export const BULK_WINDOW_MAX_RECORDS = 500_000;
 /** Records per page yielded from Bulk results, like a full REST page. */
 export const BULK_PAGE_SIZE = 2_000;
 /**
  * Rows per Bulk results page asked of Salesforce (maxRecords); each page is one API call. The
- * CSV of a page (about 4 MB for activity rows) is the most the reader holds, and it is garbage
- * only a full collection frees: at 1M activity rows, pages of 50,000 peaked the read at ~520 MB
- * RSS, 20,000 at ~410 MB for 96 Bulk calls, 10,000 at ~380 MB for 179.
+ * CSV of a page is the most the reader holds, and only a full collection frees it: bigger pages
+ * save calls and cost peak memory (the README's benchmark section has the measured trade-off).
  */
 export const BULK_RESULTS_MAX_RECORDS = 20_000;
 /** Times a read is restarted after its query cursor was lost (INVALID_QUERY_LOCATOR). */

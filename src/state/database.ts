@@ -14,17 +14,13 @@ export const IN_MEMORY = ':memory:';
 export const BUSY_TIMEOUT_MS = 5_000;
 
 /**
- * synchronous=FULL: with WAL, FULL costs one fsync of the WAL per commit, and this store
- * commits once per page of up to 2000 records (measured: ~3% slower than NORMAL over a 1M
- * record backfill). NORMAL could lose the last commits on power loss, and a lost ledger
- * commit means the org has records the state does not know it wrote; not worth 3%.
+ * synchronous=FULL: with WAL, FULL costs one fsync of the WAL per commit, and this store commits
+ * once per batch of pages, so the cost is small. NORMAL could lose the last commits on power
+ * loss, and a lost ledger commit means the org has records the state does not know it wrote.
  */
 const SYNCHRONOUS = 'FULL';
 
-/**
- * Cache for the page writes and the load scan (negative = KiB). The default 2 MB thrashes on a
- * million-row table.
- */
+/** Cache for the page writes and the load scan (negative = KiB); SQLite's default is sized for small tables. */
 const CACHE_SIZE_KIB = 32 * 1024;
 
 export interface OpenedDatabase {

@@ -16,11 +16,11 @@ export interface Migration {
 }
 
 /**
- * Version 1. Design notes, from measurements on 1M events (see the report of the state store):
- * - step, rep and object names repeat endlessly, so they are interned in `symbol` (smaller
- *   file, and `loadEvents` hands out shared strings: ~70 MB less heap for 1M events);
- * - `event` has no index on `at`: scanning the table and sorting in JS is twice as fast as
- *   walking an index, and an index on `at` makes page writes random (4× slower backfill);
+ * Version 1 (its column names predate the vocabulary; version 3 renames them):
+ * - step, user and object names repeat endlessly, so they are interned in `symbol`: a smaller
+ *   file, and the event load hands out shared strings instead of one string per event;
+ * - `event` has no index on `at`: every run reads the whole window anyway, and an index on `at`
+ *   would make page writes random, which slows a backfill far more than it speeds the scan;
  * - events belong to their record row and go with it (ON DELETE CASCADE).
  */
 const INITIAL_SCHEMA = `
@@ -91,9 +91,9 @@ CREATE TABLE run_lock (
 
 /**
  * Version 2.
- * - A partial index over the records that have facts (users, follow-ups, leads, flags: about
- *   1% of them): `loadFacts` walks it instead of scanning every record and sorting, and page
- *   writes of the other 99% never touch it.
+ * - A partial index over the records that have facts (users, follow-ups, leads, flags: a small
+ *   share of all records): `loadFacts` walks it instead of scanning every record and sorting,
+ *   and page writes of activity records never touch it.
  * - `meta`: small named values the sync keeps between runs (e.g. what the last computation
  *   was made from, to skip recomputing when nothing changed).
  */

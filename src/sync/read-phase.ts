@@ -74,18 +74,18 @@ export async function readAll(specs: readonly ObjectReadSpec[], settings: ReadSe
   const results: ObjectReadResult[] = [];
   const queue = [...specs];
   // Held in an object: TypeScript does not see assignments made inside the workers' closures.
-  const outcome: { failure: Error | null } = { failure: null };
+  const progress: { failure: Error | null } = { failure: null };
   const worker = async (): Promise<void> => {
-    for (let spec = queue.shift(); spec && outcome.failure === null; spec = queue.shift()) {
+    for (let spec = queue.shift(); spec && progress.failure === null; spec = queue.shift()) {
       try {
-        results.push(await readObject(spec, settings, deps, () => outcome.failure !== null));
+        results.push(await readObject(spec, settings, deps, () => progress.failure !== null));
       } catch (error) {
-        outcome.failure ??= error instanceof Error ? error : new Error(String(error));
+        progress.failure ??= error instanceof Error ? error : new Error(String(error));
       }
     }
   };
   await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, specs.length) }, worker));
-  if (outcome.failure !== null) throw outcome.failure;
+  if (progress.failure !== null) throw progress.failure;
   return results.sort((a, b) => (a.object < b.object ? -1 : 1));
 }
 
