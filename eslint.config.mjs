@@ -79,7 +79,8 @@ export default tseslint.config(
           patterns: [
             {
               group: CONNECTOR_ROOMS,
-              message: 'The sandbox shares no code with the connector (ARCHITECTURE.md §4): only the REST contract and manifests/.',
+              message:
+                'The sandbox shares no code with the connector (ARCHITECTURE.md §4): only the REST contract and manifests/.',
             },
           ],
         },
@@ -87,7 +88,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/core/**/*.ts', 'src/salesforce/**/*.ts', 'src/sync/**/*.ts', 'src/state/**/*.ts', 'src/config/**/*.ts'],
+    files: [
+      'src/core/**/*.ts',
+      'src/salesforce/**/*.ts',
+      'src/sync/**/*.ts',
+      'src/state/**/*.ts',
+      'src/config/**/*.ts',
+    ],
     ignores: ['src/core/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -50,7 +50,10 @@ const NEXT_STAGE: Readonly<Record<string, string>> = {
 const PRODUCT_KEY_FIELD = 'Coaching_Key__c';
 
 export function changeRecords(sandbox: RunningSandbox, plan: ChangePlan): ChangeCounts {
-  const changes = [...EDITED_OBJECTS.flatMap((object) => edits(sandbox, object, plan.share)), ...stageMoves(sandbox, plan.share)];
+  const changes = [
+    ...EDITED_OBJECTS.flatMap((object) => edits(sandbox, object, plan.share)),
+    ...stageMoves(sandbox, plan.share),
+  ];
   const counts: ChangeCounts = {};
   for (let batch = 0; batch < Math.min(plan.batches, changes.length); batch += 1) {
     sandbox.clock.set(plan.from + Math.floor((batch * (plan.to - plan.from)) / plan.batches));
@@ -67,7 +70,9 @@ export function changeRecords(sandbox: RunningSandbox, plan: ChangePlan): Change
 
 function edits(sandbox: RunningSandbox, object: string, share: number): Change[] {
   const table = sandbox.store.table(object);
-  const eligible = [...table.values()].filter((row) => row.IsDeleted !== true && row.IsConverted !== true && row[PRODUCT_KEY_FIELD] == null);
+  const eligible = [...table.values()].filter(
+    (row) => row.IsDeleted !== true && row.IsConverted !== true && row[PRODUCT_KEY_FIELD] == null,
+  );
   return spreadPick(eligible, Math.round(share * table.size)).map((row) => ({
     object,
     id: String(row.Id),
@@ -78,7 +83,9 @@ function edits(sandbox: RunningSandbox, object: string, share: number): Change[]
 
 function stageMoves(sandbox: RunningSandbox, share: number): Change[] {
   const wanted = Math.round(share * sandbox.store.table('OpportunityHistory').size);
-  const open = [...sandbox.store.table('Opportunity').values()].filter((row) => typeof row.StageName === 'string' && row.StageName in NEXT_STAGE);
+  const open = [...sandbox.store.table('Opportunity').values()].filter(
+    (row) => typeof row.StageName === 'string' && row.StageName in NEXT_STAGE,
+  );
   return spreadPick(open, wanted).map((row) => ({
     object: 'Opportunity',
     id: String(row.Id),

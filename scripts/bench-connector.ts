@@ -54,7 +54,9 @@ export interface ConnectorOptions {
 const epochNow = (): number => performance.timeOrigin + performance.now();
 
 export async function runConnector(children: ChildSet, options: ConnectorOptions): Promise<ConnectorRun> {
-  const profileFlags = options.profileDir ? ['--cpu-prof', '--cpu-prof-dir', options.profileDir, '--cpu-prof-interval', String(PROFILE_INTERVAL_US)] : [];
+  const profileFlags = options.profileDir
+    ? ['--cpu-prof', '--cpu-prof-dir', options.profileDir, '--cpu-prof-interval', String(PROFILE_INTERVAL_US)]
+    : [];
   const measured = await forkCli(children, options.cliArgs, options.env, profileFlags);
   return {
     ...measured,
@@ -79,7 +81,12 @@ export async function measureBaseline(children: ChildSet): Promise<Baseline> {
 
 type MeasuredProcess = Pick<ConnectorRun, 'result' | 'forkedAtMs' | 'exitedAtMs' | 'peakRssBytes' | 'rss'>;
 
-async function forkCli(children: ChildSet, cliArgs: readonly string[], env: NodeJS.ProcessEnv, nodeFlags: readonly string[]): Promise<MeasuredProcess> {
+async function forkCli(
+  children: ChildSet,
+  cliArgs: readonly string[],
+  env: NodeJS.ProcessEnv,
+  nodeFlags: readonly string[],
+): Promise<MeasuredProcess> {
   const forkedAtMs = epochNow();
   const child = children.fork(SYNC_CHILD, cliArgs, { nodeFlags, env });
   const rss: RssSample[] = [];
@@ -102,7 +109,9 @@ function parseJson(result: SyncResult): SyncJson {
     return JSON.parse(result.stdout) as SyncJson;
   } catch {
     const errors = result.markers.filter((m) => m.level === 'error').map((m) => m.message);
-    throw new Error(`the sync exited ${result.exitCode} without a JSON report${errors.length ? `: ${errors.join('; ')}` : ''}`);
+    throw new Error(
+      `the sync exited ${result.exitCode} without a JSON report${errors.length ? `: ${errors.join('; ')}` : ''}`,
+    );
   }
 }
 

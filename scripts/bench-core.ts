@@ -24,7 +24,6 @@ function option(name: string, fallback: number): number {
   return value;
 }
 
-
 const stage = (id: string, label: string, name: string): StepModel => ({
   id,
   label,
@@ -36,11 +35,53 @@ const stage = (id: string, label: string, name: string): StepModel => ({
 });
 
 const STEPS: StepModel[] = [
-  { id: 'lead', label: 'New lead', object: 'Lead', timeField: 'CreatedDate', repField: 'OwnerId', subjectField: 'Id', match: {} },
-  { id: 'attempt', label: 'Outbound call', object: 'Task', timeField: 'CompletedDateTime', repField: 'OwnerId', subjectField: 'WhoId', match: { Type: 'Call' }, durationField: 'CallDurationInSeconds' },
-  { id: 'contact', label: 'Contact', object: 'Task', timeField: 'CompletedDateTime', repField: 'OwnerId', subjectField: 'WhoId', match: { CallDisposition: 'Contacted' }, durationField: 'CallDurationInSeconds' },
-  { id: 'appointment_set', label: 'Appointment set', object: 'Event', timeField: 'CreatedDate', repField: 'CreatedById', subjectField: 'WhoId', match: { Type: 'Appointment' } },
-  { id: 'appointment_shown', label: 'Appointment shown', object: 'Event', timeField: 'StartDateTime', repField: 'OwnerId', subjectField: 'WhoId', match: { Appointment_Status__c: 'Showed' } },
+  {
+    id: 'lead',
+    label: 'New lead',
+    object: 'Lead',
+    timeField: 'CreatedDate',
+    repField: 'OwnerId',
+    subjectField: 'Id',
+    match: {},
+  },
+  {
+    id: 'attempt',
+    label: 'Outbound call',
+    object: 'Task',
+    timeField: 'CompletedDateTime',
+    repField: 'OwnerId',
+    subjectField: 'WhoId',
+    match: { Type: 'Call' },
+    durationField: 'CallDurationInSeconds',
+  },
+  {
+    id: 'contact',
+    label: 'Contact',
+    object: 'Task',
+    timeField: 'CompletedDateTime',
+    repField: 'OwnerId',
+    subjectField: 'WhoId',
+    match: { CallDisposition: 'Contacted' },
+    durationField: 'CallDurationInSeconds',
+  },
+  {
+    id: 'appointment_set',
+    label: 'Appointment set',
+    object: 'Event',
+    timeField: 'CreatedDate',
+    repField: 'CreatedById',
+    subjectField: 'WhoId',
+    match: { Type: 'Appointment' },
+  },
+  {
+    id: 'appointment_shown',
+    label: 'Appointment shown',
+    object: 'Event',
+    timeField: 'StartDateTime',
+    repField: 'OwnerId',
+    subjectField: 'WhoId',
+    match: { Appointment_Status__c: 'Showed' },
+  },
   stage('needs_analysis', 'Needs analysis', 'Needs Analysis'),
   stage('demo', 'Demo', 'Demo'),
   stage('write_up', 'Write-up', 'Write-Up'),
@@ -64,10 +105,49 @@ const base = { label: 'Measure', diagnosis: 'Activity' as const };
 const MEASURES: MeasureModel[] = [
   { ...base, id: 'calls', label: 'Outbound calls', kind: 'volume', step: 'attempt', perDay: 14 },
   { ...base, id: 'contacts', label: 'Contacts', kind: 'volume', step: 'contact', perDay: 'goal' },
-  { ...base, id: 'set_rate', label: 'Appointment set rate', diagnosis: 'Skill', kind: 'ratio', from: 'contact', to: 'appointment_set', target: 0.42, basis: 'subject' },
-  { ...base, id: 'show_rate', label: 'Show rate', diagnosis: 'Skill', kind: 'ratio', from: 'appointment_set', to: 'appointment_shown', target: 0.58, basis: 'count' },
-  { ...base, id: 'close_rate', label: 'Close rate', diagnosis: 'Skill', kind: 'ratio', from: 'demo', to: 'sold', target: 0.41, basis: 'subject' },
-  { ...base, id: 'lead_response', label: 'Lead response', kind: 'responseTime', from: 'lead', to: 'attempt', slaMinutes: 30, target: 0.8 },
+  {
+    ...base,
+    id: 'set_rate',
+    label: 'Appointment set rate',
+    diagnosis: 'Skill',
+    kind: 'ratio',
+    from: 'contact',
+    to: 'appointment_set',
+    target: 0.42,
+    basis: 'subject',
+  },
+  {
+    ...base,
+    id: 'show_rate',
+    label: 'Show rate',
+    diagnosis: 'Skill',
+    kind: 'ratio',
+    from: 'appointment_set',
+    to: 'appointment_shown',
+    target: 0.58,
+    basis: 'count',
+  },
+  {
+    ...base,
+    id: 'close_rate',
+    label: 'Close rate',
+    diagnosis: 'Skill',
+    kind: 'ratio',
+    from: 'demo',
+    to: 'sold',
+    target: 0.41,
+    basis: 'subject',
+  },
+  {
+    ...base,
+    id: 'lead_response',
+    label: 'Lead response',
+    kind: 'responseTime',
+    from: 'lead',
+    to: 'attempt',
+    slaMinutes: 30,
+    target: 0.8,
+  },
   {
     ...base,
     id: 'overdue',
@@ -94,7 +174,16 @@ const MEASURES: MeasureModel[] = [
     maxAllowed: 2,
     valueStep: 'lead',
   },
-  { ...base, id: 'demo_before_sale', label: 'Demo before sale', diagnosis: 'Knowledge', kind: 'sequence', step: 'sold', requires: ['demo', 'needs_analysis'], maxSkipShare: 0.1 },
+  {
+    ...base,
+    id: 'demo_before_sale',
+    label: 'Demo before sale',
+    diagnosis: 'Knowledge',
+    kind: 'sequence',
+    step: 'sold',
+    requires: ['demo', 'needs_analysis'],
+    maxSkipShare: 0.1,
+  },
   {
     ...base,
     id: 'real_calls',
@@ -108,17 +197,61 @@ const MEASURES: MeasureModel[] = [
 ];
 
 const FLAG_FIELDS = [
-  'key', 'salesperson', 'manager', 'measure', 'step', 'diagnosis', 'severity', 'actual', 'target', 'teamValue', 'sampleSize',
-  'lostUnits', 'periodStart', 'periodEnd', 'summary', 'evidence', 'isFocus', 'status', 'commitment', 'followUpDate', 'outcome',
+  'key',
+  'salesperson',
+  'manager',
+  'measure',
+  'step',
+  'diagnosis',
+  'severity',
+  'actual',
+  'target',
+  'teamValue',
+  'sampleSize',
+  'lostUnits',
+  'periodStart',
+  'periodEnd',
+  'summary',
+  'evidence',
+  'isFocus',
+  'status',
+  'commitment',
+  'followUpDate',
+  'outcome',
 ] as const;
 
 const MODEL: CoachModel = {
-  dealership: { name: 'Bench Motors', timeZone: 'America/Chicago', workingDays: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat'], holidays: ['2026-11-26'], hours: { open: '09:00', close: '20:00' } },
-  team: { salespeople: { Title: 'Sales Consultant' }, setters: { Title: 'BDC Agent' }, managerField: 'ManagerId', storeField: 'Department' },
+  dealership: {
+    name: 'Bench Motors',
+    timeZone: 'America/Chicago',
+    workingDays: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat'],
+    holidays: ['2026-11-26'],
+    hours: { open: '09:00', close: '20:00' },
+  },
+  team: {
+    salespeople: { Title: 'Sales Consultant' },
+    setters: { Title: 'BDC Agent' },
+    managerField: 'ManagerId',
+    storeField: 'Department',
+  },
   steps: STEPS,
   measures: MEASURES,
-  goals: { step: 'sold', defaultMonthly: 10, overrides: {}, funnel: ['attempt', 'contact', 'appointment_shown', 'demo', 'write_up', 'sold'] },
-  coaching: { windowDays: 28, confidence: 0.9, minSample: 20, maxFlagsPerRep: 2, severity: { medium: 0.5, high: 1.5 }, oneOnOne: 'weekly', priorStrength: 20, followUpDueDays: 1 },
+  goals: {
+    step: 'sold',
+    defaultMonthly: 10,
+    overrides: {},
+    funnel: ['attempt', 'contact', 'appointment_shown', 'demo', 'write_up', 'sold'],
+  },
+  coaching: {
+    windowDays: 28,
+    confidence: 0.9,
+    minSample: 20,
+    maxFlagsPerRep: 2,
+    severity: { medium: 0.5, high: 1.5 },
+    oneOnOne: 'weekly',
+    priorStrength: 20,
+    followUpDueDays: 1,
+  },
   writeBack: {
     flagObject: 'Coaching_Flag__c',
     flagFields: Object.fromEntries(FLAG_FIELDS.map((f) => [f, `${f}__c`])) as CoachModel['writeBack']['flagFields'],
@@ -142,7 +275,12 @@ function generate(eventCount: number, repCount: number): { reps: Rep[]; events: 
   }));
   // Each rep has an activity level, so some are clearly below others.
   const weights = reps.map(() => 0.3 + random() * 1.4);
-  const cumulative = weights.map(((sum) => (w: number) => (sum += w))(0));
+  const cumulative = weights.map(
+    (
+      (sum) => (w: number) =>
+        (sum += w)
+    )(0),
+  );
   const total = cumulative[cumulative.length - 1] as number;
   const pickRep = (): Rep => {
     const x = random() * total;
@@ -155,7 +293,13 @@ function generate(eventCount: number, repCount: number): { reps: Rep[]; events: 
     }
     return reps[lo] as Rep;
   };
-  const stepCumulative = STEP_MIX.map(((sum) => ([step, share]: [string, number]) => [step, (sum += share)] as const)(0));
+  const stepCumulative = STEP_MIX.map(
+    (
+      (sum) =>
+      ([step, share]: [string, number]) =>
+        [step, (sum += share)] as const
+    )(0),
+  );
   const pickStep = (): string => stepCumulative.find(([, upTo]) => random() * 1 <= upTo)?.[0] ?? 'attempt';
   const leads = Math.round(eventCount / 12);
   const opportunities = Math.round(eventCount / 40);
@@ -166,7 +310,13 @@ function generate(eventCount: number, repCount: number): { reps: Rep[]; events: 
     const owner = pickRep();
     const isStage = step === 'needs_analysis' || step === 'demo' || step === 'write_up' || step === 'sold';
     const subject = isStage ? `006${Math.floor(random() * opportunities)}` : `00Q${Math.floor(random() * leads)}`;
-    const event: StepEvent = { step, user: owner.id, subject, at: NOW - Math.floor(random() * HISTORY_DAYS * DAY), recordId: `REC${i}` };
+    const event: StepEvent = {
+      step,
+      user: owner.id,
+      subject,
+      at: NOW - Math.floor(random() * HISTORY_DAYS * DAY),
+      recordId: `REC${i}`,
+    };
     if (step === 'attempt' || step === 'contact') event.durationSec = Math.floor(random() * 600);
     events.push(event);
   }
@@ -174,14 +324,37 @@ function generate(eventCount: number, repCount: number): { reps: Rep[]; events: 
   for (let b = 0; b < 200; b++) {
     const faker = reps[setters + (b % 5)] as Rep;
     const start = NOW - Math.floor(random() * 28 * DAY);
-    for (let k = 0; k < 12; k++) events[events.length - 1 - b * 12 - k] = { step: 'attempt', user: faker.id, subject: null, at: start + k * 15_000, recordId: `FAKE${b}-${k}`, durationSec: 5 };
+    for (let k = 0; k < 12; k++)
+      events[events.length - 1 - b * 12 - k] = {
+        step: 'attempt',
+        user: faker.id,
+        subject: null,
+        at: start + k * 15_000,
+        recordId: `FAKE${b}-${k}`,
+        durationSec: 5,
+      };
   }
   const facts: Fact[] = [];
   for (let i = 0; i < eventCount / 50; i++) {
-    facts.push({ kind: 'followUp', measure: 'overdue', recordId: `00T${i}`, user: pickRep().id, subject: null, due: new Date(NOW - Math.floor(random() * 20) * DAY).toISOString().slice(0, 10) });
+    facts.push({
+      kind: 'followUp',
+      measure: 'overdue',
+      recordId: `00T${i}`,
+      user: pickRep().id,
+      subject: null,
+      due: new Date(NOW - Math.floor(random() * 20) * DAY).toISOString().slice(0, 10),
+    });
   }
   for (let i = 0; i < leads / 3; i++) {
-    facts.push({ kind: 'lead', measure: 'stale_leads', recordId: `00Q${i}`, user: pickRep().id, status: 'Working - Contacted', createdAt: NOW - Math.floor(random() * HISTORY_DAYS * DAY), name: `Customer ${i}` });
+    facts.push({
+      kind: 'lead',
+      measure: 'stale_leads',
+      recordId: `00Q${i}`,
+      user: pickRep().id,
+      status: 'Working - Contacted',
+      createdAt: NOW - Math.floor(random() * HISTORY_DAYS * DAY),
+      name: `Customer ${i}`,
+    });
   }
   return { reps, events, facts };
 }
@@ -200,7 +373,9 @@ function main(): void {
   const runs = option('runs', 5);
   let started = process.hrtime.bigint();
   const data = generate(eventCount, repCount);
-  console.log(`generated ${data.events.length} events, ${data.facts.length} facts, ${data.reps.length} reps in ${seconds(started).toFixed(2)} s`);
+  console.log(
+    `generated ${data.events.length} events, ${data.facts.length} facts, ${data.reps.length} reps in ${seconds(started).toFixed(2)} s`,
+  );
   const rssBefore = process.memoryUsage().rss;
 
   const input = { model: MODEL, ...data, openFlags: [], now: NOW };
@@ -224,10 +399,18 @@ function main(): void {
 
   const eventsPerSecond = eventCount / best;
   console.log('');
-  console.log(`measure + diagnose + plan, best of ${runs}: ${best.toFixed(3)} s for ${eventCount} events, ${repCount} reps`);
-  console.log(`throughput: ${Math.round(eventsPerSecond).toLocaleString('en-US')} events/s (target ${TARGET_EVENTS_PER_SECOND.toLocaleString('en-US')}): ${eventsPerSecond >= TARGET_EVENTS_PER_SECOND ? 'met' : 'NOT met'}`);
-  console.log(`peak memory: rss high-water ${mib(process.resourceUsage().maxRSS * 1024)} (rss before measuring ${mib(rssBefore)}), heap used after a run up to ${mib(heapPeak)}`);
-  console.log(`calendar: 1,000,000 instant → local day conversions in ${(conversions * 1000).toFixed(0)} ms (checksum ${checksum % 1000})`);
+  console.log(
+    `measure + diagnose + plan, best of ${runs}: ${best.toFixed(3)} s for ${eventCount} events, ${repCount} reps`,
+  );
+  console.log(
+    `throughput: ${Math.round(eventsPerSecond).toLocaleString('en-US')} events/s (target ${TARGET_EVENTS_PER_SECOND.toLocaleString('en-US')}): ${eventsPerSecond >= TARGET_EVENTS_PER_SECOND ? 'met' : 'NOT met'}`,
+  );
+  console.log(
+    `peak memory: rss high-water ${mib(process.resourceUsage().maxRSS * 1024)} (rss before measuring ${mib(rssBefore)}), heap used after a run up to ${mib(heapPeak)}`,
+  );
+  console.log(
+    `calendar: 1,000,000 instant → local day conversions in ${(conversions * 1000).toFixed(0)} ms (checksum ${checksum % 1000})`,
+  );
 }
 
 main();

@@ -74,7 +74,10 @@ export function figuresOf(benched: BenchedRun): RunFigures {
 }
 
 export function minimumApiCalls(run: ConnectorRun): number {
-  const reads = run.json.reads.reduce((sum, r) => sum + Math.max(1, Math.ceil((r.records + r.deleted) / QUERY_PAGE_MAX)), 0);
+  const reads = run.json.reads.reduce(
+    (sum, r) => sum + Math.max(1, Math.ceil((r.records + r.deleted) / QUERY_PAGE_MAX)),
+    0,
+  );
   const writes = sentPerObject(run).reduce((sum, [, n]) => sum + Math.ceil(n / WRITE_BATCH_MAX), 0);
   return reads + writes;
 }
@@ -97,19 +100,31 @@ export function targetChecks(figures: readonly RunFigures[]): TargetCheck[] {
   const checks: TargetCheck[] = [];
   const s = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
   for (const f of figures) {
-    checks.push({ pass: f.apiCalls <= f.callLimit, what: `${f.name}: API calls ${f.apiCalls} ≤ ${CALLS_FACTOR} × ${f.minimumCalls} + ${CALLS_SLACK} = ${f.callLimit.toFixed(1)}` });
+    checks.push({
+      pass: f.apiCalls <= f.callLimit,
+      what: `${f.name}: API calls ${f.apiCalls} ≤ ${CALLS_FACTOR} × ${f.minimumCalls} + ${CALLS_SLACK} = ${f.callLimit.toFixed(1)}`,
+    });
   }
   const initial = figures.find((f) => f.name === 'initial');
   if (initial) {
     const limit = INITIAL_WALL_OVER_FLOOR_MAX * initial.floorMs;
-    checks.push({ pass: initial.commandMs <= limit, what: `initial: wall ${s(initial.commandMs)} ≤ ${INITIAL_WALL_OVER_FLOOR_MAX} × floor ${s(initial.floorMs)} = ${s(limit)} (${(initial.commandMs / initial.floorMs).toFixed(2)} × floor)` });
+    checks.push({
+      pass: initial.commandMs <= limit,
+      what: `initial: wall ${s(initial.commandMs)} ≤ ${INITIAL_WALL_OVER_FLOOR_MAX} × floor ${s(initial.floorMs)} = ${s(limit)} (${(initial.commandMs / initial.floorMs).toFixed(2)} × floor)`,
+    });
   }
   for (const f of figures) {
-    checks.push({ pass: f.peakRssBytes <= PEAK_RSS_MAX_BYTES, what: `${f.name}: peak RSS ${mb(f.peakRssBytes)} ≤ ${mb(PEAK_RSS_MAX_BYTES)}` });
+    checks.push({
+      pass: f.peakRssBytes <= PEAK_RSS_MAX_BYTES,
+      what: `${f.name}: peak RSS ${mb(f.peakRssBytes)} ≤ ${mb(PEAK_RSS_MAX_BYTES)}`,
+    });
   }
   const quiet = figures.find((f) => f.name === 'no change');
   if (quiet) {
-    checks.push({ pass: quiet.commandMs < NO_CHANGE_WALL_MAX_MS, what: `no change: wall ${s(quiet.commandMs)} < ${s(NO_CHANGE_WALL_MAX_MS)} (whole process with Node/tsx start-up: ${s(quiet.processMs)})` });
+    checks.push({
+      pass: quiet.commandMs < NO_CHANGE_WALL_MAX_MS,
+      what: `no change: wall ${s(quiet.commandMs)} < ${s(NO_CHANGE_WALL_MAX_MS)} (whole process with Node/tsx start-up: ${s(quiet.processMs)})`,
+    });
   }
   return checks;
 }

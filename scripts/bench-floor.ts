@@ -47,16 +47,27 @@ export interface Floor {
 export function floorQueries(model: CoachModel, sync: SyncSettings, statePath: string, runEnd: number): FloorQuery[] {
   const state = openStateStore(statePath);
   try {
-    const reads = [...readPlan(model), { object: model.writeBack.flagObject, fields: flagObjectFields(model.writeBack) }];
+    const reads = [
+      ...readPlan(model),
+      { object: model.writeBack.flagObject, fields: flagObjectFields(model.writeBack) },
+    ];
     return reads.map(({ object, fields }) => {
       const checkpoint = state.getCheckpoint(object);
       const checkpointAt = checkpoint ? parseSfDateTime(checkpoint.systemModstamp) : null;
-      const backfillFrom = READ_FROM_THE_START.has(object) || object === model.writeBack.flagObject ? 0 : runEnd - sync.backfillDays * DAY_MS;
+      const backfillFrom =
+        READ_FROM_THE_START.has(object) || object === model.writeBack.flagObject
+          ? 0
+          : runEnd - sync.backfillDays * DAY_MS;
       const from = floorToSecond(checkpointAt === null ? backfillFrom : checkpointAt - sync.lookbackSeconds * 1000);
       const to = floorToSecond(runEnd) + 1000;
       const system = WITHOUT_IS_DELETED.has(object) ? ['Id', 'SystemModstamp'] : ['Id', 'SystemModstamp', 'IsDeleted'];
       const where = and(gte('SystemModstamp', dateTime(from)), lt('SystemModstamp', dateTime(to)));
-      const soql = buildSelect({ object, fields: distinctFields([...system, ...fields]), where, orderBy: [{ field: 'SystemModstamp' }, { field: 'Id' }] });
+      const soql = buildSelect({
+        object,
+        fields: distinctFields([...system, ...fields]),
+        where,
+        orderBy: [{ field: 'SystemModstamp' }, { field: 'Id' }],
+      });
       return { object, soql };
     });
   } finally {
@@ -86,14 +97,19 @@ export async function measureFloor(target: FloorTarget, queries: readonly FloorQ
 }
 
 async function fetchAllPages(target: FloorTarget, query: FloorQuery): Promise<FloorObject> {
-  const headers = { authorization: `Bearer ${target.accessToken}`, 'sforce-query-options': `batchSize=${target.pageSize}` };
+  const headers = {
+    authorization: `Bearer ${target.accessToken}`,
+    'sforce-query-options': `batchSize=${target.pageSize}`,
+  };
   const started = performance.now();
-  let url: string | null = `${target.url}/services/data/v${target.apiVersion}/queryAll?q=${encodeURIComponent(query.soql)}`;
+  let url: string | null =
+    `${target.url}/services/data/v${target.apiVersion}/queryAll?q=${encodeURIComponent(query.soql)}`;
   const counts = { records: 0, pages: 0, bytes: 0 };
   while (url !== null) {
     const response: Response = await fetch(url, { headers });
     const text = await response.text();
-    if (!response.ok) throw new Error(`floor query of ${query.object} failed: HTTP ${response.status} ${text.slice(0, 300)}`);
+    if (!response.ok)
+      throw new Error(`floor query of ${query.object} failed: HTTP ${response.status} ${text.slice(0, 300)}`);
     const page = JSON.parse(text) as { done: boolean; nextRecordsUrl?: string; records: unknown[] };
     counts.records += page.records.length;
     counts.pages += 1;

@@ -49,7 +49,9 @@ export function nextMessage<T extends Message>(child: ChildProcess, kind: T['kin
     };
     const onExit = (code: number | null, signal: NodeJS.Signals | null): void => {
       cleanup();
-      reject(new Error(`child process exited (code ${String(code)}, signal ${String(signal)}) before sending '${kind}'`));
+      reject(
+        new Error(`child process exited (code ${String(code)}, signal ${String(signal)}) before sending '${kind}'`),
+      );
     };
     const cleanup = (): void => {
       child.off('message', onMessage);
@@ -83,7 +85,8 @@ export function answer<T extends Message>(kind: T['kind'], handle: (message: T) 
       .then(() => handle(message as T))
       .then(
         (reply) => process.send?.(reply),
-        (error: unknown) => process.send?.({ kind, error: error instanceof Error ? error.stack ?? error.message : String(error) }),
+        (error: unknown) =>
+          process.send?.({ kind, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
       );
   });
 }

@@ -43,12 +43,22 @@ async function main(): Promise<void> {
     sandbox.clock.set(message.now);
     return { kind: 'clock', now: sandbox.clock.now() } satisfies ClockAnswer;
   });
-  answer<Message>('token', () => ({ kind: 'token', accessToken: sandbox.sessions.issue(sandbox.org.integrationUserId).accessToken }) satisfies TokenAnswer);
+  answer<Message>(
+    'token',
+    () =>
+      ({
+        kind: 'token',
+        accessToken: sandbox.sessions.issue(sandbox.org.integrationUserId).accessToken,
+      }) satisfies TokenAnswer,
+  );
   answer<Message>('usage', () => {
     const { total, byKind } = sandbox.usage.counters();
     return { kind: 'usage', total, byKind, peakRssBytes: process.resourceUsage().maxRSS * 1024 } satisfies UsageAnswer;
   });
-  answer<ChangePlan & Message>('change', (plan) => ({ kind: 'change', changed: changeRecords(sandbox, plan) }) satisfies ChangeAnswer);
+  answer<ChangePlan & Message>(
+    'change',
+    (plan) => ({ kind: 'change', changed: changeRecords(sandbox, plan) }) satisfies ChangeAnswer,
+  );
   answer<Message>('stop', async () => {
     await sandbox.close();
     setImmediate(() => process.exit(0));

@@ -58,15 +58,20 @@ export function objectSpans(run: ConnectorRun): Span[] {
 
 export function phaseFigures(run: ConnectorRun, spans: readonly Span[]): PhaseFigures[] {
   return spans.map((span) => {
-    const within = <T extends { atMs: number }>(samples: readonly T[]): T[] => samples.filter((s) => s.atMs >= span.startMs && s.atMs < span.endMs);
-    const peak = <T>(samples: readonly T[], value: (s: T) => number): number => samples.reduce((max, s) => Math.max(max, value(s)), 0);
+    const within = <T extends { atMs: number }>(samples: readonly T[]): T[] =>
+      samples.filter((s) => s.atMs >= span.startMs && s.atMs < span.endMs);
+    const peak = <T>(samples: readonly T[], value: (s: T) => number): number =>
+      samples.reduce((max, s) => Math.max(max, value(s)), 0);
     const heap = within(run.result.heap);
     // A phase's closing log line ("computed", "planned" …) is written at its very end.
     const lines = run.result.markers.filter((m) => m.atMs >= span.startMs && m.atMs <= span.endMs);
     return {
       ...span,
       peakRssBytes: peak(within(run.rss), (s) => s.rssBytes),
-      peakHeapUsedBytes: Math.max(peak(heap, (s) => s.heapUsedBytes), peak(lines, (m) => m.heapUsedBytes)),
+      peakHeapUsedBytes: Math.max(
+        peak(heap, (s) => s.heapUsedBytes),
+        peak(lines, (m) => m.heapUsedBytes),
+      ),
       peakHeapTotalBytes: peak(heap, (s) => s.heapTotalBytes),
       peakExternalBytes: peak(heap, (s) => s.externalBytes),
     };

@@ -33,8 +33,14 @@ interface Category {
   matches: (frame: CallFrame) => boolean;
 }
 
-const named = (...names: string[]) => (frame: CallFrame): boolean => names.includes(frame.functionName);
-const inFile = (...parts: string[]) => (frame: CallFrame): boolean => parts.some((part) => frame.url.includes(part));
+const named =
+  (...names: string[]) =>
+  (frame: CallFrame): boolean =>
+    names.includes(frame.functionName);
+const inFile =
+  (...parts: string[]) =>
+  (frame: CallFrame): boolean =>
+    parts.some((part) => frame.url.includes(part));
 
 /** Most specific first: the first category any frame of the stack matches wins. */
 export const CATEGORIES: readonly Category[] = [
@@ -52,7 +58,18 @@ export const CATEGORIES: readonly Category[] = [
   { name: 'planning', matches: named('planAgainstOrg') },
   { name: 'writing', matches: named('executePlan') },
   { name: 'logging', matches: inFile('/winston', '/logform', '/src/lib/logger') },
-  { name: 'HTTP + JSON.parse (jsforce, node)', matches: inFile('@jsforce', 'node:_http', 'node:net', 'node:internal/streams', 'node:stream', 'node:zlib', 'node:internal/http') },
+  {
+    name: 'HTTP + JSON.parse (jsforce, node)',
+    matches: inFile(
+      '@jsforce',
+      'node:_http',
+      'node:net',
+      'node:internal/streams',
+      'node:stream',
+      'node:zlib',
+      'node:internal/http',
+    ),
+  },
   { name: 'reader (src/salesforce)', matches: inFile('/src/salesforce/') },
   { name: 'read loop, run cycle (src/sync)', matches: inFile('/src/sync/') },
   { name: 'start-up: module loading (tsx)', matches: inFile('node:internal/modules', '/tsx/', 'esbuild') },
@@ -69,7 +86,11 @@ export interface CpuBreakdown {
 }
 
 /** `anchor` places monotonic µs (the profile's clock) on the epoch (the spans' clock). */
-export function analyseProfile(file: string, spans: readonly Span[], anchor: { epochMs: number; monotonicUs: number }): CpuBreakdown {
+export function analyseProfile(
+  file: string,
+  spans: readonly Span[],
+  anchor: { epochMs: number; monotonicUs: number },
+): CpuBreakdown {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
   const categoryOf = categoriser(profile.nodes);
   const total = new Map<string, number>();
@@ -129,5 +150,8 @@ export function topFunctions(file: string, count: number): Array<{ name: string;
     const where = frame.url ? `${frame.url.replace(/^.*\/(node_modules|src)\//, '$1/')}` : '';
     add(self, `${frame.functionName || '(anonymous)'} ${where}`.trim(), (profile.timeDeltas[index] ?? 0) / 1000);
   });
-  return [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, count).map(([name, ms]) => ({ name, ms }));
+  return [...self.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([name, ms]) => ({ name, ms }));
 }

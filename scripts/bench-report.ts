@@ -22,12 +22,17 @@ const sec = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 export function table(headers: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: readonly string[]): string =>
-    cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ').trimEnd();
+    cells
+      .map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd();
   return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
 export function recordCountsTable(counts: Record<string, number>): string {
-  const rows = Object.entries(counts).sort((a, b) => b[1] - a[1]).map(([object, n]) => [object, int(n)]);
+  const rows = Object.entries(counts)
+    .sort((a, b) => b[1] - a[1])
+    .map(([object, n]) => [object, int(n)]);
   return table(['object', 'records'], rows);
 }
 
@@ -48,7 +53,21 @@ export function runsTable(figures: readonly RunFigures[]): string {
     mb(f.peakRssBytes),
   ]);
   return table(
-    ['run', 'records read', 'pages', 'written', 'API calls (org)', 'minimum', 'calls', 'wall (sync)', 'wall (process)', 'floor', 'wall/floor', 'records/s', 'peak RSS'],
+    [
+      'run',
+      'records read',
+      'pages',
+      'written',
+      'API calls (org)',
+      'minimum',
+      'calls',
+      'wall (sync)',
+      'wall (process)',
+      'floor',
+      'wall/floor',
+      'records/s',
+      'peak RSS',
+    ],
     rows,
   );
 }
@@ -56,7 +75,9 @@ export function runsTable(figures: readonly RunFigures[]): string {
 export function targetsText(checks: readonly TargetCheck[]): string {
   const missed = checks.filter((c) => !c.pass).length;
   const lines = checks.map((c) => (c.pass ? `  PASS    ${c.what}` : `  MISS ✗  ${c.what}`));
-  lines.push(missed === 0 ? `All ${checks.length} targets met.` : `>>> ${missed} of ${checks.length} targets MISSED <<<`);
+  lines.push(
+    missed === 0 ? `All ${checks.length} targets met.` : `>>> ${missed} of ${checks.length} targets MISSED <<<`,
+  );
   return lines.join('\n');
 }
 
@@ -78,7 +99,10 @@ export function objectsTable(benched: BenchedRun, objectSpans: readonly Span[]):
       same,
     ];
   });
-  return table(['object', 'records', 'pages', 'connector read span', 'floor pages', 'floor time', 'floor JSON', 'floor records'], rows);
+  return table(
+    ['object', 'records', 'pages', 'connector read span', 'floor pages', 'floor time', 'floor JSON', 'floor records'],
+    rows,
+  );
 }
 
 export function phasesTable(phases: readonly PhaseFigures[], cpu: CpuBreakdown | null): string {
@@ -93,7 +117,19 @@ export function phasesTable(phases: readonly PhaseFigures[], cpu: CpuBreakdown |
     p.peakExternalBytes > 0 ? mb(p.peakExternalBytes) : '–',
     cpu ? topCategories(cpu.bySpan.get(p.name)) : '',
   ]);
-  return table(['phase', 'wall', 'share', 'peak RSS', 'heap used', 'heap total', 'external', cpu ? 'main thread: where the time went' : ''], rows);
+  return table(
+    [
+      'phase',
+      'wall',
+      'share',
+      'peak RSS',
+      'heap used',
+      'heap total',
+      'external',
+      cpu ? 'main thread: where the time went' : '',
+    ],
+    rows,
+  );
 }
 
 function topCategories(perCategory: Map<string, number> | undefined): string {
@@ -115,11 +151,17 @@ export function cpuTable(cpu: CpuBreakdown): string {
 }
 
 export function topFunctionsTable(top: ReadonlyArray<{ name: string; ms: number }>): string {
-  return table(['function (self time)', 'time'], top.map((t) => [t.name.slice(0, 110), sec(t.ms)]));
+  return table(
+    ['function (self time)', 'time'],
+    top.map((t) => [t.name.slice(0, 110), sec(t.ms)]),
+  );
 }
 
 /** Everything measured: the runs against their targets, then each run's objects, phases and profile. */
-export function fullReport(runs: readonly BenchedRun[], context: { orgPeakRssBytes: number; baseline: Baseline }): string {
+export function fullReport(
+  runs: readonly BenchedRun[],
+  context: { orgPeakRssBytes: number; baseline: Baseline },
+): string {
   const figures = runs.map(figuresOf);
   const out: string[] = ['', '== Runs ==', runsTable(figures)];
   out.push(
@@ -133,7 +175,7 @@ export function fullReport(runs: readonly BenchedRun[], context: { orgPeakRssByt
   out.push(
     '',
     `Connector process before any work (Node + tsx + the CLI's modules, \`--version\`): peak RSS ${mb(context.baseline.peakRssBytes)}, ${sec(context.baseline.processMs)} fork to exit.`,
-    'Every connector figure above includes this; the product itself runs as compiled JS (dist/), without tsx\'s loader thread and transpiling.',
+    "Every connector figure above includes this; the product itself runs as compiled JS (dist/), without tsx's loader thread and transpiling.",
     `Sandbox process peak RSS (not counted): ${mb(context.orgPeakRssBytes)}`,
   );
   return `${out.join('\n')}\n`;
@@ -142,13 +184,28 @@ export function fullReport(runs: readonly BenchedRun[], context: { orgPeakRssByt
 function runSection(benched: BenchedRun): string[] {
   const { run } = benched;
   const out = ['', `== ${benched.name}: per object ==`];
-  if (benched.changed) out.push(`Changed before this run: ${Object.entries(benched.changed).map(([o, n]) => `${o} ${int(n)}`).join(', ')}`);
+  if (benched.changed)
+    out.push(
+      `Changed before this run: ${Object.entries(benched.changed)
+        .map(([o, n]) => `${o} ${int(n)}`)
+        .join(', ')}`,
+    );
   out.push(objectsTable(benched, objectSpans(run)));
-  out.push(`Org-side API calls by kind: ${Object.entries(benched.orgCalls.byKind).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+  out.push(
+    `Org-side API calls by kind: ${Object.entries(benched.orgCalls.byKind)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ')}`,
+  );
   for (const [warning, n] of warningsOf(run)) out.push(`Warning logged ${n} ×: ${warning}`);
   const writes = run.json.writes;
-  if (writes) out.push(`Writes: ${writes.created} created, ${writes.updated} updated, ${writes.skipped} unchanged, ${writes.failed} failed`);
-  if (run.result.io) out.push(`Storage I/O of the connector process: ${mb(run.result.io.writeBytes)} written, ${mb(run.result.io.readBytes)} read`);
+  if (writes)
+    out.push(
+      `Writes: ${writes.created} created, ${writes.updated} updated, ${writes.skipped} unchanged, ${writes.failed} failed`,
+    );
+  if (run.result.io)
+    out.push(
+      `Storage I/O of the connector process: ${mb(run.result.io.writeBytes)} written, ${mb(run.result.io.readBytes)} read`,
+    );
   out.push(...phaseSection(run));
   return out;
 }
@@ -156,7 +213,11 @@ function runSection(benched: BenchedRun): string[] {
 function phaseSection(run: ConnectorRun): string[] {
   const spans = phasesOf(run);
   const cpu = run.profilePath ? analyseProfile(run.profilePath, spans, run.result.clockAnchor) : null;
-  const out = ['', 'Phases (from the log lines; RSS sampled from /proc every 50 ms, heap every 250 ms on the main thread):', phasesTable(phaseFigures(run, spans), cpu)];
+  const out = [
+    '',
+    'Phases (from the log lines; RSS sampled from /proc every 50 ms, heap every 250 ms on the main thread):',
+    phasesTable(phaseFigures(run, spans), cpu),
+  ];
   if (cpu && run.profilePath) {
     out.push('', `Main thread, from the CPU profile (${(cpu.sampledMs / 1000).toFixed(1)} s sampled):`, cpuTable(cpu));
     out.push('', topFunctionsTable(topFunctions(run.profilePath, TOP_FUNCTIONS)));

@@ -46,10 +46,28 @@ async function serve(count: number): Promise<void> {
   const sandbox = await startSandbox({ port: 0, now: NOW, freezeClock: true });
   const started = performance.now();
   const { store } = sandbox;
-  const audit = { CreatedDate: iso(NOW - HISTORY_MS), SystemModstamp: iso(NOW - HISTORY_MS), CreatedById: sandbox.org.integrationUserId };
-  const users = Array.from({ length: USERS }, (_, i) => ({ Id: store.newId('User'), Username: `rep${i}@bench.sandbox`, LastName: `Rep ${i}`, Alias: `rep${i}`, Email: `rep${i}@bench.sandbox`, Title: 'Sales Consultant', ...audit }));
+  const audit = {
+    CreatedDate: iso(NOW - HISTORY_MS),
+    SystemModstamp: iso(NOW - HISTORY_MS),
+    CreatedById: sandbox.org.integrationUserId,
+  };
+  const users = Array.from({ length: USERS }, (_, i) => ({
+    Id: store.newId('User'),
+    Username: `rep${i}@bench.sandbox`,
+    LastName: `Rep ${i}`,
+    Alias: `rep${i}`,
+    Email: `rep${i}@bench.sandbox`,
+    Title: 'Sales Consultant',
+    ...audit,
+  }));
   store.load('User', users);
-  const leads = Array.from({ length: LEADS }, (_, i) => ({ Id: store.newId('Lead'), LastName: `Lead ${i}`, Company: 'Walk-in', OwnerId: users[i % USERS]?.Id ?? null, ...audit }));
+  const leads = Array.from({ length: LEADS }, (_, i) => ({
+    Id: store.newId('Lead'),
+    LastName: `Lead ${i}`,
+    Company: 'Walk-in',
+    OwnerId: users[i % USERS]?.Id ?? null,
+    ...audit,
+  }));
   store.load('Lead', leads);
   const dispositions = ['Contacted', 'Left Message', 'No Answer'];
   for (let from = 0; from < count; from += LOAD_BATCH) {
@@ -79,11 +97,20 @@ async function serve(count: number): Promise<void> {
     }
     store.load('Task', batch);
   }
-  const ready: Ready = { kind: 'ready', url: sandbox.url, accessToken: sandbox.accessToken, loadMs: performance.now() - started };
+  const ready: Ready = {
+    kind: 'ready',
+    url: sandbox.url,
+    accessToken: sandbox.accessToken,
+    loadMs: performance.now() - started,
+  };
   process.send?.(ready);
   process.on('message', (message: { kind?: string }) => {
     if (message.kind === 'usage') {
-      const usage: Usage = { kind: 'usage', peakRssBytes: process.resourceUsage().maxRSS * 1024, rssBytes: process.memoryUsage().rss };
+      const usage: Usage = {
+        kind: 'usage',
+        peakRssBytes: process.resourceUsage().maxRSS * 1024,
+        rssBytes: process.memoryUsage().rss,
+      };
       process.send?.(usage);
     }
     if (message.kind === 'stop') void sandbox.close().then(() => process.exit(0));
@@ -103,7 +130,10 @@ function nextMessage<T extends { kind: string }>(child: ChildProcess, kind: T['k
 }
 
 /** The client side: pages through the whole result and times it. */
-async function measure(ready: Ready, pageSize: number): Promise<{ records: number; pages: number; bytes: number; firstPageMs: number; totalMs: number }> {
+async function measure(
+  ready: Ready,
+  pageSize: number,
+): Promise<{ records: number; pages: number; bytes: number; firstPageMs: number; totalMs: number }> {
   const headers = { authorization: `Bearer ${ready.accessToken}`, 'sforce-query-options': `batchSize=${pageSize}` };
   const soql = `SELECT ${FIELDS} FROM Task WHERE SystemModstamp >= ${new Date(NOW - HISTORY_MS - 1000).toISOString().replace('.000', '')} ORDER BY SystemModstamp, Id`;
   let url: string | undefined = `${ready.url}/services/data/v62.0/queryAll?q=${encodeURIComponent(soql)}`;
@@ -141,11 +171,15 @@ async function main(): Promise<void> {
     const usage = await nextMessage<Usage>(child, 'usage');
     const perSecond = result.records / (result.totalMs / 1000);
     const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(0)} MB`;
-    console.log(`sandbox benchmark: ${result.records.toLocaleString('en-US')} Task records in ${result.pages} pages of ${pageSize} over loopback`);
+    console.log(
+      `sandbox benchmark: ${result.records.toLocaleString('en-US')} Task records in ${result.pages} pages of ${pageSize} over loopback`,
+    );
     console.log(`  load (child, as history)  ${(ready.loadMs / 1000).toFixed(1)} s`);
     console.log(`  time to first page        ${result.firstPageMs.toFixed(0)} ms`);
     console.log(`  all pages                 ${(result.totalMs / 1000).toFixed(2)} s, ${mb(result.bytes)} of JSON`);
-    console.log(`  records/s served          ${Math.round(perSecond).toLocaleString('en-US')} (target ≥ ${TARGET_RECORDS_PER_SECOND.toLocaleString('en-US')})`);
+    console.log(
+      `  records/s served          ${Math.round(perSecond).toLocaleString('en-US')} (target ≥ ${TARGET_RECORDS_PER_SECOND.toLocaleString('en-US')})`,
+    );
     console.log(`  server peak RSS           ${mb(usage.peakRssBytes)} (now ${mb(usage.rssBytes)})`);
     if (result.records !== count) throw new Error(`expected ${count} records, got ${result.records}`);
     if (perSecond < TARGET_RECORDS_PER_SECOND) process.exitCode = 1;

@@ -82,7 +82,12 @@ async function main(): Promise<void> {
   const heap: HeapSample[] = [];
   const sampleHeap = (): void => {
     const usage = process.memoryUsage();
-    heap.push({ atMs: epochNow(), heapUsedBytes: usage.heapUsed, heapTotalBytes: usage.heapTotal, externalBytes: usage.external });
+    heap.push({
+      atMs: epochNow(),
+      heapUsedBytes: usage.heapUsed,
+      heapTotalBytes: usage.heapTotal,
+      externalBytes: usage.external,
+    });
   };
   const timer = setInterval(sampleHeap, HEAP_SAMPLE_MS);
   const commandStartMs = epochNow();

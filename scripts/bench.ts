@@ -100,7 +100,18 @@ interface Org {
 async function startOrg(children: ChildSet, options: Options): Promise<Org> {
   const child = children.fork(
     ORG_CHILD,
-    ['--seed', String(options.seed), '--reps', String(options.reps), '--scale', String(options.scale), '--seeded-at', iso(SEEDED_AT), '--api-limit', String(API_LIMIT)],
+    [
+      '--seed',
+      String(options.seed),
+      '--reps',
+      String(options.reps),
+      '--scale',
+      String(options.scale),
+      '--seeded-at',
+      iso(SEEDED_AT),
+      '--api-limit',
+      String(API_LIMIT),
+    ],
     { nodeFlags: [`--max-old-space-size=${ORG_HEAP_MB}`] },
   );
   const ready = await nextMessage<OrgReady>(child, 'ready');
@@ -118,24 +129,59 @@ interface Bench {
   options: Options;
 }
 
-async function benchRun(bench: Bench, name: RunName, index: number, changed: BenchedRun['changed']): Promise<BenchedRun> {
+async function benchRun(
+  bench: Bench,
+  name: RunName,
+  index: number,
+  changed: BenchedRun['changed'],
+): Promise<BenchedRun> {
   const now = runAt(index);
   await bench.org.ask({ kind: 'clock', now });
   const queries = floorQueries(bench.model, bench.config.sync, bench.statePath, now);
   const { accessToken } = await bench.org.ask<TokenAnswer>({ kind: 'token' });
-  const floor = await measureFloor({ url: bench.org.ready.url, apiVersion: bench.config.salesforce.apiVersion, accessToken, pageSize: FLOOR_BATCH_SIZE }, queries);
-  progress(`${name}: floor ${floor.records.toLocaleString('en-US')} records in ${(floor.ms / 1000).toFixed(1)} s; running the sync…`);
+  const floor = await measureFloor(
+    {
+      url: bench.org.ready.url,
+      apiVersion: bench.config.salesforce.apiVersion,
+      accessToken,
+      pageSize: FLOOR_BATCH_SIZE,
+    },
+    queries,
+  );
+  progress(
+    `${name}: floor ${floor.records.toLocaleString('en-US')} records in ${(floor.ms / 1000).toFixed(1)} s; running the sync…`,
+  );
   const before = await bench.org.ask<UsageAnswer>({ kind: 'usage' });
   const profileDir = bench.options.profile ? path.join(bench.scratch, `profile-${index}`) : undefined;
   if (profileDir) mkdirSync(profileDir);
   const run = await runConnector(bench.children, {
-    cliArgs: ['sync', '--config', bench.configFile, '--state', bench.statePath, '--live', '--json', '--now', iso(now), '--log-level', 'debug'],
+    cliArgs: [
+      'sync',
+      '--config',
+      bench.configFile,
+      '--state',
+      bench.statePath,
+      '--live',
+      '--json',
+      '--now',
+      iso(now),
+      '--log-level',
+      'debug',
+    ],
     env: connectorEnv(bench.org.ready),
     ...(profileDir ? { profileDir } : {}),
   });
   const after = await bench.org.ask<UsageAnswer>({ kind: 'usage' });
-  progress(`${name}: sync ${run.json.result} in ${((run.result.commandEndMs - run.result.commandStartMs) / 1000).toFixed(1)} s, peak RSS ${mb(run.peakRssBytes)}`);
-  return { name, run, floor, orgCalls: { total: after.total - before.total, byKind: diff(after.byKind, before.byKind) }, changed };
+  progress(
+    `${name}: sync ${run.json.result} in ${((run.result.commandEndMs - run.result.commandStartMs) / 1000).toFixed(1)} s, peak RSS ${mb(run.peakRssBytes)}`,
+  );
+  return {
+    name,
+    run,
+    floor,
+    orgCalls: { total: after.total - before.total, byKind: diff(after.byKind, before.byKind) },
+    changed,
+  };
 }
 
 /** Only what the connector needs: it logs in with OAuth client credentials, as a server would. */
@@ -158,7 +204,10 @@ function diff(after: Record<string, number>, before: Record<string, number>): Re
 
 function seedSummary(ready: OrgReady, options: Options): string {
   const activity = (ready.counts.Task ?? 0) + (ready.counts.Event ?? 0);
-  const short = activity < MIN_ACTIVITY_RECORDS ? `  <-- BELOW the ${MIN_ACTIVITY_RECORDS.toLocaleString('en-US')} the issue asks for` : '';
+  const short =
+    activity < MIN_ACTIVITY_RECORDS
+      ? `  <-- BELOW the ${MIN_ACTIVITY_RECORDS.toLocaleString('en-US')} the issue asks for`
+      : '';
   return [
     `Sandbox seeded in ${(ready.seedMs / 1000).toFixed(1)} s (seed ${options.seed}, ${options.reps} reps, scale ${options.scale}, history to ${iso(SEEDED_AT)}, clock frozen):`,
     recordCountsTable(ready.counts),
@@ -181,7 +230,8 @@ async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const children = new ChildSet();
   const scratch = mkdtempSync(path.join(tmpdir(), 'execution-coach-bench-'));
-  const stateDir = options.stateDir === null ? scratch : mkdtempSync(path.join(options.stateDir, 'execution-coach-bench-'));
+  const stateDir =
+    options.stateDir === null ? scratch : mkdtempSync(path.join(options.stateDir, 'execution-coach-bench-'));
   const cleanUp = (): void => {
     children.killAll();
     if (options.keep) return;
@@ -193,24 +243,49 @@ async function main(): Promise<void> {
   try {
     const configFile = configFor(options, scratch);
     const config = loadConfig(configFile, { cwd: ROOT });
-    progress(`node ${process.version}, ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}; scratch ${scratch}`);
+    progress(
+      `node ${process.version}, ${cpus().length} CPUs, load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}; scratch ${scratch}`,
+    );
     progress(`seeding the sandbox: seed ${options.seed}, ${options.reps} reps, scale ${options.scale}…`);
     const org = await startOrg(children, options);
     process.stdout.write(seedSummary(org.ready, options));
     const statePath = path.join(stateDir, 'state.db');
-    const bench: Bench = { org, configFile, config, model: toCoachModel(config), statePath, scratch, children, options };
-    if (configFile !== CONFIG_FILE) progress(`experiment: sync.bulkThreshold ${config.sync.bulkThreshold} (config copy ${configFile})`);
+    const bench: Bench = {
+      org,
+      configFile,
+      config,
+      model: toCoachModel(config),
+      statePath,
+      scratch,
+      children,
+      options,
+    };
+    if (configFile !== CONFIG_FILE)
+      progress(`experiment: sync.bulkThreshold ${config.sync.bulkThreshold} (config copy ${configFile})`);
     if (stateDir !== scratch) progress(`experiment: state file in ${stateDir}`);
     const baseline = await measureBaseline(children);
     const runs: BenchedRun[] = [await benchRun(bench, 'initial', 0, null)];
-    const plan: ChangePlan = { share: CHANGE_SHARE, from: runAt(0) + 60_000, to: runAt(1) - 60_000, batches: CHANGE_STEPS };
+    const plan: ChangePlan = {
+      share: CHANGE_SHARE,
+      from: runAt(0) + 60_000,
+      to: runAt(1) - 60_000,
+      batches: CHANGE_STEPS,
+    };
     const { changed } = await org.ask<ChangeAnswer>({ kind: 'change', ...plan });
     runs.push(await benchRun(bench, '1% changed', 1, changed));
     runs.push(await benchRun(bench, 'no change', 2, null));
     const { peakRssBytes } = await org.ask<UsageAnswer>({ kind: 'usage' });
     process.stdout.write(fullReport(runs, { orgPeakRssBytes: peakRssBytes, baseline }));
-    process.stdout.write(`\n${table(['run', '--now'], runs.map((r, i) => [r.name, iso(runAt(i))]))}\n`);
-    if (options.keep) process.stdout.write(`Scratch kept: ${scratch}${stateDir === scratch ? '' : ` and ${stateDir}`}\n`);
+    process.stdout.write(
+      `\n${table(
+        ['run', '--now'],
+        runs.map((r, i) => [r.name, iso(runAt(i))]),
+      )}\n`,
+    );
+    if (options.keep)
+      process.stdout.write(`Scratch kept: ${scratch}${stateDir === scratch ? '' : ` and ${stateDir}`}\n`);
   } finally {
     cleanUp();
   }

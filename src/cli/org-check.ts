@@ -39,19 +39,24 @@ export function orgRequirements(config: Config): Requirement[] {
   };
   config.steps.forEach((step, i) => {
     out.push({ object: step.object, path: ['steps', i, 'object'] });
-    for (const key of ['timeField', 'repField', 'subjectField', 'durationField'] as const) field(step.object, step[key], ['steps', i, key]);
+    for (const key of ['timeField', 'repField', 'subjectField', 'durationField'] as const)
+      field(step.object, step[key], ['steps', i, key]);
     out.push(...matchRequirements(step.object, step.match, ['steps', i, 'match']));
   });
   config.measures.forEach((measure, i) => {
     if (measure.kind === 'overdue') {
-      for (const key of ['dueField', 'repField', 'subjectField'] as const) field(measure.object, measure[key], ['measures', i, key]);
+      for (const key of ['dueField', 'repField', 'subjectField'] as const)
+        field(measure.object, measure[key], ['measures', i, key]);
       out.push(...matchRequirements(measure.object, measure.match, ['measures', i, 'match']));
     } else if (measure.kind === 'staleLead') {
       for (const key of ['repField', 'statusField'] as const) field(measure.object, measure[key], ['measures', i, key]);
     }
   });
   const { team, goals, writeBack } = config;
-  out.push(...matchRequirements('User', team.salespeople, ['team', 'salespeople']), ...matchRequirements('User', team.setters, ['team', 'setters']));
+  out.push(
+    ...matchRequirements('User', team.salespeople, ['team', 'salespeople']),
+    ...matchRequirements('User', team.setters, ['team', 'setters']),
+  );
   field('User', team.managerField, ['team', 'managerField']);
   field('User', team.storeField, ['team', 'storeField']);
   field('User', goals.userField, ['goals', 'userField']);
@@ -67,8 +72,19 @@ export function orgRequirements(config: Config): Requirement[] {
       path: ['writeBack', 'flagFields', name],
     });
   }
-  out.push({ object: TASK, field: writeBack.taskKeyField, externalId: true, writable: true, path: ['writeBack', 'taskKeyField'] });
-  out.push({ object: TASK, field: TASK_TYPE, picklistValues: [writeBack.followUpTaskType, writeBack.agendaTaskType], path: ['writeBack', 'followUpTaskType'] });
+  out.push({
+    object: TASK,
+    field: writeBack.taskKeyField,
+    externalId: true,
+    writable: true,
+    path: ['writeBack', 'taskKeyField'],
+  });
+  out.push({
+    object: TASK,
+    field: TASK_TYPE,
+    picklistValues: [writeBack.followUpTaskType, writeBack.agendaTaskType],
+    path: ['writeBack', 'followUpTaskType'],
+  });
   for (const api of TASK_WRITTEN) out.push({ object: TASK, field: api, writable: true, path: ['writeBack'] });
   return out;
 }
@@ -85,7 +101,10 @@ export function orgCheck(options: Pick<OrgCommandOptions, 'targetOrg'>, ctx: Cli
         describes,
       );
       const lines = new LineCounter();
-      const locator = new SourceLocator(parseDocument(readFileSync(resolve(ctx.cwd, file), 'utf8'), { lineCounter: lines }), lines);
+      const locator = new SourceLocator(
+        parseDocument(readFileSync(resolve(ctx.cwd, file), 'utf8'), { lineCounter: lines }),
+        lines,
+      );
       return problems.map((problem) => {
         const path = JSON.parse(problem.source ?? '[]') as ConfigPath;
         const { line, column } = locator.locate(path);

@@ -32,7 +32,7 @@ export function buildProgram(ctx: CliContext): Command {
   program
     .name('execution-coach')
     .description(
-      'Measures each salesperson\'s steps to the sale in Salesforce, diagnoses the weak step and writes coaching back into the CRM.',
+      "Measures each salesperson's steps to the sale in Salesforce, diagnoses the weak step and writes coaching back into the CRM.",
     )
     .version(version, '-V, --version', 'print the version')
     .showHelpAfterError('(run with --help for usage)')

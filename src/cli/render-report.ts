@@ -37,7 +37,11 @@ export function formatResult(result: MeasureResult): string {
     case 'overdue':
     case 'staleLead':
       // A rep's value is their count; the team's is the count per salesperson.
-      return result.value === null ? '–' : Number.isInteger(result.value) ? String(result.value) : result.value.toFixed(1);
+      return result.value === null
+        ? '–'
+        : Number.isInteger(result.value)
+          ? String(result.value)
+          : result.value.toFixed(1);
     case 'sequence':
       return `${pct(result.value)} skipped of ${result.reached}`;
     case 'integrity':

@@ -19,7 +19,9 @@ export function renderRun(report: RunReport, mode: WriteMode, writeBack: WriteBa
   );
   for (const r of report.reads) {
     const bad = r.bad > 0 ? `, ${number(r.bad)} unreadable (skipped)` : '';
-    lines.push(`  ${r.object.padEnd(20)} ${number(r.records).padStart(9)} records, ${number(r.deleted)} deleted, ${r.pages} pages${bad}`);
+    lines.push(
+      `  ${r.object.padEnd(20)} ${number(r.records).padStart(9)} records, ${number(r.deleted)} deleted, ${r.pages} pages${bad}`,
+    );
   }
   if (report.unchangedSince !== null) {
     lines.push(`Nothing changed since ${report.unchangedSince} (same day, same config): nothing to compute or write.`);
@@ -35,9 +37,12 @@ export function renderRun(report: RunReport, mode: WriteMode, writeBack: WriteBa
   const plan = report.plan;
   if (plan) {
     const verb = mode === 'live' ? 'Planned' : 'Would write';
-    lines.push(`${verb}: ${plan.creates.length} to create, ${plan.updates.length} to update, ${plan.skips.length} unchanged.`);
+    lines.push(
+      `${verb}: ${plan.creates.length} to create, ${plan.updates.length} to update, ${plan.skips.length} unchanged.`,
+    );
     if (mode !== 'live') {
-      for (const write of [...plan.creates, ...plan.updates]) lines.push(`  ${describeWrite(write, plan.creates.includes(write), report, writeBack)}`);
+      for (const write of [...plan.creates, ...plan.updates])
+        lines.push(`  ${describeWrite(write, plan.creates.includes(write), report, writeBack)}`);
     }
   }
   const writes = sent(report, mode);
@@ -71,8 +76,11 @@ function describeWrite(write: PlannedWrite, create: boolean, report: RunReport, 
   const { record } = write;
   const verb = create ? 'create' : 'update';
   const fields = record.fields;
-  const text = [fields[writeBack.flagFields.summary], fields[TASK_SUBJECT]].find((v): v is string => typeof v === 'string') ?? '';
-  const who = [fields[writeBack.flagFields.salesperson], record.createOnly[TASK_OWNER]].find((v): v is string => typeof v === 'string');
+  const text =
+    [fields[writeBack.flagFields.summary], fields[TASK_SUBJECT]].find((v): v is string => typeof v === 'string') ?? '';
+  const who = [fields[writeBack.flagFields.salesperson], record.createOnly[TASK_OWNER]].find(
+    (v): v is string => typeof v === 'string',
+  );
   const name = who ? (report.reps.find((rep) => rep.id === who)?.name ?? who) : '';
   return `${verb} ${record.object} ${record.key}${name ? `  ${name}` : ''}${text ? ` — ${text}` : ''}`;
 }
@@ -88,8 +96,16 @@ export function runJson(report: RunReport, mode: WriteMode): unknown {
     mapping: report.mapStats,
     findings: report.coaching?.findings ?? [],
     plan: report.plan && {
-      creates: report.plan.creates.map((w) => ({ object: w.record.object, key: w.record.key, fields: { ...w.record.createOnly, ...w.record.fields } })),
-      updates: report.plan.updates.map((w) => ({ object: w.record.object, key: w.record.key, fields: w.record.fields })),
+      creates: report.plan.creates.map((w) => ({
+        object: w.record.object,
+        key: w.record.key,
+        fields: { ...w.record.createOnly, ...w.record.fields },
+      })),
+      updates: report.plan.updates.map((w) => ({
+        object: w.record.object,
+        key: w.record.key,
+        fields: w.record.fields,
+      })),
       unchanged: report.plan.skips.length,
     },
     writes: sent(report, mode),

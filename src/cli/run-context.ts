@@ -40,7 +40,9 @@ export function loadModel(options: Pick<OrgCommandOptions, 'config'>, ctx: CliCo
 /** `--now 2026-11-20T18:00:00Z` fixes the clock; a bad value is a usage error (exit 2). */
 export function clockFrom(now: string | undefined): Clock {
   if (now === undefined) return systemClock;
-  const instant = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2}))?$/.test(now) ? Date.parse(now) : NaN;
+  const instant = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2}))?$/.test(now)
+    ? Date.parse(now)
+    : NaN;
   if (Number.isNaN(instant)) {
     throw new CoachError({
       code: 'USAGE_BAD_NOW',
@@ -71,7 +73,10 @@ export function loggerFor(ctx: CliContext, level: string | undefined): Logger {
 }
 
 export function newRunId(now: number): string {
-  const stamp = new Date(now).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = new Date(now)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   return `run-${stamp}-${randomBytes(3).toString('hex')}`;
 }
 
@@ -92,12 +97,20 @@ export async function openSession(
   logger: Logger,
   extra: Partial<SalesforceSessionDeps> = {},
 ): Promise<SalesforceSession> {
-  const auth = options.targetOrg === undefined ? config.salesforce.auth : { ...config.salesforce.auth, method: 'sfCli' as const, targetOrg: options.targetOrg };
+  const auth =
+    options.targetOrg === undefined
+      ? config.salesforce.auth
+      : { ...config.salesforce.auth, method: 'sfCli' as const, targetOrg: options.targetOrg };
   return openSalesforceSession(
     { salesforce: { ...config.salesforce, auth }, maxApiUsage: config.sync.maxApiUsage },
     {
       env: ctx.env,
-      onRetry: (event) => logger.warn('retrying a Salesforce request', { retry: event.retry, delayMs: event.delayMs, reason: retryReason(event.error) }),
+      onRetry: (event) =>
+        logger.warn('retrying a Salesforce request', {
+          retry: event.retry,
+          delayMs: event.delayMs,
+          reason: retryReason(event.error),
+        }),
       ...extra,
     },
   );
@@ -116,7 +129,12 @@ export interface OrgRun {
  * One run of runCycle against the org the config and environment describe: log in, check the
  * API budget, run, log out. sync, preview and the demo differ only in what they plug in.
  */
-export async function runAgainstOrg(options: OrgCommandOptions, loaded: LoadedConfig, ctx: CliContext, run: OrgRun): Promise<RunReport> {
+export async function runAgainstOrg(
+  options: OrgCommandOptions,
+  loaded: LoadedConfig,
+  ctx: CliContext,
+  run: OrgRun,
+): Promise<RunReport> {
   const { config, model } = loaded;
   const clock = clockFrom(options.now);
   const runId = newRunId(clock.now());
@@ -145,7 +163,13 @@ export async function runAgainstOrg(options: OrgCommandOptions, loaded: LoadedCo
 /** One line on why a request is retried (status and code, or the socket error), without a stack. */
 function retryReason(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
-  const failure = (error as { failure?: { status: number | null; errors: ReadonlyArray<{ errorCode?: string }>; transportCode: string | null } }).failure;
+  const failure = (
+    error as {
+      failure?: { status: number | null; errors: ReadonlyArray<{ errorCode?: string }>; transportCode: string | null };
+    }
+  ).failure;
   const parts = failure ? [failure.status, failure.errors[0]?.errorCode, failure.transportCode] : [];
-  return [...parts.filter((p) => p !== undefined && p !== null).map(String), error.message.split('\n')[0] ?? ''].filter((p) => p !== '').join(' ');
+  return [...parts.filter((p) => p !== undefined && p !== null).map(String), error.message.split('\n')[0] ?? '']
+    .filter((p) => p !== '')
+    .join(' ');
 }

@@ -40,7 +40,11 @@ export function loadConfig(file: string, options: LoadConfigOptions = {}): Confi
 export function parseConfig(text: string, file: string, options: { cwd?: string } = {}): Config {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true });
-  if (doc.errors.length > 0) throw unreadable(file, doc.errors.map((error) => syntaxProblem(file, error)));
+  if (doc.errors.length > 0)
+    throw unreadable(
+      file,
+      doc.errors.map((error) => syntaxProblem(file, error)),
+    );
   const input: unknown = doc.toJS();
 
   const result = configSchema.safeParse(input, { error: plainErrorMap });

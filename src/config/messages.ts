@@ -31,8 +31,14 @@ function quote(value: unknown): string {
 }
 
 function bound(issue: { origin: string; inclusive?: boolean }, limit: number | bigint, side: 'min' | 'max'): string {
-  if (issue.origin === 'array') return side === 'min' ? `needs at least ${limit} item(s)` : `allows at most ${limit} item(s)`;
-  if (issue.origin === 'string') return side === 'min' ? (limit === 1 ? 'must not be empty' : `needs at least ${limit} characters`) : `allows at most ${limit} characters`;
+  if (issue.origin === 'array')
+    return side === 'min' ? `needs at least ${limit} item(s)` : `allows at most ${limit} item(s)`;
+  if (issue.origin === 'string')
+    return side === 'min'
+      ? limit === 1
+        ? 'must not be empty'
+        : `needs at least ${limit} characters`
+      : `allows at most ${limit} characters`;
   if (side === 'min') return issue.inclusive === false ? `must be more than ${limit}` : `must be at least ${limit}`;
   return issue.inclusive === false ? `must be less than ${limit}` : `must be at most ${limit}`;
 }

@@ -53,7 +53,8 @@ export function formatPath(path: ConfigPath): string {
 
 function valueAt(input: unknown, path: ConfigPath): unknown {
   return path.reduce<unknown>(
-    (node, key) => (typeof node === 'object' && node !== null ? (node as Record<PropertyKey, unknown>)[key] : undefined),
+    (node, key) =>
+      typeof node === 'object' && node !== null ? (node as Record<PropertyKey, unknown>)[key] : undefined,
     input,
   );
 }
@@ -73,7 +74,14 @@ function findings(issue: z.core.$ZodIssue, context: ProblemContext): Finding[] {
     case 'invalid_type': {
       if (issue.input !== undefined) break;
       const description = descriptionAt(context.schema, path, context.input);
-      return [{ path, target: 'value', message: issue.message, hint: description === undefined ? undefined : `add it: ${description}` }];
+      return [
+        {
+          path,
+          target: 'value',
+          message: issue.message,
+          hint: description === undefined ? undefined : `add it: ${description}`,
+        },
+      ];
     }
     case 'invalid_value': {
       const input = valueAt(context.input, path);
@@ -85,8 +93,14 @@ function findings(issue: z.core.$ZodIssue, context: ProblemContext): Finding[] {
       if (issue.discriminator === undefined) break;
       const value = valueAt(context.input, path);
       const options = ('options' in issue ? (issue.options ?? []) : []).map(String);
-      const message = value === undefined ? `is missing (required): each entry needs a \`${issue.discriminator}\`` : `unknown ${issue.discriminator} ${JSON.stringify(value)}`;
-      const hint = typeof value === 'string' ? didYouMean(value, options, `${issue.discriminator}s`) : `one of ${options.join(', ')}`;
+      const message =
+        value === undefined
+          ? `is missing (required): each entry needs a \`${issue.discriminator}\``
+          : `unknown ${issue.discriminator} ${JSON.stringify(value)}`;
+      const hint =
+        typeof value === 'string'
+          ? didYouMean(value, options, `${issue.discriminator}s`)
+          : `one of ${options.join(', ')}`;
       return [{ path, target: 'value', message, hint }];
     }
     case 'invalid_format':
@@ -110,7 +124,13 @@ export function problemsFromIssues(issues: readonly z.core.$ZodIssue[], context:
   const problems = issues.flatMap((issue) =>
     findings(issue, context).map((finding): ConfigProblem => {
       const { line, column } = context.locate(finding.path, finding.target);
-      const problem: ConfigProblem = { file: context.file, line, column, path: formatPath(finding.path), message: finding.message };
+      const problem: ConfigProblem = {
+        file: context.file,
+        line,
+        column,
+        path: formatPath(finding.path),
+        message: finding.message,
+      };
       if (finding.hint !== undefined) problem.hint = finding.hint;
       return problem;
     }),

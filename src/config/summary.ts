@@ -47,7 +47,10 @@ export function describeExpectation(measure: MeasureModel): string {
     case 'sequence':
       return `${measure.step} after ${measure.requires.join(', ')}, ≤ ${percent(measure.maxSkipShare)} skipped`;
     case 'integrity': {
-      const duration = measure.minDuration === undefined ? '' : `, ${measure.minDuration.steps.join('/')} < ${measure.minDuration.minSeconds} s`;
+      const duration =
+        measure.minDuration === undefined
+          ? ''
+          : `, ${measure.minDuration.steps.join('/')} < ${measure.minDuration.minSeconds} s`;
       return `${measure.steps.join(', ')}: ≤ ${percent(measure.maxSuspiciousShare)} suspicious (${measure.burst.count} in ${measure.burst.withinMinutes} min${duration})`;
     }
   }
@@ -82,7 +85,9 @@ function table(rows: readonly (readonly string[])[]): string[] {
     (acc, row) => row.map((cell, index) => Math.max(acc[index] ?? 0, cell.length)),
     [],
   );
-  return rows.map((row) => `  ${row.map((cell, index) => (index === row.length - 1 ? cell : cell.padEnd(widths[index] ?? 0))).join('  ')}`.trimEnd());
+  return rows.map((row) =>
+    `  ${row.map((cell, index) => (index === row.length - 1 ? cell : cell.padEnd(widths[index] ?? 0))).join('  ')}`.trimEnd(),
+  );
 }
 
 export function renderSummary(file: string, summary: ConfigSummary): string {

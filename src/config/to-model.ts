@@ -49,5 +49,10 @@ export type _ModelChecks = [
   Assert<SameKeys<ConfigMeasure<'staleLead'>, ModelMeasure<'staleLead'>>>,
   Assert<SameKeys<ConfigMeasure<'sequence'>, ModelMeasure<'sequence'>>>,
   Assert<SameKeys<ConfigMeasure<'integrity'>, ModelMeasure<'integrity'>>>,
-  Assert<SameKeys<NonNullable<ConfigMeasure<'integrity'>['minDuration']>, NonNullable<ModelMeasure<'integrity'>['minDuration']>>>,
+  Assert<
+    SameKeys<
+      NonNullable<ConfigMeasure<'integrity'>['minDuration']>,
+      NonNullable<ModelMeasure<'integrity'>['minDuration']>
+    >
+  >,
 ];

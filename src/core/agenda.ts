@@ -21,7 +21,11 @@ export const AGENDA_RULE = 'agenda';
 const BIWEEKLY_ANCHOR: DayNumber = 4; // 1970-01-05
 
 /** First and last day of the coaching period that contains `day`. */
-export function coachingPeriod(day: DayNumber, cadence: CoachingModel['oneOnOne'], calendar: DealershipCalendar): { start: DayNumber; end: DayNumber } {
+export function coachingPeriod(
+  day: DayNumber,
+  cadence: CoachingModel['oneOnOne'],
+  calendar: DealershipCalendar,
+): { start: DayNumber; end: DayNumber } {
   if (cadence === 'monthly') {
     const month = calendar.monthOf(day);
     return { start: month.first, end: month.last };
@@ -70,7 +74,10 @@ export function agendaTask(input: AgendaInput): DesiredRecord | null {
 function agendaText(input: AgendaInput): string {
   const { diagnosis, model, card, team, plan, window } = input;
   const labels = new Map(model.measures.map((m) => [m.id, m.label]));
-  const review = card.results.map((result, index) => `- ${labels.get(result.measure) ?? result.measure}: ${reviewLine(result, team.results[index], plan)}`);
+  const review = card.results.map(
+    (result, index) =>
+      `- ${labels.get(result.measure) ?? result.measure}: ${reviewLine(result, team.results[index], plan)}`,
+  );
   const [focus, ...others] = diagnosis.flagged;
   return [
     '1. Progress on last commitments',
@@ -90,7 +97,9 @@ function agendaText(input: AgendaInput): string {
 }
 
 function reviewLine(result: MeasureResult, team: MeasureResult | undefined, plan: GoalPlan | null): string {
-  const teamText = team ? ` (team ${result.kind === 'volume' || result.kind === 'overdue' || result.kind === 'staleLead' ? num(team.value) : pct(team.value)})` : '';
+  const teamText = team
+    ? ` (team ${result.kind === 'volume' || result.kind === 'overdue' || result.kind === 'staleLead' ? num(team.value) : pct(team.value)})`
+    : '';
   switch (result.kind) {
     case 'volume': {
       const pace = plan?.steps.find((s) => s.step === result.step);

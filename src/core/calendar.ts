@@ -39,7 +39,11 @@ export class DealershipCalendar {
         second: 'numeric',
       });
     } catch (error) {
-      throw new CoreError('INVALID_TIME_ZONE', `"${model.timeZone}" is not an IANA time zone this runtime knows.`, error);
+      throw new CoreError(
+        'INVALID_TIME_ZONE',
+        `"${model.timeZone}" is not an IANA time zone this runtime knows.`,
+        error,
+      );
     }
     this.workingWeekdays = new Set(model.workingDays);
     this.holidays = new Set(model.holidays.map((date) => parseDayOrThrow(date, 'holiday')));
@@ -115,7 +119,7 @@ export class DealershipCalendar {
     if (this.workingWeekdays.size === 0) return day + n;
     let current = day;
     while (!this.isWorkingDay(current)) current++;
-    for (let left = n; left > 0; ) {
+    for (let left = n; left > 0;) {
       current++;
       if (this.isWorkingDay(current)) left--;
     }
@@ -148,7 +152,14 @@ export class DealershipCalendar {
   private computeOffset(instant: number): number {
     const parts = this.format.formatToParts(instant);
     const field = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value);
-    const wall = Date.UTC(field('year'), field('month') - 1, field('day'), field('hour'), field('minute'), field('second'));
+    const wall = Date.UTC(
+      field('year'),
+      field('month') - 1,
+      field('day'),
+      field('hour'),
+      field('minute'),
+      field('second'),
+    );
     // The formatted wall time has whole seconds; compare it with the instant rounded the same way.
     return wall - Math.floor(instant / 1000) * 1000;
   }

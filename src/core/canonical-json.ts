@@ -15,7 +15,8 @@ export function canonicalJson(value: unknown): string {
       if (!Number.isFinite(value)) throw new CoreError('NOT_SERIALISABLE', `Canonical JSON has no form for ${value}.`);
       return Object.is(value, -0) ? '0' : JSON.stringify(value);
     case 'object': {
-      if (Array.isArray(value)) return `[${value.map((item) => (item === undefined ? 'null' : canonicalJson(item))).join(',')}]`;
+      if (Array.isArray(value))
+        return `[${value.map((item) => (item === undefined ? 'null' : canonicalJson(item))).join(',')}]`;
       const record = value as Record<string, unknown>;
       const members = Object.keys(record)
         .filter((key) => record[key] !== undefined)

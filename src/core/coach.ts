@@ -63,13 +63,18 @@ export function computeCoaching(input: CoachingInput): CoachingResult {
   const { model, now } = input;
   const calendar = new DealershipCalendar(model.dealership);
   // One rep per Id (a duplicate replaces the earlier one), sorted, so output follows no input order.
-  const reps = [...new Map(input.reps.map((rep) => [rep.id, rep])).values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const reps = [...new Map(input.reps.map((rep) => [rep.id, rep])).values()].sort((a, b) =>
+    a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+  );
   const table = new EventTable(
     model.steps.map((step) => step.id),
     reps,
     isEventColumns(input.events) ? input.events : eventColumnsOf(input.events),
   );
-  markSuspicious(table, model.measures.filter((m): m is IntegrityMeasure => m.kind === 'integrity'));
+  markSuspicious(
+    table,
+    model.measures.filter((m): m is IntegrityMeasure => m.kind === 'integrity'),
+  );
 
   const window = measureWindow(calendar, now, model.coaching.windowDays);
   const month = monthToDate(calendar, now);
@@ -77,13 +82,25 @@ export function computeCoaching(input: CoachingInput): CoachingResult {
   const monthCounts = new StepCounts(table, month);
   const plans = new Map<string, GoalPlan>();
   reps.forEach((rep, index) => {
-    if (rep.role === 'salesperson') plans.set(rep.id, goalPlan(rep, index, model, windowCounts, monthCounts, month, workingDaysSince(calendar, rep, month)));
+    if (rep.role === 'salesperson')
+      plans.set(
+        rep.id,
+        goalPlan(rep, index, model, windowCounts, monthCounts, month, workingDaysSince(calendar, rep, month)),
+      );
   });
   const goalPerDay = (rep: Rep, step: string): number | null =>
     plans.get(rep.id)?.steps.find((s) => s.step === step)?.requiredPerWorkingDay ?? null;
 
   const { followUps, leads } = splitFacts(input.facts);
-  const context: MeasureContext = { model, calendar, table, followUps, leads, today: window.today, todayDay: window.todayDay };
+  const context: MeasureContext = {
+    model,
+    calendar,
+    table,
+    followUps,
+    leads,
+    today: window.today,
+    todayDay: window.todayDay,
+  };
   const measured = measurePeriod(context, window, goalPerDay, windowCounts);
   const diagnoses = diagnose({
     model,

@@ -58,7 +58,8 @@ export function coachingCycle(input: CycleInput): CycleResult {
   const repById = new Map(reps.map((rep, index) => [rep.id, { rep, index }]));
   const findings = new Map<string, Finding>();
   for (const diagnosis of input.diagnoses) {
-    for (const finding of [...diagnosis.flagged, ...diagnosis.heldBack]) findings.set(pairKey(finding.repId, finding.measure), finding);
+    for (const finding of [...diagnosis.flagged, ...diagnosis.heldBack])
+      findings.set(pairKey(finding.repId, finding.measure), finding);
   }
 
   const handled = new Set<string>();
@@ -70,23 +71,37 @@ export function coachingCycle(input: CycleInput): CycleResult {
     const found = repById.get(flag.repId);
     const measure = model.measures.find((m) => m.id === flag.measure);
     const pending = flag.status !== 'Not Improved' && (flag.commitment ?? '').trim() !== '';
-    const due = flag.status === 'Committed' && pending && flag.followUpDate !== null && flag.followUpDate <= window.today;
+    const due =
+      flag.status === 'Committed' && pending && flag.followUpDate !== null && flag.followUpDate <= window.today;
 
     if (due && found && measure) {
       const since = dayFromDate(flag.committedOn ?? flag.openedOn) ?? window.todayDay;
       const check = checkCommitment(flag, measure, input.measureSince(since).scorecards[found.index], model, since);
       checks.push(check);
       desired.push(flagTransition(flag, check.status, model.writeBack, check.text));
-      const task = commitmentCheckTask(found.rep, measure, flag.followUpDate ?? window.today, check.status, check.text, model, calendar);
+      const task = commitmentCheckTask(
+        found.rep,
+        measure,
+        flag.followUpDate ?? window.today,
+        check.status,
+        check.text,
+        model,
+        calendar,
+      );
       if (task) desired.push(task);
       addLine(progress, flag.repId, `${measure.label}: ${check.status} (${check.text})`);
     } else if (finding && found && flag.status !== 'Committed') {
       desired.push(updatedFlag(flag, finding, found.rep, window, model.writeBack));
-      if (flag.status === 'Not Improved') addLine(progress, flag.repId, `${measure?.label ?? flag.measure}: not improved after the last commitment`);
+      if (flag.status === 'Not Improved')
+        addLine(progress, flag.repId, `${measure?.label ?? flag.measure}: not improved after the last commitment`);
     } else if (!finding && !pending) {
       desired.push(flagTransition(flag, 'Resolved', model.writeBack));
     } else if (flag.status === 'Committed') {
-      addLine(progress, flag.repId, `${measure?.label ?? flag.measure}: committed, follow-up ${flag.followUpDate ?? 'not set'}`);
+      addLine(
+        progress,
+        flag.repId,
+        `${measure?.label ?? flag.measure}: committed, follow-up ${flag.followUpDate ?? 'not set'}`,
+      );
     }
   }
 
@@ -94,7 +109,8 @@ export function coachingCycle(input: CycleInput): CycleResult {
     const rep = reps[index];
     if (!rep) return;
     for (const finding of diagnosis.flagged) {
-      if (!handled.has(pairKey(rep.id, finding.measure))) desired.push(newFlag(finding, rep, window, model.writeBack, window.today));
+      if (!handled.has(pairKey(rep.id, finding.measure)))
+        desired.push(newFlag(finding, rep, window, model.writeBack, window.today));
     }
     const card = input.scorecards[index];
     if (!card) return;
@@ -133,7 +149,8 @@ function currentOpenFlags(flags: readonly OpenFlag[]): OpenFlag[] {
     if (!OPEN_STATUSES.has(flag.status)) continue;
     const pair = pairKey(flag.repId, flag.measure);
     const current = latest.get(pair);
-    if (!current || flag.openedOn > current.openedOn || (flag.openedOn === current.openedOn && flag.key > current.key)) latest.set(pair, flag);
+    if (!current || flag.openedOn > current.openedOn || (flag.openedOn === current.openedOn && flag.key > current.key))
+      latest.set(pair, flag);
   }
   return [...latest.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }

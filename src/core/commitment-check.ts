@@ -35,7 +35,8 @@ export function checkCommitment(
   const after = result?.value ?? null;
   let improved = false;
   if (result && after !== null) {
-    improved = before === null ? !isWeak(result, model.coaching) : higherIsBetter(result) ? after > before : after < before;
+    improved =
+      before === null ? !isWeak(result, model.coaching) : higherIsBetter(result) ? after > before : after < before;
   }
   const since = dateFromDay(sinceDay);
   const text =
@@ -55,6 +56,10 @@ export function checkCommitment(
 
 function show(result: MeasureResult | undefined, value: number | null): string {
   if (!result) return num(value);
-  const isRate = result.kind === 'ratio' || result.kind === 'responseTime' || result.kind === 'sequence' || result.kind === 'integrity';
+  const isRate =
+    result.kind === 'ratio' ||
+    result.kind === 'responseTime' ||
+    result.kind === 'sequence' ||
+    result.kind === 'integrity';
   return isRate ? pct(value) : num(value);
 }

@@ -142,7 +142,9 @@ function enlarged<T extends Int32Array | Float64Array | Float32Array>(from: T, t
  */
 export function eventColumnsOf(events: readonly StepEvent[]): EventColumns {
   const builder = new EventColumnsBuilder(events.length);
-  events.forEach((event, i) => builder.add(event.step, event.user, event.subject, event.at, i, event.durationSec ?? null));
+  events.forEach((event, i) =>
+    builder.add(event.step, event.user, event.subject, event.at, i, event.durationSec ?? null),
+  );
   return { ...builder.build(), recordOf: (row) => (events[row] as StepEvent).recordId };
 }
 

@@ -52,7 +52,8 @@ export class EventTable {
   private lastActivityCache: Float64Array | null = null;
 
   constructor(stepIds: readonly string[], reps: readonly Rep[], events: EventColumns) {
-    if (stepIds.length > MAX_STEPS) throw new CoreError('TOO_MANY_STEPS', `A model may have at most ${MAX_STEPS} steps.`);
+    if (stepIds.length > MAX_STEPS)
+      throw new CoreError('TOO_MANY_STEPS', `A model may have at most ${MAX_STEPS} steps.`);
     this.stepIds = stepIds;
     this.reps = reps;
     this.repCount = reps.length;
@@ -187,9 +188,11 @@ function sortByUserThenTime(
   }
 
   let longest = 0;
-  for (let u = 0; u < userCount; u++) longest = Math.max(longest, (userStart[u + 1] as number) - (userStart[u] as number));
+  for (let u = 0; u < userCount; u++)
+    longest = Math.max(longest, (userStart[u + 1] as number) - (userStart[u] as number));
   const scratch = { keys: new Float64Array(longest), rows: new Int32Array(longest) };
-  for (let u = 0; u < userCount; u++) sortSegmentByTime(rows, userStart[u] as number, userStart[u + 1] as number, at, scratch);
+  for (let u = 0; u < userCount; u++)
+    sortSegmentByTime(rows, userStart[u] as number, userStart[u + 1] as number, at, scratch);
   return { rows, userStart };
 }
 

@@ -18,7 +18,13 @@ export interface TextContext {
   minSample: number;
 }
 
-export function summaryOf(result: MeasureResult, team: MeasureResult, measure: MeasureModel, weakStep: string, context: TextContext): string {
+export function summaryOf(
+  result: MeasureResult,
+  team: MeasureResult,
+  measure: MeasureModel,
+  weakStep: string,
+  context: TextContext,
+): string {
   const label = measure.label;
   const step = (id: string): string => inline(context.steps.get(id)?.label ?? id);
   const teamValue = team.value;
@@ -49,7 +55,13 @@ export function summaryOf(result: MeasureResult, team: MeasureResult, measure: M
   return truncate(text, SUMMARY_MAX);
 }
 
-export function evidenceOf(result: MeasureResult, team: MeasureResult, leakFormula: string, leakUnits: number, context: TextContext): string {
+export function evidenceOf(
+  result: MeasureResult,
+  team: MeasureResult,
+  leakFormula: string,
+  leakUnits: number,
+  context: TextContext,
+): string {
   const { window, confidence, minSample } = context;
   const level = pct(confidence);
   const lines = [`Window ${window.startDate} to ${window.endDate} (${window.workingDays} working days).`];
@@ -75,10 +87,20 @@ export function evidenceOf(result: MeasureResult, team: MeasureResult, leakFormu
       );
       break;
     case 'overdue':
-      lines.push(`${result.count} open follow-ups past due: ${result.items.slice(0, 5).map((i) => `${i.recordId} (due ${i.due})`).join(', ')}${result.count > 5 ? ', …' : ''}.`);
+      lines.push(
+        `${result.count} open follow-ups past due: ${result.items
+          .slice(0, 5)
+          .map((i) => `${i.recordId} (due ${i.due})`)
+          .join(', ')}${result.count > 5 ? ', …' : ''}.`,
+      );
       break;
     case 'staleLead':
-      lines.push(`${result.count} open leads without activity for ${result.days}+ days: ${result.leads.slice(0, 5).map((l) => `${l.name ?? l.leadId} (${l.daysIdle} days)`).join(', ')}${result.count > 5 ? ', …' : ''}.`);
+      lines.push(
+        `${result.count} open leads without activity for ${result.days}+ days: ${result.leads
+          .slice(0, 5)
+          .map((l) => `${l.name ?? l.leadId} (${l.daysIdle} days)`)
+          .join(', ')}${result.count > 5 ? ', …' : ''}.`,
+      );
       break;
     case 'sequence':
       lines.push(

@@ -1,7 +1,8 @@
 /**
  * Coaching flags as desired records (ARCHITECTURE.md §5.2 and §5.3). The key opens with the measure
- * and the rep and ends with the local date the flag opened: `v1:<measure>:<rep Id>:<date>`. Status is written on create (New) and on the lifecycle transitions only;
- * commitment and follow-up date belong to the manager and are never written.
+ * and the rep and ends with the local date the flag opened: `v1:<measure>:<rep Id>:<date>`.
+ * Status is written on create (New) and on the lifecycle transitions only; commitment and
+ * follow-up date belong to the manager and are never written.
  */
 import type { Finding } from './diagnose';
 import { type DesiredRecord, SHORT_TEXT_MAX, type SfValue } from './desired';
@@ -42,7 +43,12 @@ export function flagKey(measure: string, repId: string, openedOn: string): strin
 const VALUE_DECIMALS = 4;
 
 /** The connector-owned fields of a flag for a finding. */
-export function flagFields(finding: Finding, rep: Rep, window: Period, writeBack: WriteBackModel): Record<string, SfValue> {
+export function flagFields(
+  finding: Finding,
+  rep: Rep,
+  window: Period,
+  writeBack: WriteBackModel,
+): Record<string, SfValue> {
   const f = writeBack.flagFields;
   return {
     [f.salesperson]: rep.id,
@@ -64,7 +70,13 @@ export function flagFields(finding: Finding, rep: Rep, window: Period, writeBack
   };
 }
 
-export function newFlag(finding: Finding, rep: Rep, window: Period, writeBack: WriteBackModel, today: string): DesiredRecord {
+export function newFlag(
+  finding: Finding,
+  rep: Rep,
+  window: Period,
+  writeBack: WriteBackModel,
+  today: string,
+): DesiredRecord {
   return {
     kind: 'flag',
     object: writeBack.flagObject,
@@ -75,7 +87,13 @@ export function newFlag(finding: Finding, rep: Rep, window: Period, writeBack: W
   };
 }
 
-export function updatedFlag(flag: OpenFlag, finding: Finding, rep: Rep, window: Period, writeBack: WriteBackModel): DesiredRecord {
+export function updatedFlag(
+  flag: OpenFlag,
+  finding: Finding,
+  rep: Rep,
+  window: Period,
+  writeBack: WriteBackModel,
+): DesiredRecord {
   return {
     kind: 'flag',
     object: writeBack.flagObject,
@@ -87,7 +105,12 @@ export function updatedFlag(flag: OpenFlag, finding: Finding, rep: Rep, window: 
 }
 
 /** A lifecycle transition of an existing flag: its status, and the outcome when checked. */
-export function flagTransition(flag: OpenFlag, status: FlagStatus, writeBack: WriteBackModel, outcome?: string): DesiredRecord {
+export function flagTransition(
+  flag: OpenFlag,
+  status: FlagStatus,
+  writeBack: WriteBackModel,
+  outcome?: string,
+): DesiredRecord {
   const f = writeBack.flagFields;
   return {
     kind: 'flag',
@@ -95,7 +118,10 @@ export function flagTransition(flag: OpenFlag, status: FlagStatus, writeBack: Wr
     keyField: f.key,
     key: flag.key,
     createOnly: {},
-    fields: outcome === undefined ? { [f.status]: status } : { [f.status]: status, [f.outcome]: truncate(outcome, SHORT_TEXT_MAX) },
+    fields:
+      outcome === undefined
+        ? { [f.status]: status }
+        : { [f.status]: status, [f.outcome]: truncate(outcome, SHORT_TEXT_MAX) },
   };
 }
 
@@ -105,7 +131,13 @@ function round(value: number | null, decimals: number): number | null {
   return Math.round(value * factor) / factor;
 }
 
-const FLAG_STATUSES: ReadonlySet<string> = new Set<FlagStatus>(['New', 'Committed', 'Improved', 'Not Improved', 'Resolved']);
+const FLAG_STATUSES: ReadonlySet<string> = new Set<FlagStatus>([
+  'New',
+  'Committed',
+  'Improved',
+  'Not Improved',
+  'Resolved',
+]);
 
 /**
  * The fields to SELECT when reading flags back from the org (ARCHITECTURE.md §5.2: a lost state never
@@ -126,7 +158,8 @@ export function openFlagFromRecord(record: SfRecord, writeBack: WriteBackModel):
   const parts = key?.split(':') ?? [];
   const openedOn = parseSfDate(parts[parts.length - 1] ?? '');
   const status = asText(record[f.status]) ?? 'New';
-  if (key === null || parts[0] !== 'v1' || parts.length < 4 || openedOn === null || !FLAG_STATUSES.has(status)) return null;
+  if (key === null || parts[0] !== 'v1' || parts.length < 4 || openedOn === null || !FLAG_STATUSES.has(status))
+    return null;
   const followUp = asText(record[f.followUpDate]);
   return {
     key,

@@ -22,6 +22,14 @@ export { readPath } from './salesforce-values';
 export { type Interval, wilsonInterval } from './stats';
 export { staleLeadTaskKey } from './tasks';
 export type { MeasureWindow, MonthToDate, Period } from './window';
-export { desiredHash, type Ledger, type LedgerEntry, mapLedger, type PlannedWrite, planWrites, type WritePlan } from './write-plan';
+export {
+  desiredHash,
+  type Ledger,
+  type LedgerEntry,
+  mapLedger,
+  type PlannedWrite,
+  planWrites,
+  type WritePlan,
+} from './write-plan';
 export { canonicalJson } from './canonical-json';
 export { contentHash } from './content-hash';

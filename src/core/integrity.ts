@@ -26,7 +26,8 @@ export function markSuspicious(table: EventTable, measures: readonly IntegrityMe
     for (let user = 0; user < table.userCount; user++) {
       markBursts(table, checked, measure, table.userStart[user] as number, table.userStart[user + 1] as number);
     }
-    if (measure.minDuration) markShort(table, stepMask(table, measure.minDuration.steps), measure.minDuration.minSeconds);
+    if (measure.minDuration)
+      markShort(table, stepMask(table, measure.minDuration.steps), measure.minDuration.minSeconds);
   }
 }
 
@@ -40,7 +41,13 @@ function stepMask(table: EventTable, steps: readonly string[]): Uint8Array {
 }
 
 /** Sliding window over one user's time-ordered records of the checked steps. */
-function markBursts(table: EventTable, checked: Uint8Array, measure: IntegrityMeasure, start: number, end: number): void {
+function markBursts(
+  table: EventTable,
+  checked: Uint8Array,
+  measure: IntegrityMeasure,
+  start: number,
+  end: number,
+): void {
   const { step, at } = table;
   const unitAt = new Float64Array(end - start);
   const unitFirstRow = new Int32Array(end - start);
@@ -54,7 +61,8 @@ function markBursts(table: EventTable, checked: Uint8Array, measure: IntegrityMe
     if (units > 0 && unitAt[units - 1] === time) {
       // Same instant as the previous record: it may be another event of that same record.
       const recordId = table.recordIdOf(row);
-      for (let u = runStart; u < units && unit < 0; u++) if (table.recordIdOf(unitFirstRow[u] as number) === recordId) unit = u;
+      for (let u = runStart; u < units && unit < 0; u++)
+        if (table.recordIdOf(unitFirstRow[u] as number) === recordId) unit = u;
     } else {
       runStart = units;
     }
@@ -86,12 +94,17 @@ function markBursts(table: EventTable, checked: Uint8Array, measure: IntegrityMe
 function markShort(table: EventTable, mask: Uint8Array, minSeconds: number): void {
   for (let row = 0; row < table.size; row++) {
     const duration = table.duration[row] as number;
-    if (mask[table.step[row] as number] === 1 && duration < minSeconds) setBits(table.suspicious, row, SUSPICIOUS_SHORT);
+    if (mask[table.step[row] as number] === 1 && duration < minSeconds)
+      setBits(table.suspicious, row, SUSPICIOUS_SHORT);
   }
 }
 
 /** The integrity result of every rep and of the salespeople together over a period. */
-export function measureIntegrity(table: EventTable, measure: IntegrityMeasure, period: Period): MeasureResults<IntegrityResult> {
+export function measureIntegrity(
+  table: EventTable,
+  measure: IntegrityMeasure,
+  period: Period,
+): MeasureResults<IntegrityResult> {
   const checked = stepMask(table, measure.steps);
   const stepCount = table.stepIds.length;
   const team = table.repCount;

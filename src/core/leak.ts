@@ -27,7 +27,13 @@ export interface Leak {
   formula: string;
 }
 
-export function leakOf(result: MeasureResult, measure: MeasureModel, rep: Rep, repIndex: number, context: LeakContext): Leak {
+export function leakOf(
+  result: MeasureResult,
+  measure: MeasureModel,
+  rep: Rep,
+  repIndex: number,
+  context: LeakContext,
+): Leak {
   const { conversions, monthScale } = context;
   const scale = `× ${fmt(monthScale)} (month ÷ window working days)`;
   const make = (units: number, formula: string): Leak => ({ units: Math.max(0, units), formula });
@@ -35,17 +41,26 @@ export function leakOf(result: MeasureResult, measure: MeasureModel, rep: Rep, r
     case 'volume': {
       const conversion = conversions.repToGoal(rep, repIndex, result.step);
       const shortfall = Math.max(0, (result.expected ?? 0) - result.observed);
-      return make(shortfall * conversion * monthScale, `shortfall ${fmt(shortfall)} × conversion ${fmt(conversion)} ${scale}`);
+      return make(
+        shortfall * conversion * monthScale,
+        `shortfall ${fmt(shortfall)} × conversion ${fmt(conversion)} ${scale}`,
+      );
     }
     case 'ratio': {
       const conversion = conversions.teamToGoal(result.to);
       const gap = result.target - (result.value ?? 0);
-      return make(result.trials * gap * conversion * monthScale, `${result.trials} × (${fmt(result.target)} − ${fmt(result.value ?? 0)}) × team conversion ${fmt(conversion)} ${scale}`);
+      return make(
+        result.trials * gap * conversion * monthScale,
+        `${result.trials} × (${fmt(result.target)} − ${fmt(result.value ?? 0)}) × team conversion ${fmt(conversion)} ${scale}`,
+      );
     }
     case 'responseTime': {
       const conversion = conversions.teamToGoal(result.from);
       const gap = result.target - (result.value ?? 0);
-      return make(result.decided * gap * conversion * monthScale, `${result.decided} × (${fmt(result.target)} − ${fmt(result.value ?? 0)}) × team conversion ${fmt(conversion)} ${scale}`);
+      return make(
+        result.decided * gap * conversion * monthScale,
+        `${result.decided} × (${fmt(result.target)} − ${fmt(result.value ?? 0)}) × team conversion ${fmt(conversion)} ${scale}`,
+      );
     }
     case 'overdue':
     case 'staleLead': {
@@ -57,7 +72,10 @@ export function leakOf(result: MeasureResult, measure: MeasureModel, rep: Rep, r
     case 'sequence': {
       const conversion = conversions.teamToGoal(result.step);
       const excess = result.skipped - result.maxSkipShare * result.reached;
-      return make(excess * conversion * monthScale, `(${result.skipped} − ${fmt(result.maxSkipShare)} × ${result.reached}) × team conversion ${fmt(conversion)} ${scale}`);
+      return make(
+        excess * conversion * monthScale,
+        `(${result.skipped} − ${fmt(result.maxSkipShare)} × ${result.reached}) × team conversion ${fmt(conversion)} ${scale}`,
+      );
     }
     case 'integrity': {
       let units = 0;

@@ -89,7 +89,10 @@ export function compileMapper(model: CoachModel, calendar = new DealershipCalend
         bump(stats.ownRecords, objectName);
         bump(stats.facts, 'ownTask');
         const closed = mapper.closed ? mapper.closed(record) : null;
-        return { events: [], facts: [{ kind: 'ownTask', recordId, key: ownKey, closed: typeof closed === 'boolean' ? closed : null }] };
+        return {
+          events: [],
+          facts: [{ kind: 'ownTask', recordId, key: ownKey, closed: typeof closed === 'boolean' ? closed : null }],
+        };
       }
       countUnmatchedValues(mapper.vocabulary, record, stats);
 
@@ -121,7 +124,14 @@ export function compileMapper(model: CoachModel, calendar = new DealershipCalend
         if (user === null) bump(stats.missingUser, item.measure);
         else if (due === null) bump(stats.missingTime, item.measure);
         else {
-          facts.push({ kind: 'followUp', measure: item.measure, recordId, user, subject: asText(item.subject(record)), due });
+          facts.push({
+            kind: 'followUp',
+            measure: item.measure,
+            recordId,
+            user,
+            subject: asText(item.subject(record)),
+            due,
+          });
           bump(stats.facts, item.measure);
         }
       }
@@ -133,7 +143,15 @@ export function compileMapper(model: CoachModel, calendar = new DealershipCalend
         if (user === null) bump(stats.missingUser, lead.measure);
         else if (createdAt === null) bump(stats.missingTime, lead.measure);
         else {
-          facts.push({ kind: 'lead', measure: lead.measure, recordId, user, status, createdAt, name: asText(record[LEAD_NAME_FIELD]) });
+          facts.push({
+            kind: 'lead',
+            measure: lead.measure,
+            recordId,
+            user,
+            status,
+            createdAt,
+            name: asText(record[LEAD_NAME_FIELD]),
+          });
           bump(stats.facts, lead.measure);
         }
       }
@@ -213,7 +231,11 @@ function vocabularyOf(object: string, all: readonly MatchConditions[]): Vocabula
       accepted.set(path, set);
     }
   }
-  return [...accepted.entries()].map(([path, set]) => ({ label: `${object}.${path}`, read: compilePath(path), accepted: set }));
+  return [...accepted.entries()].map(([path, set]) => ({
+    label: `${object}.${path}`,
+    read: compilePath(path),
+    accepted: set,
+  }));
 }
 
 function countUnmatchedValues(vocabulary: readonly Vocabulary[], record: SfRecord, stats: MapStats): void {

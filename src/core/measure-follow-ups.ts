@@ -25,10 +25,30 @@ export function measureOverdue(
     const sorted: OpenItem[] = items
       .map((fact) => ({ recordId: fact.recordId, subject: fact.subject, due: fact.due }))
       .sort((a, b) => compare(a.due, b.due) || compare(a.recordId, b.recordId));
-    return { kind: 'overdue', measure: measure.id, value: sorted.length, count: sorted.length, maxAllowed: measure.maxAllowed, items: sorted };
+    return {
+      kind: 'overdue',
+      measure: measure.id,
+      value: sorted.length,
+      count: sorted.length,
+      maxAllowed: measure.maxAllowed,
+      items: sorted,
+    };
   });
-  const team = teamAverage(table, reps.map((r) => r.count));
-  return { reps, team: { kind: 'overdue', measure: measure.id, value: team.average, count: team.total, maxAllowed: measure.maxAllowed, items: [] } };
+  const team = teamAverage(
+    table,
+    reps.map((r) => r.count),
+  );
+  return {
+    reps,
+    team: {
+      kind: 'overdue',
+      measure: measure.id,
+      value: team.average,
+      count: team.total,
+      maxAllowed: measure.maxAllowed,
+      items: [],
+    },
+  };
 }
 
 export function measureStaleLeads(
@@ -46,7 +66,14 @@ export function measureStaleLeads(
     const lastDay = calendar.dayOf(lastActivityAt);
     const daysIdle = todayDay - lastDay;
     if (daysIdle < measure.days) return null;
-    return { leadId: fact.recordId, name: fact.name, repId: fact.user, lastActivityAt, dueDate: dateFromDay(lastDay + measure.days), daysIdle };
+    return {
+      leadId: fact.recordId,
+      name: fact.name,
+      repId: fact.user,
+      lastActivityAt,
+      dueDate: dateFromDay(lastDay + measure.days),
+      daysIdle,
+    };
   };
   const leadsByRep = groupByRep(table, facts, (fact) => fact.measure === measure.id);
   const reps = leadsByRep.map((leads): StaleLeadResult => {
@@ -54,16 +81,39 @@ export function measureStaleLeads(
       .map(stale)
       .filter((lead): lead is StaleLead => lead !== null)
       .sort((a, b) => a.lastActivityAt - b.lastActivityAt || compare(a.leadId, b.leadId));
-    return { kind: 'staleLead', measure: measure.id, value: found.length, count: found.length, maxAllowed: measure.maxAllowed, days: measure.days, leads: found };
+    return {
+      kind: 'staleLead',
+      measure: measure.id,
+      value: found.length,
+      count: found.length,
+      maxAllowed: measure.maxAllowed,
+      days: measure.days,
+      leads: found,
+    };
   });
-  const team = teamAverage(table, reps.map((r) => r.count));
+  const team = teamAverage(
+    table,
+    reps.map((r) => r.count),
+  );
   return {
     reps,
-    team: { kind: 'staleLead', measure: measure.id, value: team.average, count: team.total, maxAllowed: measure.maxAllowed, days: measure.days, leads: [] },
+    team: {
+      kind: 'staleLead',
+      measure: measure.id,
+      value: team.average,
+      count: team.total,
+      maxAllowed: measure.maxAllowed,
+      days: measure.days,
+      leads: [],
+    },
   };
 }
 
-function groupByRep<F extends { user: string }>(table: EventTable, facts: readonly F[], keep: (fact: F) => boolean): F[][] {
+function groupByRep<F extends { user: string }>(
+  table: EventTable,
+  facts: readonly F[],
+  keep: (fact: F) => boolean,
+): F[][] {
   const repIndex = new Map(table.reps.map((rep, index) => [rep.id, index]));
   const groups: F[][] = table.reps.map(() => []);
   for (const fact of facts) {

@@ -53,10 +53,16 @@ export function measureResponseTime(
     const subject = table.subject[row] as number;
     const at = table.at[row] as number;
     if (table.step[row] !== to || subject < 0 || table.suspicious[row] !== 0) continue;
-    if (at >= (firstFrom[subject] as number) && at < period.endMs && at < (answer[subject] as number)) answer[subject] = at;
+    if (at >= (firstFrom[subject] as number) && at < period.endMs && at < (answer[subject] as number))
+      answer[subject] = at;
   }
 
-  const tallies: Tally[] = Array.from({ length: table.repCount + 1 }, () => ({ within: 0, decided: 0, pending: 0, minutes: [] }));
+  const tallies: Tally[] = Array.from({ length: table.repCount + 1 }, () => ({
+    within: 0,
+    decided: 0,
+    pending: 0,
+    minutes: [],
+  }));
   const team = tallies[table.repCount] as Tally;
   for (let subject = 0; subject < table.subjectCount; subject++) {
     const rep = firstFromUser[subject] as number;

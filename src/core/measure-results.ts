@@ -119,13 +119,7 @@ export interface IntegrityResult extends ResultBase {
 }
 
 export type MeasureResult =
-  | VolumeResult
-  | RatioResult
-  | ResponseTimeResult
-  | OverdueResult
-  | StaleLeadResult
-  | SequenceResult
-  | IntegrityResult;
+  VolumeResult | RatioResult | ResponseTimeResult | OverdueResult | StaleLeadResult | SequenceResult | IntegrityResult;
 
 export interface Scorecard {
   /** The rep's User Id; null for the team. */

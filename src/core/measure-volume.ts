@@ -25,7 +25,12 @@ export function measureVolume(
   goalPerDay: GoalPerDay,
   repWorkingDays: RepWorkingDays,
 ): MeasureResults<VolumeResult> {
-  const result = (observed: number, expectedPerDay: number | null, members: number, workingDays: number): VolumeResult => {
+  const result = (
+    observed: number,
+    expectedPerDay: number | null,
+    members: number,
+    workingDays: number,
+  ): VolumeResult => {
     const expected = expectedPerDay === null ? null : expectedPerDay * workingDays * members;
     return {
       kind: 'volume',
@@ -45,8 +50,15 @@ export function measureVolume(
   };
   const salespeople = reps.filter((rep) => rep.role === 'salesperson').length;
   return {
-    reps: reps.map((rep, index) => result(counts.ofRep(index, measure.step), expectedFor(rep), 1, repWorkingDays(rep, period))),
+    reps: reps.map((rep, index) =>
+      result(counts.ofRep(index, measure.step), expectedFor(rep), 1, repWorkingDays(rep, period)),
+    ),
     // The team's expectation is per salesperson only when it is the same number for everyone.
-    team: result(counts.ofTeam(measure.step), measure.perDay === 'goal' ? null : measure.perDay, salespeople, period.workingDays),
+    team: result(
+      counts.ofTeam(measure.step),
+      measure.perDay === 'goal' ? null : measure.perDay,
+      salespeople,
+      period.workingDays,
+    ),
   };
 }

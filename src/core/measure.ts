@@ -49,7 +49,12 @@ export function splitFacts(facts: readonly Fact[]): { followUps: FollowUpFact[];
   return { followUps, leads };
 }
 
-export function measurePeriod(context: MeasureContext, period: Period, goalPerDay: GoalPerDay, counts = new StepCounts(context.table, period)): Measurement {
+export function measurePeriod(
+  context: MeasureContext,
+  period: Period,
+  goalPerDay: GoalPerDay,
+  counts = new StepCounts(context.table, period),
+): Measurement {
   const { model, table } = context;
   const measured = model.measures.map((measure) => measureOne(context, measure, period, counts, goalPerDay));
   const salespeople = table.reps.filter((rep) => rep.role === 'salesperson').length;
@@ -78,7 +83,9 @@ function measureOne(
   const confidence = model.coaching.confidence;
   switch (measure.kind) {
     case 'volume':
-      return measureVolume(measure, table.reps, counts, period, goalPerDay, (rep, p) => workingDaysSince(calendar, rep, p));
+      return measureVolume(measure, table.reps, counts, period, goalPerDay, (rep, p) =>
+        workingDaysSince(calendar, rep, p),
+      );
     case 'ratio':
       return measureRatio(table, counts, measure, period, confidence);
     case 'responseTime':

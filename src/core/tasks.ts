@@ -26,7 +26,12 @@ export function taskDueDate(becameDue: string, model: CoachModel, calendar: Deal
   return day === null ? becameDue : dateFromDay(calendar.addWorkingDays(day, model.coaching.followUpDueDays));
 }
 
-export function staleLeadTask(lead: StaleLead, days: number, model: CoachModel, calendar: DealershipCalendar): DesiredRecord {
+export function staleLeadTask(
+  lead: StaleLead,
+  days: number,
+  model: CoachModel,
+  calendar: DealershipCalendar,
+): DesiredRecord {
   const who = lead.name ?? 'this lead';
   return {
     kind: 'staleLeadTask',
@@ -66,7 +71,11 @@ export function openStaleLeadTasks(ownTasks: readonly OwnTaskFact[]): Map<string
 }
 
 /** Whether another open task of the product already covers this lead. */
-export function hasOtherOpenTask(openTasks: ReadonlyMap<string, ReadonlySet<string>>, leadId: string, key: string): boolean {
+export function hasOtherOpenTask(
+  openTasks: ReadonlyMap<string, ReadonlySet<string>>,
+  leadId: string,
+  key: string,
+): boolean {
   const keys = openTasks.get(leadId);
   return keys !== undefined && [...keys].some((other) => other !== key);
 }

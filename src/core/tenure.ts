@@ -9,7 +9,8 @@ import type { Period } from './window';
 
 /** Working days of `period` from the day the rep started (the whole period when unknown or earlier). */
 export function workingDaysSince(calendar: DealershipCalendar, rep: Rep, period: Period): number {
-  if (rep.activeSince === undefined || rep.activeSince === null || rep.activeSince < period.startMs) return period.workingDays;
+  if (rep.activeSince === undefined || rep.activeSince === null || rep.activeSince < period.startMs)
+    return period.workingDays;
   if (rep.activeSince >= period.endMs) return 0;
   return calendar.workingDaysBetween(calendar.dayOf(rep.activeSince), period.endDay);
 }

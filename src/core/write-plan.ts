@@ -43,7 +43,8 @@ export function planWrites(desired: readonly DesiredRecord[], ledger: Ledger): W
   const sorted = [...desired].sort((a, b) => compare(a.object, b.object) || compare(a.key, b.key));
   for (const record of sorted) {
     const id = `${record.object}\u0000${record.key}`;
-    if (seen.has(id)) throw new CoreError('DUPLICATE_KEY', `Two desired ${record.object} records share the key "${record.key}".`);
+    if (seen.has(id))
+      throw new CoreError('DUPLICATE_KEY', `Two desired ${record.object} records share the key "${record.key}".`);
     seen.add(id);
     const hash = desiredHash(record);
     const entry = ledger.get(record.object, record.key);
@@ -51,7 +52,12 @@ export function planWrites(desired: readonly DesiredRecord[], ledger: Ledger): W
     if (!entry) {
       plan.creates.push({ record, hash, payload: { ...record.createOnly, ...record.fields, ...key } });
     } else {
-      const write = { record, hash, payload: { ...record.fields, ...key }, ...(entry.sfId === undefined ? {} : { sfId: entry.sfId }) };
+      const write = {
+        record,
+        hash,
+        payload: { ...record.fields, ...key },
+        ...(entry.sfId === undefined ? {} : { sfId: entry.sfId }),
+      };
       (entry.hash === hash ? plan.skips : plan.updates).push(write);
     }
   }

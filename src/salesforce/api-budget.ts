@@ -29,7 +29,8 @@ export class ApiBudget {
 
   /** @param maxApiUsage fraction of the daily limit (0–1] above which the adapter refuses to go on. */
   constructor(private readonly maxApiUsage: number) {
-    if (!(maxApiUsage > 0 && maxApiUsage <= 1)) throw new RangeError(`maxApiUsage must be in (0, 1], got ${maxApiUsage}`);
+    if (!(maxApiUsage > 0 && maxApiUsage <= 1))
+      throw new RangeError(`maxApiUsage must be in (0, 1], got ${maxApiUsage}`);
   }
 
   /** Records the header of one response. */

@@ -85,7 +85,11 @@ class HighestPosition {
   }
 }
 
-export async function* readBulkBackfill(request: BulkBackfillRequest, deps: BulkBackfillDeps, tuning: BulkBackfillTuning): AsyncGenerator<RecordPage> {
+export async function* readBulkBackfill(
+  request: BulkBackfillRequest,
+  deps: BulkBackfillDeps,
+  tuning: BulkBackfillTuning,
+): AsyncGenerator<RecordPage> {
   const { object, fields, types } = request;
   const countIn = (window: Window): Promise<number> => {
     deps.budget.assertWithinBudget();
@@ -96,7 +100,11 @@ export async function* readBulkBackfill(request: BulkBackfillRequest, deps: Bulk
   for (const [index, window] of windows.entries()) {
     deps.budget.assertWithinBudget();
     const soql = buildSelect({ object, fields, where: windowCondition(window) });
-    for await (const csv of deps.bulk.run(soql, { scanAll: true, maxRecords: tuning.resultsMaxRecords, beforePage: () => deps.budget.assertWithinBudget() })) {
+    for await (const csv of deps.bulk.run(soql, {
+      scanAll: true,
+      maxRecords: tuning.resultsMaxRecords,
+      beforePage: () => deps.budget.assertWithinBudget(),
+    })) {
       const page = openCsvPage(csv, object, types);
       for (;;) {
         const records = csvToRecords(page, tuning.pageSize);

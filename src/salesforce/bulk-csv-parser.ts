@@ -54,7 +54,8 @@ export class CsvCursor {
       return false;
     }
     // A CR before the LF is the CRLF line ending, not part of the value.
-    const valueEnd = lineFeed < text.length && lineFeed > position && text.charCodeAt(lineFeed - 1) === CR ? lineFeed - 1 : lineFeed;
+    const valueEnd =
+      lineFeed < text.length && lineFeed > position && text.charCodeAt(lineFeed - 1) === CR ? lineFeed - 1 : lineFeed;
     row.push(text.slice(position, valueEnd));
     this.position = lineFeed + 1;
     return true;

@@ -79,14 +79,21 @@ function shapeOf(header: readonly string[], types: FieldTypes): Entry[] {
     const segments = column.split('.');
     let level = root;
     for (const key of segments.slice(0, -1)) {
-      let child = level.find((entry): entry is Extract<Entry, { shape: Entry[] }> => entry.key === key && 'shape' in entry);
+      let child = level.find(
+        (entry): entry is Extract<Entry, { shape: Entry[] }> => entry.key === key && 'shape' in entry,
+      );
       if (child === undefined) {
         child = { key, shape: [] };
         level.push(child);
       }
       level = child.shape;
     }
-    level.push({ key: segments.at(-1) ?? column, index, column, convert: converterOf(types.get(column.toLowerCase())) });
+    level.push({
+      key: segments.at(-1) ?? column,
+      index,
+      column,
+      convert: converterOf(types.get(column.toLowerCase())),
+    });
   });
   return root;
 }

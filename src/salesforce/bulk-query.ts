@@ -63,10 +63,17 @@ export class BulkQueryClient {
     const created = await this.http.send<unknown>('bulk', {
       method: 'POST',
       path: '/jobs/query',
-      body: { operation: options.scanAll ? 'queryAll' : 'query', query: soql, contentType: 'CSV', columnDelimiter: 'COMMA', lineEnding: 'LF' },
+      body: {
+        operation: options.scanAll ? 'queryAll' : 'query',
+        query: soql,
+        contentType: 'CSV',
+        columnDelimiter: 'COMMA',
+        lineEnding: 'LF',
+      },
     });
     const jobId = jobField(created.body, 'id');
-    if (jobId === null || !JOB_ID.test(jobId)) throw jobError('SF_BAD_RESPONSE', 'Salesforce created a Bulk query job without a valid id.');
+    if (jobId === null || !JOB_ID.test(jobId))
+      throw jobError('SF_BAD_RESPONSE', 'Salesforce created a Bulk query job without a valid id.');
     const job: JobProgress = { id: jobId, ended: false };
     let allRead = false;
     try {
@@ -104,7 +111,10 @@ export class BulkQueryClient {
       if (state === 'JobComplete') return;
       if (job.ended) {
         const reason = jobField(status.body, 'errorMessage');
-        throw jobError('SF_BULK_JOB_FAILED', `Bulk query job ${job.id} ended ${String(state)}${reason === null ? '' : `: ${reason}`}.`);
+        throw jobError(
+          'SF_BULK_JOB_FAILED',
+          `Bulk query job ${job.id} ended ${String(state)}${reason === null ? '' : `: ${reason}`}.`,
+        );
       }
       if (this.timing.now() >= deadline) {
         throw new CoachError({
@@ -126,7 +136,8 @@ export class BulkQueryClient {
    */
   private async discard(job: JobProgress): Promise<void> {
     const path = `/jobs/query/${job.id}`;
-    if (!job.ended) await this.http.send('bulk', { method: 'PATCH', path, body: { state: 'Aborted' } }).catch(() => undefined);
+    if (!job.ended)
+      await this.http.send('bulk', { method: 'PATCH', path, body: { state: 'Aborted' } }).catch(() => undefined);
     await this.http.send('bulk', { method: 'DELETE', path }).catch(() => undefined);
   }
 }
@@ -140,5 +151,11 @@ function resultsPath(jobId: string, locator: string | null, maxRecords: number |
 }
 
 function jobError(code: string, message: string): CoachError {
-  return new CoachError({ code, message, actions: ['Run again; if it persists, check the job in Setup > Bulk Data Load Jobs, or raise sync.bulkThreshold to read through the REST API instead.'] });
+  return new CoachError({
+    code,
+    message,
+    actions: [
+      'Run again; if it persists, check the job in Setup > Bulk Data Load Jobs, or raise sync.bulkThreshold to read through the REST API instead.',
+    ],
+  });
 }

@@ -23,7 +23,9 @@ export function floorToSecond(epochMs: number): number {
 
 /** `SystemModstamp >= from AND SystemModstamp < to` (or `<= to`). */
 export function windowCondition(window: Window): Condition {
-  const upper = window.inclusiveEnd ? lte('SystemModstamp', dateTime(window.to)) : lt('SystemModstamp', dateTime(window.to));
+  const upper = window.inclusiveEnd
+    ? lte('SystemModstamp', dateTime(window.to))
+    : lt('SystemModstamp', dateTime(window.to));
   return and(gte('SystemModstamp', dateTime(window.from)), upper);
 }
 
@@ -43,5 +45,8 @@ export async function planWindows(
   const left: Window = { from: window.from, to: middle, inclusiveEnd: false };
   const right: Window = { from: middle, to: window.to, inclusiveEnd: window.inclusiveEnd };
   const leftCount = await countIn(left);
-  return [...(await planWindows(left, leftCount, maxRecords, countIn)), ...(await planWindows(right, count - leftCount, maxRecords, countIn))];
+  return [
+    ...(await planWindows(left, leftCount, maxRecords, countIn)),
+    ...(await planWindows(right, count - leftCount, maxRecords, countIn)),
+  ];
 }

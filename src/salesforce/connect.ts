@@ -49,13 +49,22 @@ export async function connect(
   switch (credentials.method) {
     case 'accessToken':
       return {
-        connection: new Connection({ instanceUrl: credentials.instanceUrl, accessToken: credentials.accessToken, version: apiVersion }),
+        connection: new Connection({
+          instanceUrl: credentials.instanceUrl,
+          accessToken: credentials.accessToken,
+          version: apiVersion,
+        }),
         session: NO_RENEWAL,
       };
     case 'clientCredentials':
-      return connectWithGrant(credentials, apiVersion, envNames, deps, () => ({ grant_type: CLIENT_CREDENTIALS_GRANT }));
+      return connectWithGrant(credentials, apiVersion, envNames, deps, () => ({
+        grant_type: CLIENT_CREDENTIALS_GRANT,
+      }));
     case 'jwt': {
-      const key = parsePrivateKey(await readKeyFile(credentials.keyFile, envNames.jwtKeyFile, deps), envNames.jwtKeyFile);
+      const key = parsePrivateKey(
+        await readKeyFile(credentials.keyFile, envNames.jwtKeyFile, deps),
+        envNames.jwtKeyFile,
+      );
       const claims = { clientId: credentials.clientId, username: credentials.username, audience: credentials.loginUrl };
       // A fresh assertion per grant: each one expires three minutes after it is signed.
       return connectWithGrant(credentials, apiVersion, envNames, deps, () => ({
@@ -97,13 +106,19 @@ async function connectWithGrant(
       : // No clientId: jsforce would add client_id to the JWT grant, which the flow does not take.
         { loginUrl: credentials.loginUrl };
   const transport = new LoginTransport(deps.loginTimeoutMs);
-  const withRetries = <T>(grant: () => Promise<T>): Promise<T> => withLoginRetry(grant, transport, deps.timing, deps.onRetry);
+  const withRetries = <T>(grant: () => Promise<T>): Promise<T> =>
+    withLoginRetry(grant, transport, deps.timing, deps.onRetry);
   const renewal: SessionRenewal = new SessionRenewal(
     async () => (await withRetries(() => connection.oauth2.requestToken(params()))).access_token,
     (error) => loginFailure(error, credentials.method, credentials.loginUrl, secrets),
     sessionActions(credentials.method, envNames),
   );
-  const connection: Connection = new Connection({ loginUrl: credentials.loginUrl, oauth2, version: apiVersion, refreshFn: renewal.refreshFn });
+  const connection: Connection = new Connection({
+    loginUrl: credentials.loginUrl,
+    oauth2,
+    version: apiVersion,
+    refreshFn: renewal.refreshFn,
+  });
   connection.oauth2._transport = transport;
   try {
     await withRetries(() => connection.authorize(params()));

@@ -115,7 +115,8 @@ export function resolveCredentials(settings: SalesforceSettings, env: Environmen
   const loginUrlLabel = `${names.loginUrl} (or salesforce.loginUrl in the config)`;
   const requireAll = (required: readonly string[], needsLoginUrl = false): void => {
     const absent = required.filter((name) => value(env, name) === undefined);
-    if (needsLoginUrl && value(env, names.loginUrl) === undefined && settings.loginUrl === undefined) absent.unshift(loginUrlLabel);
+    if (needsLoginUrl && value(env, names.loginUrl) === undefined && settings.loginUrl === undefined)
+      absent.unshift(loginUrlLabel);
     if (absent.length > 0) throw missing(method, absent);
   };
   // Only read after requireAll() has checked presence.
@@ -128,15 +129,26 @@ export function resolveCredentials(settings: SalesforceSettings, env: Environmen
   switch (method) {
     case 'accessToken':
       requireAll([names.instanceUrl, names.accessToken]);
-      return { method, instanceUrl: originOf(get(names.instanceUrl), names.instanceUrl), accessToken: get(names.accessToken) };
+      return {
+        method,
+        instanceUrl: originOf(get(names.instanceUrl), names.instanceUrl),
+        accessToken: get(names.accessToken),
+      };
     case 'clientCredentials':
       requireAll([names.clientId, names.clientSecret], true);
       return { method, loginUrl: loginUrl(), clientId: get(names.clientId), clientSecret: get(names.clientSecret) };
     case 'jwt':
       requireAll([names.clientId, names.username, names.jwtKeyFile], true);
-      return { method, loginUrl: loginUrl(), clientId: get(names.clientId), username: get(names.username), keyFile: get(names.jwtKeyFile) };
+      return {
+        method,
+        loginUrl: loginUrl(),
+        clientId: get(names.clientId),
+        username: get(names.username),
+        keyFile: get(names.jwtKeyFile),
+      };
     case 'sfCli':
-      if (settings.auth.targetOrg === undefined) throw missing(method, ['--target-org (or salesforce.auth.targetOrg in the config)']);
+      if (settings.auth.targetOrg === undefined)
+        throw missing(method, ['--target-org (or salesforce.auth.targetOrg in the config)']);
       return { method, targetOrg: settings.auth.targetOrg };
   }
 }

@@ -59,17 +59,27 @@ export async function describeObject(http: SalesforceHttp, name: string): Promis
   try {
     const response = await http.send<unknown>('other', { method: 'GET', path: `/sobjects/${apiName(name)}/describe` });
     const body = asRecord(response.body);
-    return { name: typeof body.name === 'string' ? body.name : name, fields: Array.isArray(body.fields) ? body.fields.map(toField) : [] };
+    return {
+      name: typeof body.name === 'string' ? body.name : name,
+      fields: Array.isArray(body.fields) ? body.fields.map(toField) : [],
+    };
   } catch (error) {
-    const missing = error instanceof SalesforceRequestError && error.failure.errors.some((e) => MISSING_OBJECT_CODES.has(e.errorCode));
+    const missing =
+      error instanceof SalesforceRequestError &&
+      error.failure.errors.some((e) => MISSING_OBJECT_CODES.has(e.errorCode));
     if (missing) return null;
     throw error;
   }
 }
 
-export async function describeObjects(http: SalesforceHttp, names: readonly string[]): Promise<Map<string, ObjectDescribe | null>> {
+export async function describeObjects(
+  http: SalesforceHttp,
+  names: readonly string[],
+): Promise<Map<string, ObjectDescribe | null>> {
   const unique = [...new Map(names.map((name) => [name.toLowerCase(), name])).values()];
-  const described = await Promise.all(unique.map(async (name) => [name.toLowerCase(), await describeObject(http, name)] as const));
+  const described = await Promise.all(
+    unique.map(async (name) => [name.toLowerCase(), await describeObject(http, name)] as const),
+  );
   return new Map(described);
 }
 
@@ -99,8 +109,14 @@ export interface DescribeProblem {
 }
 
 /** Objects to describe so that every requirement, paths through lookups included, can be checked. */
-export async function describeForRequirements(http: SalesforceHttp, requirements: readonly FieldRequirement[]): Promise<DescribeMap> {
-  const describes = await describeObjects(http, requirements.map((r) => r.object));
+export async function describeForRequirements(
+  http: SalesforceHttp,
+  requirements: readonly FieldRequirement[],
+): Promise<DescribeMap> {
+  const describes = await describeObjects(
+    http,
+    requirements.map((r) => r.object),
+  );
   const related = new Set<string>();
   for (const requirement of requirements) {
     const owner = describes.get(requirement.object.toLowerCase());
@@ -108,7 +124,13 @@ export async function describeForRequirements(http: SalesforceHttp, requirements
     if (owner === null || owner === undefined || head === undefined || rest.length === 0) continue;
     const lookup = owner.fields.find((f) => f.relationshipName?.toLowerCase() === head.toLowerCase());
     const [target] = lookup?.referenceTo ?? [];
-    if (lookup !== undefined && lookup.referenceTo.length === 1 && target !== undefined && !describes.has(target.toLowerCase())) related.add(target);
+    if (
+      lookup !== undefined &&
+      lookup.referenceTo.length === 1 &&
+      target !== undefined &&
+      !describes.has(target.toLowerCase())
+    )
+      related.add(target);
   }
   if (related.size === 0) return describes;
   for (const [key, value] of await describeObjects(http, [...related])) describes.set(key, value);
@@ -126,14 +148,17 @@ function resolvePath(object: ObjectDescribe, path: string, describes: DescribeMa
     const label = `${current.name}.${segment}`;
     if (i === segments.length - 1) {
       const field = current.fields.find((f) => f.name.toLowerCase() === segment.toLowerCase());
-      return field === undefined ? { problem: `${label} does not exist (or is hidden from the integration user)` } : { field, label };
+      return field === undefined
+        ? { problem: `${label} does not exist (or is hidden from the integration user)` }
+        : { field, label };
     }
     const lookup = current.fields.find((f) => f.relationshipName?.toLowerCase() === segment.toLowerCase());
     if (lookup === undefined) return { problem: `${label} is not a relationship of ${current.name}` };
     const [target] = lookup.referenceTo;
     if (lookup.referenceTo.length !== 1 || target === undefined) return { unchecked: true };
     const next = describes.get(target.toLowerCase());
-    if (next === undefined) return { problem: `${target} was not described, so ${path} on ${object.name} cannot be checked` };
+    if (next === undefined)
+      return { problem: `${target} was not described, so ${path} on ${object.name} cannot be checked` };
     if (next === null) return { problem: `${target} does not exist (or is hidden from the integration user)` };
     current = next;
   }
@@ -147,15 +172,21 @@ function fieldProblems(requirement: FieldRequirement, field: FieldDescribe, labe
       if (!field.picklistValues.includes(value)) problems.push(`picklist value '${value}' is not a value of ${label}`);
     }
   }
-  if (requirement.externalId === true && !field.externalId && !field.idLookup) problems.push(`${label} is not an external id`);
+  if (requirement.externalId === true && !field.externalId && !field.idLookup)
+    problems.push(`${label} is not an external id`);
   if (requirement.writable === true && !(field.createable && field.updateable)) {
-    problems.push(`${label} cannot be written by the integration user (createable: ${field.createable}, updateable: ${field.updateable})`);
+    problems.push(
+      `${label} cannot be written by the integration user (createable: ${field.createable}, updateable: ${field.updateable})`,
+    );
   }
   return problems;
 }
 
 /** Every way the org falls short of the config's requirements; empty when it fits. */
-export function checkConfigAgainstDescribe(requirements: readonly FieldRequirement[], describes: DescribeMap): DescribeProblem[] {
+export function checkConfigAgainstDescribe(
+  requirements: readonly FieldRequirement[],
+  describes: DescribeMap,
+): DescribeProblem[] {
   const problems: DescribeProblem[] = [];
   for (const requirement of requirements) {
     const where = {
@@ -165,14 +196,20 @@ export function checkConfigAgainstDescribe(requirements: readonly FieldRequireme
     };
     const object = describes.get(requirement.object.toLowerCase());
     if (object === undefined || object === null) {
-      const message = object === null ? `${requirement.object} does not exist (or is hidden from the integration user)` : `${requirement.object} was not described`;
+      const message =
+        object === null
+          ? `${requirement.object} does not exist (or is hidden from the integration user)`
+          : `${requirement.object} was not described`;
       problems.push({ ...where, message });
       continue;
     }
     if (requirement.field === undefined) continue;
     const resolution = resolvePath(object, requirement.field, describes);
     if ('problem' in resolution) problems.push({ ...where, message: resolution.problem });
-    else if ('field' in resolution) problems.push(...fieldProblems(requirement, resolution.field, resolution.label).map((message) => ({ ...where, message })));
+    else if ('field' in resolution)
+      problems.push(
+        ...fieldProblems(requirement, resolution.field, resolution.label).map((message) => ({ ...where, message })),
+      );
   }
   // One missing object is reported once, not once per field asked of it.
   return problems.filter((p, i) => problems.findIndex((q) => q.message === p.message && q.source === p.source) === i);

@@ -85,7 +85,16 @@ const RULES: readonly PolicyRule[] = [
 const CONCURRENT_LIMIT_PREFIX = 'ConcurrentRequests';
 
 /** The more severe action wins when an error array holds several codes. */
-const SEVERITY: readonly ErrorAction[] = ['stopTryLater', 'failPermission', 'failConfig', 'fail', 'reauth', 'requery', 'retryItem', 'retry'];
+const SEVERITY: readonly ErrorAction[] = [
+  'stopTryLater',
+  'failPermission',
+  'failConfig',
+  'fail',
+  'reauth',
+  'requery',
+  'retryItem',
+  'retry',
+];
 
 export interface Classification {
   action: ErrorAction;
@@ -93,19 +102,33 @@ export interface Classification {
   maxRetries?: number;
 }
 
-function matches(rule: PolicyRule, status: number | null, errorCode: string | null, transportCode: string | null): boolean {
+function matches(
+  rule: PolicyRule,
+  status: number | null,
+  errorCode: string | null,
+  transportCode: string | null,
+): boolean {
   if (rule.errorCode !== undefined) return rule.errorCode === errorCode;
   if (rule.transportCode !== undefined) return rule.transportCode === transportCode;
   if (rule.status === '5xx') return status !== null && status >= 500 && status <= 599;
   return rule.status === status;
 }
 
-function classifyOne(status: number | null, errorCode: string | null, message: string, transportCode: string | null): Classification {
+function classifyOne(
+  status: number | null,
+  errorCode: string | null,
+  message: string,
+  transportCode: string | null,
+): Classification {
   if (errorCode === 'REQUEST_LIMIT_EXCEEDED' && message.startsWith(CONCURRENT_LIMIT_PREFIX)) return { action: 'retry' };
   // A code the table does not know falls through to the status rules.
   const rule =
-    RULES.find((candidate) => candidate.errorCode !== undefined && matches(candidate, status, errorCode, transportCode)) ??
-    RULES.find((candidate) => candidate.errorCode === undefined && matches(candidate, status, errorCode, transportCode));
+    RULES.find(
+      (candidate) => candidate.errorCode !== undefined && matches(candidate, status, errorCode, transportCode),
+    ) ??
+    RULES.find(
+      (candidate) => candidate.errorCode === undefined && matches(candidate, status, errorCode, transportCode),
+    );
   if (rule === undefined) return { action: 'fail' };
   return rule.maxRetries === undefined ? { action: rule.action } : { action: rule.action, maxRetries: rule.maxRetries };
 }
@@ -113,7 +136,9 @@ function classifyOne(status: number | null, errorCode: string | null, message: s
 /** Classifies a whole-request failure. */
 export function classifyFailure(failure: SalesforceFailure): Classification {
   if (failure.errors.length === 0) return classifyOne(failure.status, null, '', failure.transportCode);
-  const each = failure.errors.map((item) => classifyOne(failure.status, item.errorCode, item.message, failure.transportCode));
+  const each = failure.errors.map((item) =>
+    classifyOne(failure.status, item.errorCode, item.message, failure.transportCode),
+  );
   const rank = (c: Classification): number => SEVERITY.indexOf(c.action);
   return each.reduce((worst, next) => (rank(next) < rank(worst) ? next : worst));
 }

@@ -86,7 +86,11 @@ export class SalesforceHttp {
 
   /** Sends one request, retrying per the error policy; throws SalesforceRequestError or CoachError. */
   async send<T>(kind: CallKind, request: SalesforceRequest): Promise<SalesforceResponse<T>> {
-    if (this.closed) throw new CoachError({ code: 'SF_SESSION_CLOSED', message: 'The Salesforce session was closed; open a new one.' });
+    if (this.closed)
+      throw new CoachError({
+        code: 'SF_SESSION_CLOSED',
+        message: 'The Salesforce session was closed; open a new one.',
+      });
     return withRetry(
       (attempt) => this.sendOnce<T>(kind, request, attempt),
       decideRetry,
@@ -99,10 +103,16 @@ export class SalesforceHttp {
   private url(path: string): string {
     if (!path.startsWith('/')) throw new Error(`Request paths are relative to the org; got ${path}`);
     const instance = this.options.connection.instanceUrl;
-    return path.startsWith('/services/') ? `${instance}${path}` : `${instance}/services/data/v${this.apiVersion}${path}`;
+    return path.startsWith('/services/')
+      ? `${instance}${path}`
+      : `${instance}/services/data/v${this.apiVersion}${path}`;
   }
 
-  private async sendOnce<T>(kind: CallKind, request: SalesforceRequest, attempt: number): Promise<SalesforceResponse<T>> {
+  private async sendOnce<T>(
+    kind: CallKind,
+    request: SalesforceRequest,
+    attempt: number,
+  ): Promise<SalesforceResponse<T>> {
     const { connection, budget, session } = this.options;
     const api = new HttpApi(connection, {
       retry: JSFORCE_RETRY_OFF,
@@ -148,7 +158,7 @@ export function decideRetry(error: unknown, attempt: number): RetryDecision {
   if (!(error instanceof SalesforceRequestError)) return { retry: false };
   const { classification, failure } = error;
   const retryable = classification.action === 'retry' || classification.action === 'retryItem';
-  if (!retryable || (classification.maxRetries !== undefined && attempt > classification.maxRetries)) return { retry: false };
+  if (!retryable || (classification.maxRetries !== undefined && attempt > classification.maxRetries))
+    return { retry: false };
   return failure.retryAfterMs === null ? { retry: true } : { retry: true, minDelayMs: failure.retryAfterMs };
 }
-

@@ -31,7 +31,9 @@ export function parsePrivateKey(pem: string, variable: string): KeyObject {
     throw new CoachError({
       code: 'SF_AUTH_INVALID',
       message: `The file named by ${variable} does not hold a PEM private key.`,
-      actions: [`Point ${variable} at the private key (server.key) whose certificate is uploaded to the connected app.`],
+      actions: [
+        `Point ${variable} at the private key (server.key) whose certificate is uploaded to the connected app.`,
+      ],
       exitCode: ExitCode.usage,
     });
   }

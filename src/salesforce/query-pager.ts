@@ -32,7 +32,7 @@ function badResponse(detail: string): CoachError {
   return new CoachError({
     code: 'SF_BAD_RESPONSE',
     message: `Salesforce sent a query response the connector does not understand: ${detail}.`,
-    actions: ['Report this with the org\'s API version; re-running will not help.'],
+    actions: ["Report this with the org's API version; re-running will not help."],
   });
 }
 
@@ -47,16 +47,25 @@ function parseResult(body: unknown): ParsedResult {
   if (!Array.isArray(records)) throw badResponse('`records` is not an array');
   if (typeof totalSize !== 'number') throw badResponse('`totalSize` is not a number');
   const next = typeof nextRecordsUrl === 'string' ? nextRecordsUrl : null;
-  if (next !== null && !NEXT_RECORDS_URL.test(next)) throw badResponse(`unexpected nextRecordsUrl ${JSON.stringify(next)}`);
+  if (next !== null && !NEXT_RECORDS_URL.test(next))
+    throw badResponse(`unexpected nextRecordsUrl ${JSON.stringify(next)}`);
   // `done` may be missing (jsforce tolerates it); then the locator alone says whether more follows.
   const finished = typeof done === 'boolean' ? done : next === null;
   if (!finished && next === null) throw badResponse('`done` is false but there is no nextRecordsUrl');
-  return { page: { records: records as SfRecord[], totalSize, done: finished }, nextRecordsUrl: finished ? null : next };
+  return {
+    page: { records: records as SfRecord[], totalSize, done: finished },
+    nextRecordsUrl: finished ? null : next,
+  };
 }
 
 /** Yields each page of a query as it arrives. */
-export async function* queryPages(http: SalesforceHttp, soql: string, options: QueryOptions): AsyncGenerator<QueryPage> {
-  const headers = options.batchSize === undefined ? undefined : { 'Sforce-Query-Options': `batchSize=${options.batchSize}` };
+export async function* queryPages(
+  http: SalesforceHttp,
+  soql: string,
+  options: QueryOptions,
+): AsyncGenerator<QueryPage> {
+  const headers =
+    options.batchSize === undefined ? undefined : { 'Sforce-Query-Options': `batchSize=${options.batchSize}` };
   options.beforePage?.();
   const first = await http.send<unknown>('query', {
     method: 'GET',
@@ -86,6 +95,9 @@ export async function queryAllPages(http: SalesforceHttp, soql: string, options:
 
 /** `SELECT COUNT() …`: Salesforce answers with totalSize and no rows. */
 export async function countRecords(http: SalesforceHttp, soql: string, endpoint: QueryEndpoint): Promise<number> {
-  const response = await http.send<unknown>('query', { method: 'GET', path: `/${endpoint}?q=${encodeURIComponent(soql)}` });
+  const response = await http.send<unknown>('query', {
+    method: 'GET',
+    path: `/${endpoint}?q=${encodeURIComponent(soql)}`,
+  });
   return parseResult(response.body).page.totalSize;
 }

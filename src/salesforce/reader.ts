@@ -47,7 +47,15 @@ const SYSTEM_FIELDS = ['Id', 'SystemModstamp', 'IsDeleted'] as const;
  * Setup objects are deactivated, never deleted, and have no IsDeleted field: selecting it from
  * User is INVALID_FIELD in a real org (and in the sandbox). Their reads leave it out.
  */
-const WITHOUT_IS_DELETED: ReadonlySet<string> = new Set(['user', 'group', 'profile', 'userrole', 'permissionset', 'recordtype', 'organization']);
+const WITHOUT_IS_DELETED: ReadonlySet<string> = new Set([
+  'user',
+  'group',
+  'profile',
+  'userrole',
+  'permissionset',
+  'recordtype',
+  'organization',
+]);
 
 function systemFieldsOf(object: string): readonly string[] {
   return WITHOUT_IS_DELETED.has(object.toLowerCase()) ? SYSTEM_FIELDS.filter((f) => f !== 'IsDeleted') : SYSTEM_FIELDS;
@@ -154,7 +162,10 @@ export class SalesforceReader implements CrmReader {
 
   async queryAll(soql: string): Promise<SfRecord[]> {
     try {
-      return await queryAllPages(this.deps.http, soql, { endpoint: 'query', beforePage: () => this.deps.budget.assertWithinBudget() });
+      return await queryAllPages(this.deps.http, soql, {
+        endpoint: 'query',
+        beforePage: () => this.deps.budget.assertWithinBudget(),
+      });
     } catch (error) {
       throw toCoachError(error, { doing: 'Running a query', sessionActions: this.deps.sessionActions });
     }
@@ -170,21 +181,37 @@ export class SalesforceReader implements CrmReader {
 
   private async *read(request: IncrementalReadRequest): AsyncGenerator<RecordPage> {
     const object = apiName(request.object);
-    if (!Number.isInteger(request.pageSize) || request.pageSize < PAGE_SIZE_RANGE.min || request.pageSize > PAGE_SIZE_RANGE.max) {
-      throw new CoachError({ code: 'SF_BAD_PAGE_SIZE', message: `Page size ${request.pageSize} is outside 200–2000.`, exitCode: ExitCode.usage });
+    if (
+      !Number.isInteger(request.pageSize) ||
+      request.pageSize < PAGE_SIZE_RANGE.min ||
+      request.pageSize > PAGE_SIZE_RANGE.max
+    ) {
+      throw new CoachError({
+        code: 'SF_BAD_PAGE_SIZE',
+        message: `Page size ${request.pageSize} is outside 200–2000.`,
+        exitCode: ExitCode.usage,
+      });
     }
     const fields = distinctFields([...systemFieldsOf(object), ...request.fields]);
     // SOQL datetimes have whole seconds. The end is the second after `until`, excluded, so that
     // nothing stamped in the run's last second waits a run (reading a few ms past `until` is
     // harmless: the checkpoint follows the records read, never `until`).
-    const range: Window = { from: floorToSecond(request.since ?? request.backfillFrom), to: floorToSecond(request.until) + 1000, inclusiveEnd: false };
+    const range: Window = {
+      from: floorToSecond(request.since ?? request.backfillFrom),
+      to: floorToSecond(request.until) + 1000,
+      inclusiveEnd: false,
+    };
     if (range.from > range.to) {
       yield { object, records: [], last: true };
       return;
     }
     if (request.since === null) {
       this.deps.budget.assertWithinBudget();
-      const total = await countRecords(this.deps.http, buildCount({ object, where: windowCondition(range) }), 'queryAll');
+      const total = await countRecords(
+        this.deps.http,
+        buildCount({ object, where: windowCondition(range) }),
+        'queryAll',
+      );
       if (total > request.bulkThreshold) {
         yield* this.readBulk(object, fields, range, total);
         return;
@@ -193,7 +220,12 @@ export class SalesforceReader implements CrmReader {
     yield* this.readRest(object, fields, range, request.pageSize);
   }
 
-  private async *readRest(object: string, fields: string[], range: Window, pageSize: number): AsyncGenerator<RecordPage> {
+  private async *readRest(
+    object: string,
+    fields: string[],
+    range: Window,
+    pageSize: number,
+  ): AsyncGenerator<RecordPage> {
     const resume = new ResumePoint();
     for (let restarts = 0; ; restarts += 1) {
       const from = resume.restartFrom ?? range.from;
@@ -217,12 +249,19 @@ export class SalesforceReader implements CrmReader {
   }
 
   private async *readBulk(object: string, fields: string[], range: Window, total: number): AsyncGenerator<RecordPage> {
-    const types = new Map([...SYSTEM_FIELD_TYPES, ...(await fieldTypesOf(object, fields, (name) => this.deps.describe(name)))]);
+    const types = new Map([
+      ...SYSTEM_FIELD_TYPES,
+      ...(await fieldTypesOf(object, fields, (name) => this.deps.describe(name))),
+    ]);
     const { http, budget, bulk } = this.deps;
     yield* readBulkBackfill(
       { object, fields, types, range, total },
       { budget, bulk, count: (soql) => countRecords(http, soql, 'queryAll') },
-      { windowMaxRecords: this.tuning.bulkWindowMaxRecords, pageSize: this.tuning.bulkPageSize, resultsMaxRecords: this.tuning.bulkResultsMaxRecords },
+      {
+        windowMaxRecords: this.tuning.bulkWindowMaxRecords,
+        pageSize: this.tuning.bulkPageSize,
+        resultsMaxRecords: this.tuning.bulkResultsMaxRecords,
+      },
     );
   }
 }

@@ -66,7 +66,8 @@ function asApiError(error: unknown): ApiErrorShape | null {
 
 function errorItems(error: ApiErrorShape): SalesforceErrorItem[] {
   // jsforce folds a multi-element error array into MULTIPLE_API_ERRORS with the array in `data`.
-  if (Array.isArray(error.data)) return error.data.map(toErrorItem).filter((item): item is SalesforceErrorItem => item !== null);
+  if (Array.isArray(error.data))
+    return error.data.map(toErrorItem).filter((item): item is SalesforceErrorItem => item !== null);
   // A body that was not JSON becomes ERROR_HTTP_<status>: the status alone then classifies it.
   if (error.errorCode.startsWith('ERROR_HTTP_')) return [];
   return [{ errorCode: error.errorCode, message: error.message }];
@@ -87,7 +88,12 @@ export function describeFailure(error: unknown, response: ObservedResponse | nul
   const record = asRecord(error);
   const code = stringField(record, 'code');
   const transportCode = stringField(record, 'name') === ABORT_ERROR_NAME ? REQUEST_TIMEOUT_CODE : code;
-  return { status: response === null ? null : status, errors: [], transportCode: response === null ? transportCode : null, retryAfterMs };
+  return {
+    status: response === null ? null : status,
+    errors: [],
+    transportCode: response === null ? transportCode : null,
+    retryAfterMs,
+  };
 }
 
 /** A one-line account of a failure for messages: `HTTP 400 INVALID_FIELD: No such column …`. */
@@ -95,7 +101,9 @@ export function summariseFailure(failure: SalesforceFailure, maxLength = 400): s
   const parts: string[] = [];
   if (failure.status !== null) parts.push(`HTTP ${failure.status}`);
   if (failure.transportCode !== null) parts.push(failure.transportCode);
-  const details = failure.errors.map((item) => `${item.errorCode}: ${item.message.replace(/\s+/g, ' ').trim()}`).join('; ');
+  const details = failure.errors
+    .map((item) => `${item.errorCode}: ${item.message.replace(/\s+/g, ' ').trim()}`)
+    .join('; ');
   const text = [parts.join(' '), details].filter((part) => part.length > 0).join(' ');
   const summary = text.length > 0 ? text : 'no response';
   return summary.length > maxLength ? `${summary.slice(0, maxLength - 1)}…` : summary;

@@ -79,11 +79,17 @@ export const NO_RENEWAL: SessionState = {
  * Error's name and `error_description` as its message (jsforce oauth2.ts); neither holds a
  * secret, but the text is scrubbed of the run's secrets anyway before it can reach a log.
  */
-export function loginFailure(error: unknown, method: AuthMethod, loginUrl: string, secrets: readonly string[]): CoachError {
+export function loginFailure(
+  error: unknown,
+  method: AuthMethod,
+  loginUrl: string,
+  secrets: readonly string[],
+): CoachError {
   // Logins sent through withLoginRetry arrive classified, with the answer's status.
   const failure = error instanceof SalesforceRequestError ? error.failure : describeFailure(error, null);
   const original = error instanceof SalesforceRequestError && error.cause !== undefined ? error.cause : error;
-  const attempts = error instanceof SalesforceRequestError ? ` after ${error.attempts} attempt${error.attempts === 1 ? '' : 's'}` : '';
+  const attempts =
+    error instanceof SalesforceRequestError ? ` after ${error.attempts} attempt${error.attempts === 1 ? '' : 's'}` : '';
   const transient = classifyFailure(failure).action === 'retry';
   if (failure.transportCode !== null) {
     return new CoachError({
@@ -104,11 +110,19 @@ export function loginFailure(error: unknown, method: AuthMethod, loginUrl: strin
     });
   }
   // jsforce names its OAuth errors after the body's `error`; a body without one leaves no name.
-  const name = original instanceof Error && original.name ? original.name : failure.status === null ? 'error' : `HTTP ${failure.status}`;
+  const name =
+    original instanceof Error && original.name
+      ? original.name
+      : failure.status === null
+        ? 'error'
+        : `HTTP ${failure.status}`;
   const description = original instanceof Error ? original.message : String(original);
   return new CoachError({
     code: 'SF_AUTH_FAILED',
-    message: redact(`Salesforce refused the ${method} login at ${loginUrl}: ${name}${description ? `: ${description}` : ''}`, secrets),
+    message: redact(
+      `Salesforce refused the ${method} login at ${loginUrl}: ${name}${description ? `: ${description}` : ''}`,
+      secrets,
+    ),
     actions: LOGIN_ACTIONS[method],
   });
 }
@@ -117,7 +131,7 @@ const LOGIN_ACTIONS: Readonly<Record<AuthMethod, readonly string[]>> = {
   accessToken: ['Get a new access token and set it in the environment.'],
   clientCredentials: [
     'Check the consumer key and secret of the connected app, and that the client credentials flow is enabled with a "Run As" user.',
-    'Log in at the org\'s My Domain URL (https://<domain>.my.salesforce.com); login.salesforce.com refuses this flow.',
+    "Log in at the org's My Domain URL (https://<domain>.my.salesforce.com); login.salesforce.com refuses this flow.",
   ],
   jwt: [
     'Check the consumer key, the username, and that the certificate of the private key is uploaded to the connected app.',

@@ -58,7 +58,10 @@ export interface SalesforceSession {
   close(): Promise<void>;
 }
 
-export async function openSalesforceSession(settings: SalesforceSessionSettings, deps: SalesforceSessionDeps): Promise<SalesforceSession> {
+export async function openSalesforceSession(
+  settings: SalesforceSessionSettings,
+  deps: SalesforceSessionDeps,
+): Promise<SalesforceSession> {
   const credentials = resolveCredentials(settings.salesforce, deps.env);
   const now = deps.now ?? Date.now;
   const timing = deps.timing ?? systemTiming;
@@ -118,7 +121,11 @@ export async function openSalesforceSession(settings: SalesforceSessionSettings,
       try {
         await http.send('other', { method: 'GET', path: `/services/data/v${http.apiVersion}` });
       } catch (error) {
-        throw toCoachError(error, { doing: 'Connecting to Salesforce', configField: 'salesforce.apiVersion', sessionActions: advice });
+        throw toCoachError(error, {
+          doing: 'Connecting to Salesforce',
+          configField: 'salesforce.apiVersion',
+          sessionActions: advice,
+        });
       }
       budget.assertWithinBudget();
       return budget.usage();

@@ -24,7 +24,9 @@ function invalidIdentifier(kind: string, name: string): CoachError {
   return new CoachError({
     code: 'SOQL_INVALID_IDENTIFIER',
     message: `${JSON.stringify(name)} is not a valid Salesforce ${kind}.`,
-    actions: ['Use the API name from Setup > Object Manager, e.g. `Task`, `Appointment_Status__c` or `Opportunity.OwnerId`.'],
+    actions: [
+      'Use the API name from Setup > Object Manager, e.g. `Task`, `Appointment_Status__c` or `Opportunity.OwnerId`.',
+    ],
     exitCode: ExitCode.usage,
   });
 }
@@ -37,7 +39,8 @@ export function apiName(name: string): string {
 
 /** Returns a field path (`OwnerId`, `Opportunity.OwnerId`) unchanged, or throws SOQL_INVALID_IDENTIFIER. */
 export function fieldPath(path: string): string {
-  if (path.length > MAX_IDENTIFIER_LENGTH || !FIELD_PATH_PATTERN.test(path)) throw invalidIdentifier('field path', path);
+  if (path.length > MAX_IDENTIFIER_LENGTH || !FIELD_PATH_PATTERN.test(path))
+    throw invalidIdentifier('field path', path);
   return path;
 }
 
@@ -160,7 +163,8 @@ export const not = (item: Condition): Condition => ({ kind: 'not', item });
 /** A condition as it appears inside AND/OR/NOT: composites always get their own parentheses. */
 function renderOperand(condition: Condition): string {
   const text = renderCondition(condition);
-  const composite = condition.kind === 'not' || ((condition.kind === 'and' || condition.kind === 'or') && condition.items.length > 1);
+  const composite =
+    condition.kind === 'not' || ((condition.kind === 'and' || condition.kind === 'or') && condition.items.length > 1);
   return composite ? `(${text})` : text;
 }
 
@@ -223,7 +227,8 @@ export function buildSelect(query: SelectQuery): string {
   if (fields.length === 0) throw invalidValue('SELECT list', '(no fields)');
   let soql = `SELECT ${fields.join(', ')} FROM ${apiName(query.object)}`;
   if (query.where !== undefined) soql += ` WHERE ${renderCondition(query.where)}`;
-  if (query.orderBy !== undefined && query.orderBy.length > 0) soql += ` ORDER BY ${query.orderBy.map(renderOrderBy).join(', ')}`;
+  if (query.orderBy !== undefined && query.orderBy.length > 0)
+    soql += ` ORDER BY ${query.orderBy.map(renderOrderBy).join(', ')}`;
   if (query.limit !== undefined) {
     if (!Number.isSafeInteger(query.limit) || query.limit < 1) throw invalidValue('LIMIT', String(query.limit));
     soql += ` LIMIT ${query.limit}`;

@@ -21,7 +21,11 @@ import { apiName, buildSelect, distinctFields, fieldPath, isIn, quoteString } fr
 export const COLLECTION_LIMIT = 200;
 /** Attempts per item (first try included) while it keeps failing on a row lock. */
 export const LOCK_RETRY_ATTEMPTS = 4;
-export const LOCK_BACKOFF: BackoffSettings = { maxAttempts: LOCK_RETRY_ATTEMPTS, baseDelayMs: 1_000, maxDelayMs: 10_000 };
+export const LOCK_BACKOFF: BackoffSettings = {
+  maxAttempts: LOCK_RETRY_ATTEMPTS,
+  baseDelayMs: 1_000,
+  maxDelayMs: 10_000,
+};
 /**
  * Longest URL-encoded SOQL of a key lookup. GET URLs over ~16 KB are refused (HTTP 414; the
  * exact limit is not documented), so key lists are split well below that.
@@ -41,7 +45,8 @@ function toResult(raw: unknown): WriteItemResult {
   const item = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
   const id = typeof item.id === 'string' ? item.id : undefined;
   const created = typeof item.created === 'boolean' ? item.created : undefined;
-  if (item.success === true) return { ok: true, ...(id === undefined ? {} : { id }), ...(created === undefined ? {} : { created }) };
+  if (item.success === true)
+    return { ok: true, ...(id === undefined ? {} : { id }), ...(created === undefined ? {} : { created }) };
   const errors = (Array.isArray(item.errors) ? item.errors : []).map(toErrorItem).filter((e) => e !== null);
   const [first] = errors;
   return {
@@ -59,12 +64,19 @@ function isLockFailure(result: WriteItemResult): boolean {
 export class SalesforceWriter implements CrmWriter {
   constructor(private readonly deps: WriterDeps) {}
 
-  async upsert(object: string, externalIdField: string, records: ReadonlyArray<Record<string, unknown>>): Promise<WriteItemResult[]> {
+  async upsert(
+    object: string,
+    externalIdField: string,
+    records: ReadonlyArray<Record<string, unknown>>,
+  ): Promise<WriteItemResult[]> {
     const path = `/composite/sobjects/${apiName(object)}/${apiName(externalIdField)}`;
     return this.writeAll(`Writing ${object}`, records, (chunk) => this.send(path, object, chunk));
   }
 
-  async update(object: string, records: ReadonlyArray<{ Id: string } & Record<string, unknown>>): Promise<WriteItemResult[]> {
+  async update(
+    object: string,
+    records: ReadonlyArray<{ Id: string } & Record<string, unknown>>,
+  ): Promise<WriteItemResult[]> {
     const type = apiName(object);
     return this.writeAll(`Updating ${object}`, records, (chunk) => this.send('/composite/sobjects', type, chunk));
   }
@@ -73,27 +85,48 @@ export class SalesforceWriter implements CrmWriter {
    * Reads back the records whose `keyField` is one of `keys` (so that nothing is created twice
    * when the local ledger is lost), in as many queries as the URL length allows.
    */
-  async findByKeys(object: string, keyField: string, keys: readonly string[], fields: readonly string[] = []): Promise<SfRecord[]> {
+  async findByKeys(
+    object: string,
+    keyField: string,
+    keys: readonly string[],
+    fields: readonly string[] = [],
+  ): Promise<SfRecord[]> {
     const select = distinctFields(['Id', fieldPath(keyField), ...fields]);
     const found: SfRecord[] = [];
     try {
       for (const chunk of chunkKeys(object, select, keyField, [...new Set(keys)])) {
         const soql = buildSelect({ object, fields: select, where: isIn(keyField, chunk) });
-        found.push(...(await queryAllPages(this.deps.http, soql, { endpoint: 'query', beforePage: () => this.deps.budget.assertWithinBudget() })));
+        found.push(
+          ...(await queryAllPages(this.deps.http, soql, {
+            endpoint: 'query',
+            beforePage: () => this.deps.budget.assertWithinBudget(),
+          })),
+        );
       }
     } catch (error) {
-      throw toCoachError(error, { doing: `Reading ${object} by ${keyField}`, sessionActions: this.deps.sessionActions });
+      throw toCoachError(error, {
+        doing: `Reading ${object} by ${keyField}`,
+        sessionActions: this.deps.sessionActions,
+      });
     }
     return found;
   }
 
   private async send(path: string, object: string, chunk: readonly Record<string, unknown>[]): Promise<unknown> {
     const records = chunk.map((record) => ({ ...record, attributes: { type: object } }));
-    const response = await this.deps.http.send<unknown>('write', { method: 'PATCH', path, body: { allOrNone: false, records } });
+    const response = await this.deps.http.send<unknown>('write', {
+      method: 'PATCH',
+      path,
+      body: { allOrNone: false, records },
+    });
     return response.body;
   }
 
-  private async writeAll(doing: string, records: ReadonlyArray<Record<string, unknown>>, send: Send): Promise<WriteItemResult[]> {
+  private async writeAll(
+    doing: string,
+    records: ReadonlyArray<Record<string, unknown>>,
+    send: Send,
+  ): Promise<WriteItemResult[]> {
     const results: WriteItemResult[] = [];
     try {
       for (let start = 0; start < records.length; start += COLLECTION_LIMIT) {
@@ -110,7 +143,8 @@ export class SalesforceWriter implements CrmWriter {
     const results = new Array<WriteItemResult | undefined>(chunk.length);
     let pending = chunk.map((_, index) => index);
     for (let attempt = 1; pending.length > 0; attempt += 1) {
-      if (attempt > 1) await this.deps.timing.sleep(backoffDelay(attempt - 1, () => this.deps.timing.random(), LOCK_BACKOFF));
+      if (attempt > 1)
+        await this.deps.timing.sleep(backoffDelay(attempt - 1, () => this.deps.timing.random(), LOCK_BACKOFF));
       this.deps.budget.assertWithinBudget();
       const body = await send(pending.map((index) => chunk[index] ?? {}));
       if (!Array.isArray(body) || body.length !== pending.length) {
@@ -132,9 +166,16 @@ export class SalesforceWriter implements CrmWriter {
 }
 
 /** Splits keys so that each lookup's URL-encoded SOQL stays under KEY_QUERY_MAX_ENCODED_CHARS. */
-export function chunkKeys(object: string, select: readonly string[], keyField: string, keys: readonly string[]): string[][] {
+export function chunkKeys(
+  object: string,
+  select: readonly string[],
+  keyField: string,
+  keys: readonly string[],
+): string[][] {
   const encodedLength = (text: string): number => encodeURIComponent(text).length;
-  const base = encodedLength(buildSelect({ object, fields: select, where: isIn(keyField, ['']) })) - encodedLength(quoteString(''));
+  const base =
+    encodedLength(buildSelect({ object, fields: select, where: isIn(keyField, ['']) })) -
+    encodedLength(quoteString(''));
   const separator = encodedLength(', ');
   const chunks: string[][] = [];
   let chunk: string[] = [];

@@ -89,7 +89,10 @@ export class SandboxOrg {
       },
     ]);
     for (const [objectName, rows] of Object.entries(setupRows())) {
-      this.store.load(objectName, rows.map((row) => ({ ...row, Id: this.store.newId(objectName), ...createdBy })));
+      this.store.load(
+        objectName,
+        rows.map((row) => ({ ...row, Id: this.store.newId(objectName), ...createdBy })),
+      );
     }
     this.orgIdValue = orgId;
     this.integrationUser = userId;

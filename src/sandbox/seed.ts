@@ -31,7 +31,12 @@ export function seedDemo(org: SandboxOrg, options: SeedOptions = {}): SeedSummar
     return dataset.integrationUserId;
   });
   if (!dataset) throw new Error('The demo generator produced no dataset');
-  return { options: demoOptions, integrationUserId: dataset.integrationUserId, profiles: dataset.profiles, records: org.store.counts() };
+  return {
+    options: demoOptions,
+    integrationUserId: dataset.integrationUserId,
+    profiles: dataset.profiles,
+    records: org.store.counts(),
+  };
 }
 
 /** Reads seed options from loosely typed input (admin endpoint bodies). */
@@ -42,7 +47,8 @@ export function seedOptionsFrom(input: Record<string, unknown>): SeedOptions {
     if (raw === undefined) continue;
     // `now` may also be an ISO datetime.
     const value = key === 'now' && typeof raw === 'string' ? Date.parse(raw) : raw;
-    if (typeof value !== 'number' || !Number.isFinite(value)) throw new Error(`seed option '${key}' must be a number${key === 'now' ? ' or an ISO datetime' : ''}`);
+    if (typeof value !== 'number' || !Number.isFinite(value))
+      throw new Error(`seed option '${key}' must be a number${key === 'now' ? ' or an ISO datetime' : ''}`);
     options[key] = value;
   }
   return options;
@@ -50,6 +56,7 @@ export function seedOptionsFrom(input: Record<string, unknown>): SeedOptions {
 
 function definedOnly(options: SeedOptions): SeedOptions {
   const defined: SeedOptions = {};
-  for (const [key, value] of Object.entries(options) as Array<[keyof SeedOptions, number | undefined]>) if (value !== undefined) defined[key] = value;
+  for (const [key, value] of Object.entries(options) as Array<[keyof SeedOptions, number | undefined]>)
+    if (value !== undefined) defined[key] = value;
   return defined;
 }

@@ -90,7 +90,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const clock = new SandboxClock();
   if (options.now !== undefined) clock.set(instant(options.now));
   if (options.freezeClock) clock.freeze();
-  const org = createSandboxOrg({ clock, timeZone: options.timeZone ?? DEMO_DEFAULTS.timeZone, manifestDir: options.manifestDir });
+  const org = createSandboxOrg({
+    clock,
+    timeZone: options.timeZone ?? DEMO_DEFAULTS.timeZone,
+    manifestDir: options.manifestDir,
+  });
   const usage = new ApiUsage(clock, options.apiLimit ?? DEFAULT_DAILY_API_LIMIT);
   const sessions = new SessionStore(clock, () => org.orgId, options.sessionTimeoutMs ?? DEFAULT_SESSION_TIMEOUT_MS);
   const baseLimit = usage.max;

@@ -55,7 +55,9 @@ export class CheckpointTable {
     db: Database.Database,
     private readonly now: () => number,
   ) {
-    this.select = db.prepare<[string], CheckpointRow>('SELECT system_modstamp, modstamp_ms, record_id FROM checkpoint WHERE object = ?');
+    this.select = db.prepare<[string], CheckpointRow>(
+      'SELECT system_modstamp, modstamp_ms, record_id FROM checkpoint WHERE object = ?',
+    );
     this.upsert = db.prepare(
       `INSERT INTO checkpoint(object, system_modstamp, modstamp_ms, record_id, updated_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT(object) DO UPDATE SET system_modstamp = excluded.system_modstamp, modstamp_ms = excluded.modstamp_ms,

@@ -71,7 +71,12 @@ export function toStateError(error: unknown, operation: string, path: string): C
       data: { path, operation },
     });
   }
-  if (matches(code, 'SQLITE_FULL') || matches(code, 'SQLITE_IOERR') || matches(code, 'SQLITE_READONLY') || matches(code, 'SQLITE_PERM')) {
+  if (
+    matches(code, 'SQLITE_FULL') ||
+    matches(code, 'SQLITE_IOERR') ||
+    matches(code, 'SQLITE_READONLY') ||
+    matches(code, 'SQLITE_PERM')
+  ) {
     return new CoachError({
       code: StateErrorCode.io,
       message: `Writing the state file ${path} failed during ${operation} (${describe(error)}).`,

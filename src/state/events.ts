@@ -81,7 +81,9 @@ export class StoredEvents {
 
 function assertStorable(event: StepEvent): void {
   if (!Number.isSafeInteger(event.at)) {
-    throw badInput(`Step event of record ${event.recordId} has a non-integer time ${String(event.at)}.`, { recordId: event.recordId });
+    throw badInput(`Step event of record ${event.recordId} has a non-integer time ${String(event.at)}.`, {
+      recordId: event.recordId,
+    });
   }
   if (event.durationSec !== undefined && !Number.isFinite(event.durationSec)) {
     throw badInput(`Step event of record ${event.recordId} has a non-finite duration.`, { recordId: event.recordId });

@@ -24,7 +24,9 @@ export class LedgerTable {
   constructor(db: Database.Database) {
     this.selectAll = db.prepare<[], LedgerRow>(`SELECT ${COLUMNS} FROM ledger`);
     // Keys travel as one JSON array: any number of them, one prepared statement.
-    this.selectKeys = db.prepare<[string], LedgerRow>(`SELECT ${COLUMNS} FROM ledger WHERE key IN (SELECT value FROM json_each(?))`);
+    this.selectKeys = db.prepare<[string], LedgerRow>(
+      `SELECT ${COLUMNS} FROM ledger WHERE key IN (SELECT value FROM json_each(?))`,
+    );
     // A write whose result carried no Id (e.g. an update) keeps the Id learnt earlier.
     this.upsert = db.prepare(
       `INSERT INTO ledger(${COLUMNS}) VALUES (?, ?, ?, ?, ?)
@@ -40,7 +42,8 @@ export class LedgerTable {
   }
 
   record(entries: readonly LedgerEntry[]): void {
-    for (const entry of entries) this.upsert.run(entry.ledgerKey, entry.object, entry.hash, entry.sfId, entry.writtenAt);
+    for (const entry of entries)
+      this.upsert.run(entry.ledgerKey, entry.object, entry.hash, entry.sfId, entry.writtenAt);
   }
 }
 

@@ -24,7 +24,13 @@ import { StateErrorCode } from './errors';
 const SCOPE = 'sync';
 
 export type LockResult =
-  | { ok: true; /** The expired (or dead) holder this acquisition replaced, if any. */ tookOverFrom?: { holder: string; since: number } }
+  | {
+      ok: true;
+      /** The expired (or dead) holder this acquisition replaced, if any. */ tookOverFrom?: {
+        holder: string;
+        since: number;
+      };
+    }
   | { ok: false; heldBy: string; since: number; expiresAt: number };
 
 /** The holder string of this process for a run: host and pid say where to look for it. */
@@ -77,7 +83,9 @@ export class RunLock {
     private readonly now: () => number,
     private readonly holderMayBeAlive: HolderCheck = holderCheck(),
   ) {
-    this.select = db.prepare<[string], LockRow>('SELECT holder, acquired_at, ttl_ms, expires_at FROM run_lock WHERE scope = ?');
+    this.select = db.prepare<[string], LockRow>(
+      'SELECT holder, acquired_at, ttl_ms, expires_at FROM run_lock WHERE scope = ?',
+    );
     this.put = db.prepare(
       `INSERT INTO run_lock(scope, holder, acquired_at, ttl_ms, expires_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT(scope) DO UPDATE SET holder = excluded.holder, acquired_at = excluded.acquired_at,
@@ -97,7 +105,9 @@ export class RunLock {
     // Re-acquiring one's own lock keeps its original start, so `since` stays truthful.
     const since = held !== undefined && held.holder === holder ? held.acquired_at : now;
     this.put.run(SCOPE, holder, since, ttlMs, now + ttlMs);
-    return held !== undefined && held.holder !== holder ? { ok: true, tookOverFrom: { holder: held.holder, since: held.acquired_at } } : { ok: true };
+    return held !== undefined && held.holder !== holder
+      ? { ok: true, tookOverFrom: { holder: held.holder, since: held.acquired_at } }
+      : { ok: true };
   }
 
   /** Extends the holder's lease by its TTL; throws STATE_LOCK_LOST if it no longer holds it. */

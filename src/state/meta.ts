@@ -10,7 +10,9 @@ export class MetaTable {
 
   constructor(db: Database.Database) {
     this.select = db.prepare<[string], string>('SELECT value FROM meta WHERE key = ?').pluck();
-    this.upsert = db.prepare<[string, string]>('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
+    this.upsert = db.prepare<[string, string]>(
+      'INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+    );
   }
 
   get(key: string): string | null {

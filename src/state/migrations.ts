@@ -144,7 +144,11 @@ export function schemaVersion(db: Database.Database): number {
  * Each step re-reads the version inside an IMMEDIATE transaction, so two processes opening a
  * new file at once do not both create the tables.
  */
-export function migrate(db: Database.Database, path: string, migrations: readonly Migration[] = MIGRATIONS): { from: number; to: number } {
+export function migrate(
+  db: Database.Database,
+  path: string,
+  migrations: readonly Migration[] = MIGRATIONS,
+): { from: number; to: number } {
   assertContiguous(migrations);
   const latest = migrations.length;
   const from = schemaVersion(db);
@@ -162,7 +166,9 @@ export function migrate(db: Database.Database, path: string, migrations: readonl
 function assertContiguous(migrations: readonly Migration[]): void {
   migrations.forEach((migration, index) => {
     if (migration.version !== index + 1) {
-      throw new Error(`Migration ${migration.version} (${migration.description}) is out of order: expected version ${index + 1}.`);
+      throw new Error(
+        `Migration ${migration.version} (${migration.description}) is out of order: expected version ${index + 1}.`,
+      );
     }
   });
 }

@@ -39,7 +39,9 @@ export class RecordTable {
       .pluck();
     // One statement for a whole page (ids as a JSON array), not one lookup per record.
     this.selectModstamps = db
-      .prepare<[number, string], [string, number]>('SELECT id, modstamp_ms FROM record WHERE object = ? AND id IN (SELECT value FROM json_each(?))')
+      .prepare<[number, string], [string, number]>(
+        'SELECT id, modstamp_ms FROM record WHERE object = ? AND id IN (SELECT value FROM json_each(?))',
+      )
       .raw();
     this.remove = db.prepare<[number, string]>('DELETE FROM record WHERE object = ? AND id = ?');
     // Only records last changed before the cutoff: a recently changed record (an old call edited
@@ -52,9 +54,15 @@ export class RecordTable {
     this.sweepEmpty = db.prepare<[number]>(
       'DELETE FROM record WHERE modstamp_ms < ? AND facts IS NULL AND NOT EXISTS (SELECT 1 FROM event WHERE record_rk = record.rk)',
     );
-    this.selectFacts = db.prepare<[], [number, string, string]>('SELECT object, id, facts FROM record WHERE facts IS NOT NULL ORDER BY object, id').raw();
+    this.selectFacts = db
+      .prepare<[], [number, string, string]>(
+        'SELECT object, id, facts FROM record WHERE facts IS NOT NULL ORDER BY object, id',
+      )
+      .raw();
     this.selectObjectFacts = db
-      .prepare<[number], [number, string, string]>('SELECT object, id, facts FROM record WHERE object = ? AND facts IS NOT NULL ORDER BY id')
+      .prepare<[number], [number, string, string]>(
+        'SELECT object, id, facts FROM record WHERE object = ? AND facts IS NOT NULL ORDER BY id',
+      )
       .raw();
   }
 
@@ -106,6 +114,8 @@ function encodeFacts(record: StoredRecord): string | null {
   try {
     return JSON.stringify(record.facts);
   } catch (error) {
-    throw badInput(`Facts of record ${record.id} are not plain JSON: ${(error as Error).message}`, { recordId: record.id });
+    throw badInput(`Facts of record ${record.id} are not plain JSON: ${(error as Error).message}`, {
+      recordId: record.id,
+    });
   }
 }

@@ -30,7 +30,9 @@ const RUNNING = 'running';
 export class RunTable {
   private readonly insert: Database.Statement<[string, number, string]>;
   private readonly markInterrupted: Database.Statement<[string, string], string>;
-  private readonly complete: Database.Statement<[number, string, number, number, number, number, number, number, string, string]>;
+  private readonly complete: Database.Statement<
+    [number, string, number, number, number, number, number, number, string, string]
+  >;
   private readonly selectRecent: Database.Statement<[number], RunRow>;
   private readonly selectLastOk: Database.Statement<[], RunRow>;
 
@@ -115,7 +117,12 @@ function toSummary(row: RunRow): RunSummary {
     result: row.result as RunSummary['result'],
     recordsRead: row.records_read,
     apiCalls: row.api_calls,
-    writes: { created: row.writes_created, updated: row.writes_updated, skipped: row.writes_skipped, failed: row.writes_failed },
+    writes: {
+      created: row.writes_created,
+      updated: row.writes_updated,
+      skipped: row.writes_skipped,
+      failed: row.writes_failed,
+    },
     errors: JSON.parse(row.errors) as string[],
   };
 }

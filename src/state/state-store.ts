@@ -86,13 +86,21 @@ export class StateStore {
   /**
    * Stores one page in one transaction: upserts `records` (replacing each one's events and
    * facts), then removes `deletedIds` (so an id in both ends up deleted), then advances the
-   * object's checkpoint unless that would move it backwards (or `checkpoint` is null). If anything fails, nothing of the
-   * page is kept and the checkpoint stays where it was.
+   * object's checkpoint unless that would move it backwards (or `checkpoint` is null). If
+   * anything fails, nothing of the page is kept and the checkpoint stays where it was.
    */
-  applyPage(object: string, records: readonly StoredRecord[], deletedIds: readonly string[], checkpoint: Checkpoint | null): ApplyPageResult {
+  applyPage(
+    object: string,
+    records: readonly StoredRecord[],
+    deletedIds: readonly string[],
+    checkpoint: Checkpoint | null,
+  ): ApplyPageResult {
     return this.write('applyPage', () => {
       const objectSym = this.symbols.intern(object);
-      const stored = this.records.modstamps(objectSym, records.map((record) => record.id));
+      const stored = this.records.modstamps(
+        objectSym,
+        records.map((record) => record.id),
+      );
       let upserted = 0;
       let skippedStale = 0;
       let changed = 0;
@@ -221,7 +229,8 @@ export class StateStore {
    */
   copyInMemory(): StateStore {
     return this.read('copyInMemory', () => {
-      // A WAL file's header (bytes 18-19 = 2) makes its in-memory image unopenable (SQLITE_CANTOPEN): mark it rollback-journal.
+      // A WAL file's header (bytes 18-19 = 2) makes its in-memory image unopenable
+      // (SQLITE_CANTOPEN): mark it rollback-journal.
       const copy = new BetterSqlite(this.db.serialize().fill(1, 18, 20));
       copy.pragma('foreign_keys = ON');
       return new StateStore(copy, IN_MEMORY, this.now, this.isNew, this.holderMayBeAlive);
@@ -254,7 +263,13 @@ export class StateStore {
 export function openStateStore(path: string, options: StateStoreOptions = {}): StateStore {
   const { db, migratedFrom } = openDatabase(path);
   try {
-    return new StateStore(db, path, options.now ?? Date.now, migratedFrom === 0, options.holderMayBeAlive ?? holderCheck());
+    return new StateStore(
+      db,
+      path,
+      options.now ?? Date.now,
+      migratedFrom === 0,
+      options.holderMayBeAlive ?? holderCheck(),
+    );
   } catch (error) {
     db.close();
     throw toStateError(error, 'preparing the state store', path);

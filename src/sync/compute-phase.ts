@@ -74,7 +74,8 @@ export function computeFromState(input: ComputeInput): ComputeOutput {
   }
   const reps = mapper.mapUsers(userRecords);
   const names = new Map<string, string>();
-  for (const user of userRecords) if (typeof user.Id === 'string' && typeof user.Name === 'string') names.set(user.Id, user.Name);
+  for (const user of userRecords)
+    if (typeof user.Id === 'string' && typeof user.Name === 'string') names.set(user.Id, user.Name);
   const openFlags = openFlagsFrom(flagFacts, model.writeBack);
   const events = state.loadEventColumns({ since: eventsNeededSince(model, now) });
   const coaching = computeCoaching({ model, reps, events, facts, openFlags, now });

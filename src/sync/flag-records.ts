@@ -33,7 +33,12 @@ export function flagObjectFields(writeBack: WriteBackModel): string[] {
  * modification when the sync first sees it, since the sync itself never changes the status to
  * Committed); later versions carry it forward while the status stays Committed.
  */
-export function flagFact(record: SfRecord, previous: FlagFact | undefined, model: CoachModel, calendar: DealershipCalendar): FlagFact {
+export function flagFact(
+  record: SfRecord,
+  previous: FlagFact | undefined,
+  model: CoachModel,
+  calendar: DealershipCalendar,
+): FlagFact {
   const statusField = model.writeBack.flagFields.status;
   const status = record[statusField];
   let committedOn: string | null = null;

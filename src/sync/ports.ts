@@ -88,7 +88,12 @@ export interface CrmWriter {
    * Reads back the records whose `keyField` is one of `keys`, so that a lost or stale ledger
    * never makes the writer create a record twice or reset what a person changed.
    */
-  findByKeys(object: string, keyField: string, keys: readonly string[], fields?: readonly string[]): Promise<SfRecord[]>;
+  findByKeys(
+    object: string,
+    keyField: string,
+    keys: readonly string[],
+    fields?: readonly string[],
+  ): Promise<SfRecord[]>;
   /**
    * False for a writer that sends nothing (it records instead): its answers are not the org's,
    * so the ledger does not keep them and its run is no reason to skip computing the next one.

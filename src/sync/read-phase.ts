@@ -66,11 +66,20 @@ export interface ReadPhaseDeps {
 export function mappedRecord(mapper: RecordMapper, object: string): ObjectReadSpec['toStored'] {
   return (record, stats) => {
     const mapped = mapper.mapRecord(object, record, stats);
-    return { id: String(record.Id), systemModstamp: String(record.SystemModstamp), events: mapped.events, facts: mapped.facts };
+    return {
+      id: String(record.Id),
+      systemModstamp: String(record.SystemModstamp),
+      events: mapped.events,
+      facts: mapped.facts,
+    };
   };
 }
 
-export async function readAll(specs: readonly ObjectReadSpec[], settings: ReadSettings, deps: ReadPhaseDeps): Promise<ObjectReadResult[]> {
+export async function readAll(
+  specs: readonly ObjectReadSpec[],
+  settings: ReadSettings,
+  deps: ReadPhaseDeps,
+): Promise<ObjectReadResult[]> {
   const results: ObjectReadResult[] = [];
   const queue = [...specs];
   // Held in an object: TypeScript does not see assignments made inside the workers' closures.
@@ -106,7 +115,10 @@ class PendingBatch {
 
   /** Stores the batch; how many records it changed. */
   flush(state: SyncState, object: string): number {
-    const changed = this.size > 0 || this.checkpoint !== null ? state.applyPage(object, this.records, this.deletedIds, this.checkpoint).changed : 0;
+    const changed =
+      this.size > 0 || this.checkpoint !== null
+        ? state.applyPage(object, this.records, this.deletedIds, this.checkpoint).changed
+        : 0;
     this.records = [];
     this.deletedIds = [];
     this.checkpoint = null;
@@ -122,7 +134,15 @@ async function readObject(
 ): Promise<ObjectReadResult> {
   const checkpoint = deps.state.getCheckpoint(spec.object);
   const checkpointAt = checkpoint ? parseSfDateTime(checkpoint.systemModstamp) : null;
-  const result: ObjectReadResult = { object: spec.object, records: 0, deleted: 0, pages: 0, bad: 0, incremental: checkpointAt !== null, changed: 0 };
+  const result: ObjectReadResult = {
+    object: spec.object,
+    records: 0,
+    deleted: 0,
+    pages: 0,
+    bad: 0,
+    incremental: checkpointAt !== null,
+    changed: 0,
+  };
   const log = deps.logger.child({ object: spec.object });
   log.debug(checkpointAt === null ? 'backfilling' : 'reading changes', { since: checkpoint?.systemModstamp ?? null });
 
@@ -159,7 +179,10 @@ async function readObject(
       } catch (error) {
         // A record the mapper cannot read is counted and skipped; it never stops the run.
         result.bad += 1;
-        log.warn('record skipped: it could not be mapped', { id, error: error instanceof Error ? error.message : String(error) });
+        log.warn('record skipped: it could not be mapped', {
+          id,
+          error: error instanceof Error ? error.message : String(error),
+        });
       }
     }
     // An ordered page moves the position to its last record; an unordered one (a Bulk window
@@ -167,7 +190,8 @@ async function readObject(
     const position = page.checkpoint === undefined ? last : page.checkpoint;
     if (position !== null) batch.checkpoint = position;
     result.pages += 1;
-    if (batch.size >= BATCH_RECORDS || (position !== null && page.checkpoint !== undefined) || page.last) result.changed += batch.flush(deps.state, spec.object);
+    if (batch.size >= BATCH_RECORDS || (position !== null && page.checkpoint !== undefined) || page.last)
+      result.changed += batch.flush(deps.state, spec.object);
   };
   try {
     for await (const page of pages) {
@@ -191,6 +215,13 @@ async function readObject(
   if (checkpoint === null && result.records + result.deleted + result.bad === 0 && !aborted()) {
     deps.state.applyPage(spec.object, [], [], { systemModstamp: formatSfDateTime(spec.backfillFrom), id: '' });
   }
-  log.info('read', { records: result.records, changed: result.changed, deleted: result.deleted, pages: result.pages, bad: result.bad, incremental: result.incremental });
+  log.info('read', {
+    records: result.records,
+    changed: result.changed,
+    deleted: result.deleted,
+    pages: result.pages,
+    bad: result.bad,
+    incremental: result.incremental,
+  });
   return result;
 }

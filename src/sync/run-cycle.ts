@@ -5,7 +5,18 @@
  * only in what they plug in: the reader, the writer (the org's, or a RecordingWriter that
  * sends nothing), the state (the file, or a private copy) and whether a lock is taken.
  */
-import { type CoachingResult, type CoachModel, DealershipCalendar, compileMapper, type MapStats, newMapStats, readPlan, type RecordMapper, type Rep, type WritePlan } from '../core';
+import {
+  type CoachingResult,
+  type CoachModel,
+  DealershipCalendar,
+  compileMapper,
+  type MapStats,
+  newMapStats,
+  readPlan,
+  type RecordMapper,
+  type Rep,
+  type WritePlan,
+} from '../core';
 import { CoachError, ExitCode } from '../lib/errors';
 import type { Logger } from '../lib/logger';
 import { type Clock, systemClock } from './clock';
@@ -211,12 +222,28 @@ async function computeAndWrite(
   const computed = computeFromState({ model: options.model, mapper, state, now: report.runEnd });
   report.coaching = computed.coaching;
   report.reps = computed.reps;
-  log.info('computed', { reps: computed.reps.length, events: computed.events, findings: computed.coaching.findings.length, desired: computed.coaching.desired.length });
+  log.info('computed', {
+    reps: computed.reps.length,
+    events: computed.events,
+    findings: computed.coaching.findings.length,
+    desired: computed.coaching.desired.length,
+  });
 
   report.plan = await planAgainstOrg(computed.coaching.desired, computed.known, { state, writer: deps.writer });
-  log.info('planned', { creates: report.plan.creates.length, updates: report.plan.updates.length, skips: report.plan.skips.length });
-  report.writes = await executePlan(report.plan, { writer: deps.writer, state, logger: log, now: () => clock.now(), checkBudget: between });
-  for (const failure of report.writes.failures) report.errors.push(`${failure.object} ${failure.key}: ${failure.errorCode} ${failure.message}`);
+  log.info('planned', {
+    creates: report.plan.creates.length,
+    updates: report.plan.updates.length,
+    skips: report.plan.skips.length,
+  });
+  report.writes = await executePlan(report.plan, {
+    writer: deps.writer,
+    state,
+    logger: log,
+    now: () => clock.now(),
+    checkBudget: between,
+  });
+  for (const failure of report.writes.failures)
+    report.errors.push(`${failure.object} ${failure.key}: ${failure.errorCode} ${failure.message}`);
   if (report.writes.failed > 0) report.result = 'failed';
 }
 
@@ -267,7 +294,9 @@ function finish(state: SyncState, report: RunReport, log: Logger): void {
     result: report.result,
     recordsRead: report.reads.reduce((sum, r) => sum + r.records + r.deleted, 0),
     apiCalls: report.apiCalls.total,
-    ...(writes ? { writes: { created: writes.created, updated: writes.updated, skipped: writes.skipped, failed: writes.failed } } : {}),
+    ...(writes
+      ? { writes: { created: writes.created, updated: writes.updated, skipped: writes.skipped, failed: writes.failed } }
+      : {}),
     errors: report.errors,
   });
   log.info('run finished', { result: report.result, apiCalls: report.apiCalls.total, errors: report.errors.length });
@@ -280,7 +309,13 @@ function describe(error: unknown): { code?: string; error: string } {
 }
 
 /** What each object read stores: the core's mapping, or for people and flags the record itself. */
-function readSpecs(model: CoachModel, mapper: RecordMapper, runEnd: number, backfillDays: number, state: SyncState): ObjectReadSpec[] {
+function readSpecs(
+  model: CoachModel,
+  mapper: RecordMapper,
+  runEnd: number,
+  backfillDays: number,
+  state: SyncState,
+): ObjectReadSpec[] {
   const backfillFrom = runEnd - backfillDays * DAY_MS;
   const specs: ObjectReadSpec[] = readPlan(model).map(({ object, fields }) => ({
     object,
@@ -289,7 +324,12 @@ function readSpecs(model: CoachModel, mapper: RecordMapper, runEnd: number, back
     backfillFrom: object === USER_OBJECT ? 0 : backfillFrom,
     toStored:
       object === USER_OBJECT
-        ? (record) => ({ id: String(record.Id), systemModstamp: String(record.SystemModstamp), events: [], facts: [{ kind: 'user', record: bareRecord(record) }] })
+        ? (record) => ({
+            id: String(record.Id),
+            systemModstamp: String(record.SystemModstamp),
+            events: [],
+            facts: [{ kind: 'user', record: bareRecord(record) }],
+          })
         : mappedRecord(mapper, object),
   }));
   // Flags are read from the beginning of time, not the backfill window: a flag opened long ago
@@ -297,7 +337,8 @@ function readSpecs(model: CoachModel, mapper: RecordMapper, runEnd: number, back
   const calendar = new DealershipCalendar(model.dealership);
   const flagObject = model.writeBack.flagObject;
   const previous = new Map<string, ReturnType<typeof flagFact>>();
-  for (const row of state.loadFacts({ object: flagObject })) if (isFlagFact(row.fact)) previous.set(row.recordId, row.fact);
+  for (const row of state.loadFacts({ object: flagObject }))
+    if (isFlagFact(row.fact)) previous.set(row.recordId, row.fact);
   specs.push({
     object: flagObject,
     fields: flagObjectFields(model.writeBack),

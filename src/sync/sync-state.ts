@@ -16,7 +16,12 @@ export type LockAttempt = { ok: true } | { ok: false; heldBy: string; since: num
 export interface SyncState {
   getCheckpoint(object: string): Checkpoint | null;
   /** Stores a page; `changed` counts records that are new, newer than stored, or deleted. */
-  applyPage(object: string, records: readonly StoredRecord[], deletedIds: readonly string[], checkpoint: Checkpoint | null): { changed: number };
+  applyPage(
+    object: string,
+    records: readonly StoredRecord[],
+    deletedIds: readonly string[],
+    checkpoint: Checkpoint | null,
+  ): { changed: number };
   /** The same events streamed into the core's columns: what a run computes from. */
   loadEventColumns(options?: { since?: number }): EventColumns;
   loadFacts(options?: { object?: string }): StoredFactRow[];

@@ -48,7 +48,9 @@ function parse(text: string | null): CompleteRun | null {
   if (text === null) return null;
   try {
     const value = JSON.parse(text) as Partial<CompleteRun>;
-    return typeof value.runId === 'string' && typeof value.day === 'string' && typeof value.model === 'string' ? (value as CompleteRun) : null;
+    return typeof value.runId === 'string' && typeof value.day === 'string' && typeof value.model === 'string'
+      ? (value as CompleteRun)
+      : null;
   } catch {
     return null;
   }

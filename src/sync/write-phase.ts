@@ -89,7 +89,10 @@ async function readBack(creates: readonly PlannedWrite[], writer: CrmWriter): Pr
 /** Sends creates and updates, object by object, 200 at a time, recording each success. */
 export async function executePlan(plan: WritePlan, deps: WritePhaseDeps): Promise<WriteSummary> {
   const summary: WriteSummary = { created: 0, updated: 0, skipped: plan.skips.length, failed: 0, failures: [] };
-  const writes = [...plan.creates.map((w) => ({ w, create: true })), ...plan.updates.map((w) => ({ w, create: false }))];
+  const writes = [
+    ...plan.creates.map((w) => ({ w, create: true })),
+    ...plan.updates.map((w) => ({ w, create: false })),
+  ];
   const groups = new Map<string, typeof writes>();
   for (const item of writes) {
     const group = groups.get(item.w.record.object) ?? [];
@@ -101,7 +104,11 @@ export async function executePlan(plan: WritePlan, deps: WritePhaseDeps): Promis
       deps.checkBudget();
       const chunk = group.slice(start, start + WRITE_CHUNK);
       const keyField = chunk[0]?.w.record.keyField ?? '';
-      const results = await deps.writer.upsert(object, keyField, chunk.map(({ w }) => w.payload));
+      const results = await deps.writer.upsert(
+        object,
+        keyField,
+        chunk.map(({ w }) => w.payload),
+      );
       const written = settle(chunk, results, summary, deps.now());
       // The ledger says what the org holds: a writer that sends nothing answers for records it does not.
       if (deps.writer.sends !== false) deps.state.recordWrites(written);
@@ -124,11 +131,22 @@ function settle(
     if (result?.ok) {
       if (create && result.created !== false) summary.created += 1;
       else summary.updated += 1;
-      entries.push({ ledgerKey: ledgerKey(object, key), object, hash: w.hash, sfId: result.id ?? w.sfId ?? null, writtenAt: now });
+      entries.push({
+        ledgerKey: ledgerKey(object, key),
+        object,
+        hash: w.hash,
+        sfId: result.id ?? w.sfId ?? null,
+        writtenAt: now,
+      });
     } else {
       // Not recorded in the ledger: the next run plans it again and retries it.
       summary.failed += 1;
-      summary.failures.push({ object, key, errorCode: result?.errorCode ?? 'NO_RESULT', message: result?.message ?? 'no result' });
+      summary.failures.push({
+        object,
+        key,
+        errorCode: result?.errorCode ?? 'NO_RESULT',
+        message: result?.message ?? 'no result',
+      });
     }
   });
   return entries;

@@ -4,7 +4,14 @@ import type { CliContext } from '../../src/cli/context';
 
 function capture(): CliContext & { stdout: () => string } {
   let out = '';
-  return { out: (t) => void (out += t), err: () => undefined, env: {}, cwd: process.cwd(), isTTY: false, stdout: () => out };
+  return {
+    out: (t) => void (out += t),
+    err: () => undefined,
+    env: {},
+    cwd: process.cwd(),
+    isTTY: false,
+    stdout: () => out,
+  };
 }
 
 describe('execution-coach schema', () => {
@@ -15,7 +22,20 @@ describe('execution-coach schema', () => {
     const schema = JSON.parse(ctx.stdout());
     expect(schema.title).toBe('Execution Coach configuration');
     expect(Object.keys(schema.properties)).toEqual(
-      expect.arrayContaining(['version', 'dealership', 'salesforce', 'team', 'steps', 'measures', 'goals', 'coaching', 'writeBack', 'sync', 'schedule', 'state']),
+      expect.arrayContaining([
+        'version',
+        'dealership',
+        'salesforce',
+        'team',
+        'steps',
+        'measures',
+        'goals',
+        'coaching',
+        'writeBack',
+        'sync',
+        'schedule',
+        'state',
+      ]),
     );
   });
 

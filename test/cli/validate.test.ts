@@ -41,8 +41,12 @@ describe('execution-coach validate', () => {
     expect(await runCli(['validate', '--config', 'test/config/fixtures/bad.yaml'], ctx)).toBe(2);
     const err = ctx.stderr();
     expect(err).toContain('error [CONFIG_INVALID]: test/config/fixtures/bad.yaml has 4 problems');
-    expect(err).toContain('bad.yaml:6:13 dealership.timeZone: unknown time zone "America/Chicgo" — did you mean "America/Chicago"?');
-    expect(err).toContain('bad.yaml:19:9 measures[0].to: unknown step "apointment_set" — did you mean "appointment_set"?');
+    expect(err).toContain(
+      'bad.yaml:6:13 dealership.timeZone: unknown time zone "America/Chicgo" — did you mean "America/Chicago"?',
+    );
+    expect(err).toContain(
+      'bad.yaml:19:9 measures[0].to: unknown step "apointment_set" — did you mean "appointment_set"?',
+    );
     expect(err).toContain('bad.yaml:25:3 coaching.windowDay: unknown key "windowDay" — did you mean "windowDays"?');
     expect(err).toMatch(/bad\.yaml:27:9 schedule\.cron: invalid cron expression "61 \* \* \* \*": .* — five fields/);
     expect(ctx.stdout()).toBe('');
@@ -78,18 +82,28 @@ describe('execution-coach validate', () => {
     expect(ctx.stdout()).toContain('--json');
   });
 
-  it('given a later check (such as --org) that finds problems, then they are reported like the file\'s own', async () => {
+  it("given a later check (such as --org) that finds problems, then they are reported like the file's own", async () => {
     const ctx = capture();
-    const orgCheck: ConfigCheck = (_config, file) => Promise.resolve([
-      { file, line: 104, column: 13, path: 'steps[4].match.Appointment_Status__c', message: 'no such field on Event', hint: 'deploy manifests/salesforce' },
-    ]);
+    const orgCheck: ConfigCheck = (_config, file) =>
+      Promise.resolve([
+        {
+          file,
+          line: 104,
+          column: 13,
+          path: 'steps[4].match.Appointment_Status__c',
+          message: 'no such field on Event',
+          hint: 'deploy manifests/salesforce',
+        },
+      ]);
     const run = runValidate({ config: 'config/dealership.yaml' }, ctx, {
       load: (file, cwd) => loadConfig(file, { cwd }),
       checks: [orgCheck],
     });
     const error = await run.catch((e: unknown) => e);
     expect(isCoachError(error) && error.code).toBe('CONFIG_INVALID');
-    expect(isCoachError(error) && error.message).toContain('config/dealership.yaml:104:13 steps[4].match.Appointment_Status__c: no such field on Event — deploy manifests/salesforce');
+    expect(isCoachError(error) && error.message).toContain(
+      'config/dealership.yaml:104:13 steps[4].match.Appointment_Status__c: no such field on Event — deploy manifests/salesforce',
+    );
     expect(ctx.stdout()).toBe('');
   });
 });

@@ -17,29 +17,48 @@ describe('field checks', () => {
     'given the object name %s, then it is refused with an example of a valid name',
     (name) => {
       expect(problemsOf(withStepField('object', name))).toEqual([
-        expect.objectContaining({ path: 'steps[0].object', message: 'not a valid Salesforce API name', hint: expect.stringContaining('Appointment_Status__c') }),
+        expect.objectContaining({
+          path: 'steps[0].object',
+          message: 'not a valid Salesforce API name',
+          hint: expect.stringContaining('Appointment_Status__c'),
+        }),
       ]);
     },
   );
 
-  it.each(['Opportunity.OwnerId', 'Who.Owner.Manager.Id', 'Custom__r.Owner__c'])('given the field path %s, then it is accepted', (path) =>
-    expect(problemsOf(withStepField('repField', path))).toEqual([]),
+  it.each(['Opportunity.OwnerId', 'Who.Owner.Manager.Id', 'Custom__r.Owner__c'])(
+    'given the field path %s, then it is accepted',
+    (path) => expect(problemsOf(withStepField('repField', path))).toEqual([]),
   );
 
-  it.each(['Opportunity..OwnerId', 'Opportunity.', 'A.B.C.D.E.F'])('given the field path %s, then it is refused', (path) =>
-    expect(problemsOf(withStepField('repField', path))).toEqual([expect.objectContaining({ path: 'steps[0].repField', message: 'not a valid Salesforce field path' })]),
+  it.each(['Opportunity..OwnerId', 'Opportunity.', 'A.B.C.D.E.F'])(
+    'given the field path %s, then it is refused',
+    (path) =>
+      expect(problemsOf(withStepField('repField', path))).toEqual([
+        expect.objectContaining({ path: 'steps[0].repField', message: 'not a valid Salesforce field path' }),
+      ]),
   );
 
   it('given a match condition on a field with an invalid name, then the key is reported', () => {
     const config = minimalConfig();
     config.steps[1]!.match = { 'Call Type': 'Outbound' };
-    expect(problemsOf(config)).toEqual([expect.objectContaining({ path: 'steps[1].match["Call Type"]', message: 'key: not a valid Salesforce field path' })]);
+    expect(problemsOf(config)).toEqual([
+      expect.objectContaining({
+        path: 'steps[1].match["Call Type"]',
+        message: 'key: not a valid Salesforce field path',
+      }),
+    ]);
   });
 
   it('given match values that are scalars, lists of scalars or null, then they are accepted', () => {
     const config = minimalConfig();
     config.steps[1]!.match = { Type: ['Appointment', 'Visit'], IsClosed: false, DurationInMinutes: 30, WhatId: null };
-    expect(parseYaml(config).steps[1]!.match).toEqual({ Type: ['Appointment', 'Visit'], IsClosed: false, DurationInMinutes: 30, WhatId: null });
+    expect(parseYaml(config).steps[1]!.match).toEqual({
+      Type: ['Appointment', 'Visit'],
+      IsClosed: false,
+      DurationInMinutes: 30,
+      WhatId: null,
+    });
   });
 
   it.each([
@@ -50,14 +69,19 @@ describe('field checks', () => {
     const config = minimalConfig();
     config.steps[1]!.match = { Type: invalid(value) };
     expect(problemsOf(config)).toEqual([
-      expect.objectContaining({ path: 'steps[1].match.Type', message: 'a match value must be text, a number, true/false, null, or a list of those' }),
+      expect.objectContaining({
+        path: 'steps[1].match.Type',
+        message: 'a match value must be text, a number, true/false, null, or a list of those',
+      }),
     ]);
   });
 
   it.each([-0.1, 1.2])('given a ratio target of %s, then it must be a share in [0, 1]', (target) => {
     const config = minimalConfig();
     config.measures = [{ id: 'set_rate', kind: 'ratio', from: 'contact', to: 'appointment_set', target }];
-    expect(problemsOf(config)).toEqual([expect.objectContaining({ path: 'measures[0].target', message: expect.stringContaining('between 0 and 1') })]);
+    expect(problemsOf(config)).toEqual([
+      expect.objectContaining({ path: 'measures[0].target', message: expect.stringContaining('between 0 and 1') }),
+    ]);
   });
 
   it.each([
@@ -73,19 +97,28 @@ describe('field checks', () => {
   it('given opening hours that close before they open, then close is reported', () => {
     const config = minimalConfig();
     config.dealership.hours = { open: '20:00', close: '09:00' };
-    expect(problemsOf(config)).toEqual([expect.objectContaining({ path: 'dealership.hours.close', message: 'closing time must be later than opening time' })]);
+    expect(problemsOf(config)).toEqual([
+      expect.objectContaining({
+        path: 'dealership.hours.close',
+        message: 'closing time must be later than opening time',
+      }),
+    ]);
   });
 
   it('given a misspelled weekday, then the closest weekday is suggested', () => {
     const config = minimalConfig();
     config.dealership.workingDays = ['mon', invalid('tues')];
-    expect(problemsOf(config)).toEqual([expect.objectContaining({ path: 'dealership.workingDays[1]', hint: 'did you mean "tue"?' })]);
+    expect(problemsOf(config)).toEqual([
+      expect.objectContaining({ path: 'dealership.workingDays[1]', hint: 'did you mean "tue"?' }),
+    ]);
   });
 
   it('given a time zone written as its city, then the IANA name is suggested', () => {
     const config = minimalConfig();
     config.dealership.timeZone = 'Chicago';
-    expect(problemsOf(config)).toEqual([expect.objectContaining({ message: 'unknown time zone "Chicago"', hint: 'did you mean "America/Chicago"?' })]);
+    expect(problemsOf(config)).toEqual([
+      expect.objectContaining({ message: 'unknown time zone "Chicago"', hint: 'did you mean "America/Chicago"?' }),
+    ]);
   });
 
   it('given a secret pasted where an environment variable name belongs, then it is refused without repeating it', () => {
@@ -94,7 +127,11 @@ describe('field checks', () => {
     config.salesforce = { auth: { method: 'accessToken', env: { accessToken: secret } } };
     const problems = problemsOf(config);
     expect(problems).toEqual([
-      expect.objectContaining({ path: 'salesforce.auth.env.accessToken', message: 'not an environment variable name', hint: expect.stringContaining('secrets belong in the environment') }),
+      expect.objectContaining({
+        path: 'salesforce.auth.env.accessToken',
+        message: 'not an environment variable name',
+        hint: expect.stringContaining('secrets belong in the environment'),
+      }),
     ]);
     expect(JSON.stringify(problems)).not.toContain(secret);
   });
@@ -102,38 +139,68 @@ describe('field checks', () => {
   it('given the sfCli method without an org alias, then targetOrg is asked for', () => {
     const config = minimalConfig();
     config.salesforce = { auth: { method: 'sfCli' } };
-    expect(problemsOf(config)).toEqual([expect.objectContaining({ path: 'salesforce.auth.targetOrg', message: expect.stringContaining('sf org login') })]);
+    expect(problemsOf(config)).toEqual([
+      expect.objectContaining({ path: 'salesforce.auth.targetOrg', message: expect.stringContaining('sf org login') }),
+    ]);
   });
 
   it.each([
     ['sync.pageSize', { sync: { pageSize: 100 } }, 'must be at least 200'],
     ['sync.maxApiUsage', { sync: { maxApiUsage: 80 } }, 'must be a fraction between 0 and 1, e.g. 0.8 for 80%'],
     ['salesforce.apiVersion', { salesforce: { apiVersion: invalid(62) } }, 'must be a quoted string such as "62.0"'],
-    ['coaching.severity.high', { coaching: { severity: { medium: 2, high: 1 } } }, 'the High threshold must be above the Medium one'],
+    [
+      'coaching.severity.high',
+      { coaching: { severity: { medium: 2, high: 1 } } },
+      'the High threshold must be above the Medium one',
+    ],
     ['version', { version: invalid(2) }, 'unsupported config version: this release reads version 1'],
-    ['team.setters', { team: { salespeople: { Title: 'Sales Consultant' }, setters: {} } }, expect.stringContaining('every User would count')],
+    [
+      'team.setters',
+      { team: { salespeople: { Title: 'Sales Consultant' }, setters: {} } },
+      expect.stringContaining('every User would count'),
+    ],
   ])('given a bad %s, then it is reported in plain words', (path, override, message) => {
     expect(problemsOf({ ...minimalConfig(), ...override })).toEqual([expect.objectContaining({ path, message })]);
   });
 
-  it('given a missing required key, then it is reported at its parent with the field\'s description as hint', () => {
+  it("given a missing required key, then it is reported at its parent with the field's description as hint", () => {
     const config = minimalConfig();
     delete (config.dealership as Partial<typeof config.dealership>).timeZone;
     expect(problemsOf(config)).toEqual([
-      expect.objectContaining({ path: 'dealership.timeZone', line: 2, column: 1, message: 'is missing (required)', hint: expect.stringMatching(/^add it: IANA time zone/) }),
+      expect.objectContaining({
+        path: 'dealership.timeZone',
+        line: 2,
+        column: 1,
+        message: 'is missing (required)',
+        hint: expect.stringMatching(/^add it: IANA time zone/),
+      }),
     ]);
   });
 
   it('given an unknown key inside a measure, then keys of that kind of measure are suggested', () => {
     const config = minimalConfig();
-    config.measures = [{ id: 'set_rate', kind: 'ratio', from: 'contact', to: 'appointment_set', target: 0.6, ...{ bassis: 'count' } }];
-    expect(problemsOf(config)).toEqual([expect.objectContaining({ path: 'measures[0].bassis', message: 'unknown key "bassis"', hint: 'did you mean "basis"?' })]);
+    config.measures = [
+      { id: 'set_rate', kind: 'ratio', from: 'contact', to: 'appointment_set', target: 0.6, ...{ bassis: 'count' } },
+    ];
+    expect(problemsOf(config)).toEqual([
+      expect.objectContaining({
+        path: 'measures[0].bassis',
+        message: 'unknown key "bassis"',
+        hint: 'did you mean "basis"?',
+      }),
+    ]);
   });
 
   it('given an unknown measure kind, then the closest kind is suggested', () => {
     const config = minimalConfig();
     config.measures = [invalid({ id: 'set_rate', kind: 'rate', from: 'contact', to: 'appointment_set', target: 0.6 })];
-    expect(problemsOf(config)).toEqual([expect.objectContaining({ path: 'measures[0].kind', message: 'unknown kind "rate"', hint: 'did you mean "ratio"?' })]);
+    expect(problemsOf(config)).toEqual([
+      expect.objectContaining({
+        path: 'measures[0].kind',
+        message: 'unknown kind "rate"',
+        hint: 'did you mean "ratio"?',
+      }),
+    ]);
   });
 });
 
@@ -153,7 +220,12 @@ describe('defaults', () => {
       { id: 'c', kind: 'volume', step: 'contact', perDay: 10 },
       { id: 'd', kind: 'sequence', step: 'sold', requires: ['contact'], maxSkipShare: 0.1, diagnosis: 'Activity' },
     ];
-    expect(parseYaml(input).measures.map((measure) => measure.diagnosis)).toEqual(['Skill', 'Knowledge', 'Activity', 'Activity']);
+    expect(parseYaml(input).measures.map((measure) => measure.diagnosis)).toEqual([
+      'Skill',
+      'Knowledge',
+      'Activity',
+      'Activity',
+    ]);
   });
 
   it('given no optional sections, then the documented defaults are filled in', () => {
@@ -167,7 +239,13 @@ describe('defaults', () => {
       priorStrength: 20,
       followUpDueDays: 1,
     });
-    expect(config.sync).toEqual({ lookbackSeconds: 600, backfillDays: 90, bulkThreshold: 100000, maxApiUsage: 0.8, pageSize: 2000 });
+    expect(config.sync).toEqual({
+      lookbackSeconds: 600,
+      backfillDays: 90,
+      bulkThreshold: 100000,
+      maxApiUsage: 0.8,
+      pageSize: 2000,
+    });
     expect(config.schedule).toEqual({ cron: '0 * * * *', timeZone: 'America/Chicago' });
     // No method: it is chosen from the environment at run time.
     expect(config.salesforce).toEqual({
@@ -194,11 +272,27 @@ describe('defaults', () => {
       mode: 'preview',
       flagObject: 'Coaching_Flag__c',
       flagFields: {
-        key: 'Flag_Key__c', salesperson: 'Salesperson__c', manager: 'Manager__c', measure: 'Measure__c', step: 'Step__c',
-        diagnosis: 'Diagnosis__c', severity: 'Severity__c', actual: 'Actual__c', target: 'Target__c', teamValue: 'Team_Value__c',
-        sampleSize: 'Sample_Size__c', lostUnits: 'Lost_Units__c', periodStart: 'Period_Start__c', periodEnd: 'Period_End__c',
-        summary: 'Summary__c', evidence: 'Evidence__c', isFocus: 'Is_Focus__c', status: 'Status__c', commitment: 'Commitment__c',
-        followUpDate: 'Follow_Up_Date__c', outcome: 'Outcome__c',
+        key: 'Flag_Key__c',
+        salesperson: 'Salesperson__c',
+        manager: 'Manager__c',
+        measure: 'Measure__c',
+        step: 'Step__c',
+        diagnosis: 'Diagnosis__c',
+        severity: 'Severity__c',
+        actual: 'Actual__c',
+        target: 'Target__c',
+        teamValue: 'Team_Value__c',
+        sampleSize: 'Sample_Size__c',
+        lostUnits: 'Lost_Units__c',
+        periodStart: 'Period_Start__c',
+        periodEnd: 'Period_End__c',
+        summary: 'Summary__c',
+        evidence: 'Evidence__c',
+        isFocus: 'Is_Focus__c',
+        status: 'Status__c',
+        commitment: 'Commitment__c',
+        followUpDate: 'Follow_Up_Date__c',
+        outcome: 'Outcome__c',
       },
       taskKeyField: 'Coaching_Key__c',
       followUpTaskType: 'Follow-Up',
@@ -206,7 +300,7 @@ describe('defaults', () => {
     });
   });
 
-  it('given a schedule time zone of its own, then it is kept rather than the dealership\'s', () => {
+  it("given a schedule time zone of its own, then it is kept rather than the dealership's", () => {
     expect(parseYaml({ ...minimalConfig(), schedule: { timeZone: 'UTC' } }).schedule.timeZone).toBe('UTC');
   });
 });

@@ -1,7 +1,13 @@
 import { formatPath, formatProblem, formatProblems } from '../../src/config';
 
 describe('problem formatting', () => {
-  const problem = { file: 'config/bad.yaml', line: 14, column: 9, path: 'measures[1].from', message: 'unknown step "apointment_set"' };
+  const problem = {
+    file: 'config/bad.yaml',
+    line: 14,
+    column: 9,
+    path: 'measures[1].from',
+    message: 'unknown step "apointment_set"',
+  };
 
   it('given a problem with a hint, then it reads file:line:column path: message — hint', () => {
     expect(formatProblem({ ...problem, hint: 'did you mean "appointment_set"?' })).toBe(

@@ -8,7 +8,8 @@ function oneFile(path: string, text: string) {
   const reads: string[] = [];
   const readFile = (absolutePath: string): string => {
     reads.push(absolutePath);
-    if (absolutePath !== path) throw Object.assign(new Error(`ENOENT: no such file, open '${absolutePath}'`), { code: 'ENOENT' });
+    if (absolutePath !== path)
+      throw Object.assign(new Error(`ENOENT: no such file, open '${absolutePath}'`), { code: 'ENOENT' });
     return text;
   };
   return { readFile, reads };
@@ -58,7 +59,9 @@ describe('loadConfig', () => {
 
   it('given a relative state path, then it is resolved against cwd; an absolute one is kept', () => {
     const relative = oneFile('/store/c.yaml', stringify({ ...minimalConfig(), state: { path: 'data/coach.db' } }));
-    expect(loadConfig('c.yaml', { cwd: '/store', readFile: relative.readFile }).state.path).toBe('/store/data/coach.db');
+    expect(loadConfig('c.yaml', { cwd: '/store', readFile: relative.readFile }).state.path).toBe(
+      '/store/data/coach.db',
+    );
     const absolute = oneFile('/store/c.yaml', stringify({ ...minimalConfig(), state: { path: '/var/lib/coach.db' } }));
     expect(loadConfig('c.yaml', { cwd: '/store', readFile: absolute.readFile }).state.path).toBe('/var/lib/coach.db');
   });
@@ -85,7 +88,13 @@ describe('loadConfig', () => {
     expect(error.code).toBe('CONFIG_UNREADABLE');
     expect(error.exitCode).toBe(ExitCode.usage);
     const [problem] = error.data as ConfigProblem[];
-    expect(problem).toEqual({ file: 'c.yaml', line: 4, column: 1, path: '', message: 'YAML syntax: Sequence item without - indicator' });
+    expect(problem).toEqual({
+      file: 'c.yaml',
+      line: 4,
+      column: 1,
+      path: '',
+      message: 'YAML syntax: Sequence item without - indicator',
+    });
   });
 
   it('given a key written twice, then it is a syntax problem at the second one', () => {
@@ -101,10 +110,14 @@ describe('loadConfig', () => {
     const broken = JSON.stringify({ ...minimalConfig(), sync: { pageSize: 50 } }, null, '\t');
     const problems = problemsOfText(broken, 'c.json');
     const line = broken.split('\n').findIndex((text) => text.includes('"pageSize"')) + 1;
-    expect(problems).toEqual([expect.objectContaining({ path: 'sync.pageSize', line, message: 'must be at least 200' })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ path: 'sync.pageSize', line, message: 'must be at least 200' }),
+    ]);
   });
 
   it('given an empty file, then one problem says a map of keys was expected', () => {
-    expect(problemsOfText('')).toEqual([expect.objectContaining({ path: '', line: 1, column: 1, message: 'expected a map of keys, got null' })]);
+    expect(problemsOfText('')).toEqual([
+      expect.objectContaining({ path: '', line: 1, column: 1, message: 'expected a map of keys, got null' }),
+    ]);
   });
 });

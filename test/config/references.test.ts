@@ -35,36 +35,74 @@ describe('cross-field checks', () => {
     const config = minimalConfig();
     config.steps[0]!.id = 'Contact-Made';
     const problems = problemsOf(config).filter((problem) => problem.path === 'steps[0].id');
-    expect(problems).toEqual([expect.objectContaining({ message: 'not a snake_case id', hint: expect.stringContaining('appointment_set') })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ message: 'not a snake_case id', hint: expect.stringContaining('appointment_set') }),
+    ]);
   });
 
   it('given two measures with one id, then the second is reported', () => {
     expect(problemsOf(withMeasures(ratio(), ratio({ target: 0.5 })))).toEqual([
-      expect.objectContaining({ path: 'measures[1].id', message: 'measure id "set_rate" is already used by measures[0]' }),
+      expect.objectContaining({
+        path: 'measures[1].id',
+        message: 'measure id "set_rate" is already used by measures[0]',
+      }),
     ]);
   });
 
   it.each([
     ['volume step', { id: 'm', kind: 'volume', step: 'contacts', perDay: 3 }, 'measures[0].step'],
     ['ratio from', ratio({ from: 'contacts' }), 'measures[0].from'],
-    ['response-time to', { id: 'm', kind: 'responseTime', from: 'contact', to: 'contacts', target: 0.8 }, 'measures[0].to'],
-    ['sequence requires', { id: 'm', kind: 'sequence', step: 'sold', requires: ['contact', 'contacts'], maxSkipShare: 0.1 }, 'measures[0].requires[1]'],
-    ['integrity steps', { id: 'm', kind: 'integrity', steps: ['contacts'], maxSuspiciousShare: 0.05 }, 'measures[0].steps[0]'],
+    [
+      'response-time to',
+      { id: 'm', kind: 'responseTime', from: 'contact', to: 'contacts', target: 0.8 },
+      'measures[0].to',
+    ],
+    [
+      'sequence requires',
+      { id: 'm', kind: 'sequence', step: 'sold', requires: ['contact', 'contacts'], maxSkipShare: 0.1 },
+      'measures[0].requires[1]',
+    ],
+    [
+      'integrity steps',
+      { id: 'm', kind: 'integrity', steps: ['contacts'], maxSuspiciousShare: 0.05 },
+      'measures[0].steps[0]',
+    ],
     [
       'overdue valueStep',
-      { id: 'm', kind: 'overdue', object: 'Task', dueField: 'ActivityDate', repField: 'OwnerId', subjectField: 'WhoId', maxAllowed: 3, valueStep: 'contacts' },
+      {
+        id: 'm',
+        kind: 'overdue',
+        object: 'Task',
+        dueField: 'ActivityDate',
+        repField: 'OwnerId',
+        subjectField: 'WhoId',
+        maxAllowed: 3,
+        valueStep: 'contacts',
+      },
       'measures[0].valueStep',
     ],
     [
       'stale-lead valueStep',
-      { id: 'm', kind: 'staleLead', object: 'Lead', repField: 'OwnerId', statusField: 'Status', closedStatuses: ['Closed'], maxAllowed: 5, valueStep: 'contacts' },
+      {
+        id: 'm',
+        kind: 'staleLead',
+        object: 'Lead',
+        repField: 'OwnerId',
+        statusField: 'Status',
+        closedStatuses: ['Closed'],
+        maxAllowed: 5,
+        valueStep: 'contacts',
+      },
       'measures[0].valueStep',
     ],
-  ] as const)('given a %s naming a step that does not exist, then it says so and suggests the closest step', (_, measure, path) => {
-    expect(problemsOf(withMeasures(measure as MeasureInput))).toEqual([
-      expect.objectContaining({ path, message: 'unknown step "contacts"', hint: 'did you mean "contact"?' }),
-    ]);
-  });
+  ] as const)(
+    'given a %s naming a step that does not exist, then it says so and suggests the closest step',
+    (_, measure, path) => {
+      expect(problemsOf(withMeasures(measure as MeasureInput))).toEqual([
+        expect.objectContaining({ path, message: 'unknown step "contacts"', hint: 'did you mean "contact"?' }),
+      ]);
+    },
+  );
 
   it('given an unknown step far from every step id, then the hint lists the steps', () => {
     expect(problemsOf(withMeasures(ratio({ to: 'handshake' })))).toEqual([
@@ -75,7 +113,9 @@ describe('cross-field checks', () => {
   it('given a funnel naming an unknown step, then the funnel entry is reported', () => {
     const config = minimalConfig();
     config.goals.funnel = ['contact', 'apointment_set', 'sold'];
-    expect(problemsOf(config)).toEqual([expect.objectContaining({ path: 'goals.funnel[1]', hint: 'did you mean "appointment_set"?' })]);
+    expect(problemsOf(config)).toEqual([
+      expect.objectContaining({ path: 'goals.funnel[1]', hint: 'did you mean "appointment_set"?' }),
+    ]);
   });
 
   it('given a goal step that is not a step, then goals.step is reported', () => {
@@ -98,7 +138,9 @@ describe('cross-field checks', () => {
   it('given a funnel listing a step twice, then the repeat is reported', () => {
     const config = minimalConfig();
     config.goals.funnel = ['contact', 'contact', 'sold'];
-    expect(problemsOf(config)).toEqual([expect.objectContaining({ path: 'goals.funnel[1]', message: 'step "contact" appears twice in the funnel' })]);
+    expect(problemsOf(config)).toEqual([
+      expect.objectContaining({ path: 'goals.funnel[1]', message: 'step "contact" appears twice in the funnel' }),
+    ]);
   });
 
   it('given a ratio from a step to itself, then it is reported', () => {
@@ -116,14 +158,19 @@ describe('cross-field checks', () => {
       maxSuspiciousShare: 0.05,
     };
     expect(problemsOf(withMeasures(measure))).toEqual([
-      expect.objectContaining({ path: 'measures[0].minDuration.steps[0]', message: expect.stringContaining('has no durationField') }),
+      expect.objectContaining({
+        path: 'measures[0].minDuration.steps[0]',
+        message: expect.stringContaining('has no durationField'),
+      }),
     ]);
   });
 
   it('given a volume that follows the goal on a step outside the funnel, then perDay is reported', () => {
     const config = withMeasures({ id: 'calls', kind: 'volume', step: 'contact', perDay: 'goal' });
     config.goals.funnel = ['appointment_set', 'sold'];
-    expect(problemsOf(config)).toEqual([expect.objectContaining({ path: 'measures[0].perDay', message: expect.stringContaining('goals.funnel') })]);
+    expect(problemsOf(config)).toEqual([
+      expect.objectContaining({ path: 'measures[0].perDay', message: expect.stringContaining('goals.funnel') }),
+    ]);
   });
 
   it('given a structural error elsewhere, then reference problems are still reported in the same pass', () => {

@@ -40,7 +40,15 @@ const stage = (id: string, label: string, stageName: string): StepModel => ({
 });
 
 export const STEPS: readonly StepModel[] = [
-  { id: 'lead', label: 'New lead', object: 'Lead', timeField: 'CreatedDate', repField: 'OwnerId', subjectField: 'Id', match: {} },
+  {
+    id: 'lead',
+    label: 'New lead',
+    object: 'Lead',
+    timeField: 'CreatedDate',
+    repField: 'OwnerId',
+    subjectField: 'Id',
+    match: {},
+  },
   {
     id: 'attempt',
     label: 'Outbound call',
@@ -61,7 +69,15 @@ export const STEPS: readonly StepModel[] = [
     match: { Type: 'Call', CallDisposition: 'Contacted' },
     durationField: 'CallDurationInSeconds',
   },
-  { id: 'appointment_set', label: 'Appointment set', object: 'Event', timeField: 'CreatedDate', repField: 'CreatedById', subjectField: 'WhoId', match: { Type: 'Appointment' } },
+  {
+    id: 'appointment_set',
+    label: 'Appointment set',
+    object: 'Event',
+    timeField: 'CreatedDate',
+    repField: 'CreatedById',
+    subjectField: 'WhoId',
+    match: { Type: 'Appointment' },
+  },
   {
     id: 'appointment_shown',
     label: 'Appointment shown',
@@ -79,7 +95,15 @@ export const STEPS: readonly StepModel[] = [
 
 const base = { label: 'Measure', diagnosis: 'Activity' as const };
 
-export const volume = (over: Partial<VolumeMeasure> = {}): VolumeMeasure => ({ ...base, id: 'calls', label: 'Outbound calls', kind: 'volume', step: 'attempt', perDay: 10, ...over });
+export const volume = (over: Partial<VolumeMeasure> = {}): VolumeMeasure => ({
+  ...base,
+  id: 'calls',
+  label: 'Outbound calls',
+  kind: 'volume',
+  step: 'attempt',
+  perDay: 10,
+  ...over,
+});
 export const ratio = (over: Partial<RatioMeasure> = {}): RatioMeasure => ({
   ...base,
   id: 'set_rate',
@@ -168,7 +192,12 @@ export interface ModelBuilder {
 /** A small valid model of the reference dealership (ARCHITECTURE.md §5.1); no measures unless given. */
 export function modelBuilder(): ModelBuilder {
   const model: CoachModel = {
-    dealership: { name: 'Test Motors', timeZone: ZONE, workingDays: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat'], holidays: [] },
+    dealership: {
+      name: 'Test Motors',
+      timeZone: ZONE,
+      workingDays: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat'],
+      holidays: [],
+    },
     team: {
       salespeople: { Title: 'Sales Consultant', IsActive: true },
       setters: { Title: 'BDC Agent', IsActive: true },
@@ -250,22 +279,53 @@ export function local(date: string, time = '12:00', zone = ZONE): number {
 }
 
 let sequenceNumber = 0;
-export function event(step: string, repId: string, subject: string | null, at: number, over: Partial<StepEvent> = {}): StepEvent {
+export function event(
+  step: string,
+  repId: string,
+  subject: string | null,
+  at: number,
+  over: Partial<StepEvent> = {},
+): StepEvent {
   sequenceNumber++;
   return { step, user: repId, subject, at, recordId: `REC${String(sequenceNumber).padStart(6, '0')}`, ...over };
 }
 
 /** `count` events of a step, one an hour from `start`, each on its own subject unless given. */
-export function events(step: string, repId: string, count: number, start: number, subject?: (i: number) => string): StepEvent[] {
-  return Array.from({ length: count }, (_, i) => event(step, repId, subject ? subject(i) : `${step}-${repId}-${i}`, start + i * 3_600_000));
+export function events(
+  step: string,
+  repId: string,
+  count: number,
+  start: number,
+  subject?: (i: number) => string,
+): StepEvent[] {
+  return Array.from({ length: count }, (_, i) =>
+    event(step, repId, subject ? subject(i) : `${step}-${repId}-${i}`, start + i * 3_600_000),
+  );
 }
 
 export function followUp(user: string, due: string, over: Partial<FollowUpFact> = {}): FollowUpFact {
-  return { kind: 'followUp', measure: 'overdue_follow_ups', recordId: `00T${user}${due}`, user, subject: null, due, ...over };
+  return {
+    kind: 'followUp',
+    measure: 'overdue_follow_ups',
+    recordId: `00T${user}${due}`,
+    user,
+    subject: null,
+    due,
+    ...over,
+  };
 }
 
 export function leadFact(id: string, user: string, createdAt: number, over: Partial<LeadFact> = {}): LeadFact {
-  return { kind: 'lead', measure: 'stale_leads', recordId: id, user, status: 'Open - Not Contacted', createdAt, name: 'Dana Reyes', ...over };
+  return {
+    kind: 'lead',
+    measure: 'stale_leads',
+    recordId: id,
+    user,
+    status: 'Open - Not Contacted',
+    createdAt,
+    name: 'Dana Reyes',
+    ...over,
+  };
 }
 
 export function openFlag(over: Partial<OpenFlag> & Pick<OpenFlag, 'measure' | 'repId' | 'openedOn'>): OpenFlag {

@@ -93,13 +93,17 @@ describe('the dealership calendar', () => {
 
   it('given no opening hours, then business minutes are plain minutes, across a DST change too', () => {
     const calendar = chicago();
-    expect(calendar.businessMinutesBetween(Date.parse('2026-03-08T07:00:00Z'), Date.parse('2026-03-08T09:00:00Z'))).toBe(120);
+    expect(
+      calendar.businessMinutesBetween(Date.parse('2026-03-08T07:00:00Z'), Date.parse('2026-03-08T09:00:00Z')),
+    ).toBe(120);
   });
 
   it('given opening hours on a DST day, then the open minutes follow the local clock', () => {
     const calendar = chicago({ workingDays: ['sun'], hours: { open: '00:00', close: '23:59' } });
     // 2026-03-08 has 23 hours; from 00:00 to 23:59 local there are 22 h 59 min of real time.
-    expect(calendar.businessMinutesBetween(calendar.startOfDay(day('2026-03-08')), calendar.startOfDay(day('2026-03-09')))).toBe(22 * 60 + 59);
+    expect(
+      calendar.businessMinutesBetween(calendar.startOfDay(day('2026-03-08')), calendar.startOfDay(day('2026-03-09'))),
+    ).toBe(22 * 60 + 59);
   });
 });
 

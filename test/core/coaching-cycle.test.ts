@@ -10,20 +10,28 @@ const model = modelBuilder().measures(ratio(), staleLead()).build();
 function contactsAndSets(repId: string, contacts: number, sets: number, start = day(2), tag = 'C') {
   return [
     ...events('contact', repId, contacts, start, (i) => `${repId}-${tag}${i}`),
-    ...Array.from({ length: sets }, (_, i) => event('appointment_set', repId, `${repId}-${tag}${i}`, start + contacts * 3_600_000 + i * 60_000)),
+    ...Array.from({ length: sets }, (_, i) =>
+      event('appointment_set', repId, `${repId}-${tag}${i}`, start + contacts * 3_600_000 + i * 60_000),
+    ),
   ];
 }
 /** A is weak on the set rate (4 of 40); B is fine (24 of 40) and sells. */
 const weakA = [...contactsAndSets('A', 40, 4), ...contactsAndSets('B', 40, 24), ...events('sold', 'B', 7, day(21))];
 const reps = [rep('A'), rep('B')];
-const byKey = (coaching: CoachingResult, key: string): DesiredRecord | undefined => coaching.desired.find((d) => d.key === key);
+const byKey = (coaching: CoachingResult, key: string): DesiredRecord | undefined =>
+  coaching.desired.find((d) => d.key === key);
 const MANAGER_FIELDS = ['Commitment__c', 'Follow_Up_Date__c'];
 
 describe('flags', () => {
   it('given a new weakness, then a flag keyed by measure, salesperson and today, created as New with every connector field', () => {
     const coaching = run(model, { reps, events: weakA });
     const flag = byKey(coaching, 'v1:set_rate:A:2026-11-25');
-    expect(flag).toMatchObject({ kind: 'flag', object: 'Coaching_Flag__c', keyField: 'Flag_Key__c', createOnly: { Status__c: 'New' } });
+    expect(flag).toMatchObject({
+      kind: 'flag',
+      object: 'Coaching_Flag__c',
+      keyField: 'Flag_Key__c',
+      createOnly: { Status__c: 'New' },
+    });
     expect(flag?.fields).toMatchObject({
       Salesperson__c: 'A',
       Manager__c: 'MGR1',
@@ -45,7 +53,17 @@ describe('flags', () => {
     const coaching = run(model, {
       reps,
       events: weakA,
-      openFlags: [openFlag({ measure: 'set_rate', repId: 'B', openedOn: '2026-11-01', status: 'Committed', commitment: 'Call back', followUpDate: '2026-11-20', actual: 0.2 })],
+      openFlags: [
+        openFlag({
+          measure: 'set_rate',
+          repId: 'B',
+          openedOn: '2026-11-01',
+          status: 'Committed',
+          commitment: 'Call back',
+          followUpDate: '2026-11-20',
+          actual: 0.2,
+        }),
+      ],
     });
     for (const record of coaching.desired) {
       for (const field of MANAGER_FIELDS) {
@@ -66,21 +84,43 @@ describe('flags', () => {
 
   it('given an open flag whose weakness has gone and no commitment, then it is Resolved (status only)', () => {
     const open = openFlag({ measure: 'set_rate', repId: 'B', openedOn: '2026-11-10' });
-    expect(byKey(run(model, { reps, events: weakA, openFlags: [open] }), open.key)?.fields).toEqual({ Status__c: 'Resolved' });
+    expect(byKey(run(model, { reps, events: weakA, openFlags: [open] }), open.key)?.fields).toEqual({
+      Status__c: 'Resolved',
+    });
   });
 
   it('given a weakness gone but a commitment pending on a New flag, then the flag is left alone', () => {
-    const open = openFlag({ measure: 'set_rate', repId: 'B', openedOn: '2026-11-10', commitment: 'Role-play the call' });
+    const open = openFlag({
+      measure: 'set_rate',
+      repId: 'B',
+      openedOn: '2026-11-10',
+      commitment: 'Role-play the call',
+    });
     expect(byKey(run(model, { reps, events: weakA, openFlags: [open] }), open.key)).toBeUndefined();
   });
 
   it('given a Not Improved flag whose weakness has gone, then it is Resolved: its commitment was already judged', () => {
-    const open = openFlag({ measure: 'set_rate', repId: 'B', openedOn: '2026-11-01', status: 'Not Improved', commitment: 'x' });
-    expect(byKey(run(model, { reps, events: weakA, openFlags: [open] }), open.key)?.fields).toEqual({ Status__c: 'Resolved' });
+    const open = openFlag({
+      measure: 'set_rate',
+      repId: 'B',
+      openedOn: '2026-11-01',
+      status: 'Not Improved',
+      commitment: 'x',
+    });
+    expect(byKey(run(model, { reps, events: weakA, openFlags: [open] }), open.key)?.fields).toEqual({
+      Status__c: 'Resolved',
+    });
   });
 
   it('given a Committed flag before its follow-up date, then it keeps its baseline: nothing is written and no new flag opens', () => {
-    const open = openFlag({ measure: 'set_rate', repId: 'A', openedOn: '2026-11-10', status: 'Committed', commitment: 'x', followUpDate: '2026-12-01' });
+    const open = openFlag({
+      measure: 'set_rate',
+      repId: 'A',
+      openedOn: '2026-11-10',
+      status: 'Committed',
+      commitment: 'x',
+      followUpDate: '2026-12-01',
+    });
     const coaching = run(model, { reps, events: weakA, openFlags: [open] });
     expect(coaching.desired.filter((d) => d.kind === 'flag')).toEqual([]);
   });
@@ -101,22 +141,37 @@ describe('the follow-up check', () => {
   it('given better numbers since the commitment, then Improved with the outcome and a task for the manager', () => {
     const since = contactsAndSets('A', 10, 6, day(19), 'N');
     const coaching = run(model, { reps, events: [...weakA, ...since], openFlags: [committed] });
-    expect(byKey(coaching, committed.key)?.fields).toEqual({ Status__c: 'Improved', Outcome__c: 'Appointment set rate 10% → 60% since 2026-11-18' });
+    expect(byKey(coaching, committed.key)?.fields).toEqual({
+      Status__c: 'Improved',
+      Outcome__c: 'Appointment set rate 10% → 60% since 2026-11-18',
+    });
     expect(coaching.checks).toEqual([expect.objectContaining({ status: 'Improved', before: 0.1, after: 0.6 })]);
     const task = byKey(coaching, 'v1:coaching_outcome:set_rate:A:2026-11-24');
-    expect(task).toMatchObject({ kind: 'commitmentCheckTask', object: 'Task', keyField: 'Coaching_Key__c', createOnly: { OwnerId: 'MGR1', Status: 'Not Started' } });
+    expect(task).toMatchObject({
+      kind: 'commitmentCheckTask',
+      object: 'Task',
+      keyField: 'Coaching_Key__c',
+      createOnly: { OwnerId: 'MGR1', Status: 'Not Started' },
+    });
     expect(task?.fields).toMatchObject({ Type: 'Follow-Up', ActivityDate: '2026-11-25' });
     expect(coaching.desired.filter((d) => d.kind === 'flag').map((d) => d.key)).toEqual([committed.key]);
   });
 
   it('given no activity since the commitment, then Not Improved, saying there was nothing to measure', () => {
     const coaching = run(model, { reps, events: weakA, openFlags: [committed] });
-    expect(byKey(coaching, committed.key)?.fields).toEqual({ Status__c: 'Not Improved', Outcome__c: 'Appointment set rate: no activity to measure since 2026-11-18' });
+    expect(byKey(coaching, committed.key)?.fields).toEqual({
+      Status__c: 'Not Improved',
+      Outcome__c: 'Appointment set rate: no activity to measure since 2026-11-18',
+    });
   });
 });
 
 describe('stale-lead tasks', () => {
-  const stale = { reps, facts: [leadFact('00QL1', 'A', day(1))], events: [event('attempt', 'A', '00QL1', day(22, '16:00'))] };
+  const stale = {
+    reps,
+    facts: [leadFact('00QL1', 'A', day(1))],
+    events: [event('attempt', 'A', '00QL1', day(22, '16:00'))],
+  };
 
   it('given a stale lead, then a follow-up task for its owner, keyed by lead and the date it became due', () => {
     const task = byKey(run(model, stale), 'v1:stale_lead:00QL1:2026-11-25');
@@ -128,7 +183,12 @@ describe('stale-lead tasks', () => {
   });
 
   it('given the product’s earlier task for that lead still open, then no second task; once closed, a new one', () => {
-    const ownTask = (closed: boolean): OwnTaskFact => ({ kind: 'ownTask', recordId: '00T1', key: 'v1:stale_lead:00QL1:2026-11-10', closed });
+    const ownTask = (closed: boolean): OwnTaskFact => ({
+      kind: 'ownTask',
+      recordId: '00T1',
+      key: 'v1:stale_lead:00QL1:2026-11-10',
+      closed,
+    });
     const withOpen = run(model, { ...stale, facts: [...stale.facts, ownTask(false)] });
     expect(withOpen.desired.filter((d) => d.kind === 'staleLeadTask')).toEqual([]);
     const withClosed = run(model, { ...stale, facts: [...stale.facts, ownTask(true)] });
@@ -143,9 +203,18 @@ describe('the one-on-one agenda', () => {
     expect(agendas.map((a) => a.key)).toEqual(['v1:agenda:A:2026-11-23']);
     const [agenda] = agendas;
     expect(agenda?.createOnly).toMatchObject({ OwnerId: 'MGR1', Status: 'Not Started' });
-    expect(agenda?.fields).toEqual({ Subject: '1:1 with Rep A: coach Appointment set', Type: 'Coaching', ActivityDate: '2026-11-28' });
+    expect(agenda?.fields).toEqual({
+      Subject: '1:1 with Rep A: coach Appointment set',
+      Type: 'Coaching',
+      ActivityDate: '2026-11-28',
+    });
     const description = String(agenda?.createOnly.Description);
-    const parts = ['1. Progress on last commitments', '2. Activity review', '3. Focus: the step to coach', '4. New commitment'].map((h) => description.indexOf(h));
+    const parts = [
+      '1. Progress on last commitments',
+      '2. Activity review',
+      '3. Focus: the step to coach',
+      '4. New commitment',
+    ].map((h) => description.indexOf(h));
     expect(parts.every((p) => p >= 0)).toBe(true);
     expect(parts).toEqual([...parts].sort((a, b) => a - b));
     expect(description).toContain('Appointment set rate 10% (team 35%, target 60%)');
@@ -159,20 +228,36 @@ describe('the one-on-one agenda', () => {
 
   it('given a monthly cadence, then the agenda is keyed by the first of the month', () => {
     const monthly = modelBuilder().measures(ratio()).coaching({ oneOnOne: 'monthly' }).build();
-    expect(run(monthly, { reps, events: weakA }).desired.find((d) => d.kind === 'agenda')?.key).toBe('v1:agenda:A:2026-11-01');
+    expect(run(monthly, { reps, events: weakA }).desired.find((d) => d.kind === 'agenda')?.key).toBe(
+      'v1:agenda:A:2026-11-01',
+    );
   });
 });
 
 describe('flags in the edge cases of the loop', () => {
   it('given a Committed flag without commitment text whose weakness has gone, then it is Resolved', () => {
-    const open = openFlag({ measure: 'set_rate', repId: 'B', openedOn: '2026-11-10', status: 'Committed', followUpDate: '2026-11-20' });
-    expect(byKey(run(model, { reps, events: weakA, openFlags: [open] }), open.key)?.fields).toEqual({ Status__c: 'Resolved' });
+    const open = openFlag({
+      measure: 'set_rate',
+      repId: 'B',
+      openedOn: '2026-11-10',
+      status: 'Committed',
+      followUpDate: '2026-11-20',
+    });
+    expect(byKey(run(model, { reps, events: weakA, openFlags: [open] }), open.key)?.fields).toEqual({
+      Status__c: 'Resolved',
+    });
   });
 
   it('given open flags for a measure no longer configured or a rep no longer measured, then they are Resolved', () => {
-    const gone = [openFlag({ measure: 'retired', repId: 'A', openedOn: '2026-11-10' }), openFlag({ measure: 'set_rate', repId: 'LEFT', openedOn: '2026-11-10' })];
+    const gone = [
+      openFlag({ measure: 'retired', repId: 'A', openedOn: '2026-11-10' }),
+      openFlag({ measure: 'set_rate', repId: 'LEFT', openedOn: '2026-11-10' }),
+    ];
     const coaching = run(model, { reps, events: weakA, openFlags: gone });
-    expect(gone.map((f) => byKey(coaching, f.key)?.fields)).toEqual([{ Status__c: 'Resolved' }, { Status__c: 'Resolved' }]);
+    expect(gone.map((f) => byKey(coaching, f.key)?.fields)).toEqual([
+      { Status__c: 'Resolved' },
+      { Status__c: 'Resolved' },
+    ]);
   });
 
   it('given an open flag for a weakness held back by the cap, then it is still updated in place, not resolved', () => {
@@ -219,11 +304,15 @@ describe('reading flags back from the org', () => {
       openedOn: '2026-11-10',
       actual: 0.14,
     });
-    expect(flagReadFields(writeBack)).toEqual(expect.arrayContaining(['Flag_Key__c', 'Commitment__c', 'Follow_Up_Date__c', 'Actual__c']));
+    expect(flagReadFields(writeBack)).toEqual(
+      expect.arrayContaining(['Flag_Key__c', 'Commitment__c', 'Follow_Up_Date__c', 'Actual__c']),
+    );
   });
 
   it('given a record without a product key or with an unknown status, then it is not a flag of ours', () => {
     expect(openFlagFromRecord({ Flag_Key__c: 'manual entry' }, writeBack)).toBeNull();
-    expect(openFlagFromRecord({ Flag_Key__c: 'v1:set_rate:005A:2026-11-10', Status__c: 'Archived' }, writeBack)).toBeNull();
+    expect(
+      openFlagFromRecord({ Flag_Key__c: 'v1:set_rate:005A:2026-11-10', Status__c: 'Archived' }, writeBack),
+    ).toBeNull();
   });
 });

@@ -1,5 +1,19 @@
 import type { CoachingResult } from '../../src/core/coach';
-import { event, events, followUp, integrity, local, modelBuilder, overdue, ratio, rep, responseTime, run, sequence, volume } from './builders';
+import {
+  event,
+  events,
+  followUp,
+  integrity,
+  local,
+  modelBuilder,
+  overdue,
+  ratio,
+  rep,
+  responseTime,
+  run,
+  sequence,
+  volume,
+} from './builders';
 
 const day = (d: number, time = '10:00'): number => local(`2026-11-${String(d).padStart(2, '0')}`, time);
 const findingsOf = (coaching: CoachingResult, repId: string) => coaching.diagnoses.find((d) => d.repId === repId);
@@ -37,7 +51,9 @@ describe('diagnosing a ratio (Skill)', () => {
       severity: 'High',
       isFocus: true,
     });
-    expect(finding?.summary).toBe('Appointment set rate 10% (team 35%, target 60%): coach turning contact into appointment set');
+    expect(finding?.summary).toBe(
+      'Appointment set rate 10% (team 35%, target 60%): coach turning contact into appointment set',
+    );
     expect(finding?.evidence).toContain('4 of 40 (customers) = 10%; 90% interval');
     expect(findingsOf(coaching, 'B')?.flagged).toEqual([]);
   });
@@ -56,8 +72,11 @@ describe('diagnosing a ratio (Skill)', () => {
 
 describe('diagnosing volume (Activity)', () => {
   it('given 200 calls against 240 expected, then flagged; 235 is within chance and is not', () => {
-    const model = modelBuilder().measures(volume({ perDay: 10 })).build();
-    const calls = (n: number) => events('attempt', 'A', n, day(2), undefined).map((e, i) => ({ ...e, at: day(2) + i * 600_000 }));
+    const model = modelBuilder()
+      .measures(volume({ perDay: 10 }))
+      .build();
+    const calls = (n: number) =>
+      events('attempt', 'A', n, day(2), undefined).map((e, i) => ({ ...e, at: day(2) + i * 600_000 }));
     expect(findingsOf(run(model, { events: calls(200) }), 'A')?.flagged.map((f) => f.diagnosis)).toEqual(['Activity']);
     expect(findingsOf(run(model, { events: calls(235) }), 'A')?.flagged).toEqual([]);
   });
@@ -75,8 +94,13 @@ describe('diagnosing the other kinds', () => {
   it('given responses mostly late, then flagged only when the whole interval is below the target', () => {
     const model = modelBuilder().measures(responseTime()).build();
     const leads = (late: number, fast: number) =>
-      Array.from({ length: late + fast }, (_, i) => [event('lead', 'A', `L${i}`, day(3) + i * 3_600_000), event('attempt', 'A', `L${i}`, day(3) + i * 3_600_000 + (i < late ? 90 : 5) * 60_000)]).flat();
-    expect(findingsOf(run(model, { events: leads(8, 2) }), 'A')?.flagged.map((f) => f.measure)).toEqual(['lead_response']);
+      Array.from({ length: late + fast }, (_, i) => [
+        event('lead', 'A', `L${i}`, day(3) + i * 3_600_000),
+        event('attempt', 'A', `L${i}`, day(3) + i * 3_600_000 + (i < late ? 90 : 5) * 60_000),
+      ]).flat();
+    expect(findingsOf(run(model, { events: leads(8, 2) }), 'A')?.flagged.map((f) => f.measure)).toEqual([
+      'lead_response',
+    ]);
     expect(findingsOf(run(model, { events: leads(1, 2) }), 'A')?.flagged).toEqual([]);
   });
 
@@ -90,8 +114,11 @@ describe('diagnosing the other kinds', () => {
   });
 
   it('given overdue items above the allowance, then an Activity finding; at the allowance none', () => {
-    const model = modelBuilder().measures(overdue({ maxAllowed: 2 })).build();
-    const items = (n: number) => Array.from({ length: n }, (_, i) => followUp('A', '2026-11-20', { recordId: `T${i}` }));
+    const model = modelBuilder()
+      .measures(overdue({ maxAllowed: 2 }))
+      .build();
+    const items = (n: number) =>
+      Array.from({ length: n }, (_, i) => followUp('A', '2026-11-20', { recordId: `T${i}` }));
     expect(findingsOf(run(model, { facts: items(3) }), 'A')?.flagged.map((f) => f.sampleSize)).toEqual([3]);
     expect(findingsOf(run(model, { facts: items(2) }), 'A')?.flagged).toEqual([]);
   });
@@ -99,7 +126,8 @@ describe('diagnosing the other kinds', () => {
   it('given a burst of fake calls, then an integrity finding on the faked step', () => {
     const model = modelBuilder().measures(integrity()).build();
     const burst = Array.from({ length: 12 }, (_, i) => event('attempt', 'A', `L${i}`, day(9) + i * 20_000));
-    const [finding] = findingsOf(run(model, { events: [...burst, ...events('attempt', 'A', 20, day(10))] }), 'A')?.flagged ?? [];
+    const [finding] =
+      findingsOf(run(model, { events: [...burst, ...events('attempt', 'A', 20, day(10))] }), 'A')?.flagged ?? [];
     expect(finding).toMatchObject({ measure: 'real_calls', step: 'attempt', actual: 12 / 32 });
   });
 });
@@ -126,9 +154,18 @@ describe('choosing what to flag', () => {
   });
 
   it('given leaks either side of the thresholds, then Low, Medium and High', () => {
-    const model = modelBuilder().measures(overdue({ maxAllowed: 0, valueStep: 'sold' })).coaching({ severity: { medium: 2, high: 4 } }).build();
+    const model = modelBuilder()
+      .measures(overdue({ maxAllowed: 0, valueStep: 'sold' }))
+      .coaching({ severity: { medium: 2, high: 4 } })
+      .build();
     const severity = (n: number) =>
-      findingsOf(run(model, { events: events('sold', 'A', 1, day(3)), facts: Array.from({ length: n }, (_, i) => followUp('A', '2026-11-20', { recordId: `T${i}` })) }), 'A')?.flagged[0]?.severity;
+      findingsOf(
+        run(model, {
+          events: events('sold', 'A', 1, day(3)),
+          facts: Array.from({ length: n }, (_, i) => followUp('A', '2026-11-20', { recordId: `T${i}` })),
+        }),
+        'A',
+      )?.flagged[0]?.severity;
     // Each overdue item is priced at the team conversion from sold to sold: 1 unit.
     expect([severity(1), severity(2), severity(4)]).toEqual(['Low', 'Medium', 'High']);
   });

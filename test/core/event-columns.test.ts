@@ -37,7 +37,8 @@ const arbitraryEvent: fc.Arbitrary<StepEvent> = fc
 /** The columns a store would stream: its own order, each record told apart by an integer key. */
 function streamed(events: readonly StepEvent[]): ReturnType<EventColumnsBuilder['build']> {
   const builder = new EventColumnsBuilder(1);
-  for (const e of events) builder.add(e.step, e.user, e.subject, e.at, RECORD_IDS.indexOf(e.recordId), e.durationSec ?? null);
+  for (const e of events)
+    builder.add(e.step, e.user, e.subject, e.at, RECORD_IDS.indexOf(e.recordId), e.durationSec ?? null);
   return builder.build();
 }
 
@@ -66,8 +67,16 @@ describe('event columns', () => {
   });
 
   it('given an array of events, when laid out as columns, then each event is one row with its record Id', () => {
-    const columns = eventColumnsOf([event('demo', '005A', 'O1', 5, { recordId: 'H1' }), event('sold', '005B', 'O1', 9, { recordId: 'H2', durationSec: 12 })]);
-    expect({ size: columns.size, steps: columns.stepIds, users: columns.userIds, records: [columns.recordOf(0), columns.recordOf(1)] }).toEqual({
+    const columns = eventColumnsOf([
+      event('demo', '005A', 'O1', 5, { recordId: 'H1' }),
+      event('sold', '005B', 'O1', 9, { recordId: 'H2', durationSec: 12 }),
+    ]);
+    expect({
+      size: columns.size,
+      steps: columns.stepIds,
+      users: columns.userIds,
+      records: [columns.recordOf(0), columns.recordOf(1)],
+    }).toEqual({
       size: 2,
       steps: ['demo', 'sold'],
       users: ['005A', '005B'],
@@ -80,10 +89,24 @@ describe('event columns', () => {
     let flagged = 0;
     fc.assert(
       fc.property(
-        fc.array(arbitraryEvent, { minLength: 20, maxLength: 150, size: 'max' }).chain((events) => fc.tuple(fc.constant(events), fc.shuffledSubarray(events, { minLength: events.length, maxLength: events.length }))),
+        fc
+          .array(arbitraryEvent, { minLength: 20, maxLength: 150, size: 'max' })
+          .chain((events) =>
+            fc.tuple(
+              fc.constant(events),
+              fc.shuffledSubarray(events, { minLength: events.length, maxLength: events.length }),
+            ),
+          ),
         ([events, storageOrder]) => {
           const fromObjects = computeCoaching({ model, reps, events, facts: [], openFlags: [], now: NOW });
-          const fromColumns = computeCoaching({ model, reps, events: streamed(storageOrder), facts: [], openFlags: [], now: NOW });
+          const fromColumns = computeCoaching({
+            model,
+            reps,
+            events: streamed(storageOrder),
+            facts: [],
+            openFlags: [],
+            now: NOW,
+          });
           expect(fromColumns).toEqual(fromObjects);
           if (fromObjects.findings.length > 0) flagged++;
         },

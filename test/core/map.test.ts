@@ -2,7 +2,17 @@ import { compileMapper } from '../../src/core/map';
 import { newMapStats } from '../../src/core/map-stats';
 import { readPlan } from '../../src/core/read-plan';
 import type { SfRecord } from '../../src/core/model';
-import { eventRecord, leadRecord, local, modelBuilder, overdue, stageRecord, staleLead, taskRecord, userRecord } from './builders';
+import {
+  eventRecord,
+  leadRecord,
+  local,
+  modelBuilder,
+  overdue,
+  stageRecord,
+  staleLead,
+  taskRecord,
+  userRecord,
+} from './builders';
 
 const model = modelBuilder().measures(overdue(), staleLead()).build();
 const mapper = compileMapper(model);
@@ -24,7 +34,9 @@ describe('mapping records to step events', () => {
 
   it('given a stage history row, then the salesperson is read through the nested Opportunity', () => {
     const { events } = map('OpportunityHistory', stageRecord('Closed Won'));
-    expect(events).toEqual([expect.objectContaining({ step: 'sold', user: '005000000000001AAA', subject: '006000000000001AAA' })]);
+    expect(events).toEqual([
+      expect.objectContaining({ step: 'sold', user: '005000000000001AAA', subject: '006000000000001AAA' }),
+    ]);
   });
 
   it('given an appointment, then the setter is credited with the set and the salesperson with the show', () => {
@@ -53,15 +65,25 @@ describe('mapping records to step events', () => {
   it('given a date-only time field, then the event is at local midnight in the dealership zone', () => {
     const dated = modelBuilder().build();
     dated.steps = dated.steps.map((s) => (s.id === 'attempt' ? { ...s, timeField: 'ActivityDate' } : s));
-    const { events } = compileMapper(dated).mapRecord('Task', taskRecord({ ActivityDate: '2026-11-20' }), newMapStats());
+    const { events } = compileMapper(dated).mapRecord(
+      'Task',
+      taskRecord({ ActivityDate: '2026-11-20' }),
+      newMapStats(),
+    );
     expect(events[0]?.at).toBe(local('2026-11-20', '00:00'));
   });
 
   it('given a task the product wrote, then it is no activity, is counted, and becomes an own-task fact', () => {
     const stats = newMapStats();
-    const output = map('Task', taskRecord({ Coaching_Key__c: 'v1:stale_lead:00Q1:2026-11-20', IsClosed: false }), stats);
+    const output = map(
+      'Task',
+      taskRecord({ Coaching_Key__c: 'v1:stale_lead:00Q1:2026-11-20', IsClosed: false }),
+      stats,
+    );
     expect(output.events).toEqual([]);
-    expect(output.facts).toEqual([{ kind: 'ownTask', recordId: '00T000000000001AAA', key: 'v1:stale_lead:00Q1:2026-11-20', closed: false }]);
+    expect(output.facts).toEqual([
+      { kind: 'ownTask', recordId: '00T000000000001AAA', key: 'v1:stale_lead:00Q1:2026-11-20', closed: false },
+    ]);
     expect(stats.ownRecords).toEqual({ Task: 1 });
   });
 
@@ -80,17 +102,29 @@ describe('mapping records to step events', () => {
   });
 
   it('given an open follow-up task, then it yields a follow-up fact with its due date', () => {
-    const { events, facts } = map('Task', taskRecord({ Type: 'Follow-Up', Status: 'Not Started', IsClosed: false, ActivityDate: '2026-11-18' }));
+    const { events, facts } = map(
+      'Task',
+      taskRecord({ Type: 'Follow-Up', Status: 'Not Started', IsClosed: false, ActivityDate: '2026-11-18' }),
+    );
     expect(events).toEqual([]);
     expect(facts).toEqual([
-      { kind: 'followUp', measure: 'overdue_follow_ups', recordId: '00T000000000001AAA', user: '005000000000001AAA', subject: '00Q000000000001AAA', due: '2026-11-18' },
+      {
+        kind: 'followUp',
+        measure: 'overdue_follow_ups',
+        recordId: '00T000000000001AAA',
+        user: '005000000000001AAA',
+        subject: '00Q000000000001AAA',
+        due: '2026-11-18',
+      },
     ]);
   });
 
   it('given leads, then open ones yield a lead event and a lead fact, closed ones only the event', () => {
     const open = map('Lead', leadRecord());
     expect(open.events.map((e) => e.step)).toEqual(['lead']);
-    expect(open.facts).toEqual([expect.objectContaining({ kind: 'lead', recordId: '00Q000000000001AAA', name: 'Dana Reyes' })]);
+    expect(open.facts).toEqual([
+      expect.objectContaining({ kind: 'lead', recordId: '00Q000000000001AAA', name: 'Dana Reyes' }),
+    ]);
     expect(map('Lead', leadRecord({ Status: 'Closed - Converted' })).facts).toEqual([]);
   });
 
@@ -108,8 +142,24 @@ describe('mapping users to reps', () => {
       userRecord({ Id: '005D', IsActive: false }),
     ]);
     expect(reps).toEqual([
-      { id: '005A', name: 'Bea Dee', role: 'setter', managerId: '005000000000099AAA', store: 'North', monthlyGoal: null, activeSince: null },
-      { id: '005B', name: 'Sam Seller', role: 'salesperson', managerId: '005000000000099AAA', store: 'North', monthlyGoal: 14, activeSince: Date.UTC(2026, 10, 10, 15) },
+      {
+        id: '005A',
+        name: 'Bea Dee',
+        role: 'setter',
+        managerId: '005000000000099AAA',
+        store: 'North',
+        monthlyGoal: null,
+        activeSince: null,
+      },
+      {
+        id: '005B',
+        name: 'Sam Seller',
+        role: 'salesperson',
+        managerId: '005000000000099AAA',
+        store: 'North',
+        monthlyGoal: 14,
+        activeSince: Date.UTC(2026, 10, 10, 15),
+      },
     ]);
   });
 });
@@ -118,17 +168,36 @@ describe('the read plan', () => {
   it('given the model, then each object lists Id, SystemModstamp and the fields its steps and measures use', () => {
     const plan = new Map(readPlan(model).map((read) => [read.object, read.fields]));
     expect([...plan.keys()]).toEqual(['Event', 'Lead', 'OpportunityHistory', 'Task', 'User']);
-    expect(plan.get('OpportunityHistory')).toEqual(['Id', 'SystemModstamp', 'CreatedDate', 'Opportunity.OwnerId', 'OpportunityId', 'StageName']);
-    expect(plan.get('Task')).toEqual(expect.arrayContaining(['Coaching_Key__c', 'IsClosed', 'ActivityDate', 'CallDurationInSeconds']));
+    expect(plan.get('OpportunityHistory')).toEqual([
+      'Id',
+      'SystemModstamp',
+      'CreatedDate',
+      'Opportunity.OwnerId',
+      'OpportunityId',
+      'StageName',
+    ]);
+    expect(plan.get('Task')).toEqual(
+      expect.arrayContaining(['Coaching_Key__c', 'IsClosed', 'ActivityDate', 'CallDurationInSeconds']),
+    );
     expect(plan.get('Event')).toContain('Coaching_Key__c');
     expect(plan.get('Event')).not.toContain('IsClosed');
-    expect(plan.get('User')).toEqual(
-      ['Id', 'SystemModstamp', 'CreatedDate', 'Department', 'IsActive', 'ManagerId', 'Monthly_Unit_Goal__c', 'Name', 'Title'],
-    );
+    expect(plan.get('User')).toEqual([
+      'Id',
+      'SystemModstamp',
+      'CreatedDate',
+      'Department',
+      'IsActive',
+      'ManagerId',
+      'Monthly_Unit_Goal__c',
+      'Name',
+      'Title',
+    ]);
   });
 
   it('given any record, then every field the mapper reads is in the plan for its object', () => {
-    const plan = new Map(readPlan(model).map((read) => [read.object, new Set(read.fields.map((f) => f.split('.')[0]))]));
+    const plan = new Map(
+      readPlan(model).map((read) => [read.object, new Set(read.fields.map((f) => f.split('.')[0]))]),
+    );
     const samples: Array<[string, SfRecord]> = [
       ['Task', taskRecord({ Type: 'Follow-Up', IsClosed: false })],
       ['Task', taskRecord({ Coaching_Key__c: 'v1:x' })],
@@ -138,13 +207,17 @@ describe('the read plan', () => {
     ];
     for (const [object, sample] of samples) {
       const read = new Set<string>();
-      const spy = new Proxy(sample, { get: (target, key) => (typeof key === 'string' && read.add(key), Reflect.get(target, key)) });
+      const spy = new Proxy(sample, {
+        get: (target, key) => (typeof key === 'string' && read.add(key), Reflect.get(target, key)),
+      });
       mapper.mapRecord(object, spy, newMapStats());
       const missing = [...read].filter((field) => !plan.get(object)?.has(field));
       expect({ object, missing }).toEqual({ object, missing: [] });
     }
     const userRead = new Set<string>();
-    mapper.mapUsers([new Proxy(userRecord(), { get: (t, k) => (typeof k === 'string' && userRead.add(k), Reflect.get(t, k)) })]);
+    mapper.mapUsers([
+      new Proxy(userRecord(), { get: (t, k) => (typeof k === 'string' && userRead.add(k), Reflect.get(t, k)) }),
+    ]);
     expect([...userRead].filter((f) => !plan.get('User')?.has(f))).toEqual([]);
   });
 });

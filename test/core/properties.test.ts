@@ -45,22 +45,29 @@ const model = modelBuilder()
 const REPS = ['005A', '005B', '005C'];
 const reps = [rep('005A'), rep('005B'), rep('005C', { role: 'setter' })];
 
-const arbitraryEvent: fc.Arbitrary<StepEvent> = fc.record({
-  step: fc.constantFrom(...STEPS.map((s) => s.id)),
-  user: fc.constantFrom(...REPS, '005Z'),
-  subject: fc.option(fc.constantFrom('L1', 'L2', 'L3', 'L4', 'L5', 'O1', 'O2'), { nil: null, freq: 8 }),
-  at: fc.integer({ min: NOW - 40 * DAY, max: NOW }),
-  recordId: fc.constantFrom('R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8'),
-  durationSec: fc.option(fc.integer({ min: 0, max: 600 }), { nil: undefined }),
-}).map((e) => {
-  const { durationSec, ...rest } = e;
-  return durationSec === undefined ? rest : { ...rest, durationSec };
-});
+const arbitraryEvent: fc.Arbitrary<StepEvent> = fc
+  .record({
+    step: fc.constantFrom(...STEPS.map((s) => s.id)),
+    user: fc.constantFrom(...REPS, '005Z'),
+    subject: fc.option(fc.constantFrom('L1', 'L2', 'L3', 'L4', 'L5', 'O1', 'O2'), { nil: null, freq: 8 }),
+    at: fc.integer({ min: NOW - 40 * DAY, max: NOW }),
+    recordId: fc.constantFrom('R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8'),
+    durationSec: fc.option(fc.integer({ min: 0, max: 600 }), { nil: undefined }),
+  })
+  .map((e) => {
+    const { durationSec, ...rest } = e;
+    return durationSec === undefined ? rest : { ...rest, durationSec };
+  });
 
 function* rates(coaching: CoachingResult): Generator<[string, number | null]> {
   for (const card of [...coaching.scorecards, coaching.team]) {
     for (const result of card.results) {
-      if (result.kind === 'ratio' || result.kind === 'responseTime' || result.kind === 'sequence' || result.kind === 'integrity') {
+      if (
+        result.kind === 'ratio' ||
+        result.kind === 'responseTime' ||
+        result.kind === 'sequence' ||
+        result.kind === 'integrity'
+      ) {
         yield [`${card.repId}:${result.measure}:value`, result.value];
       }
       if ('interval' in result && result.interval) {
@@ -110,19 +117,60 @@ describe('properties of a whole coaching run', () => {
       const id = `${r.kind}${r.id}`;
       switch (r.kind) {
         case 'call':
-          return ['Task', taskRecord({ Id: id, OwnerId: r.owner, WhoId: r.who, CompletedDateTime: iso(r.at), CallDisposition: r.disposition })];
+          return [
+            'Task',
+            taskRecord({
+              Id: id,
+              OwnerId: r.owner,
+              WhoId: r.who,
+              CompletedDateTime: iso(r.at),
+              CallDisposition: r.disposition,
+            }),
+          ];
         case 'followUp':
-          return ['Task', taskRecord({ Id: id, OwnerId: r.owner, WhoId: r.who, Type: 'Follow-Up', IsClosed: false, ActivityDate: iso(r.at).slice(0, 10) })];
+          return [
+            'Task',
+            taskRecord({
+              Id: id,
+              OwnerId: r.owner,
+              WhoId: r.who,
+              Type: 'Follow-Up',
+              IsClosed: false,
+              ActivityDate: iso(r.at).slice(0, 10),
+            }),
+          ];
         case 'appointment':
-          return ['Event', eventRecord({ Id: id, OwnerId: r.owner, CreatedById: r.owner, WhoId: r.who, CreatedDate: iso(r.at), StartDateTime: iso(r.at + DAY), Appointment_Status__c: r.showed ? 'Showed' : 'No Show' })];
+          return [
+            'Event',
+            eventRecord({
+              Id: id,
+              OwnerId: r.owner,
+              CreatedById: r.owner,
+              WhoId: r.who,
+              CreatedDate: iso(r.at),
+              StartDateTime: iso(r.at + DAY),
+              Appointment_Status__c: r.showed ? 'Showed' : 'No Show',
+            }),
+          ];
         case 'stage':
-          return ['OpportunityHistory', stageRecord(r.stage, { Id: id, OpportunityId: `006${r.who}`, CreatedDate: iso(r.at), Opportunity: { OwnerId: r.owner } })];
+          return [
+            'OpportunityHistory',
+            stageRecord(r.stage, {
+              Id: id,
+              OpportunityId: `006${r.who}`,
+              CreatedDate: iso(r.at),
+              Opportunity: { OwnerId: r.owner },
+            }),
+          ];
         default:
           return ['Lead', leadRecord({ Id: r.who, OwnerId: r.owner, CreatedDate: iso(r.at) })];
       }
     });
   /** Records unique by object and Id, as the store keeps them. */
-  const recordSets = fc.uniqueArray(arbitraryRecord, { selector: ([object, record]) => `${object}/${String(record.Id)}`, maxLength: 60 });
+  const recordSets = fc.uniqueArray(arbitraryRecord, {
+    selector: ([object, record]) => `${object}/${String(record.Id)}`,
+    maxLength: 60,
+  });
 
   function coach(records: ReadonlyArray<[string, SfRecord]>, openFlags: OpenFlag[] = [], now = NOW): CoachingResult {
     const events: StepEvent[] = [];
@@ -139,12 +187,19 @@ describe('properties of a whole coaching run', () => {
   it('keys and contents of the desired writes are the same under any reordering of the input records and reps', () => {
     fc.assert(
       fc.property(
-        recordSets.chain((records) => fc.tuple(fc.constant(records), fc.shuffledSubarray(records, { minLength: records.length, maxLength: records.length }))),
+        recordSets.chain((records) =>
+          fc.tuple(
+            fc.constant(records),
+            fc.shuffledSubarray(records, { minLength: records.length, maxLength: records.length }),
+          ),
+        ),
         ([records, shuffled]) => {
           const a = coach(records);
           const b = coach(shuffled);
           expect(b.desired).toEqual(a.desired);
-          expect(run(model, { reps: [...reps].reverse(), facts: [followUp('005A', '2026-11-01')] }).desired).toEqual(run(model, { reps, facts: [followUp('005A', '2026-11-01')] }).desired);
+          expect(run(model, { reps: [...reps].reverse(), facts: [followUp('005A', '2026-11-01')] }).desired).toEqual(
+            run(model, { reps, facts: [followUp('005A', '2026-11-01')] }).desired,
+          );
         },
       ),
       { numRuns: 60 },
@@ -172,10 +227,20 @@ describe('properties of a whole coaching run', () => {
         const first = coach(records);
         if (first.desired.some((d) => d.kind === 'flag')) runsWithFlags++;
         const firstPlan = planWrites(first.desired, mapLedger([]));
-        const ledger = mapLedger(firstPlan.creates.map((w, i) => ({ object: w.record.object, key: w.record.key, hash: w.hash, sfId: `ID${i}` })));
+        const ledger = mapLedger(
+          firstPlan.creates.map((w, i) => ({
+            object: w.record.object,
+            key: w.record.key,
+            hash: w.hash,
+            sfId: `ID${i}`,
+          })),
+        );
         const second = coach(records, openFlagsFrom(first.desired), NOW + minutesLater * 60_000);
         const plan = planWrites(second.desired, ledger);
-        expect({ creates: plan.creates.map((w) => w.record.key), updates: plan.updates.map((w) => w.record.key) }).toEqual({ creates: [], updates: [] });
+        expect({
+          creates: plan.creates.map((w) => w.record.key),
+          updates: plan.updates.map((w) => w.record.key),
+        }).toEqual({ creates: [], updates: [] });
       }),
       { numRuns: 60 },
     );

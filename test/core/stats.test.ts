@@ -1,5 +1,13 @@
 import fc from 'fast-check';
-import { lnGamma, median, normalQuantile, poissonLowerTail, shrinkRate, twoSidedZ, wilsonInterval } from '../../src/core/stats';
+import {
+  lnGamma,
+  median,
+  normalQuantile,
+  poissonLowerTail,
+  shrinkRate,
+  twoSidedZ,
+  wilsonInterval,
+} from '../../src/core/stats';
 
 describe('the normal quantile', () => {
   it('given common confidences, then the usual z values', () => {
@@ -27,28 +35,38 @@ describe('the Wilson score interval', () => {
 
   it('property: the interval lies in [0, 1] and contains the observed rate', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 100_000 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0.5, max: 0.999, noNaN: true }), (n, share, confidence) => {
-        const k = Math.round(share * n);
-        const interval = wilsonInterval(k, n, confidence);
-        expect(interval).not.toBeNull();
-        if (!interval) return;
-        expect(interval.low).toBeGreaterThanOrEqual(0);
-        expect(interval.high).toBeLessThanOrEqual(1);
-        expect(interval.low).toBeLessThanOrEqual(k / n);
-        expect(interval.high).toBeGreaterThanOrEqual(k / n);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 100_000 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0.5, max: 0.999, noNaN: true }),
+        (n, share, confidence) => {
+          const k = Math.round(share * n);
+          const interval = wilsonInterval(k, n, confidence);
+          expect(interval).not.toBeNull();
+          if (!interval) return;
+          expect(interval.low).toBeGreaterThanOrEqual(0);
+          expect(interval.high).toBeLessThanOrEqual(1);
+          expect(interval.low).toBeLessThanOrEqual(k / n);
+          expect(interval.high).toBeGreaterThanOrEqual(k / n);
+        },
+      ),
     );
   });
 
   it('property: with the same rate, a larger sample gives a narrower interval', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 2_000 }), fc.integer({ min: 0, max: 2_000 }), fc.integer({ min: 2, max: 50 }), (n, kRaw, factor) => {
-        const k = kRaw % (n + 1);
-        const small = wilsonInterval(k, n, 0.9);
-        const large = wilsonInterval(k * factor, n * factor, 0.9);
-        if (!small || !large) throw new Error('expected intervals');
-        expect(large.high - large.low).toBeLessThan(small.high - small.low);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 2_000 }),
+        fc.integer({ min: 0, max: 2_000 }),
+        fc.integer({ min: 2, max: 50 }),
+        (n, kRaw, factor) => {
+          const k = kRaw % (n + 1);
+          const small = wilsonInterval(k, n, 0.9);
+          const large = wilsonInterval(k * factor, n * factor, 0.9);
+          if (!small || !large) throw new Error('expected intervals');
+          expect(large.high - large.low).toBeLessThan(small.high - small.low);
+        },
+      ),
     );
   });
 });

@@ -2,7 +2,11 @@ import { DealershipCalendar } from '../../src/core/calendar';
 import { measureWindow, monthToDate } from '../../src/core/window';
 import { local, ZONE } from './builders';
 
-const calendar = new DealershipCalendar({ timeZone: ZONE, workingDays: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat'], holidays: ['2026-11-26'] });
+const calendar = new DealershipCalendar({
+  timeZone: ZONE,
+  workingDays: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat'],
+  holidays: ['2026-11-26'],
+});
 
 describe('the measured window', () => {
   it('given any hour of one local day, then the window is the same complete days ending yesterday', () => {

@@ -4,7 +4,11 @@ import { contentHash, fnv1a64 } from '../../src/core/content-hash';
 import type { DesiredRecord } from '../../src/core/desired';
 import { type Ledger, mapLedger, type PlannedWrite, planWrites, type WritePlan } from '../../src/core/write-plan';
 
-const desired = (key: string, fields: DesiredRecord['fields'] = { Subject: key }, createOnly: DesiredRecord['createOnly'] = { Status: 'Not Started' }): DesiredRecord => ({
+const desired = (
+  key: string,
+  fields: DesiredRecord['fields'] = { Subject: key },
+  createOnly: DesiredRecord['createOnly'] = { Status: 'Not Started' },
+): DesiredRecord => ({
   kind: 'staleLeadTask',
   object: 'Task',
   keyField: 'Coaching_Key__c',
@@ -14,16 +18,28 @@ const desired = (key: string, fields: DesiredRecord['fields'] = { Subject: key }
 });
 
 /** The ledger after the writer carried out a plan (each written record gets an Id). */
-function ledgerAfter(plan: WritePlan, before: Array<{ object: string; key: string; hash: string; sfId?: string }> = []): Ledger {
-  const written = [...plan.creates, ...plan.updates].map((w: PlannedWrite, i) => ({ object: w.record.object, key: w.record.key, hash: w.hash, sfId: w.sfId ?? `00T${i}` }));
+function ledgerAfter(
+  plan: WritePlan,
+  before: Array<{ object: string; key: string; hash: string; sfId?: string }> = [],
+): Ledger {
+  const written = [...plan.creates, ...plan.updates].map((w: PlannedWrite, i) => ({
+    object: w.record.object,
+    key: w.record.key,
+    hash: w.hash,
+    sfId: w.sfId ?? `00T${i}`,
+  }));
   const keys = new Set(written.map((w) => `${w.object}|${w.key}`));
   return mapLedger([...before.filter((b) => !keys.has(`${b.object}|${b.key}`)), ...written]);
 }
 
 describe('canonical JSON and the content hash', () => {
   it('given the same content built in different key orders, then the same text', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, 'x'], c: null }, e: undefined })).toBe('{"a":{"c":null,"d":[1,"x"]},"b":1}');
-    expect(canonicalJson({ a: { c: null, d: [1, 'x'] }, b: 1 })).toBe(canonicalJson({ b: 1, a: { d: [1, 'x'], c: null } }));
+    expect(canonicalJson({ b: 1, a: { d: [1, 'x'], c: null }, e: undefined })).toBe(
+      '{"a":{"c":null,"d":[1,"x"]},"b":1}',
+    );
+    expect(canonicalJson({ a: { c: null, d: [1, 'x'] }, b: 1 })).toBe(
+      canonicalJson({ b: 1, a: { d: [1, 'x'], c: null } }),
+    );
     expect(canonicalJson(-0)).toBe('0');
     expect(() => canonicalJson({ x: Number.NaN })).toThrow();
   });
@@ -58,15 +74,24 @@ describe('planning writes', () => {
 
   it('given only a create-only field changed, then it is skipped: it would never be sent again anyway', () => {
     const first = planWrites([desired('k1')], mapLedger([]));
-    expect(planWrites([desired('k1', { Subject: 'k1' }, { Status: 'Completed' })], ledgerAfter(first)).skips).toHaveLength(1);
+    expect(
+      planWrites([desired('k1', { Subject: 'k1' }, { Status: 'Completed' })], ledgerAfter(first)).skips,
+    ).toHaveLength(1);
   });
 
   it('given two desired records with one key, then a coded error', () => {
-    expect(() => planWrites([desired('k1'), desired('k1')], mapLedger([]))).toThrow(expect.objectContaining({ code: 'DUPLICATE_KEY' }));
+    expect(() => planWrites([desired('k1'), desired('k1')], mapLedger([]))).toThrow(
+      expect.objectContaining({ code: 'DUPLICATE_KEY' }),
+    );
   });
 
   const records = fc.uniqueArray(
-    fc.record({ key: fc.string({ minLength: 1, maxLength: 12 }), subject: fc.string(), n: fc.integer(), flag: fc.boolean() }),
+    fc.record({
+      key: fc.string({ minLength: 1, maxLength: 12 }),
+      subject: fc.string(),
+      n: fc.integer(),
+      flag: fc.boolean(),
+    }),
     { selector: (r) => r.key, maxLength: 30 },
   );
 
@@ -75,7 +100,14 @@ describe('planning writes', () => {
       fc.property(records, fc.array(fc.nat(), { maxLength: 30 }), (rows, seen) => {
         const wanted = rows.map((r) => desired(r.key, { Subject: r.subject, N: r.n, F: r.flag }));
         // Some records were written before, with other content: a mix of creates, updates and skips.
-        const before = wanted.filter((_, i) => seen.includes(i)).map((d, i) => ({ object: d.object, key: d.key, hash: i % 2 === 0 ? 'stale' : contentHash({ object: d.object, key: d.key, fields: d.fields }), sfId: `X${i}` }));
+        const before = wanted
+          .filter((_, i) => seen.includes(i))
+          .map((d, i) => ({
+            object: d.object,
+            key: d.key,
+            hash: i % 2 === 0 ? 'stale' : contentHash({ object: d.object, key: d.key, fields: d.fields }),
+            sfId: `X${i}`,
+          }));
         const first = planWrites(wanted, mapLedger(before));
         const second = planWrites(wanted, ledgerAfter(first, before));
         expect(second.creates).toEqual([]);
@@ -87,10 +119,17 @@ describe('planning writes', () => {
 
   it('property: the plan does not depend on the order of the desired records', () => {
     fc.assert(
-      fc.property(records.chain((rows) => fc.tuple(fc.constant(rows), fc.shuffledSubarray(rows, { minLength: rows.length, maxLength: rows.length }))), ([rows, shuffled]) => {
-        const toDesired = (r: (typeof rows)[number]) => desired(r.key, { Subject: r.subject });
-        expect(planWrites(shuffled.map(toDesired), mapLedger([]))).toEqual(planWrites(rows.map(toDesired), mapLedger([])));
-      }),
+      fc.property(
+        records.chain((rows) =>
+          fc.tuple(fc.constant(rows), fc.shuffledSubarray(rows, { minLength: rows.length, maxLength: rows.length })),
+        ),
+        ([rows, shuffled]) => {
+          const toDesired = (r: (typeof rows)[number]) => desired(r.key, { Subject: r.subject });
+          expect(planWrites(shuffled.map(toDesired), mapLedger([]))).toEqual(
+            planWrites(rows.map(toDesired), mapLedger([])),
+          );
+        },
+      ),
     );
   });
 });

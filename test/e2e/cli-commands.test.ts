@@ -26,9 +26,16 @@ const FUNNEL = ['attempt', 'contact', 'appointment_set', 'appointment_shown', 'd
 /** A rep's row of the funnel table `preview` prints, by step. */
 function funnelRow(output: string, name: string): Record<(typeof FUNNEL)[number], number> {
   const line = output.split('\n').find((l) => l.trimStart().startsWith(`${name} `)) ?? '';
-  const counts = line.replace(name, '').trim().split(/\s+/).map((v) => Number(v.replace(/,/g, '')));
+  const counts = line
+    .replace(name, '')
+    .trim()
+    .split(/\s+/)
+    .map((v) => Number(v.replace(/,/g, '')));
   expect(counts).toHaveLength(FUNNEL.length);
-  return Object.fromEntries(FUNNEL.map((step, i) => [step, counts[i] ?? Number.NaN])) as Record<(typeof FUNNEL)[number], number>;
+  return Object.fromEntries(FUNNEL.map((step, i) => [step, counts[i] ?? Number.NaN])) as Record<
+    (typeof FUNNEL)[number],
+    number
+  >;
 }
 
 /** What the state file holds, coarsely: runs recorded, records stored, each object's checkpoint. */
@@ -78,14 +85,18 @@ describe('end to end: report, plan, preview, dry run and validate against the sa
   it('given a synced state, when `plan` runs, then every salesperson has a plan and the low-activity rep is behind on sales while the strong ones are not', async () => {
     const text = await cli(['plan', ...stateArgs(1)], org.env);
     expect(text.code).toBe(0);
-    const salespeople = query(org, "SELECT Name FROM User WHERE Title = 'Sales Consultant' AND IsActive = true").map((u) => String(u.Name));
+    const salespeople = query(org, "SELECT Name FROM User WHERE Title = 'Sales Consultant' AND IsActive = true").map(
+      (u) => String(u.Name),
+    );
     for (const name of salespeople) expect(text.stdout).toContain(`${name}:`);
 
     const run = await cli(['plan', '--json', ...stateArgs(1)], org.env);
     const plans = JSON.parse(run.stdout) as PlanJson[];
-    const onTrackSelling = (repId: string): boolean | null | undefined => plans.find((p) => p.repId === repId)?.steps.find((s) => s.step === 'sold')?.onTrack;
+    const onTrackSelling = (repId: string): boolean | null | undefined =>
+      plans.find((p) => p.repId === repId)?.steps.find((s) => s.step === 'sold')?.onTrack;
     expect(onTrackSelling(plantedRep(org, 'low_activity').userId)).toBe(false);
-    for (const rep of (org.sandbox.seeded?.profiles ?? []).filter((p) => p.profile === 'strong')) expect(onTrackSelling(rep.userId)).toBe(true);
+    for (const rep of (org.sandbox.seeded?.profiles ?? []).filter((p) => p.profile === 'strong'))
+      expect(onTrackSelling(rep.userId)).toBe(true);
   });
 
   it('given the org, when `preview` runs, then the funnel shows the planted leaks and the values no step uses', async () => {
@@ -102,7 +113,10 @@ describe('end to end: report, plan, preview, dry run and validate against the sa
 
   it('given a change in the org, when `sync --dry-run` runs, then it plans the writes but changes neither the org nor the state', async () => {
     const slow = plantedRep(org, 'slow_responder');
-    for (const task of query(org, `SELECT Id FROM Task WHERE OwnerId = '${slow.userId}' AND Type = 'Follow-Up' AND IsClosed = false AND Coaching_Key__c = null`)) {
+    for (const task of query(
+      org,
+      `SELECT Id FROM Task WHERE OwnerId = '${slow.userId}' AND Type = 'Follow-Up' AND IsClosed = false AND Coaching_Key__c = null`,
+    )) {
       org.sandbox.org.writer.update('Task', String(task.Id), { Status: 'Completed' }, slow.userId);
     }
     const held = productContent(org);

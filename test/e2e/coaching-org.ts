@@ -64,7 +64,11 @@ export function plantedRep(org: DemoOrg, profile: DemoProfile): PlantedRep {
 }
 
 /** Moves the sandbox's clock to run n's `--now`, then syncs live (see the module comment). */
-export async function syncInStep(org: DemoOrg, n: number, extra: readonly string[] = []): Promise<CliRun & { report: SyncJson }> {
+export async function syncInStep(
+  org: DemoOrg,
+  n: number,
+  extra: readonly string[] = [],
+): Promise<CliRun & { report: SyncJson }> {
   org.sandbox.clock.set(Date.parse(runAt(n)));
   return syncJson(org, n, extra);
 }
@@ -92,7 +96,10 @@ export function flagByKey(org: DemoOrg, key: string): SfRecord {
 /** Tasks the product wrote (they carry its key), optionally one rule: `stale_lead`, `agenda`, `coaching_outcome`. */
 export function productTasks(org: DemoOrg, rule?: string): SfRecord[] {
   const where = rule === undefined ? 'Coaching_Key__c != null' : `Coaching_Key__c LIKE 'v1:${rule}:%'`;
-  return query(org, `SELECT Id, Coaching_Key__c, OwnerId, WhoId, Type, Status, Subject, ActivityDate, Description FROM Task WHERE ${where}`);
+  return query(
+    org,
+    `SELECT Id, Coaching_Key__c, OwnerId, WhoId, Type, Status, Subject, ActivityDate, Description FROM Task WHERE ${where}`,
+  );
 }
 
 /** Values that occur more than once. */
@@ -105,7 +112,11 @@ export function duplicates(values: readonly unknown[]): unknown[] {
 
 /** "salesperson × measure" of every open flag that shares it with another open flag. */
 export function doublyOpen(org: DemoOrg): unknown[] {
-  return duplicates(flags(org).filter((f) => OPEN_STATUSES.includes(String(f.Status__c))).map((f) => `${String(f.Salesperson__c)} × ${String(f.Measure__c)}`));
+  return duplicates(
+    flags(org)
+      .filter((f) => OPEN_STATUSES.includes(String(f.Status__c)))
+      .map((f) => `${String(f.Salesperson__c)} × ${String(f.Measure__c)}`),
+  );
 }
 
 /** The manager records the salesperson's commitment in the 1:1, as the manager user. */
@@ -120,7 +131,9 @@ export function commitTo(org: DemoOrg, flag: SfRecord, commitment: string, follo
 
 /** The local calendar date (YYYY-MM-DD) of an instant in the dealership's time zone. */
 export function localDate(iso: string, timeZone = 'America/Chicago'): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(iso),
+  );
 }
 
 /** A YYYY-MM-DD date moved by whole days. */
@@ -134,7 +147,10 @@ export function addDays(date: string, days: number): string {
  */
 export async function freshDryRun(org: DemoOrg, n: number): Promise<CliRun & { report: SyncJson }> {
   const state = path.join(org.dir, `fresh-${n}-${Date.now()}.db`);
-  const run = await cli(['sync', '--config', CONFIG, '--state', state, '--dry-run', '--json', '--now', runAt(n), '--log-level', 'warn'], org.env);
+  const run = await cli(
+    ['sync', '--config', CONFIG, '--state', state, '--dry-run', '--json', '--now', runAt(n), '--log-level', 'warn'],
+    org.env,
+  );
   return { ...run, report: (run.stdout.trim() ? JSON.parse(run.stdout) : {}) as SyncJson };
 }
 
@@ -153,17 +169,25 @@ export function productContent(org: DemoOrg): Map<string, SfRecord> {
     content.set(String(key), Object.fromEntries(Object.entries(record).filter(([field]) => !STAMPS.has(field))));
   };
   for (const flag of query(org, `SELECT ${all(FLAG_OBJECT)} FROM ${FLAG_OBJECT}`)) keep(flag.Flag_Key__c, flag);
-  for (const task of query(org, `SELECT ${all('Task')} FROM Task WHERE Coaching_Key__c != null`)) keep(task.Coaching_Key__c, task);
+  for (const task of query(org, `SELECT ${all('Task')} FROM Task WHERE Coaching_Key__c != null`))
+    keep(task.Coaching_Key__c, task);
   return content;
 }
 
 /** Calls the sandbox counted by kind since `before` (a `usage.counters().byKind`). */
 export function callsSince(org: DemoOrg, before: Record<string, number>): Record<string, number> {
   const after = org.sandbox.usage.counters().byKind;
-  return Object.fromEntries(Object.entries(after).map(([kind, n]) => [kind, n - (before[kind] ?? 0)]).filter(([, n]) => n !== 0));
+  return Object.fromEntries(
+    Object.entries(after)
+      .map(([kind, n]) => [kind, n - (before[kind] ?? 0)])
+      .filter(([, n]) => n !== 0),
+  );
 }
 
-/** A planned write as `sync --json` prints it: with its fields (src/cli/render-run.ts; support's SyncJson leaves them out). */
+/**
+ * A planned write as `sync --json` prints it: with its fields (src/cli/render-run.ts; support's
+ * SyncJson leaves them out).
+ */
 export interface PlannedWrite {
   object: string;
   key: string;

@@ -50,7 +50,10 @@ type Plan =
   | { kind: 'timer'; afterMs: number }
   | { kind: 'none' };
 
-/** Where a kill landed: before any call, before any write, with writes missing from the ledger, or after the last was recorded. */
+/**
+ * Where a kill landed: before any call, before any write, with writes missing from the ledger, or
+ * after the last was recorded.
+ */
 type Phase = 'starting' | 'reading' | 'writing' | 'finishing';
 
 interface Attempt {
@@ -81,7 +84,8 @@ class Story {
     const roll = dice(1, 100);
     if (roll <= 10) return { kind: 'timer', afterMs: dice(500, 3_000) };
     const readShare = this.writesSeen ? 30 : 70;
-    if (roll <= 10 + readShare) return { kind: 'read', call: dice(1, Math.max(2, this.readCallsLeft)), delayMs: dice(0, 15) };
+    if (roll <= 10 + readShare)
+      return { kind: 'read', call: dice(1, Math.max(2, this.readCallsLeft)), delayMs: dice(0, 15) };
     return { kind: 'write', delayMs: dice(0, 5) };
   }
 
@@ -193,7 +197,11 @@ describe('end to end: sync killed with SIGKILL at random points, then re-run, le
           } while (last.killed);
 
           // Then the run that was not killed finished the job: each flag and task once, as in the reference.
-          expect({ story, code: last.code, error: last.code === 0 ? '' : last.stderr }).toEqual({ story, code: 0, error: '' });
+          expect({ story, code: last.code, error: last.code === 0 ? '' : last.stderr }).toEqual({
+            story,
+            code: 0,
+            error: '',
+          });
           expect(duplicateKeys(org)).toEqual([]);
           expect(productRecords(org)).toEqual(reference.records);
           expect(ledgerSize(org.statePath)).toBe(reference.records.length);
@@ -207,13 +215,17 @@ describe('end to end: sync killed with SIGKILL at random points, then re-run, le
           const again = await syncWith(org, config, n);
           expect(again.code).toBe(0);
           const nothingToDo = again.report?.unchangedSince ? null : { created: 0, updated: 0, failed: 0 };
-          expect(again.report?.writes ?? null).toEqual(nothingToDo === null ? null : expect.objectContaining(nothingToDo));
+          expect(again.report?.writes ?? null).toEqual(
+            nothingToDo === null ? null : expect.objectContaining(nothingToDo),
+          );
         } finally {
           await org.close();
         }
       }
     } finally {
-      log.push(`kills: ${['starting', 'reading', 'writing', 'finishing'].map((phase) => `${landed(phase as Phase)} while ${phase}`).join(', ')}`);
+      log.push(
+        `kills: ${['starting', 'reading', 'writing', 'finishing'].map((phase) => `${landed(phase as Phase)} while ${phase}`).join(', ')}`,
+      );
       console.info(log.join('\n'));
     }
 

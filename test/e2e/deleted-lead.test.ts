@@ -14,7 +14,10 @@ interface RepReport {
 }
 
 /** `report --json` as of run n, parsed (src/cli/render-report.ts). */
-async function reportAt(org: DemoOrg, n: number): Promise<{ window: { startDate: string; endDate: string }; reps: RepReport[] }> {
+async function reportAt(
+  org: DemoOrg,
+  n: number,
+): Promise<{ window: { startDate: string; endDate: string }; reps: RepReport[] }> {
   const run = await cli(['report', '--json', '--config', CONFIG, '--state', org.statePath, '--now', runAt(n)], org.env);
   expect(run.code).toBe(0);
   return JSON.parse(run.stdout) as { window: { startDate: string; endDate: string }; reps: RepReport[] };
@@ -26,7 +29,8 @@ function resultOf(report: { reps: RepReport[] }, repId: string, measure: string)
   return result;
 }
 
-const staleLeadIds = (result: SfRecord): string[] => (result.leads as Array<{ leadId: string }>).map((lead) => lead.leadId);
+const staleLeadIds = (result: SfRecord): string[] =>
+  (result.leads as Array<{ leadId: string }>).map((lead) => lead.leadId);
 
 describe('end to end: a lead deleted in the org leaves the measures', () => {
   let org: DemoOrg;
@@ -52,12 +56,22 @@ describe('end to end: a lead deleted in the org leaves the measures', () => {
     const stale = staleLeadIds(resultOf(before, rep, 'stale_leads'));
     staleLead = stale[0] ?? '';
     const windowStart = `${before.window.startDate}T12:00:00.000Z`;
-    const called = query(org, `SELECT WhoId FROM Task WHERE OwnerId = '${rep}' AND Type = 'Call' AND Status = 'Completed' AND CreatedDate >= ${windowStart.replace('.000Z', 'Z')}`);
-    const leads = new Set(query(org, `SELECT Id FROM Lead WHERE OwnerId = '${rep}' AND IsConverted = false AND CreatedDate >= ${windowStart.replace('.000Z', 'Z')}`).map((l) => String(l.Id)));
+    const called = query(
+      org,
+      `SELECT WhoId FROM Task WHERE OwnerId = '${rep}' AND Type = 'Call' AND Status = 'Completed' AND CreatedDate >= ${windowStart.replace('.000Z', 'Z')}`,
+    );
+    const leads = new Set(
+      query(
+        org,
+        `SELECT Id FROM Lead WHERE OwnerId = '${rep}' AND IsConverted = false AND CreatedDate >= ${windowStart.replace('.000Z', 'Z')}`,
+      ).map((l) => String(l.Id)),
+    );
     answeredLead = called.map((c) => String(c.WhoId)).find((id) => leads.has(id) && !stale.includes(id)) ?? '';
     expect([staleLead, answeredLead]).toEqual([expect.stringMatching(/^00Q/), expect.stringMatching(/^00Q/)]);
 
-    createdOn = query(org, `SELECT CreatedDate FROM Lead WHERE Id IN ('${staleLead}', '${answeredLead}')`).map((l) => localDate(String(l.CreatedDate)));
+    createdOn = query(org, `SELECT CreatedDate FROM Lead WHERE Id IN ('${staleLead}', '${answeredLead}')`).map((l) =>
+      localDate(String(l.CreatedDate)),
+    );
     for (const lead of [staleLead, answeredLead]) org.sandbox.org.writer.delete('Lead', lead, rep);
     const result = await syncInStep(org, 1);
     expect(result.code).toBe(0);

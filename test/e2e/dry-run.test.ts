@@ -12,7 +12,10 @@ describe('sync --dry-run and preview mode', () => {
   afterAll(() => org.close());
 
   it('given a fresh state, when sync runs with --dry-run, then it prints the plan and neither the org nor the state file changes', async () => {
-    const run = await cli(['sync', '--config', CONFIG, '--state', org.statePath, '--dry-run', '--now', runAt(0), '--log-level', 'warn'], org.env);
+    const run = await cli(
+      ['sync', '--config', CONFIG, '--state', org.statePath, '--dry-run', '--now', runAt(0), '--log-level', 'warn'],
+      org.env,
+    );
 
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/Would write: \d+ to create/);
@@ -26,20 +29,29 @@ describe('sync --dry-run and preview mode', () => {
     const preview = `${org.statePath}.existing`;
     await cli(['sync', '--config', CONFIG, '--state', preview, '--now', runAt(1), '--log-level', 'warn'], org.env);
     const before = digest(preview);
-    const run = await cli(['sync', '--config', CONFIG, '--state', preview, '--dry-run', '--now', runAt(2), '--log-level', 'warn'], org.env);
+    const run = await cli(
+      ['sync', '--config', CONFIG, '--state', preview, '--dry-run', '--now', runAt(2), '--log-level', 'warn'],
+      org.env,
+    );
     expect(run.code).toBe(0);
     expect(digest(preview)).toBe(before);
     expect(productRecords(org)).toEqual([]);
   });
 
   it('given the config in preview mode, when sync runs without --live, then it stores what it read but sends nothing', async () => {
-    const run = await cli(['sync', '--config', CONFIG, '--state', `${org.statePath}.preview`, '--now', runAt(2), '--log-level', 'warn'], org.env);
+    const run = await cli(
+      ['sync', '--config', CONFIG, '--state', `${org.statePath}.preview`, '--now', runAt(2), '--log-level', 'warn'],
+      org.env,
+    );
 
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Nothing was sent: writeBack.mode is preview.');
     expect(productRecords(org)).toEqual([]);
     expect(existsSync(`${org.statePath}.preview`)).toBe(true);
-    const report = await cli(['report', '--config', CONFIG, '--state', `${org.statePath}.preview`, '--now', runAt(2)], org.env);
+    const report = await cli(
+      ['report', '--config', CONFIG, '--state', `${org.statePath}.preview`, '--now', runAt(2)],
+      org.env,
+    );
     expect(report.code).toBe(0);
     expect(report.stdout).toContain('[Skill, High, focus] Appointment set rate');
   });

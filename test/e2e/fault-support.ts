@@ -6,7 +6,17 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { cli, type CliRun, CONFIG, type DemoOrg, productRecords, query, runAt, startDemoOrg, type SyncJson } from './support';
+import {
+  cli,
+  type CliRun,
+  CONFIG,
+  type DemoOrg,
+  productRecords,
+  query,
+  runAt,
+  startDemoOrg,
+  type SyncJson,
+} from './support';
 
 /** The smallest page Salesforce serves: the demo's 10,000 tasks take 50 requests. */
 export const SMALL_PAGE = 200;
@@ -94,7 +104,9 @@ export function afterCalls(org: DemoOrg, calls: number, action: () => void): () 
 export function duplicateKeys(org: DemoOrg): string[] {
   const keys = [
     ...query(org, 'SELECT Flag_Key__c FROM Coaching_Flag__c').map((r) => `flag ${String(r.Flag_Key__c)}`),
-    ...query(org, 'SELECT Coaching_Key__c FROM Task WHERE Coaching_Key__c != null').map((r) => `task ${String(r.Coaching_Key__c)}`),
+    ...query(org, 'SELECT Coaching_Key__c FROM Task WHERE Coaching_Key__c != null').map(
+      (r) => `task ${String(r.Coaching_Key__c)}`,
+    ),
   ];
   const seen = new Set<string>();
   return keys.filter((key) => (seen.has(key) ? true : (seen.add(key), false)));

@@ -45,7 +45,9 @@ describe('end to end: faults the org injects, and the run still ends as an unint
   });
 
   /** A freshly seeded org (closed after the test) and its small-page config. */
-  async function seededOrg(options: Parameters<typeof startDemoOrg>[0] = {}): Promise<{ org: DemoOrg; config: string }> {
+  async function seededOrg(
+    options: Parameters<typeof startDemoOrg>[0] = {},
+  ): Promise<{ org: DemoOrg; config: string }> {
     org = await startDemoOrg(options);
     return { org, config: configWith(org, { pageSize: SMALL_PAGE }) };
   }
@@ -96,7 +98,8 @@ describe('end to end: faults the org injects, and the run still ends as an unint
   it('given a burst of 503s on the writes, when sync runs, then the refused collection is sent again and nothing is written twice', async () => {
     const { org, config } = await seededOrg();
     let collections = 0;
-    // The first collection call is being served: the next two requests (the next collection and its first retry) get 503.
+    // The first collection call is being served: the next two requests (the next collection and
+    // its first retry) get 503.
     onCall(org, (kind) => {
       if (kind === 'collections' && ++collections === 1) org.sandbox.faults.configure({ unavailableRequests: 2 });
     });
@@ -178,7 +181,9 @@ describe('end to end: faults the org injects, and the run still ends as an unint
 
       expect(next.code).toBe(0);
       // It continued from the checkpoints the stopped run kept instead of starting over.
-      expect(next.report?.reads.some((read) => read.incremental && read.object !== 'User' && read.records > 0)).toBe(true);
+      expect(next.report?.reads.some((read) => read.incremental && read.object !== 'User' && read.records > 0)).toBe(
+        true,
+      );
       expect(runResults(org.statePath)).toEqual(['stopped_api_limit', 'ok']);
       expect(productRecords(org)).toEqual(reference.records);
     });
@@ -209,7 +214,9 @@ describe('end to end: faults the org injects, and the run still ends as an unint
       const stopped = await syncWith(org, config, 0);
 
       expect(stopped.code).toBe(TRY_LATER);
-      expect(stopped.stderr).toMatch(/SF_API_LIMIT\]: Writing Task failed: Salesforce answered HTTP 403 REQUEST_LIMIT_EXCEEDED/);
+      expect(stopped.stderr).toMatch(
+        /SF_API_LIMIT\]: Writing Task failed: Salesforce answered HTTP 403 REQUEST_LIMIT_EXCEEDED/,
+      );
       const written = productCount(org);
       expect(written).toBeGreaterThan(0);
       expect(written).toBeLessThan(reference.records.length);

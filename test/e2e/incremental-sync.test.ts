@@ -11,7 +11,8 @@ import { type DemoOrg, query, startDemoOrg, type SyncJson } from './support';
 /** Records the change below touches, per object: ~1% of what the first run reads. */
 const CHANGES = { Event: 5, Task: 10, Lead: 150 } as const;
 
-const recordsRead = (run: SyncJson): Record<string, number> => Object.fromEntries(run.reads.map((r) => [r.object, r.records + r.deleted]));
+const recordsRead = (run: SyncJson): Record<string, number> =>
+  Object.fromEntries(run.reads.map((r) => [r.object, r.records + r.deleted]));
 
 describe('end to end: incremental sync of the seeded dealership', () => {
   let org: DemoOrg;
@@ -32,7 +33,11 @@ describe('end to end: incremental sync of the seeded dealership', () => {
     expect(callsSince(org, before)).toEqual({ other: 1, query: run.report.reads.length });
     expect(run.report.reads.every((r) => r.incremental && r.pages === 1)).toBe(true);
     // The run's calls: the preflight (GET /services/data/vXX.X) and one query per object.
-    expect(run.report.apiCalls).toEqual({ read: run.report.reads.length + 1, write: 0, total: run.report.reads.length + 1 });
+    expect(run.report.apiCalls).toEqual({
+      read: run.report.reads.length + 1,
+      write: 0,
+      total: run.report.reads.length + 1,
+    });
     expect(run.report.plan.creates).toEqual([]);
     expect(run.report.plan.updates).toEqual([]);
     expect(run.report.plan.unchanged).toBe(productContent(org).size);
@@ -53,15 +58,25 @@ describe('end to end: incremental sync of the seeded dealership', () => {
       const writer = org.sandbox.org.writer;
       // The customers of the rep who rarely gets shows turn up after all…
       const noShows = plantedRep(org, 'no_shows');
-      const missed = query(org, `SELECT Id, WhoId FROM Event WHERE OwnerId = '${noShows.userId}' AND Appointment_Status__c = 'No Show' ORDER BY StartDateTime DESC LIMIT ${CHANGES.Event}`);
+      const missed = query(
+        org,
+        `SELECT Id, WhoId FROM Event WHERE OwnerId = '${noShows.userId}' AND Appointment_Status__c = 'No Show' ORDER BY StartDateTime DESC LIMIT ${CHANGES.Event}`,
+      );
       showedLeads = missed.map((event) => String(event.WhoId));
-      for (const event of missed) writer.update('Event', String(event.Id), { Appointment_Status__c: 'Showed' }, noShows.userId);
+      for (const event of missed)
+        writer.update('Event', String(event.Id), { Appointment_Status__c: 'Showed' }, noShows.userId);
       // …others close overdue follow-ups…
       const slow = plantedRep(org, 'slow_responder');
-      const open = query(org, `SELECT Id, OwnerId FROM Task WHERE Type = 'Follow-Up' AND IsClosed = false AND Coaching_Key__c = null AND OwnerId != '${slow.userId}' ORDER BY Id LIMIT ${CHANGES.Task}`);
+      const open = query(
+        org,
+        `SELECT Id, OwnerId FROM Task WHERE Type = 'Follow-Up' AND IsClosed = false AND Coaching_Key__c = null AND OwnerId != '${slow.userId}' ORDER BY Id LIMIT ${CHANGES.Task}`,
+      );
       for (const task of open) writer.update('Task', String(task.Id), { Status: 'Completed' }, String(task.OwnerId));
       // …and rate leads, a change no measure reads.
-      const leads = query(org, `SELECT Id, OwnerId FROM Lead WHERE IsConverted = false ORDER BY Id LIMIT ${CHANGES.Lead}`);
+      const leads = query(
+        org,
+        `SELECT Id, OwnerId FROM Lead WHERE IsConverted = false ORDER BY Id LIMIT ${CHANGES.Lead}`,
+      );
       for (const lead of leads) writer.update('Lead', String(lead.Id), { Rating: 'Hot' }, String(lead.OwnerId));
       expect([missed.length, open.length, leads.length]).toEqual([CHANGES.Event, CHANGES.Task, CHANGES.Lead]);
 
@@ -83,7 +98,10 @@ describe('end to end: incremental sync of the seeded dealership', () => {
       // The changes are stamped after every record the quiet run saw, and the quiet run left each
       // checkpoint where it found it, so the same window re-reads the same records plus the changed ones.
       const expected = Object.fromEntries(
-        Object.entries(recordsRead(baseline)).map(([object, n]) => [object, n + (CHANGES[object as keyof typeof CHANGES] ?? 0)]),
+        Object.entries(recordsRead(baseline)).map(([object, n]) => [
+          object,
+          n + (CHANGES[object as keyof typeof CHANGES] ?? 0),
+        ]),
       );
       expect(recordsRead(run)).toEqual(expected);
       expect(calls.query).toBe(run.reads.length);
@@ -131,7 +149,8 @@ describe('end to end: incremental sync of the seeded dealership', () => {
       // no longer stale, so no longer wanted (the task stays with its owner; nothing deletes it).
       const leftovers = [...held.keys()].filter((key) => !wanted.has(key));
       expect(leftovers.length).toBeLessThanOrEqual(CHANGES.Event);
-      for (const key of leftovers) expect(showedLeads.map((lead) => `v1:stale_lead:${lead}:`)).toContain(key.replace(/\d{4}-\d{2}-\d{2}$/, ''));
+      for (const key of leftovers)
+        expect(showedLeads.map((lead) => `v1:stale_lead:${lead}:`)).toContain(key.replace(/\d{4}-\d{2}-\d{2}$/, ''));
     });
   });
 });

@@ -10,7 +10,10 @@ describe('what a run logs', () => {
   it('given debug logging, retries and a session renewal, then every line is JSON with the run id, and no secret or token appears', async () => {
     org.sandbox.faults.configure({ unavailableRequests: 2, expireSessionAfterCalls: 5 });
     const logins = jest.spyOn(org.sandbox.sessions, 'issue');
-    const run = await cli(['sync', '--config', CONFIG, '--state', org.statePath, '--live', '--now', runAt(0), '--log-level', 'debug'], org.env);
+    const run = await cli(
+      ['sync', '--config', CONFIG, '--state', org.statePath, '--live', '--now', runAt(0), '--log-level', 'debug'],
+      org.env,
+    );
     org.sandbox.faults.clear();
 
     expect(run.code).toBe(0);

@@ -45,7 +45,8 @@ const LATER_RUNS: LaterRun[] = [
 
 /** "measure:rep" of a flag key `v1:<measure>:<rep>:<date>`. */
 const pairOf = (key: string): string => key.split(':').slice(1, 3).join(':');
-const fieldsOf = (record: SfRecord, names: readonly string[]): SfRecord => Object.fromEntries(names.map((name) => [name, record[name] ?? null]));
+const fieldsOf = (record: SfRecord, names: readonly string[]): SfRecord =>
+  Object.fromEntries(names.map((name) => [name, record[name] ?? null]));
 
 describe('end to end: a manager’s commitments survive every later sync', () => {
   let org: DemoOrg;
@@ -64,14 +65,24 @@ describe('end to end: a manager’s commitments survive every later sync', () =>
     // The manager holds the 1:1 with the rep who rarely sets appointments and records the commitment…
     const rarelySets = plantedRep(org, 'rarely_sets');
     committedKey = `v1:appointment_set_rate:${rarelySets.userId}:${today}`;
-    commitTo(org, flagByKey(org, committedKey), 'Role-play the appointment ask twice a day with the desk manager.', addDays(today, FOLLOW_UP_AFTER_DAYS));
+    commitTo(
+      org,
+      flagByKey(org, committedKey),
+      'Role-play the appointment ask twice a day with the desk manager.',
+      addDays(today, FOLLOW_UP_AFTER_DAYS),
+    );
     committed = fieldsOf(flagByKey(org, committedKey), ['Status__c', ...MANAGER_FIELDS]);
 
     // …and jots a note on another rep's flag without committing yet (it stays New, the sync keeps updating it).
     const lowActivity = plantedRep(org, 'low_activity');
     notedKey = `v1:outbound_calls:${lowActivity.userId}:${today}`;
     const flag = flagByKey(org, notedKey);
-    org.sandbox.org.writer.update(FLAG_OBJECT, String(flag.Id), { Commitment__c: 'Talk about blocking call time.' }, String(flag.Manager__c));
+    org.sandbox.org.writer.update(
+      FLAG_OBJECT,
+      String(flag.Id),
+      { Commitment__c: 'Talk about blocking call time.' },
+      String(flag.Manager__c),
+    );
     noted = fieldsOf(flagByKey(org, notedKey), MANAGER_FIELDS);
   });
   afterAll(() => org.close());
@@ -82,7 +93,11 @@ describe('end to end: a manager’s commitments survive every later sync', () =>
     let openBefore: Set<string>;
     beforeAll(async () => {
       if (lostState) loseState(org);
-      openBefore = new Set(flags(org).filter((f) => OPEN_STATUSES.includes(String(f.Status__c))).map((f) => pairOf(String(f.Flag_Key__c))));
+      openBefore = new Set(
+        flags(org)
+          .filter((f) => OPEN_STATUSES.includes(String(f.Status__c)))
+          .map((f) => pairOf(String(f.Flag_Key__c))),
+      );
       const result = await syncInStep(org, n);
       run = result.report;
       written.push(...run.plan.updates.map((u) => u.key));

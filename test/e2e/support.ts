@@ -62,14 +62,40 @@ export interface CliRun {
 export async function cli(args: readonly string[], env: Record<string, string>): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
-  const ctx: CliContext = { out: (t) => void (stdout += t), err: (t) => void (stderr += t), env, cwd: ROOT, isTTY: false };
+  const ctx: CliContext = {
+    out: (t) => void (stdout += t),
+    err: (t) => void (stderr += t),
+    env,
+    cwd: ROOT,
+    isTTY: false,
+  };
   const code = await runCli(args, ctx);
   return { code, stdout, stderr };
 }
 
 /** `sync --live --json` of the n-th run against the org, parsed. */
-export async function syncJson(org: DemoOrg, n: number, extra: readonly string[] = []): Promise<CliRun & { report: SyncJson }> {
-  const run = await cli(['sync', '--config', CONFIG, '--state', org.statePath, '--live', '--json', '--now', runAt(n), '--log-level', 'warn', ...extra], org.env);
+export async function syncJson(
+  org: DemoOrg,
+  n: number,
+  extra: readonly string[] = [],
+): Promise<CliRun & { report: SyncJson }> {
+  const run = await cli(
+    [
+      'sync',
+      '--config',
+      CONFIG,
+      '--state',
+      org.statePath,
+      '--live',
+      '--json',
+      '--now',
+      runAt(n),
+      '--log-level',
+      'warn',
+      ...extra,
+    ],
+    org.env,
+  );
   const report = (run.stdout.trim() ? JSON.parse(run.stdout) : {}) as SyncJson;
   return { ...run, report };
 }
@@ -80,7 +106,11 @@ export interface SyncJson {
   reads: Array<{ object: string; records: number; deleted: number; pages: number; incremental: boolean }>;
   findings: Array<{ repId: string; measure: string; diagnosis: string; isFocus: boolean }>;
   /** Null when the run had nothing to compute (see unchangedSince). */
-  plan: { creates: Array<{ object: string; key: string }>; updates: Array<{ object: string; key: string }>; unchanged: number };
+  plan: {
+    creates: Array<{ object: string; key: string }>;
+    updates: Array<{ object: string; key: string }>;
+    unchanged: number;
+  };
   writes: { created: number; updated: number; skipped: number; failed: number } | null;
   unchangedSince: string | null;
   apiCalls: { read: number; write: number; total: number };
@@ -109,7 +139,19 @@ export function productRecords(org: DemoOrg): string[] {
   const tasks = query(org, `SELECT ${all('Task')} FROM Task WHERE Coaching_Key__c != null`);
   const strip = (record: SfRecord): string => {
     const kept = Object.entries(record)
-      .filter(([key]) => !['attributes', 'Id', 'Name', 'CreatedDate', 'CreatedById', 'LastModifiedDate', 'LastModifiedById', 'SystemModstamp'].includes(key))
+      .filter(
+        ([key]) =>
+          ![
+            'attributes',
+            'Id',
+            'Name',
+            'CreatedDate',
+            'CreatedById',
+            'LastModifiedDate',
+            'LastModifiedById',
+            'SystemModstamp',
+          ].includes(key),
+      )
       .sort(([a], [b]) => (a < b ? -1 : 1));
     return JSON.stringify(Object.fromEntries(kept));
   };
@@ -140,10 +182,12 @@ export function startCli(args: readonly string[], env: Record<string, string>): 
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
-  });
+  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>(
+    (resolve, reject) => {
+      child.on('error', reject);
+      child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+    },
+  );
   if (child.pid === undefined) throw new Error('the CLI could not be started');
   return { pid: child.pid, kill: () => void child.kill('SIGKILL'), done };
 }

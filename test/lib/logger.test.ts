@@ -30,7 +30,10 @@ describe('the logger', () => {
     const token = '00D000000000001AAA!AQ.abcdefTOKENtail';
     logger.error(`request failed with Authorization: Bearer ${token}`, {
       accessToken: token,
-      nested: { clientSecret: 'whatever-it-is', body: 'grant_type=client_credentials&client_secret=s3cr3t-client-value' },
+      nested: {
+        clientSecret: 'whatever-it-is',
+        body: 'grant_type=client_credentials&client_secret=s3cr3t-client-value',
+      },
       error: new Error(`token ${token} rejected`),
       note: 'contains s3cr3t-client-value inline',
     });

@@ -19,7 +19,8 @@ function qualify(object: string, path: string): string[] {
   const parts = path.split('.');
   if (parts.length === 1) return [`${object}.${path}`];
   const [relationship, field] = parts;
-  if (relationship === undefined || field === undefined || parts.length > 2) throw new Error(`unsupported field path ${path}`);
+  if (relationship === undefined || field === undefined || parts.length > 2)
+    throw new Error(`unsupported field path ${path}`);
   // The relationship itself is read through its id field on the child (OpportunityHistory.OpportunityId).
   return [`${object}.${relationship}Id`, `${RELATIONSHIP_TARGETS[relationship] ?? relationship}.${field}`];
 }

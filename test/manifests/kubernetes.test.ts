@@ -19,7 +19,12 @@ const ROOT = path.resolve(__dirname, '../..');
 const K8S = path.join(ROOT, 'manifests/kubernetes');
 const OVERLAYS = readdirSync(path.join(K8S, 'overlays'));
 
-type K8sObject = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string }; [key: string]: unknown };
+type K8sObject = {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; namespace?: string };
+  [key: string]: unknown;
+};
 
 function kustomize(dir: string): K8sObject[] {
   const out = execFileSync('kubectl', ['kustomize', dir], { encoding: 'utf8' });
@@ -43,14 +48,24 @@ function knownKeys(): Set<string> {
   dirs.push(path.join(ROOT, 'node_modules/@kubernetes-models/apimachinery/apis/meta/v1'));
   for (const dir of dirs) {
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.d.ts'))) {
-      for (const match of readFileSync(path.join(dir, file), 'utf8').matchAll(/^\s+"?([A-Za-z$][\w$-]*)"?\??:/gm)) keys.add(match[1] ?? '');
+      for (const match of readFileSync(path.join(dir, file), 'utf8').matchAll(/^\s+"?([A-Za-z$][\w$-]*)"?\??:/gm))
+        keys.add(match[1] ?? '');
     }
   }
   return keys;
 }
 
 /** Maps whose keys are data, not API fields. */
-const FREE_FORM = new Set(['labels', 'annotations', 'data', 'stringData', 'requests', 'limits', 'matchLabels', 'nodeSelector']);
+const FREE_FORM = new Set([
+  'labels',
+  'annotations',
+  'data',
+  'stringData',
+  'requests',
+  'limits',
+  'matchLabels',
+  'nodeSelector',
+]);
 
 function unknownKeys(value: unknown, known: Set<string>, where = ''): string[] {
   if (Array.isArray(value)) return value.flatMap((item, i) => unknownKeys(item, known, `${where}[${i}]`));
@@ -62,7 +77,14 @@ function unknownKeys(value: unknown, known: Set<string>, where = ''): string[] {
 }
 
 function cronJobOf(objects: readonly K8sObject[]): {
-  spec: { schedule: string; timeZone: string; concurrencyPolicy: string; jobTemplate: { spec: { template: { spec: { containers: Array<{ args: string[]; env?: Array<{ name: string }> }> } } } } };
+  spec: {
+    schedule: string;
+    timeZone: string;
+    concurrencyPolicy: string;
+    jobTemplate: {
+      spec: { template: { spec: { containers: Array<{ args: string[]; env?: Array<{ name: string }> }> } } };
+    };
+  };
 } {
   const job = objects.find((o) => o.kind === 'CronJob');
   if (!job) throw new Error('no CronJob');
@@ -100,10 +122,17 @@ describe.each(OVERLAYS)('the %s overlay', (overlay) => {
     expect(job.spec.startingDeadlineSeconds).toEqual(expect.any(Number));
     const jobSpec = (job.spec.jobTemplate as { spec: Record<string, unknown> }).spec;
     expect(jobSpec.backoffLimit).toEqual(expect.any(Number));
-    const pod = (jobSpec.template as { spec: { securityContext: Record<string, unknown>; containers: Array<Record<string, never>> } }).spec;
+    const pod = (
+      jobSpec.template as {
+        spec: { securityContext: Record<string, unknown>; containers: Array<Record<string, never>> };
+      }
+    ).spec;
     expect(pod.securityContext.runAsNonRoot).toBe(true);
     for (const container of pod.containers) {
-      expect(container.securityContext).toMatchObject({ readOnlyRootFilesystem: true, allowPrivilegeEscalation: false });
+      expect(container.securityContext).toMatchObject({
+        readOnlyRootFilesystem: true,
+        allowPrivilegeEscalation: false,
+      });
       expect(container.resources).toMatchObject({ requests: expect.any(Object), limits: expect.any(Object) });
     }
   });
@@ -130,7 +159,9 @@ describe.each(OVERLAYS)('the %s overlay', (overlay) => {
 });
 
 describe('the Secret template', () => {
-  const [secret] = parseAllDocuments(readFileSync(path.join(K8S, 'base/secret.template.yaml'), 'utf8')).map((d) => d.toJSON() as K8sObject & { stringData: Record<string, string> });
+  const [secret] = parseAllDocuments(readFileSync(path.join(K8S, 'base/secret.template.yaml'), 'utf8')).map(
+    (d) => d.toJSON() as K8sObject & { stringData: Record<string, string> },
+  );
 
   it('then it validates, holds no values, and names exactly the variables the config reads secrets and logins from', () => {
     expect(() => new Secret(secret as never).validate()).not.toThrow();

@@ -109,7 +109,15 @@ export function loadObjectFields(root: string, packageDirectory: string, object:
 
 /** The flag object and the product's Activity fields, from the `force-app` package directory. */
 export function loadProductMetadata(root: string = SALESFORCE_PROJECT_ROOT): ProductMetadata {
-  const objectFile = join(root, 'force-app', 'main', 'default', 'objects', FLAG_OBJECT, `${FLAG_OBJECT}.object-meta.xml`);
+  const objectFile = join(
+    root,
+    'force-app',
+    'main',
+    'default',
+    'objects',
+    FLAG_OBJECT,
+    `${FLAG_OBJECT}.object-meta.xml`,
+  );
   const { body } = readMetadataFile(objectFile);
   return {
     object: FLAG_OBJECT,

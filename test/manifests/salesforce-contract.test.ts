@@ -25,7 +25,18 @@ const MAX_FIELD_NAME = 40;
 /** The contract's view of a parsed field (toEqual ignores the properties left undefined). */
 function contractView(field: MetadataField): Omit<ContractField, 'owner'> {
   const { name, type, length, precision, scale, externalId, unique, required, picklistValues, referenceTo } = field;
-  return { name, type: type as ContractField['type'], length, precision, scale, externalId, unique, required, picklistValues, referenceTo };
+  return {
+    name,
+    type: type as ContractField['type'],
+    length,
+    precision,
+    scale,
+    externalId,
+    unique,
+    required,
+    picklistValues,
+    referenceTo,
+  };
 }
 
 function withoutOwner({ owner: _owner, ...rest }: ContractField): Omit<ContractField, 'owner'> {
@@ -44,7 +55,8 @@ const allFields = [
 
 describe('Coaching_Flag__c fields against the write contract', () => {
   it('given the metadata, then the written fields are exactly the contract, in any order', () => {
-    const sortByName = <T extends { name: string }>(list: T[]) => [...list].sort((a, b) => a.name.localeCompare(b.name));
+    const sortByName = <T extends { name: string }>(list: T[]) =>
+      [...list].sort((a, b) => a.name.localeCompare(b.name));
     expect(sortByName(writtenFields.map(contractView))).toEqual(sortByName(FLAG_FIELDS.map(withoutOwner)));
   });
 
@@ -54,7 +66,12 @@ describe('Coaching_Flag__c fields against the write contract', () => {
   });
 
   it('given the flag key, then it is a case-sensitive unique external id, so keys differing in case are two flags', () => {
-    expect(byName.get('Flag_Key__c')).toMatchObject({ externalId: true, unique: true, caseSensitive: true, required: true });
+    expect(byName.get('Flag_Key__c')).toMatchObject({
+      externalId: true,
+      unique: true,
+      caseSensitive: true,
+      required: true,
+    });
   });
 
   it('given the picklists, then they are restricted, so a value the contract lacks is rejected by the org', () => {
@@ -71,7 +88,9 @@ describe('Coaching_Flag__c fields against the write contract', () => {
 
   it('given the user lookups, then each has its own relationship name and clears itself when the user goes', () => {
     const lookups = product.fields.filter((field) => field.type === 'Lookup');
-    expect(lookups.map(({ name, relationshipName, deleteConstraint }) => ({ name, relationshipName, deleteConstraint }))).toEqual([
+    expect(
+      lookups.map(({ name, relationshipName, deleteConstraint }) => ({ name, relationshipName, deleteConstraint })),
+    ).toEqual([
       { name: 'Manager__c', relationshipName: 'Managed_Coaching_Flags', deleteConstraint: 'SetNull' },
       { name: 'Salesperson__c', relationshipName: 'Coaching_Flags', deleteConstraint: 'SetNull' },
     ]);
@@ -133,7 +152,10 @@ describe('Coaching_Flag__c object', () => {
   });
 
   it('given the sharing model, then internal users share flags (field permissions guard edits) and external users do not', () => {
-    expect([textOf(settings, 'sharingModel'), textOf(settings, 'externalSharingModel')]).toEqual(['ReadWrite', 'Private']);
+    expect([textOf(settings, 'sharingModel'), textOf(settings, 'externalSharingModel')]).toEqual([
+      'ReadWrite',
+      'Private',
+    ]);
   });
 });
 
@@ -142,10 +164,23 @@ describe('reference-model fields', () => {
 
   it('given the optional fields, then they are the ones the default config expects', () => {
     expect(optional.map(contractView)).toEqual([
-      { name: 'Appointment_Status__c', type: 'Picklist', externalId: false, unique: false, required: false,
-        picklistValues: ['Scheduled', 'Showed', 'No Show', 'Cancelled'] },
-      { name: 'Monthly_Unit_Goal__c', type: 'Number', externalId: false, unique: false, required: false,
-        precision: 4, scale: 0 },
+      {
+        name: 'Appointment_Status__c',
+        type: 'Picklist',
+        externalId: false,
+        unique: false,
+        required: false,
+        picklistValues: ['Scheduled', 'Showed', 'No Show', 'Cancelled'],
+      },
+      {
+        name: 'Monthly_Unit_Goal__c',
+        type: 'Number',
+        externalId: false,
+        unique: false,
+        required: false,
+        precision: 4,
+        scale: 0,
+      },
     ]);
   });
 

@@ -8,11 +8,15 @@ import { SALESFORCE_PROJECT_ROOT, UnknownSourceFileError, componentsOf } from '.
 
 function manifestComponents(file: string): string[] {
   const { body } = readMetadataFile(join(SALESFORCE_PROJECT_ROOT, 'manifest', file));
-  return listOf(body, 'types').flatMap((type) => textsOf(type, 'members').map((member) => `${textOf(type, 'name')}:${member}`));
+  return listOf(body, 'types').flatMap((type) =>
+    textsOf(type, 'members').map((member) => `${textOf(type, 'name')}:${member}`),
+  );
 }
 
 function sourceComponents(packageDirectory: string): string[] {
-  return componentsOf(SALESFORCE_PROJECT_ROOT, packageDirectory).map((component) => `${component.type}:${component.fullName}`);
+  return componentsOf(SALESFORCE_PROJECT_ROOT, packageDirectory).map(
+    (component) => `${component.type}:${component.fullName}`,
+  );
 }
 
 const manifests = [
@@ -32,7 +36,14 @@ describe('package.xml manifests', () => {
 
   it('given the main manifest, then it deploys the object, its fields, views, layouts, the task key and both permission sets', () => {
     const types = new Set(manifestComponents('package.xml').map((component) => component.split(':')[0]));
-    expect([...types].sort()).toEqual(['CompactLayout', 'CustomField', 'CustomObject', 'Layout', 'ListView', 'PermissionSet']);
+    expect([...types].sort()).toEqual([
+      'CompactLayout',
+      'CustomField',
+      'CustomObject',
+      'Layout',
+      'ListView',
+      'PermissionSet',
+    ]);
     expect(manifestComponents('package.xml')).toContain('CustomField:Activity.Coaching_Key__c');
   });
 

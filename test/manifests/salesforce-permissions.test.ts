@@ -18,7 +18,12 @@ import { SALESFORCE_PROJECT_ROOT, componentsOf } from './source-tree';
  * OpportunityHistory has no field permissions at all: it follows Opportunity.
  */
 const OUTSIDE_FIELD_SECURITY = new Set([
-  ...['Lead', 'Task', 'Event', 'Opportunity', 'User'].flatMap((object) => [`${object}.Id`, `${object}.OwnerId`, `${object}.CreatedDate`, `${object}.CreatedById`]),
+  ...['Lead', 'Task', 'Event', 'Opportunity', 'User'].flatMap((object) => [
+    `${object}.Id`,
+    `${object}.OwnerId`,
+    `${object}.CreatedDate`,
+    `${object}.CreatedById`,
+  ]),
   'User.Name',
   'User.IsActive',
   'Lead.Status',
@@ -38,18 +43,30 @@ const configReads = fieldsReadBy(toCoachModel(loadConfig(DEFAULT_CONFIG_FILE, { 
 const taskWrites = TASK_FIELDS_WRITTEN.map((field) => `Task.${field}`);
 
 const permissionSetPath = (packageDirectory: string, name: string) =>
-  join(SALESFORCE_PROJECT_ROOT, packageDirectory, 'main', 'default', 'permissionsets', `${name}.permissionset-meta.xml`);
+  join(
+    SALESFORCE_PROJECT_ROOT,
+    packageDirectory,
+    'main',
+    'default',
+    'permissionsets',
+    `${name}.permissionset-meta.xml`,
+  );
 
 const integration = readPermissionSet(permissionSetPath('force-app', 'Execution_Coach_Integration'));
 const manager = readPermissionSet(permissionSetPath('force-app', 'Execution_Coach_Manager'));
 const referenceModel = readPermissionSet(permissionSetPath('reference-model', 'Execution_Coach_Reference_Model'));
 
 const product = loadProductMetadata(SALESFORCE_PROJECT_ROOT);
-const requiredFlagFields = product.fields.filter((field) => field.required).map((field) => `${FLAG_OBJECT}.${field.name}`);
+const requiredFlagFields = product.fields
+  .filter((field) => field.required)
+  .map((field) => `${FLAG_OBJECT}.${field.name}`);
 const flagField = (name: string) => `${FLAG_OBJECT}.${name}`;
 
 function editableOn(set: PermissionSetSource, object: string): string[] {
-  return set.fields.filter((entry) => entry.editable && entry.field.startsWith(`${object}.`)).map((entry) => entry.field).sort();
+  return set.fields
+    .filter((entry) => entry.editable && entry.field.startsWith(`${object}.`))
+    .map((entry) => entry.field)
+    .sort();
 }
 
 function readOnly(set: PermissionSetSource): string[] {
@@ -62,16 +79,24 @@ describe('Execution_Coach_Integration', () => {
   });
 
   it('given its objects, then it creates and edits flags and only reads leads and opportunities', () => {
-    expect(integration.objects.map(({ object, allowCreate, allowRead, allowEdit }) => ({ object, allowCreate, allowRead, allowEdit })))
-      .toEqual([
-        { object: FLAG_OBJECT, allowCreate: true, allowRead: true, allowEdit: true },
-        { object: 'Lead', allowCreate: false, allowRead: true, allowEdit: false },
-        { object: 'Opportunity', allowCreate: false, allowRead: true, allowEdit: false },
-      ]);
+    expect(
+      integration.objects.map(({ object, allowCreate, allowRead, allowEdit }) => ({
+        object,
+        allowCreate,
+        allowRead,
+        allowEdit,
+      })),
+    ).toEqual([
+      { object: FLAG_OBJECT, allowCreate: true, allowRead: true, allowEdit: true },
+      { object: 'Lead', allowCreate: false, allowRead: true, allowEdit: false },
+      { object: 'Opportunity', allowCreate: false, allowRead: true, allowEdit: false },
+    ]);
   });
 
   it('given its objects, then it never deletes, views all or modifies all', () => {
-    const grants = integration.objects.filter((entry) => entry.allowDelete || entry.viewAllRecords || entry.modifyAllRecords);
+    const grants = integration.objects.filter(
+      (entry) => entry.allowDelete || entry.viewAllRecords || entry.modifyAllRecords,
+    );
     expect(grants).toEqual([]);
   });
 
@@ -80,13 +105,19 @@ describe('Execution_Coach_Integration', () => {
   });
 
   it('given the flag fields, then it edits exactly those the connector writes (the required key needs no grant)', () => {
-    const expected = FLAG_FIELDS.filter((contract) => connectorWrites(contract) && !contract.required).map((c) => flagField(c.name));
+    const expected = FLAG_FIELDS.filter((contract) => connectorWrites(contract) && !contract.required).map((c) =>
+      flagField(c.name),
+    );
     expect(editableOn(integration, FLAG_OBJECT)).toEqual([...expected].sort());
   });
 
   it('given the manager-owned fields, then it reads them and never edits them', () => {
     const managerOwned = FLAG_FIELDS.filter((contract) => !connectorWrites(contract)).map((c) => flagField(c.name));
-    expect(readOnly(integration).filter((field) => managerOwned.includes(field)).sort()).toEqual([...managerOwned].sort());
+    expect(
+      readOnly(integration)
+        .filter((field) => managerOwned.includes(field))
+        .sort(),
+    ).toEqual([...managerOwned].sort());
   });
 
   it('given the task key, then it edits it on tasks', () => {
@@ -95,7 +126,8 @@ describe('Execution_Coach_Integration', () => {
 });
 
 describe('Execution_Coach_Integration against the default config', () => {
-  const grantsRead = (set: PermissionSetSource, field: string) => set.fields.some((entry) => entry.field === field && entry.readable);
+  const grantsRead = (set: PermissionSetSource, field: string) =>
+    set.fields.some((entry) => entry.field === field && entry.readable);
 
   it('given every field the default config reads, then the integration user can read it', () => {
     const unreadable = configReads.filter(
@@ -114,12 +146,16 @@ describe('Execution_Coach_Integration against the default config', () => {
   });
 
   it('given the standard fields it grants, then each is one the default config reads or the connector writes', () => {
-    const standard = integration.fields.map((entry) => entry.field).filter((field) => definingCustomField(field) === undefined);
+    const standard = integration.fields
+      .map((entry) => entry.field)
+      .filter((field) => definingCustomField(field) === undefined);
     expect(standard.filter((field) => !configReads.includes(field) && !taskWrites.includes(field))).toEqual([]);
   });
 
   it('given the standard fields it reads, then none is also declared outside field-level security', () => {
-    expect(integration.fields.map((entry) => entry.field).filter((field) => OUTSIDE_FIELD_SECURITY.has(field))).toEqual([]);
+    expect(integration.fields.map((entry) => entry.field).filter((field) => OUTSIDE_FIELD_SECURITY.has(field))).toEqual(
+      [],
+    );
   });
 
   it('given the optional fields the default config reads, then the reference-model set grants exactly those', () => {
@@ -132,7 +168,15 @@ describe('Execution_Coach_Integration against the default config', () => {
 describe('Execution_Coach_Manager', () => {
   it('given its object, then managers read and edit flags but never create, delete or reach beyond sharing', () => {
     expect(manager.objects).toEqual([
-      { object: FLAG_OBJECT, allowCreate: false, allowRead: true, allowEdit: true, allowDelete: false, viewAllRecords: false, modifyAllRecords: false },
+      {
+        object: FLAG_OBJECT,
+        allowCreate: false,
+        allowRead: true,
+        allowEdit: true,
+        allowDelete: false,
+        viewAllRecords: false,
+        modifyAllRecords: false,
+      },
     ]);
     expect(manager.userPermissions).toEqual([]);
   });
@@ -152,7 +196,10 @@ describe('Execution_Coach_Manager', () => {
 
 describe('every permission set', () => {
   const forceApp = new Set(componentsOf(SALESFORCE_PROJECT_ROOT, 'force-app').map((c) => c.fullName));
-  const withReferenceModel = new Set([...forceApp, ...componentsOf(SALESFORCE_PROJECT_ROOT, 'reference-model').map((c) => c.fullName)]);
+  const withReferenceModel = new Set([
+    ...forceApp,
+    ...componentsOf(SALESFORCE_PROJECT_ROOT, 'reference-model').map((c) => c.fullName),
+  ]);
   const sets = [
     ['Execution_Coach_Integration', integration, forceApp],
     ['Execution_Coach_Manager', manager, forceApp],
@@ -164,10 +211,14 @@ describe('every permission set', () => {
   });
 
   it.each(sets)('given %s, then every field it grants exists where it deploys from', (_name, set, deployable) => {
-    const missing = set.fields.map((entry) => entry.field).filter((field) => {
-      const custom = definingCustomField(field);
-      return custom === undefined ? !configReads.includes(field) && !taskWrites.includes(field) : !deployable.has(custom);
-    });
+    const missing = set.fields
+      .map((entry) => entry.field)
+      .filter((field) => {
+        const custom = definingCustomField(field);
+        return custom === undefined
+          ? !configReads.includes(field) && !taskWrites.includes(field)
+          : !deployable.has(custom);
+      });
     expect(missing).toEqual([]);
   });
 

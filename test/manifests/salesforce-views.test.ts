@@ -41,7 +41,12 @@ function readListView(name: string) {
     // A list view filter lists several values of one field comma-separated ("one of").
     values: (textOf(filter, 'value') ?? '').split(','),
   }));
-  return { label: textOf(body, 'label'), scope: textOf(body, 'filterScope'), columns: textsOf(body, 'columns'), filters };
+  return {
+    label: textOf(body, 'label'),
+    scope: textOf(body, 'filterScope'),
+    columns: textsOf(body, 'columns'),
+    filters,
+  };
 }
 
 const views = [
@@ -58,7 +63,9 @@ describe('Coaching_Flag__c list views', () => {
 
   it.each(views)('given %s, then every column and filter names a field that exists', (name) => {
     const view = readListView(name);
-    expect([...view.columns, ...view.filters.map((filter) => filter.field)].filter((field) => !exists(field))).toEqual([]);
+    expect([...view.columns, ...view.filters.map((filter) => filter.field)].filter((field) => !exists(field))).toEqual(
+      [],
+    );
   });
 
   it.each(views)('given %s, then it keeps exactly the open flags (New, Committed, Not Improved)', (name) => {
@@ -86,7 +93,14 @@ describe('Coaching_Flag_Compact', () => {
   const layoutFields = textsOf(body, 'fields');
 
   it('given the layout, then it shows salesperson, diagnosis, severity, status and follow-up date under the name', () => {
-    expect(layoutFields).toEqual(['Name', 'Salesperson__c', 'Diagnosis__c', 'Severity__c', 'Status__c', 'Follow_Up_Date__c']);
+    expect(layoutFields).toEqual([
+      'Name',
+      'Salesperson__c',
+      'Diagnosis__c',
+      'Severity__c',
+      'Status__c',
+      'Follow_Up_Date__c',
+    ]);
     expect(layoutFields.filter((field) => !exists(field))).toEqual([]);
   });
 
@@ -96,12 +110,25 @@ describe('Coaching_Flag_Compact', () => {
 });
 
 describe('Coaching Flag Layout', () => {
-  const { body } = readMetadataFile(join(SALESFORCE_PROJECT_ROOT, 'force-app', 'main', 'default', 'layouts', 'Coaching_Flag__c-Coaching Flag Layout.layout-meta.xml'));
+  const { body } = readMetadataFile(
+    join(
+      SALESFORCE_PROJECT_ROOT,
+      'force-app',
+      'main',
+      'default',
+      'layouts',
+      'Coaching_Flag__c-Coaching Flag Layout.layout-meta.xml',
+    ),
+  );
   const items = listOf(body, 'layoutSections')
     .flatMap((section) => listOf(section, 'layoutColumns'))
     .flatMap((column) => listOf(column, 'layoutItems'))
     .map((item) => ({ field: textOf(item, 'field') ?? '', behavior: textOf(item, 'behavior') }));
-  const behaviorOf = (behavior: string) => items.filter((item) => item.behavior === behavior).map((item) => item.field).sort();
+  const behaviorOf = (behavior: string) =>
+    items
+      .filter((item) => item.behavior === behavior)
+      .map((item) => item.field)
+      .sort();
 
   it('given the layout, then every field it places exists and appears once', () => {
     const placed = items.map((item) => item.field);
@@ -115,12 +142,18 @@ describe('Coaching Flag Layout', () => {
   });
 
   it('given the behaviors, then managers edit only the fields they own and the required key is Required', () => {
-    expect(behaviorOf('Edit')).toEqual(FLAG_FIELDS.filter(managerWrites).map((contract) => contract.name).sort());
+    expect(behaviorOf('Edit')).toEqual(
+      FLAG_FIELDS.filter(managerWrites)
+        .map((contract) => contract.name)
+        .sort(),
+    );
     expect(behaviorOf('Required')).toEqual(product.fields.filter((field) => field.required).map((field) => field.name));
     expect(items.filter((item) => !['Edit', 'Required', 'Readonly'].includes(item.behavior ?? ''))).toEqual([]);
   });
 
   it('given field history is enabled, then the layout shows it so managers can see changes', () => {
-    expect(listOf(body, 'relatedLists').map((list) => textOf(list, 'relatedList'))).toContain('RelatedEntityHistoryList');
+    expect(listOf(body, 'relatedLists').map((list) => textOf(list, 'relatedList'))).toContain(
+      'RelatedEntityHistoryList',
+    );
   });
 });

@@ -10,7 +10,15 @@ import path from 'node:path';
 import { loadConfig, toCoachModel } from '../../src/config';
 import { computeCoaching } from '../../src/core/coach';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/server';
-import { ACTIVITY_KEY_FIELD, connectorWrites, DESCRIBE_TYPE, FLAG_FIELDS, FLAG_FORMULA_FIELDS, FLAG_OBJECT, TASK_FIELDS_WRITTEN } from './write-contract';
+import {
+  ACTIVITY_KEY_FIELD,
+  connectorWrites,
+  DESCRIBE_TYPE,
+  FLAG_FIELDS,
+  FLAG_FORMULA_FIELDS,
+  FLAG_OBJECT,
+  TASK_FIELDS_WRITTEN,
+} from './write-contract';
 import { event, local, rep } from '../core/builders';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -42,7 +50,9 @@ describe('the writer writes exactly the contract', () => {
 
   it('given a weak rep, when the core plans a flag, then the payload holds connector-owned fields only, and tasks only the contract’s task fields', () => {
     // A salesperson with plenty of contacts and no appointment: a Skill flag on the set rate.
-    const contacts = Array.from({ length: 60 }, (_, i) => event('contact', 'REP1', `00Q${String(i).padStart(15, '0')}`, local('2026-11-10', '10:00') + i * 60_000));
+    const contacts = Array.from({ length: 60 }, (_, i) =>
+      event('contact', 'REP1', `00Q${String(i).padStart(15, '0')}`, local('2026-11-10', '10:00') + i * 60_000),
+    );
     const attempts = contacts.map((c) => ({ ...c, step: 'attempt' }));
     const coaching = computeCoaching({
       model,
@@ -59,12 +69,14 @@ describe('the writer writes exactly the contract', () => {
 
     const connectorOwned = new Set(FLAG_FIELDS.filter(connectorWrites).map((f) => f.name));
     for (const flag of flags) {
-      for (const field of [...Object.keys(flag.fields), ...Object.keys(flag.createOnly), flag.keyField]) expect(connectorOwned).toContain(field);
+      for (const field of [...Object.keys(flag.fields), ...Object.keys(flag.createOnly), flag.keyField])
+        expect(connectorOwned).toContain(field);
       expect(Object.keys(flag.fields)).not.toContain('Commitment__c');
       expect(Object.keys(flag.fields)).not.toContain('Follow_Up_Date__c');
     }
     for (const task of tasks) {
-      for (const field of [...Object.keys(task.fields), ...Object.keys(task.createOnly), task.keyField]) expect(TASK_FIELDS_WRITTEN).toContain(field);
+      for (const field of [...Object.keys(task.fields), ...Object.keys(task.createOnly), task.keyField])
+        expect(TASK_FIELDS_WRITTEN).toContain(field);
     }
   });
 });
@@ -91,22 +103,34 @@ describe('the sandbox serves exactly the contract', () => {
       const served = fields.get(contract.name);
       expect({ name: contract.name, present: served !== undefined }).toEqual({ name: contract.name, present: true });
       if (!served) continue;
-      expect({ name: contract.name, type: served.type }).toEqual({ name: contract.name, type: DESCRIBE_TYPE[contract.type] });
+      expect({ name: contract.name, type: served.type }).toEqual({
+        name: contract.name,
+        type: DESCRIBE_TYPE[contract.type],
+      });
       expect(served.externalId).toBe(contract.externalId);
       expect(served.unique).toBe(contract.unique);
       if (contract.length !== undefined) expect(served.length).toBe(contract.length);
-      if (contract.precision !== undefined) expect([served.precision, served.scale]).toEqual([contract.precision, contract.scale]);
+      if (contract.precision !== undefined)
+        expect([served.precision, served.scale]).toEqual([contract.precision, contract.scale]);
       if (contract.referenceTo !== undefined) expect(served.referenceTo).toEqual([contract.referenceTo]);
-      if (contract.picklistValues !== undefined) expect(served.picklistValues.map((v) => v.value)).toEqual(contract.picklistValues);
+      if (contract.picklistValues !== undefined)
+        expect(served.picklistValues.map((v) => v.value)).toEqual(contract.picklistValues);
       // What the connector writes, the integration user can write.
-      if (connectorWrites(contract)) expect([contract.name, served.createable, served.updateable]).toEqual([contract.name, true, true]);
+      if (connectorWrites(contract))
+        expect([contract.name, served.createable, served.updateable]).toEqual([contract.name, true, true]);
     }
-    for (const formula of FLAG_FORMULA_FIELDS) expect(fields.get(formula.name)).toMatchObject({ calculated: true, createable: false, updateable: false });
+    for (const formula of FLAG_FORMULA_FIELDS)
+      expect(fields.get(formula.name)).toMatchObject({ calculated: true, createable: false, updateable: false });
   });
 
   it('given the describe of Task, then the key field is an external id that is not unique, and every task field written exists', async () => {
     const fields = await describeObject('Task');
-    expect(fields.get(ACTIVITY_KEY_FIELD.name)).toMatchObject({ type: 'string', length: 255, externalId: true, unique: false });
+    expect(fields.get(ACTIVITY_KEY_FIELD.name)).toMatchObject({
+      type: 'string',
+      length: 255,
+      externalId: true,
+      unique: false,
+    });
     for (const name of TASK_FIELDS_WRITTEN) expect([name, fields.has(name)]).toEqual([name, true]);
   });
 });

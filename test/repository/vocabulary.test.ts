@@ -51,7 +51,9 @@ describe('one word per concept', () => {
         classes.set(name, [...(classes.get(name) ?? []), file]);
       }
     }
-    const twice = [...classes].filter(([, where]) => where.length > 1 && !where.every((f) => f.startsWith('src/sandbox/')));
+    const twice = [...classes].filter(
+      ([, where]) => where.length > 1 && !where.every((f) => f.startsWith('src/sandbox/')),
+    );
     expect(twice).toEqual([]);
   });
 });

@@ -4,7 +4,20 @@ import type { IncrementalReadRequest } from '../../src/sync/ports';
 import type { AuthMethod } from '../../src/salesforce/credentials';
 import type { SalesforceSession } from '../../src/salesforce/session';
 import { openSalesforceSession } from '../../src/salesforce/session';
-import { API, INSTANCE, LIMIT_HEADER, LOGIN, collect, failureOf, instantTiming, openTokenSession, queryResult, salesforceSettings, taskRecords, useNock } from './support';
+import {
+  API,
+  INSTANCE,
+  LIMIT_HEADER,
+  LOGIN,
+  collect,
+  failureOf,
+  instantTiming,
+  openTokenSession,
+  queryResult,
+  salesforceSettings,
+  taskRecords,
+  useNock,
+} from './support';
 
 useNock();
 
@@ -71,7 +84,11 @@ function pagesWithExpiryOnSecond(renewedToken: string): { authorizations: string
       authorizations.push(authorization);
       return authorization === `Bearer ${renewedToken}`
         ? [200, queryResult(all.slice(2)), LIMIT_HEADER]
-        : [401, [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }], { 'WWW-Authenticate': 'Token' }];
+        : [
+            401,
+            [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }],
+            { 'WWW-Authenticate': 'Token' },
+          ];
     });
   return { authorizations };
 }
@@ -89,7 +106,9 @@ const jwtEnv = { SF_CLIENT_ID: CLIENT_ID, SF_USERNAME: USERNAME, SF_JWT_KEY_FILE
 describe('OAuth client credentials', () => {
   it('given a client id and secret, then it logs in with the client_credentials grant and uses the instance it returns', async () => {
     const grants = tokenEndpoint(['token-one']);
-    nock(INSTANCE, { reqheaders: { authorization: 'Bearer token-one' } }).get(API).reply(200, {}, LIMIT_HEADER);
+    nock(INSTANCE, { reqheaders: { authorization: 'Bearer token-one' } })
+      .get(API)
+      .reply(200, {}, LIMIT_HEADER);
 
     const session = await open('clientCredentials', clientCredentialsEnv);
     await session.preflight();
@@ -126,7 +145,9 @@ describe('OAuth client credentials', () => {
   });
 
   it('given a wrong secret, then the login fails with SF_AUTH_FAILED and no secret appears in the error', async () => {
-    nock(LOGIN).post('/services/oauth2/token').reply(400, { error: 'invalid_client', error_description: `invalid client credentials ${CLIENT_SECRET}` });
+    nock(LOGIN)
+      .post('/services/oauth2/token')
+      .reply(400, { error: 'invalid_client', error_description: `invalid client credentials ${CLIENT_SECRET}` });
 
     const error = await failureOf(open('clientCredentials', clientCredentialsEnv));
 
@@ -151,7 +172,9 @@ describe('JWT bearer', () => {
 
   it('given a key file, then it sends an RS256 assertion (iss, sub, aud, exp in seconds) that verifies with the public key', async () => {
     const grants = tokenEndpoint(['jwt-token']);
-    nock(INSTANCE, { reqheaders: { authorization: 'Bearer jwt-token' } }).get(API).reply(200, {}, LIMIT_HEADER);
+    nock(INSTANCE, { reqheaders: { authorization: 'Bearer jwt-token' } })
+      .get(API)
+      .reply(200, {}, LIMIT_HEADER);
 
     const session = await open('jwt', jwtEnv);
     await session.preflight();
@@ -204,7 +227,9 @@ describe('JWT bearer', () => {
 
 describe('access token', () => {
   it('given the token expires, then the run ends with SF_SESSION_EXPIRED saying how to get a new one, without the token', async () => {
-    nock(INSTANCE).get(API).reply(401, [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }]);
+    nock(INSTANCE)
+      .get(API)
+      .reply(401, [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }]);
     const { session } = await openTokenSession();
 
     const error = await failureOf(session.preflight());

@@ -2,7 +2,10 @@ import type { Environment } from '../../src/salesforce/credentials';
 import { redact, resolveCredentials } from '../../src/salesforce/credentials';
 import { salesforceSettings } from './support';
 
-const tokenEnv: Environment = { SF_INSTANCE_URL: 'https://acme.my.salesforce.com/', SF_ACCESS_TOKEN: '00Dxx!secret-token' };
+const tokenEnv: Environment = {
+  SF_INSTANCE_URL: 'https://acme.my.salesforce.com/',
+  SF_ACCESS_TOKEN: '00Dxx!secret-token',
+};
 
 describe('choosing and resolving the login', () => {
   it('given no method and token variables, then it uses the access token with the URL reduced to its origin', () => {
@@ -39,7 +42,10 @@ describe('choosing and resolving the login', () => {
   });
 
   it('given a target org, then it uses the sf CLI whatever the environment holds', () => {
-    expect(resolveCredentials(salesforceSettings({ targetOrg: 'dealer-prod' }), tokenEnv)).toEqual({ method: 'sfCli', targetOrg: 'dealer-prod' });
+    expect(resolveCredentials(salesforceSettings({ targetOrg: 'dealer-prod' }), tokenEnv)).toEqual({
+      method: 'sfCli',
+      targetOrg: 'dealer-prod',
+    });
   });
 
   it('given renamed variables in the config, then those names are read', () => {
@@ -47,30 +53,43 @@ describe('choosing and resolving the login', () => {
       env: { ...salesforceSettings().auth.env, instanceUrl: 'DEALER_SF_URL', accessToken: 'DEALER_SF_TOKEN' },
     });
 
-    expect(resolveCredentials(settings, { DEALER_SF_URL: 'https://x.my.salesforce.com', DEALER_SF_TOKEN: 't' })).toMatchObject({ method: 'accessToken' });
+    expect(
+      resolveCredentials(settings, { DEALER_SF_URL: 'https://x.my.salesforce.com', DEALER_SF_TOKEN: 't' }),
+    ).toMatchObject({ method: 'accessToken' });
   });
 
   it('given the clientCredentials method without secret and login URL, then SF_AUTH_MISSING (exit 2) names exactly those', () => {
-    const call = (): unknown => resolveCredentials(salesforceSettings({ method: 'clientCredentials' }), { SF_CLIENT_ID: 'id' });
+    const call = (): unknown =>
+      resolveCredentials(salesforceSettings({ method: 'clientCredentials' }), { SF_CLIENT_ID: 'id' });
 
     expect(call).toThrow(expect.objectContaining({ code: 'SF_AUTH_MISSING', exitCode: 2 }));
     expect(call).toThrow(/SF_LOGIN_URL \(or salesforce.loginUrl in the config\) and SF_CLIENT_SECRET/);
   });
 
   it('given blank variables, then they count as missing', () => {
-    expect(() => resolveCredentials(salesforceSettings({ method: 'accessToken' }), { SF_INSTANCE_URL: 'https://x.my.salesforce.com', SF_ACCESS_TOKEN: '  ' })).toThrow(
-      /needs SF_ACCESS_TOKEN, which is not set/,
-    );
+    expect(() =>
+      resolveCredentials(salesforceSettings({ method: 'accessToken' }), {
+        SF_INSTANCE_URL: 'https://x.my.salesforce.com',
+        SF_ACCESS_TOKEN: '  ',
+      }),
+    ).toThrow(/needs SF_ACCESS_TOKEN, which is not set/);
   });
 
   it('given nothing at all, then the error lists every way to log in', () => {
     expect(() => resolveCredentials(salesforceSettings(), {})).toThrow(
-      expect.objectContaining({ code: 'SF_AUTH_MISSING', actions: expect.arrayContaining([expect.stringContaining('--target-org')]) as unknown }),
+      expect.objectContaining({
+        code: 'SF_AUTH_MISSING',
+        actions: expect.arrayContaining([expect.stringContaining('--target-org')]) as unknown,
+      }),
     );
   });
 
   it('given an instance URL that is not a URL, then SF_AUTH_INVALID names the variable, not the token', () => {
-    const call = (): unknown => resolveCredentials(salesforceSettings(), { SF_INSTANCE_URL: 'acme.my.salesforce.com', SF_ACCESS_TOKEN: 'tok-123' });
+    const call = (): unknown =>
+      resolveCredentials(salesforceSettings(), {
+        SF_INSTANCE_URL: 'acme.my.salesforce.com',
+        SF_ACCESS_TOKEN: 'tok-123',
+      });
 
     expect(call).toThrow(expect.objectContaining({ code: 'SF_AUTH_INVALID', exitCode: 2 }));
     expect(call).toThrow(/SF_INSTANCE_URL/);

@@ -26,18 +26,30 @@ function described(...objects: Array<[string, ObjectDescribe | null]>): Describe
 
 const event: ObjectDescribe = {
   name: 'Event',
-  fields: [field('Type', { type: 'picklist', picklistValues: ['Appointment', 'Meeting'] }), field('Appointment_Status__c', { type: 'picklist', picklistValues: ['Scheduled', 'No Show'] })],
+  fields: [
+    field('Type', { type: 'picklist', picklistValues: ['Appointment', 'Meeting'] }),
+    field('Appointment_Status__c', { type: 'picklist', picklistValues: ['Scheduled', 'No Show'] }),
+  ],
 };
-const task: ObjectDescribe = { name: 'Task', fields: [field('Subject'), field('Coaching_Key__c', { externalId: true })] };
+const task: ObjectDescribe = {
+  name: 'Task',
+  fields: [field('Subject'), field('Coaching_Key__c', { externalId: true })],
+};
 const flag: ObjectDescribe = {
   name: 'Coaching_Flag__c',
   fields: [field('Flag_Key__c'), field('Outcome__c', { updateable: false }), field('Commitment__c')],
 };
 const history: ObjectDescribe = {
   name: 'OpportunityHistory',
-  fields: [field('OpportunityId', { type: 'reference', relationshipName: 'Opportunity', referenceTo: ['Opportunity'] }), field('StageName', { type: 'picklist', picklistValues: ['Demo'] })],
+  fields: [
+    field('OpportunityId', { type: 'reference', relationshipName: 'Opportunity', referenceTo: ['Opportunity'] }),
+    field('StageName', { type: 'picklist', picklistValues: ['Demo'] }),
+  ],
 };
-const opportunity: ObjectDescribe = { name: 'Opportunity', fields: [field('OwnerId', { type: 'reference', relationshipName: 'Owner', referenceTo: ['User'] })] };
+const opportunity: ObjectDescribe = {
+  name: 'Opportunity',
+  fields: [field('OwnerId', { type: 'reference', relationshipName: 'Owner', referenceTo: ['User'] })],
+};
 
 describe('checking the config against the org', () => {
   it('given an org that has everything, then there are no problems', () => {
@@ -48,18 +60,31 @@ describe('checking the config against the org', () => {
       { object: 'opportunityhistory', field: 'stagename', picklistValues: ['Demo'] },
     ];
 
-    expect(checkConfigAgainstDescribe(requirements, described(['Event', event], ['Task', task], ['OpportunityHistory', history], ['Opportunity', opportunity]))).toEqual([]);
+    expect(
+      checkConfigAgainstDescribe(
+        requirements,
+        described(['Event', event], ['Task', task], ['OpportunityHistory', history], ['Opportunity', opportunity]),
+      ),
+    ).toEqual([]);
   });
 
   it('given missing fields, picklist values, external ids and read-only fields, then each is named plainly', () => {
     const requirements: FieldRequirement[] = [
       { object: 'Task', field: 'CallDisposition', source: 'steps[contact].match' },
-      { object: 'Event', field: 'Appointment_Status__c', picklistValues: ['Showed', 'No Show'], source: 'steps[appointment_shown].match' },
+      {
+        object: 'Event',
+        field: 'Appointment_Status__c',
+        picklistValues: ['Showed', 'No Show'],
+        source: 'steps[appointment_shown].match',
+      },
       { object: 'Coaching_Flag__c', field: 'Flag_Key__c', externalId: true },
       { object: 'Coaching_Flag__c', field: 'Outcome__c', writable: true },
     ];
 
-    const problems = checkConfigAgainstDescribe(requirements, described(['Event', event], ['Task', task], ['Coaching_Flag__c', flag]));
+    const problems = checkConfigAgainstDescribe(
+      requirements,
+      described(['Event', event], ['Task', task], ['Coaching_Flag__c', flag]),
+    );
 
     expect(problems.map((p) => p.message)).toEqual([
       'Task.CallDisposition does not exist (or is hidden from the integration user)',
@@ -77,14 +102,23 @@ describe('checking the config against the org', () => {
     ];
 
     expect(checkConfigAgainstDescribe(requirements, described(['Coaching_Flag__c', null]))).toEqual([
-      { object: 'Coaching_Flag__c', field: 'Flag_Key__c', message: 'Coaching_Flag__c does not exist (or is hidden from the integration user)' },
+      {
+        object: 'Coaching_Flag__c',
+        field: 'Flag_Key__c',
+        message: 'Coaching_Flag__c does not exist (or is hidden from the integration user)',
+      },
     ]);
   });
 
   it('given a path through a relationship that is not there, then it says so', () => {
-    const problems = checkConfigAgainstDescribe([{ object: 'OpportunityHistory', field: 'Deal.OwnerId' }], described(['OpportunityHistory', history]));
+    const problems = checkConfigAgainstDescribe(
+      [{ object: 'OpportunityHistory', field: 'Deal.OwnerId' }],
+      described(['OpportunityHistory', history]),
+    );
 
-    expect(problems.map((p) => p.message)).toEqual(['OpportunityHistory.Deal is not a relationship of OpportunityHistory']);
+    expect(problems.map((p) => p.message)).toEqual([
+      'OpportunityHistory.Deal is not a relationship of OpportunityHistory',
+    ]);
   });
 });
 
@@ -105,8 +139,12 @@ describe('describing the org', () => {
         ],
       },
     ]);
-    describeReply('Opportunity', [{ name: 'OwnerId', type: 'reference', relationshipName: 'Owner', referenceTo: ['User'] }]);
-    nock(INSTANCE).get(`${API}/sobjects/Coaching_Flag__c/describe`).reply(404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
+    describeReply('Opportunity', [
+      { name: 'OwnerId', type: 'reference', relationshipName: 'Owner', referenceTo: ['User'] },
+    ]);
+    nock(INSTANCE)
+      .get(`${API}/sobjects/Coaching_Flag__c/describe`)
+      .reply(404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
     const { session } = await openTokenSession();
     const requirements: FieldRequirement[] = [
       { object: 'OpportunityHistory', field: 'Opportunity.OwnerId' },
@@ -116,7 +154,9 @@ describe('describing the org', () => {
 
     const describes = await session.describeRequirements(requirements);
 
-    expect(describes.get('opportunityhistory')?.fields.find((f) => f.name === 'StageName')?.picklistValues).toEqual(['Demo']);
+    expect(describes.get('opportunityhistory')?.fields.find((f) => f.name === 'StageName')?.picklistValues).toEqual([
+      'Demo',
+    ]);
     expect(describes.get('coaching_flag__c')).toBeNull();
     expect(checkConfigAgainstDescribe(requirements, describes).map((p) => p.message)).toEqual([
       "picklist value 'Old Stage' is not a value of OpportunityHistory.StageName",
@@ -125,7 +165,9 @@ describe('describing the org', () => {
   });
 
   it('given a describe refused for lack of permission, then it is SF_PERMISSION, not a missing object', async () => {
-    nock(INSTANCE).get(`${API}/sobjects/Task/describe`).reply(403, [{ errorCode: 'INSUFFICIENT_ACCESS', message: 'no' }]);
+    nock(INSTANCE)
+      .get(`${API}/sobjects/Task/describe`)
+      .reply(403, [{ errorCode: 'INSUFFICIENT_ACCESS', message: 'no' }]);
     const { session } = await openTokenSession();
 
     await expect(session.describeObjects(['Task'])).rejects.toMatchObject({ code: 'SF_PERMISSION' });

@@ -1,20 +1,46 @@
 import { CoachError } from '../../src/lib/errors';
 import type { ErrorAction } from '../../src/salesforce/error-policy';
-import { SalesforceRequestError, classifyFailure, classifyItemError, toCoachError } from '../../src/salesforce/error-policy';
+import {
+  SalesforceRequestError,
+  classifyFailure,
+  classifyItemError,
+  toCoachError,
+} from '../../src/salesforce/error-policy';
 import type { SalesforceFailure } from '../../src/salesforce/request-error';
 import { describeFailure } from '../../src/salesforce/request-error';
 
-function failure(status: number | null, codes: Array<[string, string?]> = [], transportCode: string | null = null): SalesforceFailure {
-  return { status, errors: codes.map(([errorCode, message = '']) => ({ errorCode, message })), transportCode, retryAfterMs: null };
+function failure(
+  status: number | null,
+  codes: Array<[string, string?]> = [],
+  transportCode: string | null = null,
+): SalesforceFailure {
+  return {
+    status,
+    errors: codes.map(([errorCode, message = '']) => ({ errorCode, message })),
+    transportCode,
+    retryAfterMs: null,
+  };
 }
 
 describe('the error policy table', () => {
   it.each<[string, SalesforceFailure, ErrorAction]>([
     ['401 INVALID_SESSION_ID', failure(401, [['INVALID_SESSION_ID', 'Session expired or invalid']]), 'reauth'],
     ['401 without a body', failure(401), 'reauth'],
-    ['403 REQUEST_LIMIT_EXCEEDED TotalRequests', failure(403, [['REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.']]), 'stopTryLater'],
-    ['403 REQUEST_LIMIT_EXCEEDED ConcurrentRequests', failure(403, [['REQUEST_LIMIT_EXCEEDED', 'ConcurrentRequests (Concurrent API Requests) Limit exceeded.']]), 'retry'],
-    ['403 REQUEST_LIMIT_EXCEEDED with an unknown message', failure(403, [['REQUEST_LIMIT_EXCEEDED', 'Something new']]), 'stopTryLater'],
+    [
+      '403 REQUEST_LIMIT_EXCEEDED TotalRequests',
+      failure(403, [['REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.']]),
+      'stopTryLater',
+    ],
+    [
+      '403 REQUEST_LIMIT_EXCEEDED ConcurrentRequests',
+      failure(403, [['REQUEST_LIMIT_EXCEEDED', 'ConcurrentRequests (Concurrent API Requests) Limit exceeded.']]),
+      'retry',
+    ],
+    [
+      '403 REQUEST_LIMIT_EXCEEDED with an unknown message',
+      failure(403, [['REQUEST_LIMIT_EXCEEDED', 'Something new']]),
+      'stopTryLater',
+    ],
     ['400 INVALID_QUERY_LOCATOR', failure(400, [['INVALID_QUERY_LOCATOR']]), 'requery'],
     ['UNABLE_TO_LOCK_ROW', failure(400, [['UNABLE_TO_LOCK_ROW']]), 'retryItem'],
     ['400 INVALID_FIELD', failure(400, [['INVALID_FIELD']]), 'failConfig'],
@@ -46,11 +72,17 @@ describe('the error policy table', () => {
 
   it('given several codes in one error array, then the most severe action wins', () => {
     expect(classifyFailure(failure(400, [['UNABLE_TO_LOCK_ROW'], ['INVALID_FIELD']])).action).toBe('failConfig');
-    expect(classifyFailure(failure(403, [['INSUFFICIENT_ACCESS'], ['REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.']])).action).toBe('stopTryLater');
+    expect(
+      classifyFailure(
+        failure(403, [['INSUFFICIENT_ACCESS'], ['REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.']]),
+      ).action,
+    ).toBe('stopTryLater');
   });
 
   it('given the message text of a different code, then classification ignores it', () => {
-    expect(classifyFailure(failure(400, [['INVALID_FIELD', 'Session expired or invalid, REQUEST_LIMIT_EXCEEDED']])).action).toBe('failConfig');
+    expect(
+      classifyFailure(failure(400, [['INVALID_FIELD', 'Session expired or invalid, REQUEST_LIMIT_EXCEEDED']])).action,
+    ).toBe('failConfig');
   });
 
   it('given collection item codes, then row locks are retried per item and others are not', () => {
@@ -63,29 +95,42 @@ describe('jsforce errors reduced to failures', () => {
   it('given a MULTIPLE_API_ERRORS error, then every element of its data is kept, statusCode or errorCode', () => {
     const jsforceError = Object.assign(new Error('Multiple errors returned.'), {
       errorCode: 'MULTIPLE_API_ERRORS',
-      data: [{ errorCode: 'INVALID_FIELD', message: 'a' }, { statusCode: 'MALFORMED_QUERY', message: 'b' }],
+      data: [
+        { errorCode: 'INVALID_FIELD', message: 'a' },
+        { statusCode: 'MALFORMED_QUERY', message: 'b' },
+      ],
     });
 
     expect(describeFailure(jsforceError, { statusCode: 400, headers: {} })).toEqual(
-      failure(400, [['INVALID_FIELD', 'a'], ['MALFORMED_QUERY', 'b']]),
+      failure(400, [
+        ['INVALID_FIELD', 'a'],
+        ['MALFORMED_QUERY', 'b'],
+      ]),
     );
   });
 
   it('given a non-JSON error body (ERROR_HTTP_503), then only the status remains to classify', () => {
     const jsforceError = Object.assign(new Error('<html>down</html>'), { errorCode: 'ERROR_HTTP_503', data: {} });
 
-    expect(describeFailure(jsforceError, { statusCode: 503, headers: { 'retry-after': '7' } })).toEqual({ ...failure(503), retryAfterMs: 7000 });
+    expect(describeFailure(jsforceError, { statusCode: 503, headers: { 'retry-after': '7' } })).toEqual({
+      ...failure(503),
+      retryAfterMs: 7000,
+    });
   });
 
   it('given a socket error without a response, then its code is the transport code', () => {
-    const socket = Object.assign(new Error('request failed, reason: read ECONNRESET'), { name: 'FetchError', code: 'ECONNRESET' });
+    const socket = Object.assign(new Error('request failed, reason: read ECONNRESET'), {
+      name: 'FetchError',
+      code: 'ECONNRESET',
+    });
 
     expect(describeFailure(socket, null)).toEqual(failure(null, [], 'ECONNRESET'));
   });
 });
 
 describe('CoachErrors from failures', () => {
-  const requestError = (input: SalesforceFailure): SalesforceRequestError => new SalesforceRequestError(input, classifyFailure(input), 1);
+  const requestError = (input: SalesforceFailure): SalesforceRequestError =>
+    new SalesforceRequestError(input, classifyFailure(input), 1);
 
   it.each<[SalesforceFailure, string, number]>([
     [failure(401, [['INVALID_SESSION_ID']]), 'SF_SESSION_EXPIRED', 1],
@@ -99,14 +144,22 @@ describe('CoachErrors from failures', () => {
   });
 
   it('given a config field in the context, then the action names it', () => {
-    const error = toCoachError(requestError(failure(400, [['INVALID_FIELD', "No such column 'X'"]])), { doing: 'Reading Task', configField: 'steps[contact].match' });
+    const error = toCoachError(requestError(failure(400, [['INVALID_FIELD', "No such column 'X'"]])), {
+      doing: 'Reading Task',
+      configField: 'steps[contact].match',
+    });
 
-    expect(error.message).toContain("Reading Task failed: Salesforce answered HTTP 400 INVALID_FIELD: No such column 'X'");
+    expect(error.message).toContain(
+      "Reading Task failed: Salesforce answered HTTP 400 INVALID_FIELD: No such column 'X'",
+    );
     expect(error.actions[0]).toContain('`steps[contact].match`');
   });
 
   it('given a Salesforce message ending with a period, then the sentence after it starts after one period, not two', () => {
-    const error = toCoachError(requestError(failure(403, [['REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.']])), { doing: 'Writing Task' });
+    const error = toCoachError(
+      requestError(failure(403, [['REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.']])),
+      { doing: 'Writing Task' },
+    );
 
     expect(error.message).toContain('TotalRequests Limit exceeded. The org');
   });

@@ -58,7 +58,9 @@ describe('Bulk API CSV parsing', () => {
 
   it('property: any table of strings written as RFC 4180 CSV (quoted or not, LF or CRLF) parses back to itself', () => {
     const cell = fc.string({ unit: fc.constantFrom('a', 'Z', ',', '"', '\n', '\r', ' ', 'é', '😀') });
-    const table = fc.integer({ min: 1, max: 4 }).chain((width) => fc.array(fc.array(cell, { minLength: width, maxLength: width }), { maxLength: 6 }));
+    const table = fc
+      .integer({ min: 1, max: 4 })
+      .chain((width) => fc.array(fc.array(cell, { minLength: width, maxLength: width }), { maxLength: 6 }));
     fc.assert(
       fc.property(table, fc.boolean(), fc.constantFrom<'\n' | '\r\n'>('\n', '\r\n'), (rows, quoteAll, lineEnding) => {
         expect(parseCsv(toCsv(rows, { quoteAll, lineEnding }))).toEqual(rows);
@@ -74,7 +76,9 @@ describe('Bulk API CSV to records', () => {
   });
 
   it('given a number column holding text, then the page is refused rather than read as NaN', () => {
-    expect(() => recordsOf('Amount\nlots\n', 'Opportunity', new Map([['amount', 'currency']]))).toThrow(expect.objectContaining({ code: 'SF_BAD_RESPONSE' }));
+    expect(() => recordsOf('Amount\nlots\n', 'Opportunity', new Map([['amount', 'currency']]))).toThrow(
+      expect.objectContaining({ code: 'SF_BAD_RESPONSE' }),
+    );
   });
 
   it('given typed columns and a nested path, then values take the REST shapes', () => {
@@ -85,8 +89,20 @@ describe('Bulk API CSV to records', () => {
       ['owner.manager.name', 'string'],
     ]);
 
-    expect(recordsOf('"Amount","IsClosed","CloseDate","Owner.Manager.Name"\n"31999.5","true","2026-11-30","Pat Boss"\n', 'Opportunity', types)).toEqual([
-      { attributes: { type: 'Opportunity' }, Amount: 31999.5, IsClosed: true, CloseDate: '2026-11-30', Owner: { Manager: { Name: 'Pat Boss' } } },
+    expect(
+      recordsOf(
+        '"Amount","IsClosed","CloseDate","Owner.Manager.Name"\n"31999.5","true","2026-11-30","Pat Boss"\n',
+        'Opportunity',
+        types,
+      ),
+    ).toEqual([
+      {
+        attributes: { type: 'Opportunity' },
+        Amount: 31999.5,
+        IsClosed: true,
+        CloseDate: '2026-11-30',
+        Owner: { Manager: { Name: 'Pat Boss' } },
+      },
     ]);
   });
 
@@ -98,8 +114,21 @@ describe('Bulk API CSV to records', () => {
       ['lastmodifieddate', 'datetime'],
     ]);
 
-    expect(recordsOf('Amount,IsClosed,CloseDate,LastModifiedDate,Owner.Name,Owner.Manager.Name\n,,,,,\n', 'Opportunity', types)).toEqual([
-      { attributes: { type: 'Opportunity' }, Amount: null, IsClosed: null, CloseDate: null, LastModifiedDate: null, Owner: null },
+    expect(
+      recordsOf(
+        'Amount,IsClosed,CloseDate,LastModifiedDate,Owner.Name,Owner.Manager.Name\n,,,,,\n',
+        'Opportunity',
+        types,
+      ),
+    ).toEqual([
+      {
+        attributes: { type: 'Opportunity' },
+        Amount: null,
+        IsClosed: null,
+        CloseDate: null,
+        LastModifiedDate: null,
+        Owner: null,
+      },
     ]);
   });
 
@@ -115,6 +144,8 @@ describe('Bulk API CSV to records', () => {
   it('given a page read in slices, then each slice holds at most the size asked and they continue in order', () => {
     const page = openCsvPage('Id\n1\n2\n3\n', 'Task', new Map());
 
-    expect([csvToRecords(page, 2), csvToRecords(page, 2), csvToRecords(page, 2)].map((records) => records.map((r) => r.Id))).toEqual([['1', '2'], ['3'], []]);
+    expect(
+      [csvToRecords(page, 2), csvToRecords(page, 2), csvToRecords(page, 2)].map((records) => records.map((r) => r.Id)),
+    ).toEqual([['1', '2'], ['3'], []]);
   });
 });

@@ -1,7 +1,17 @@
 import nock from 'nock';
 import { Connection } from '@jsforce/jsforce-node';
 import { RETRY_MAX_ATTEMPTS } from '../../src/salesforce/retry';
-import { API, INSTANCE, LIMIT_HEADER, TOKEN, failureOf, openTokenSession, queryResult, taskRecords, useNock } from './support';
+import {
+  API,
+  INSTANCE,
+  LIMIT_HEADER,
+  TOKEN,
+  failureOf,
+  openTokenSession,
+  queryResult,
+  taskRecords,
+  useNock,
+} from './support';
 
 useNock();
 
@@ -13,7 +23,9 @@ function mockQuery(): nock.Interceptor {
 
 describe('retries, by HTTP status and errorCode', () => {
   it('given a burst of 503s, then the request is retried with full-jitter backoff until it passes', async () => {
-    mockQuery().times(3).reply(503, [{ errorCode: 'SERVER_UNAVAILABLE', message: 'Server unavailable' }], LIMIT_HEADER);
+    mockQuery()
+      .times(3)
+      .reply(503, [{ errorCode: 'SERVER_UNAVAILABLE', message: 'Server unavailable' }], LIMIT_HEADER);
     mockQuery().reply(200, queryResult(taskRecords(1)), LIMIT_HEADER);
     const { session, timing } = await openTokenSession();
 
@@ -38,9 +50,18 @@ describe('retries, by HTTP status and errorCode', () => {
   });
 
   it('given 429 with Retry-After, then the wait is at least what the server asked', async () => {
-    mockQuery().reply(429, [{ errorCode: 'REQUEST_LIMIT_EXCEEDED', message: 'ConcurrentRequests (Concurrent API Requests) Limit exceeded.' }], {
-      'Retry-After': '3',
-    });
+    mockQuery().reply(
+      429,
+      [
+        {
+          errorCode: 'REQUEST_LIMIT_EXCEEDED',
+          message: 'ConcurrentRequests (Concurrent API Requests) Limit exceeded.',
+        },
+      ],
+      {
+        'Retry-After': '3',
+      },
+    );
     mockQuery().reply(200, queryResult([]), LIMIT_HEADER);
     const { session, timing } = await openTokenSession();
 
@@ -57,18 +78,23 @@ describe('retries, by HTTP status and errorCode', () => {
     expect(session.calls().total).toBe(3);
   });
 
-  it.each(['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ECONNREFUSED'])('given a socket error %s, then the request is retried', async (code) => {
-    // nock 14 hangs on replyWithError({ code, message }); an Error instance works.
-    mockQuery().replyWithError(Object.assign(new Error(`socket ${code}`), { code }));
-    mockQuery().reply(200, queryResult(taskRecords(2)), LIMIT_HEADER);
-    const { session, timing } = await openTokenSession();
+  it.each(['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ECONNREFUSED'])(
+    'given a socket error %s, then the request is retried',
+    async (code) => {
+      // nock 14 hangs on replyWithError({ code, message }); an Error instance works.
+      mockQuery().replyWithError(Object.assign(new Error(`socket ${code}`), { code }));
+      mockQuery().reply(200, queryResult(taskRecords(2)), LIMIT_HEADER);
+      const { session, timing } = await openTokenSession();
 
-    await expect(session.reader.queryAll(SOQL)).resolves.toHaveLength(2);
-    expect(timing.sleeps).toHaveLength(1);
-  });
+      await expect(session.reader.queryAll(SOQL)).resolves.toHaveLength(2);
+      expect(timing.sleeps).toHaveLength(1);
+    },
+  );
 
   it('given QUERY_TIMEOUT twice, then it is retried once only', async () => {
-    mockQuery().times(2).reply(400, [{ errorCode: 'QUERY_TIMEOUT', message: 'Your query request was running for too long.' }]);
+    mockQuery()
+      .times(2)
+      .reply(400, [{ errorCode: 'QUERY_TIMEOUT', message: 'Your query request was running for too long.' }]);
     const { session } = await openTokenSession();
 
     await expect(session.reader.queryAll(SOQL)).rejects.toMatchObject({ code: 'SF_UNAVAILABLE' });
@@ -76,7 +102,9 @@ describe('retries, by HTTP status and errorCode', () => {
   });
 
   it('given the concurrent-request limit, then it is retried (the one classification by message)', async () => {
-    mockQuery().reply(403, [{ errorCode: 'REQUEST_LIMIT_EXCEEDED', message: 'ConcurrentRequests (Concurrent API Requests) Limit exceeded.' }]);
+    mockQuery().reply(403, [
+      { errorCode: 'REQUEST_LIMIT_EXCEEDED', message: 'ConcurrentRequests (Concurrent API Requests) Limit exceeded.' },
+    ]);
     mockQuery().reply(200, queryResult([]), LIMIT_HEADER);
     const { session } = await openTokenSession();
 
@@ -97,7 +125,9 @@ describe('failures that stop the run', () => {
   });
 
   it('given INVALID_FIELD, then it is a config error (exit 2) pointing at validate --org, without retry', async () => {
-    mockQuery().reply(400, [{ errorCode: 'INVALID_FIELD', message: "No such column 'Appointment_Status__c' on entity 'Event'." }]);
+    mockQuery().reply(400, [
+      { errorCode: 'INVALID_FIELD', message: "No such column 'Appointment_Status__c' on entity 'Event'." },
+    ]);
     const { session } = await openTokenSession();
 
     const error = await failureOf(session.reader.queryAll(SOQL));
@@ -108,7 +138,9 @@ describe('failures that stop the run', () => {
   });
 
   it('given INSUFFICIENT_ACCESS_OR_READONLY, then it names the permission set to assign (exit 1)', async () => {
-    mockQuery().reply(403, [{ errorCode: 'INSUFFICIENT_ACCESS_OR_READONLY', message: 'insufficient access rights on object id' }]);
+    mockQuery().reply(403, [
+      { errorCode: 'INSUFFICIENT_ACCESS_OR_READONLY', message: 'insufficient access rights on object id' },
+    ]);
     const { session } = await openTokenSession();
 
     const error = await failureOf(session.reader.queryAll(SOQL));
@@ -118,7 +150,9 @@ describe('failures that stop the run', () => {
   });
 
   it('given an API version the org does not serve, then preflight names salesforce.apiVersion (exit 2)', async () => {
-    nock(INSTANCE).get(API).reply(404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
+    nock(INSTANCE)
+      .get(API)
+      .reply(404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
     const { session } = await openTokenSession();
 
     const error = await failureOf(session.preflight());
@@ -128,14 +162,18 @@ describe('failures that stop the run', () => {
   });
 
   it('given usage above maxApiUsage before the run, then preflight refuses to start with SF_API_BUDGET', async () => {
-    nock(INSTANCE).get(API).reply(200, { query: `${API}/query` }, { 'Sforce-Limit-Info': 'api-usage=9000/10000' });
+    nock(INSTANCE)
+      .get(API)
+      .reply(200, { query: `${API}/query` }, { 'Sforce-Limit-Info': 'api-usage=9000/10000' });
     const { session } = await openTokenSession({ maxApiUsage: 0.8 });
 
     await expect(session.preflight()).rejects.toMatchObject({ code: 'SF_API_BUDGET', exitCode: 75 });
   });
 
   it('given usage below maxApiUsage, then preflight reports it', async () => {
-    nock(INSTANCE).get(API).reply(200, { query: `${API}/query` }, { 'Sforce-Limit-Info': 'api-usage=5000/10000; api-bursts=1/750' });
+    nock(INSTANCE)
+      .get(API)
+      .reply(200, { query: `${API}/query` }, { 'Sforce-Limit-Info': 'api-usage=5000/10000; api-bursts=1/750' });
     const { session } = await openTokenSession({ maxApiUsage: 0.8 });
 
     await expect(session.preflight()).resolves.toEqual({ used: 5000, limit: 10000 });
@@ -162,7 +200,9 @@ describe('jsforce behaviour the adapter relies on', () => {
   it('given retry.maxRetries 0 alone, then jsforce still retries a 420 twice', async () => {
     const scope = mockQuery().times(3).reply(420, 'calm down', { 'Content-Type': 'text/plain' });
 
-    await expect(connection().request(`${API}/query?q=${encodeURIComponent(SOQL)}`, { retry: { maxRetries: 0, minTimeout: 1 } })).rejects.toThrow();
+    await expect(
+      connection().request(`${API}/query?q=${encodeURIComponent(SOQL)}`, { retry: { maxRetries: 0, minTimeout: 1 } }),
+    ).rejects.toThrow();
 
     expect(scope.isDone()).toBe(true);
   });
@@ -171,7 +211,9 @@ describe('jsforce behaviour the adapter relies on', () => {
     mockQuery().reply(503, 'down', { 'Content-Type': 'text/plain' });
     const second = mockQuery().reply(200, queryResult([]));
 
-    await expect(connection().request(`${API}/query?q=${encodeURIComponent(SOQL)}`, { retry: { maxRetries: 0, methods: [] } })).rejects.toThrow();
+    await expect(
+      connection().request(`${API}/query?q=${encodeURIComponent(SOQL)}`, { retry: { maxRetries: 0, methods: [] } }),
+    ).rejects.toThrow();
 
     expect(second.isDone()).toBe(false);
   });

@@ -5,13 +5,28 @@
  */
 import nock from 'nock';
 import { openSalesforceSession, type SalesforceSession } from '../../src/salesforce/session';
-import { API, INSTANCE, LIMIT_HEADER, LOGIN, failureOf, instantTiming, type InstantTiming, salesforceSettings, useNock } from './support';
+import {
+  API,
+  INSTANCE,
+  LIMIT_HEADER,
+  LOGIN,
+  failureOf,
+  instantTiming,
+  type InstantTiming,
+  salesforceSettings,
+  useNock,
+} from './support';
 
 useNock();
 
 const ENV = { SF_CLIENT_ID: '3MVG9-consumer-key', SF_CLIENT_SECRET: 'consumer-secret-4242' };
 const TOKEN_PATH = '/services/oauth2/token';
-const TOKEN = { access_token: 'token-one', instance_url: INSTANCE, id: `${LOGIN}/id/00D000000000001AAA/005000000000001AAA`, token_type: 'Bearer' };
+const TOKEN = {
+  access_token: 'token-one',
+  instance_url: INSTANCE,
+  id: `${LOGIN}/id/00D000000000001AAA/005000000000001AAA`,
+  token_type: 'Bearer',
+};
 const UNAVAILABLE = [{ errorCode: 'SERVER_UNAVAILABLE', message: 'Server temporarily unavailable' }];
 
 function open(timing: InstantTiming, timeouts?: { loginMs: number }): Promise<SalesforceSession> {
@@ -38,7 +53,9 @@ function tokenEndpoint(...replies: Array<[number, unknown]>): { grants: () => nu
 describe('logging in when the token endpoint misbehaves', () => {
   it('given two 503s (Salesforce error arrays) and then a token, when a session opens, then it retries with backoff and logs in', async () => {
     const endpoint = tokenEndpoint([503, UNAVAILABLE], [503, UNAVAILABLE], [200, TOKEN]);
-    nock(INSTANCE, { reqheaders: { authorization: 'Bearer token-one' } }).get(API).reply(200, {}, LIMIT_HEADER);
+    nock(INSTANCE, { reqheaders: { authorization: 'Bearer token-one' } })
+      .get(API)
+      .reply(200, {}, LIMIT_HEADER);
     const timing = instantTiming();
 
     const session = await open(timing);
@@ -50,7 +67,9 @@ describe('logging in when the token endpoint misbehaves', () => {
 
   it('given a dropped connection and then a token, when a session opens, then it retries and logs in', async () => {
     // nock 14 hangs on replyWithError({ code, message }); an Error instance works.
-    nock(LOGIN).post(TOKEN_PATH).replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+    nock(LOGIN)
+      .post(TOKEN_PATH)
+      .replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
     const endpoint = tokenEndpoint([200, TOKEN]);
     const timing = instantTiming();
 
@@ -84,7 +103,10 @@ describe('logging in when the token endpoint misbehaves', () => {
   });
 
   it('given a refusal (400 invalid_client), when a session opens, then it fails at once with SF_AUTH_FAILED', async () => {
-    const endpoint = tokenEndpoint([400, { error: 'invalid_client', error_description: 'invalid client credentials' }], [200, TOKEN]);
+    const endpoint = tokenEndpoint(
+      [400, { error: 'invalid_client', error_description: 'invalid client credentials' }],
+      [200, TOKEN],
+    );
     const timing = instantTiming();
 
     const error = await failureOf(open(timing));

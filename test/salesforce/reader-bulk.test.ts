@@ -36,7 +36,15 @@ const UNTIL = Date.UTC(2026, 10, 26);
 function backfill(overrides: Partial<IncrementalReadRequest> = {}): IncrementalReadRequest {
   return {
     object: 'Task',
-    fields: ['OwnerId', 'CallDurationInSeconds', 'IsHighPriority', 'CompletedDateTime', 'Account.Name', 'Account.NumberOfEmployees', 'Who.Name'],
+    fields: [
+      'OwnerId',
+      'CallDurationInSeconds',
+      'IsHighPriority',
+      'CompletedDateTime',
+      'Account.Name',
+      'Account.NumberOfEmployees',
+      'Who.Name',
+    ],
     since: null,
     backfillFrom: FROM,
     until: UNTIL,
@@ -75,7 +83,10 @@ function buildReader(
   return { reader, budget, timing };
 }
 
-function describeBody(name: string, fields: Array<[string, string, Record<string, unknown>?]>): Record<string, unknown> {
+function describeBody(
+  name: string,
+  fields: Array<[string, string, Record<string, unknown>?]>,
+): Record<string, unknown> {
   return { name, fields: fields.map(([field, type, extra]) => ({ name: field, type, ...extra })) };
 }
 
@@ -99,7 +110,14 @@ function mockDescribes(): void {
     );
   nock(INSTANCE)
     .get(`${API}/sobjects/Account/describe`)
-    .reply(200, describeBody('Account', [['Name', 'string'], ['NumberOfEmployees', 'int']]), LIMIT_HEADER);
+    .reply(
+      200,
+      describeBody('Account', [
+        ['Name', 'string'],
+        ['NumberOfEmployees', 'int'],
+      ]),
+      LIMIT_HEADER,
+    );
 }
 
 function mockCount(totalSize: number): string[] {
@@ -137,7 +155,12 @@ function mockJob(
     nock(INSTANCE)
       .get(`${API}/jobs/query/${jobId}/results`)
       .query({ ...(i === 0 ? {} : { locator: `LOC${i}` }), maxRecords: String(BULK_RESULTS_MAX_RECORDS) })
-      .reply(200, csv, { 'Content-Type': 'text/csv', 'Sforce-Locator': locator, 'Sforce-NumberOfRecords': '1', ...(options.limitHeader ?? LIMIT_HEADER) });
+      .reply(200, csv, {
+        'Content-Type': 'text/csv',
+        'Sforce-Locator': locator,
+        'Sforce-NumberOfRecords': '1',
+        ...(options.limitHeader ?? LIMIT_HEADER),
+      });
   });
   const deletion = nock(INSTANCE).delete(`${API}/jobs/query/${jobId}`).reply(204);
   return { created, deleted: () => deletion.isDone() };
@@ -167,8 +190,14 @@ class ContractStore {
       else this.records.set(String(record.Id), record);
     }
     const last = page.records.at(-1);
-    const next = page.checkpoint !== undefined ? page.checkpoint : last === undefined ? null : checkpointOf(String(last.SystemModstamp), String(last.Id));
-    if (next !== null && (this.checkpoint === null || next.systemModstamp > this.checkpoint.systemModstamp)) this.checkpoint = next;
+    const next =
+      page.checkpoint !== undefined
+        ? page.checkpoint
+        : last === undefined
+          ? null
+          : checkpointOf(String(last.SystemModstamp), String(last.Id));
+    if (next !== null && (this.checkpoint === null || next.systemModstamp > this.checkpoint.systemModstamp))
+      this.checkpoint = next;
   }
 }
 
@@ -185,7 +214,9 @@ describe('backfills through Bulk API 2.0', () => {
 
     const pages = await collect(reader.readIncremental(backfill()));
 
-    expect(counts).toEqual(['SELECT COUNT() FROM Task WHERE SystemModstamp >= 2026-08-28T00:00:00Z AND SystemModstamp < 2026-11-26T00:00:01Z']);
+    expect(counts).toEqual([
+      'SELECT COUNT() FROM Task WHERE SystemModstamp >= 2026-08-28T00:00:00Z AND SystemModstamp < 2026-11-26T00:00:01Z',
+    ]);
     expect(created[0]).toMatchObject({ operation: 'queryAll', contentType: 'CSV' });
     expect(String(created[0]?.query)).not.toContain('ORDER BY');
     expect(pages.map((p) => ({ ids: p.records.map((r) => r.Id), last: p.last, checkpoint: p.checkpoint }))).toEqual([
@@ -258,15 +289,23 @@ describe('backfills through Bulk API 2.0', () => {
       .query((q) => String(q.q).startsWith('SELECT COUNT()'))
       .reply(200, { totalSize: 2, done: true, records: [] }, LIMIT_HEADER);
     mockDescribes();
-    const left = mockJob(WINDOW_JOBS[0], [`${NARROW_HEADER}${narrowRow('00T2', '2026-09-01T00:00:00.000Z')}${narrowRow('00T1', '2026-09-01T00:00:00.000Z')}`]);
-    const right = mockJob(WINDOW_JOBS[1], [`${NARROW_HEADER}${narrowRow('00T4', '2026-11-20T00:00:00.000Z')}${narrowRow('00T3', '2026-10-20T00:00:00.000Z')}`]);
+    const left = mockJob(WINDOW_JOBS[0], [
+      `${NARROW_HEADER}${narrowRow('00T2', '2026-09-01T00:00:00.000Z')}${narrowRow('00T1', '2026-09-01T00:00:00.000Z')}`,
+    ]);
+    const right = mockJob(WINDOW_JOBS[1], [
+      `${NARROW_HEADER}${narrowRow('00T4', '2026-11-20T00:00:00.000Z')}${narrowRow('00T3', '2026-10-20T00:00:00.000Z')}`,
+    ]);
     const { reader } = buildReader({ bulkWindowMaxRecords: 2, bulkPageSize: 1 });
 
     const pages = await collect(reader.readIncremental(backfill({ fields: ['OwnerId'] })));
 
     expect(counts).toHaveLength(1);
-    expect(String(left.created[0]?.query)).toContain('WHERE SystemModstamp >= 2026-08-28T00:00:00Z AND SystemModstamp < 2026-10-12T00:00:00Z');
-    expect(String(right.created[0]?.query)).toContain('WHERE SystemModstamp >= 2026-10-12T00:00:00Z AND SystemModstamp < 2026-11-26T00:00:01Z');
+    expect(String(left.created[0]?.query)).toContain(
+      'WHERE SystemModstamp >= 2026-08-28T00:00:00Z AND SystemModstamp < 2026-10-12T00:00:00Z',
+    );
+    expect(String(right.created[0]?.query)).toContain(
+      'WHERE SystemModstamp >= 2026-10-12T00:00:00Z AND SystemModstamp < 2026-11-26T00:00:01Z',
+    );
     expect(pages.map((p) => ({ ids: p.records.map((r) => r.Id), last: p.last, checkpoint: p.checkpoint }))).toEqual([
       { ids: ['00T2'], last: false, checkpoint: null },
       { ids: ['00T1'], last: false, checkpoint: null },
@@ -285,7 +324,9 @@ describe('backfills through Bulk API 2.0', () => {
       .query((q) => String(q.q).startsWith('SELECT COUNT()'))
       .reply(200, { totalSize: 2, done: true, records: [] }, LIMIT_HEADER);
     mockDescribes();
-    mockJob(WINDOW_JOBS[0], [`${NARROW_HEADER}${narrowRow('00T1', '2026-09-01T00:00:00.000Z')}${narrowRow('00T2', '2026-09-02T00:00:00.000Z', true)}`]);
+    mockJob(WINDOW_JOBS[0], [
+      `${NARROW_HEADER}${narrowRow('00T1', '2026-09-01T00:00:00.000Z')}${narrowRow('00T2', '2026-09-02T00:00:00.000Z', true)}`,
+    ]);
     mockJob(WINDOW_JOBS[1], [NARROW_HEADER]);
     const { reader } = buildReader({ bulkWindowMaxRecords: 2 });
 
@@ -317,7 +358,9 @@ describe('backfills through Bulk API 2.0', () => {
       .reply(200, { totalSize: 2, done: true, records: [] }, LIMIT_HEADER);
     mockDescribes();
     const secondWindow = [narrowRow('00T4', '2026-11-20T00:00:00.000Z'), narrowRow('00T3', '2026-10-12T00:00:00.000Z')];
-    mockJob(WINDOW_JOBS[0], [`${NARROW_HEADER}${narrowRow('00T1', '2026-09-01T00:00:00.000Z')}${narrowRow('00T2', '2026-10-11T23:59:59.999Z')}`]);
+    mockJob(WINDOW_JOBS[0], [
+      `${NARROW_HEADER}${narrowRow('00T1', '2026-09-01T00:00:00.000Z')}${narrowRow('00T2', '2026-10-11T23:59:59.999Z')}`,
+    ]);
     const stopped = mockJob(WINDOW_JOBS[1], [`${NARROW_HEADER}${secondWindow.join('')}`]);
     const { reader } = buildReader({ bulkWindowMaxRecords: 2, bulkPageSize: 1 });
     const store = new ContractStore();
@@ -334,7 +377,10 @@ describe('backfills through Bulk API 2.0', () => {
       .query((q) => String(q.q).startsWith('SELECT Id,'))
       .reply((uri) => {
         nextSoql = soqlOf(uri);
-        const rest = [taskRecord('00T3', '2026-10-12T00:00:00.000+0000'), taskRecord('00T4', '2026-11-20T00:00:00.000+0000')];
+        const rest = [
+          taskRecord('00T3', '2026-10-12T00:00:00.000+0000'),
+          taskRecord('00T4', '2026-11-20T00:00:00.000+0000'),
+        ];
         return [200, queryResult(rest), LIMIT_HEADER];
       });
     const since = Date.parse((afterCrash?.systemModstamp ?? '').replace('+0000', 'Z')) - LOOKBACK_MS;
@@ -352,15 +398,23 @@ describe('backfills through Bulk API 2.0', () => {
   it('given the API budget is spent while a job’s pages are read, then the read stops before the next page and the job is deleted', async () => {
     mockCount(5);
     mockDescribes();
-    const job = mockJob(JOB, [`${NARROW_HEADER}${narrowRow('00T1', '2026-09-01T00:00:00.000Z')}`, `${NARROW_HEADER}${narrowRow('00T2', '2026-09-02T00:00:00.000Z')}`], {
-      limitHeader: { 'Sforce-Limit-Info': 'api-usage=14000/15000' },
-    });
+    const job = mockJob(
+      JOB,
+      [
+        `${NARROW_HEADER}${narrowRow('00T1', '2026-09-01T00:00:00.000Z')}`,
+        `${NARROW_HEADER}${narrowRow('00T2', '2026-09-02T00:00:00.000Z')}`,
+      ],
+      {
+        limitHeader: { 'Sforce-Limit-Info': 'api-usage=14000/15000' },
+      },
+    );
     const { reader } = buildReader();
     const seen: string[] = [];
 
     const failure = await failureOf(
       (async () => {
-        for await (const page of reader.readIncremental(backfill({ fields: ['OwnerId'] }))) seen.push(...page.records.map((r) => String(r.Id)));
+        for await (const page of reader.readIncremental(backfill({ fields: ['OwnerId'] })))
+          seen.push(...page.records.map((r) => String(r.Id)));
       })(),
     );
 
@@ -399,7 +453,9 @@ describe('backfills through Bulk API 2.0', () => {
     mockCount(5);
     mockDescribes();
     nock(INSTANCE).post(`${API}/jobs/query`).reply(200, { id: JOB, state: 'UploadComplete' });
-    nock(INSTANCE).get(`${API}/jobs/query/${JOB}`).reply(200, { id: JOB, state: 'Failed', errorMessage: 'INVALID_FIELD' });
+    nock(INSTANCE)
+      .get(`${API}/jobs/query/${JOB}`)
+      .reply(200, { id: JOB, state: 'Failed', errorMessage: 'INVALID_FIELD' });
     const deletion = nock(INSTANCE).delete(`${API}/jobs/query/${JOB}`).reply(204);
     const { reader } = buildReader();
 
@@ -412,11 +468,16 @@ describe('backfills through Bulk API 2.0', () => {
     mockDescribes();
     nock(INSTANCE).post(`${API}/jobs/query`).reply(200, { id: JOB, state: 'UploadComplete' });
     nock(INSTANCE).get(`${API}/jobs/query/${JOB}`).times(4).reply(200, { id: JOB, state: 'InProgress' });
-    const abort = nock(INSTANCE).patch(`${API}/jobs/query/${JOB}`, { state: 'Aborted' }).reply(200, { id: JOB, state: 'Aborted' });
+    const abort = nock(INSTANCE)
+      .patch(`${API}/jobs/query/${JOB}`, { state: 'Aborted' })
+      .reply(200, { id: JOB, state: 'Aborted' });
     const deletion = nock(INSTANCE).delete(`${API}/jobs/query/${JOB}`).reply(204);
     const { reader } = buildReader({}, 10 * 60_000);
 
-    await expect(collect(reader.readIncremental(backfill()))).rejects.toMatchObject({ code: 'SF_BULK_TIMEOUT', exitCode: 75 });
+    await expect(collect(reader.readIncremental(backfill()))).rejects.toMatchObject({
+      code: 'SF_BULK_TIMEOUT',
+      exitCode: 75,
+    });
     expect(abort.isDone()).toBe(true);
     expect(deletion.isDone()).toBe(true);
   });

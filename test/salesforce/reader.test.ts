@@ -60,7 +60,10 @@ describe('the incremental reader', () => {
   });
 
   it('given an empty result, then it yields one empty last page', async () => {
-    nock(INSTANCE).get(`${API}/queryAll`).query(true).reply(200, { totalSize: 0, done: true, records: [] }, LIMIT_HEADER);
+    nock(INSTANCE)
+      .get(`${API}/queryAll`)
+      .query(true)
+      .reply(200, { totalSize: 0, done: true, records: [] }, LIMIT_HEADER);
     const { session } = await openTokenSession();
 
     const pages = await collect(session.reader.readIncremental(incremental()));
@@ -74,10 +77,19 @@ describe('the incremental reader', () => {
       OwnerId: '005000000000001AAA',
       CallDisposition: null,
       CompletedDateTime: '2026-11-20T15:00:00.000+0000',
-      What: { attributes: { type: 'Opportunity', url: `${API}/sobjects/Opportunity/006000000000001AAA` }, Name: 'Dana Reyes - F-150' },
+      What: {
+        attributes: { type: 'Opportunity', url: `${API}/sobjects/Opportunity/006000000000001AAA` },
+        Name: 'Dana Reyes - F-150',
+      },
     });
-    const orphan = taskRecord('00T000000000002AAA', '2026-11-20T15:04:06.000+0000', { What: null, CompletedDateTime: null });
-    nock(INSTANCE).get(`${API}/queryAll`).query(true).reply(200, queryResult([record, orphan]), LIMIT_HEADER);
+    const orphan = taskRecord('00T000000000002AAA', '2026-11-20T15:04:06.000+0000', {
+      What: null,
+      CompletedDateTime: null,
+    });
+    nock(INSTANCE)
+      .get(`${API}/queryAll`)
+      .query(true)
+      .reply(200, queryResult([record, orphan]), LIMIT_HEADER);
     const { session } = await openTokenSession();
 
     const [page] = await collect(session.reader.readIncremental(incremental()));
@@ -91,9 +103,16 @@ describe('the incremental reader', () => {
     async (pageSize) => {
       const all = taskRecords(pageSize * 2 + 17);
       const pages = [all.slice(0, pageSize), all.slice(pageSize, pageSize * 2), all.slice(pageSize * 2)];
-      nock(INSTANCE).get(`${API}/queryAll`).query(true).reply(200, queryResult(pages[0] ?? [], locator(pageSize), all.length), LIMIT_HEADER);
-      nock(INSTANCE).get(locator(pageSize)).reply(200, queryResult(pages[1] ?? [], locator(pageSize * 2), all.length), LIMIT_HEADER);
-      nock(INSTANCE).get(locator(pageSize * 2)).reply(200, queryResult(pages[2] ?? [], undefined, all.length), LIMIT_HEADER);
+      nock(INSTANCE)
+        .get(`${API}/queryAll`)
+        .query(true)
+        .reply(200, queryResult(pages[0] ?? [], locator(pageSize), all.length), LIMIT_HEADER);
+      nock(INSTANCE)
+        .get(locator(pageSize))
+        .reply(200, queryResult(pages[1] ?? [], locator(pageSize * 2), all.length), LIMIT_HEADER);
+      nock(INSTANCE)
+        .get(locator(pageSize * 2))
+        .reply(200, queryResult(pages[2] ?? [], undefined, all.length), LIMIT_HEADER);
       const { session } = await openTokenSession();
 
       const read = await collect(session.reader.readIncremental(incremental({ pageSize: Math.min(pageSize, 2000) })));
@@ -107,8 +126,13 @@ describe('the incremental reader', () => {
 
   it('given pages are consumed one at a time, then the next page is not requested before the previous one is taken', async () => {
     const all = taskRecords(4);
-    nock(INSTANCE).get(`${API}/queryAll`).query(true).reply(200, queryResult(all.slice(0, 2), locator(2)), LIMIT_HEADER);
-    const second = nock(INSTANCE).get(locator(2)).reply(200, queryResult(all.slice(2)), LIMIT_HEADER);
+    nock(INSTANCE)
+      .get(`${API}/queryAll`)
+      .query(true)
+      .reply(200, queryResult(all.slice(0, 2), locator(2)), LIMIT_HEADER);
+    const second = nock(INSTANCE)
+      .get(locator(2))
+      .reply(200, queryResult(all.slice(2)), LIMIT_HEADER);
     const { session } = await openTokenSession();
     const iterator = session.reader.readIncremental(incremental())[Symbol.asyncIterator]();
 
@@ -141,7 +165,9 @@ describe('the incremental reader', () => {
           ? [200, queryResult(records.slice(0, 2), locator(2)), LIMIT_HEADER]
           : [200, queryResult(records.slice(1)), LIMIT_HEADER];
       });
-    nock(INSTANCE).get(locator(2)).reply(400, [{ errorCode: 'INVALID_QUERY_LOCATOR', message: 'invalid query locator' }], LIMIT_HEADER);
+    nock(INSTANCE)
+      .get(locator(2))
+      .reply(400, [{ errorCode: 'INVALID_QUERY_LOCATOR', message: 'invalid query locator' }], LIMIT_HEADER);
     const { session } = await openTokenSession();
 
     const pages = await collect(session.reader.readIncremental(incremental()));
@@ -157,7 +183,9 @@ describe('the incremental reader', () => {
       .get(`${API}/queryAll`)
       .query(true)
       .reply(200, queryResult(all.slice(0, 2), locator(2)), { 'Sforce-Limit-Info': 'api-usage=12001/15000' });
-    const second = nock(INSTANCE).get(locator(2)).reply(200, queryResult(all.slice(2)), LIMIT_HEADER);
+    const second = nock(INSTANCE)
+      .get(locator(2))
+      .reply(200, queryResult(all.slice(2)), LIMIT_HEADER);
     const { session } = await openTokenSession({ maxApiUsage: 0.8 });
     const read: RecordPage[] = [];
 
@@ -233,13 +261,20 @@ describe('the incremental reader', () => {
       .reply(200, queryResult([taskRecord('00T000000000001AAA', '20/11/2026 15:04')]), LIMIT_HEADER);
     const { session } = await openTokenSession();
 
-    await expect(collect(session.reader.readIncremental(incremental()))).rejects.toMatchObject({ code: 'SF_BAD_DATETIME' });
+    await expect(collect(session.reader.readIncremental(incremental()))).rejects.toMatchObject({
+      code: 'SF_BAD_DATETIME',
+    });
   });
 
   it('given a small query, then queryAll() pages it to the end through /query', async () => {
     const all = taskRecords(5);
-    nock(INSTANCE).get(`${API}/query`).query({ q: 'SELECT Id FROM Task' }).reply(200, queryResult(all.slice(0, 3), locator(3)), LIMIT_HEADER);
-    nock(INSTANCE).get(locator(3)).reply(200, queryResult(all.slice(3)), LIMIT_HEADER);
+    nock(INSTANCE)
+      .get(`${API}/query`)
+      .query({ q: 'SELECT Id FROM Task' })
+      .reply(200, queryResult(all.slice(0, 3), locator(3)), LIMIT_HEADER);
+    nock(INSTANCE)
+      .get(locator(3))
+      .reply(200, queryResult(all.slice(3)), LIMIT_HEADER);
     const { session } = await openTokenSession();
 
     const records = await session.reader.queryAll('SELECT Id FROM Task');

@@ -6,12 +6,16 @@ import { instantTiming } from './support';
 describe('backoff with full jitter', () => {
   it('property: every delay lies in [0, min(cap, base × 2^(n−1))]', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 40 }), fc.double({ min: 0, max: 0.999999, noNaN: true }), (retry, random) => {
-        const delay = backoffDelay(retry, () => random, DEFAULT_BACKOFF);
-        const ceiling = Math.min(DEFAULT_BACKOFF.maxDelayMs, DEFAULT_BACKOFF.baseDelayMs * 2 ** (retry - 1));
-        expect(delay).toBeGreaterThanOrEqual(0);
-        expect(delay).toBeLessThanOrEqual(ceiling);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 40 }),
+        fc.double({ min: 0, max: 0.999999, noNaN: true }),
+        (retry, random) => {
+          const delay = backoffDelay(retry, () => random, DEFAULT_BACKOFF);
+          const ceiling = Math.min(DEFAULT_BACKOFF.maxDelayMs, DEFAULT_BACKOFF.baseDelayMs * 2 ** (retry - 1));
+          expect(delay).toBeGreaterThanOrEqual(0);
+          expect(delay).toBeLessThanOrEqual(ceiling);
+        },
+      ),
     );
   });
 
@@ -41,7 +45,13 @@ describe('backoff with full jitter', () => {
   it('given a decision not to retry, then the first error is thrown without sleeping', async () => {
     const timing = instantTiming();
 
-    await expect(withRetry(() => Promise.reject(new Error('fatal')), () => ({ retry: false }), timing)).rejects.toThrow('fatal');
+    await expect(
+      withRetry(
+        () => Promise.reject(new Error('fatal')),
+        () => ({ retry: false }),
+        timing,
+      ),
+    ).rejects.toThrow('fatal');
     expect(timing.sleeps).toEqual([]);
   });
 
@@ -49,7 +59,12 @@ describe('backoff with full jitter', () => {
     let calls = 0;
 
     await expect(
-      withRetry(() => Promise.reject(new Error(`try ${++calls}`)), () => ({ retry: true }), instantTiming(), { ...DEFAULT_BACKOFF, maxAttempts: 3 }),
+      withRetry(
+        () => Promise.reject(new Error(`try ${++calls}`)),
+        () => ({ retry: true }),
+        instantTiming(),
+        { ...DEFAULT_BACKOFF, maxAttempts: 3 },
+      ),
     ).rejects.toThrow('try 3');
   });
 });
@@ -57,7 +72,10 @@ describe('backoff with full jitter', () => {
 describe('the API budget', () => {
   it('given Sforce-Limit-Info headers, then used/limit is read and garbage ignored', () => {
     expect(parseLimitInfo('api-usage=10018/100000')).toEqual({ used: 10018, limit: 100000 });
-    expect(parseLimitInfo('api-usage=25/5000; per-app-api-usage=17/250(appName=sample-app)')).toEqual({ used: 25, limit: 5000 });
+    expect(parseLimitInfo('api-usage=25/5000; per-app-api-usage=17/250(appName=sample-app)')).toEqual({
+      used: 25,
+      limit: 5000,
+    });
     expect(parseLimitInfo('api-usage=1/0')).toBeNull();
     expect(parseLimitInfo(undefined)).toBeNull();
   });

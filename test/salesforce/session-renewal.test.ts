@@ -10,7 +10,9 @@ function refresh(renewal: SessionRenewal): Promise<{ error: Error | null | undef
 }
 
 function renewalWith(grant: () => Promise<string>): SessionRenewal {
-  return new SessionRenewal(grant, (error) => new CoachError({ code: 'SF_AUTH_FAILED', message: String(error) }), ['log in again']);
+  return new SessionRenewal(grant, (error) => new CoachError({ code: 'SF_AUTH_FAILED', message: String(error) }), [
+    'log in again',
+  ]);
 }
 
 describe('renewing an expired session', () => {
@@ -55,7 +57,10 @@ describe('login failures', () => {
   it('given an unreachable login host, then it is a transient SF_UNAVAILABLE (exit 75)', () => {
     const refused = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
 
-    expect(loginFailure(refused, 'jwt', 'https://login.salesforce.com', [])).toMatchObject({ code: 'SF_UNAVAILABLE', exitCode: 75 });
+    expect(loginFailure(refused, 'jwt', 'https://login.salesforce.com', [])).toMatchObject({
+      code: 'SF_UNAVAILABLE',
+      exitCode: 75,
+    });
   });
 
   it('given a host that does not resolve, then it is a config error naming the URL (exit 2)', () => {

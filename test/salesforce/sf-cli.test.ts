@@ -25,7 +25,10 @@ function serveSfdxLoginChecks(): void {
     .times(10)
     .reply((uri) => {
       if (uri.startsWith('/services/oauth2/userinfo')) {
-        return [200, { user_id: '005000000000001AAA', organization_id: '00D000000000001AAA', preferred_username: USERNAME }];
+        return [
+          200,
+          { user_id: '005000000000001AAA', organization_id: '00D000000000001AAA', preferred_username: USERNAME },
+        ];
       }
       if (uri.includes('/sobjects/User/')) return [200, { Username: USERNAME }];
       // Any error on the ScratchOrgInfo probe just means "not a Dev Hub".
@@ -36,7 +39,11 @@ const savedEnv = { ...process.env };
 
 beforeAll(async () => {
   jest.spyOn(os, 'homedir').mockReturnValue(home);
-  Object.assign(process.env, { SF_DISABLE_LOG_FILE: 'true', SF_USE_GENERIC_UNIX_KEYCHAIN: 'true', SF_DISABLE_DNS_CHECK: 'true' });
+  Object.assign(process.env, {
+    SF_DISABLE_LOG_FILE: 'true',
+    SF_USE_GENERIC_UNIX_KEYCHAIN: 'true',
+    SF_DISABLE_DNS_CHECK: 'true',
+  });
   // A fresh ~/.sfdx without alias.json trips sfdx-core under jest (its ENOENT check uses instanceof Error).
   mkdirSync(path.join(home, '.sfdx'), { recursive: true });
   writeFileSync(path.join(home, '.sfdx', 'alias.json'), JSON.stringify({ orgs: {} }));
@@ -48,7 +55,9 @@ beforeAll(async () => {
   setDefaults({ retry: { maxRetries: 0 }, followRedirect: true });
   const { AuthInfo, StateAggregator } = await import('@salesforce/core');
   serveSfdxLoginChecks();
-  const authInfo = await AuthInfo.create({ accessTokenOptions: { accessToken: STORED_TOKEN, instanceUrl: INSTANCE, loginUrl: INSTANCE } });
+  const authInfo = await AuthInfo.create({
+    accessTokenOptions: { accessToken: STORED_TOKEN, instanceUrl: INSTANCE, loginUrl: INSTANCE },
+  });
   await authInfo.save();
   await (await StateAggregator.getInstance()).aliases.setAndSave('dealer-sandbox', USERNAME);
   nock.cleanAll();
@@ -69,7 +78,9 @@ function openWithTargetOrg(targetOrg: string): Promise<SalesforceSession> {
 
 describe('an org authorised in the sf CLI', () => {
   it('given an alias, then the stored token and instance are used with the configured API version', async () => {
-    nock(INSTANCE, { reqheaders: { authorization: `Bearer ${STORED_TOKEN}` } }).get(API).reply(200, {}, LIMIT_HEADER);
+    nock(INSTANCE, { reqheaders: { authorization: `Bearer ${STORED_TOKEN}` } })
+      .get(API)
+      .reply(200, {}, LIMIT_HEADER);
 
     const session = await openWithTargetOrg('dealer-sandbox');
     const usage = await session.preflight();

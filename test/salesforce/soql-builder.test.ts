@@ -23,7 +23,16 @@ import {
 
 /** The SOQL lexer's view of a quoted literal at `start`: its value and where it ends. */
 function readLiteral(soql: string, start: number): { value: string; end: number } {
-  const unescape: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', '"': '"', "'": "'", '\\': '\\' };
+  const unescape: Record<string, string> = {
+    n: '\n',
+    r: '\r',
+    t: '\t',
+    b: '\b',
+    f: '\f',
+    '"': '"',
+    "'": "'",
+    '\\': '\\',
+  };
   expect(soql[start]).toBe("'");
   let value = '';
   for (let i = start + 1; i < soql.length; i += 1) {
@@ -43,9 +52,12 @@ function readLiteral(soql: string, start: number): { value: string; end: number 
 }
 
 describe('SOQL identifiers', () => {
-  it.each(['Task', 'Appointment_Status__c', 'ns__Thing__c', 'OpportunityHistory', 'Flag_Key__c'])('given the API name %s, then it is accepted', (name) => {
-    expect(apiName(name)).toBe(name);
-  });
+  it.each(['Task', 'Appointment_Status__c', 'ns__Thing__c', 'OpportunityHistory', 'Flag_Key__c'])(
+    'given the API name %s, then it is accepted',
+    (name) => {
+      expect(apiName(name)).toBe(name);
+    },
+  );
 
   it.each(['Task; DELETE', 'Id FROM User--', '1Task', 'Bad__Name__', '_x', 'a b', 'Task.Owner', "Name'", ''])(
     'given %j as an API name, then it is refused with SOQL_INVALID_IDENTIFIER',
@@ -64,7 +76,7 @@ describe('SOQL identifiers', () => {
 
 describe('SOQL literals', () => {
   it('given special characters, then each is escaped the way SOQL reads it', () => {
-    expect(quoteString("O'Brien \\ \"x\"\n\r\t\b\f")).toBe("'O\\'Brien \\\\ \\\"x\\\"\\n\\r\\t\\b\\f'");
+    expect(quoteString('O\'Brien \\ "x"\n\r\t\b\f')).toBe("'O\\'Brien \\\\ \\\"x\\\"\\n\\r\\t\\b\\f'");
   });
 
   it('given instants, then datetimes are UTC without milliseconds', () => {
@@ -92,12 +104,16 @@ describe('SOQL literals', () => {
 
   it('property: any string round-trips through escaping and its literal ends exactly where it should', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' })), fc.string(), (value, trailing) => {
-        const soql = `Name = ${quoteString(value)} AND X = 1${trailing}`;
-        const { value: read, end } = readLiteral(soql, 'Name = '.length);
-        expect(read).toBe(value);
-        expect(soql.slice(end)).toBe(` AND X = 1${trailing}`);
-      }),
+      fc.property(
+        fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' })),
+        fc.string(),
+        (value, trailing) => {
+          const soql = `Name = ${quoteString(value)} AND X = 1${trailing}`;
+          const { value: read, end } = readLiteral(soql, 'Name = '.length);
+          expect(read).toBe(value);
+          expect(soql.slice(end)).toBe(` AND X = 1${trailing}`);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -125,11 +141,15 @@ describe('SOQL literals', () => {
 describe('SOQL conditions', () => {
   it('given AND inside OR, then every composite operand is parenthesised', () => {
     const condition = or(and(eq('Type', 'Call'), eq('Status', 'Completed')), eq('CallDisposition', 'Contacted'));
-    expect(renderCondition(condition)).toBe("(Type = 'Call' AND Status = 'Completed') OR CallDisposition = 'Contacted'");
+    expect(renderCondition(condition)).toBe(
+      "(Type = 'Call' AND Status = 'Completed') OR CallDisposition = 'Contacted'",
+    );
   });
 
   it('given NOT inside AND, then NOT gets its own parentheses (real orgs reject `A AND NOT B`)', () => {
-    expect(renderCondition(and(eq('IsClosed', false), not(eq('Type', 'Follow-Up'))))).toBe("IsClosed = FALSE AND (NOT Type = 'Follow-Up')");
+    expect(renderCondition(and(eq('IsClosed', false), not(eq('Type', 'Follow-Up'))))).toBe(
+      "IsClosed = FALSE AND (NOT Type = 'Follow-Up')",
+    );
     expect(renderCondition(not(or(eq('A', 1), eq('B', 2))))).toBe('NOT (A = 1 OR B = 2)');
   });
 
@@ -159,7 +179,10 @@ describe('SOQL statements', () => {
     const soql = buildSelect({
       object: 'Task',
       fields: ['Id', 'SystemModstamp', 'id', 'Opportunity.OwnerId'],
-      where: and(gte('SystemModstamp', dateTime(Date.UTC(2026, 0, 1))), lt('SystemModstamp', dateTime(Date.UTC(2026, 0, 2)))),
+      where: and(
+        gte('SystemModstamp', dateTime(Date.UTC(2026, 0, 1))),
+        lt('SystemModstamp', dateTime(Date.UTC(2026, 0, 2))),
+      ),
       orderBy: [{ field: 'SystemModstamp' }, { field: 'Id', direction: 'DESC', nulls: 'LAST' }],
       limit: 10,
     });
@@ -169,7 +192,9 @@ describe('SOQL statements', () => {
   });
 
   it('given a count, then it is SELECT COUNT() with the condition and no ORDER BY', () => {
-    expect(buildCount({ object: 'Lead', where: eq('IsConverted', false) })).toBe('SELECT COUNT() FROM Lead WHERE IsConverted = FALSE');
+    expect(buildCount({ object: 'Lead', where: eq('IsConverted', false) })).toBe(
+      'SELECT COUNT() FROM Lead WHERE IsConverted = FALSE',
+    );
   });
 
   it('given no fields or a bad limit, then the statement is refused', () => {

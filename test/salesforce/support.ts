@@ -54,11 +54,18 @@ export interface TestSession {
 }
 
 /** A session logged in with an access token (no HTTP at open). */
-export async function openTokenSession(options: { maxApiUsage?: number; deps?: Partial<SalesforceSessionDeps> } = {}): Promise<TestSession> {
+export async function openTokenSession(
+  options: { maxApiUsage?: number; deps?: Partial<SalesforceSessionDeps> } = {},
+): Promise<TestSession> {
   const timing = instantTiming();
   const session = await openSalesforceSession(
     { salesforce: salesforceSettings({ method: 'accessToken' }), maxApiUsage: options.maxApiUsage ?? 0.8 },
-    { env: { SF_INSTANCE_URL: INSTANCE, SF_ACCESS_TOKEN: TOKEN }, timing, now: () => Date.UTC(2026, 10, 26), ...options.deps },
+    {
+      env: { SF_INSTANCE_URL: INSTANCE, SF_ACCESS_TOKEN: TOKEN },
+      timing,
+      now: () => Date.UTC(2026, 10, 26),
+      ...options.deps,
+    },
   );
   return { session, timing };
 }
@@ -83,8 +90,14 @@ export function taskRecords(count: number, firstIndex = 0): SfRecord[] {
   });
 }
 
-export function queryResult(records: readonly SfRecord[], next?: string, totalSize = records.length): Record<string, unknown> {
-  return next === undefined ? { totalSize, done: true, records } : { totalSize, done: false, nextRecordsUrl: next, records };
+export function queryResult(
+  records: readonly SfRecord[],
+  next?: string,
+  totalSize = records.length,
+): Record<string, unknown> {
+  return next === undefined
+    ? { totalSize, done: true, records }
+    : { totalSize, done: false, nextRecordsUrl: next, records };
 }
 
 /** The SOQL of a mocked query request. */

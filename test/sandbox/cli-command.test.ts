@@ -6,7 +6,15 @@ import { runCli } from '../../src/cli/program';
 function capture(): CliContext & { stdout: () => string; stderr: () => string } {
   let out = '';
   let err = '';
-  return { out: (t) => void (out += t), err: (t) => void (err += t), env: {}, cwd: process.cwd(), isTTY: false, stdout: () => out, stderr: () => err };
+  return {
+    out: (t) => void (out += t),
+    err: (t) => void (err += t),
+    env: {},
+    cwd: process.cwd(),
+    isTTY: false,
+    stdout: () => out,
+    stderr: () => err,
+  };
 }
 
 async function waitFor(check: () => boolean, timeoutMs = 10_000): Promise<void> {
@@ -34,7 +42,9 @@ describe('execution-coach sandbox', () => {
   });
 
   it('given flags, then they map onto sandbox options (latency, faults, seed)', () => {
-    expect(sandboxOptionsFrom({ port: 0, seed: 9, reps: 4, fault: ['unavailable=2'], latencyMs: 30, apiLimit: 500 })).toEqual({
+    expect(
+      sandboxOptionsFrom({ port: 0, seed: 9, reps: 4, fault: ['unavailable=2'], latencyMs: 30, apiLimit: 500 }),
+    ).toEqual({
       port: 0,
       apiLimit: 500,
       seed: { seed: 9, reps: 4, days: undefined, scale: undefined },

@@ -13,7 +13,14 @@ export function sfDatetime(ms: number): string {
 }
 
 export function anEvent(overrides: Partial<StepEvent> = {}): StepEvent {
-  return { step: 'attempt', user: '005000000000001AAA', subject: '00Q000000000001AAA', at: T0, recordId: '00T000000000001AAA', ...overrides };
+  return {
+    step: 'attempt',
+    user: '005000000000001AAA',
+    subject: '00Q000000000001AAA',
+    at: T0,
+    recordId: '00T000000000001AAA',
+    ...overrides,
+  };
 }
 
 export function aRecord(
@@ -33,7 +40,14 @@ export function checkpointAt(ms: number, id: string): Checkpoint {
 }
 
 export function aLedgerEntry(key: string, overrides: Partial<LedgerEntry> = {}): LedgerEntry {
-  return { ledgerKey: key, object: 'Coaching_Flag__c', hash: `hash-of-${key}`, sfId: null, writtenAt: T0, ...overrides };
+  return {
+    ledgerKey: key,
+    object: 'Coaching_Flag__c',
+    hash: `hash-of-${key}`,
+    sfId: null,
+    writtenAt: T0,
+    ...overrides,
+  };
 }
 
 /** A clock the test moves by hand. */

@@ -12,6 +12,8 @@ describe('checkpoint order', () => {
   it('given two checkpoints at the same instant, when compared, then the Id decides, case-sensitively', () => {
     const at = '2026-11-20T15:04:05.000+0000';
     expect(compareCheckpoints({ systemModstamp: at, id: '00TA' }, { systemModstamp: at, id: '00Ta' })).toBe(-1);
-    expect(compareCheckpoints({ systemModstamp: at, id: '00Ta' }, { systemModstamp: '2026-11-20T15:04:05Z', id: '00Ta' })).toBe(0);
+    expect(
+      compareCheckpoints({ systemModstamp: at, id: '00Ta' }, { systemModstamp: '2026-11-20T15:04:05Z', id: '00Ta' }),
+    ).toBe(0);
   });
 });

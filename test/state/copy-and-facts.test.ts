@@ -4,10 +4,17 @@ import { storedEvents, storedRecordCount } from './stored';
 describe('facts by object and the in-memory copy for dry runs', () => {
   it('given facts on two objects, when facts of one object are loaded, then only that object’s come back', () => {
     const store = memoryStore();
-    store.applyPage('User', [aRecord('005A', { events: [], facts: [{ kind: 'user', name: 'Ana' }] })], [], checkpointAt(T0, '005A'));
+    store.applyPage(
+      'User',
+      [aRecord('005A', { events: [], facts: [{ kind: 'user', name: 'Ana' }] })],
+      [],
+      checkpointAt(T0, '005A'),
+    );
     store.applyPage('Lead', [aRecord('00QA', { events: [], facts: [{ kind: 'lead' }] })], [], checkpointAt(T0, '00QA'));
 
-    expect(store.loadFacts({ object: 'User' })).toEqual([{ object: 'User', recordId: '005A', fact: { kind: 'user', name: 'Ana' } }]);
+    expect(store.loadFacts({ object: 'User' })).toEqual([
+      { object: 'User', recordId: '005A', fact: { kind: 'user', name: 'Ana' } },
+    ]);
     expect(store.loadFacts({ object: 'Opportunity' })).toEqual([]);
     expect(store.loadFacts()).toHaveLength(2);
   });

@@ -25,7 +25,9 @@ function runAndKill(path: string, afterPages: number): Promise<number> {
       lastReported = Number(lines.at(-1));
       if (lastReported >= afterPages && !child.killed) setTimeout(() => child.kill('SIGKILL'), Math.random() * 5);
     });
-    child.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve(lastReported) : reject(new Error(`child ended without being killed: ${stderr}`))));
+    child.on('exit', (_code, signal) =>
+      signal === 'SIGKILL' ? resolve(lastReported) : reject(new Error(`child ended without being killed: ${stderr}`)),
+    );
   });
 }
 
@@ -48,8 +50,17 @@ describe('a writer killed mid-page', () => {
       // What the child reported is committed; the kill may land after one more commit.
       expect(page).toBeGreaterThanOrEqual(Math.max(reported, atLeast));
       const expected = idsAfter(page).sort();
-      expect(store.loadFacts().map((f) => f.recordId).sort()).toEqual(expected);
-      expect(storedEvents(store).map((e) => e.recordId).sort()).toEqual(expected);
+      expect(
+        store
+          .loadFacts()
+          .map((f) => f.recordId)
+          .sort(),
+      ).toEqual(expected);
+      expect(
+        storedEvents(store)
+          .map((e) => e.recordId)
+          .sort(),
+      ).toEqual(expected);
       store.close();
       atLeast = page;
     }

@@ -31,7 +31,12 @@ describe('step events streamed into the core’s columns', () => {
     store.applyPage(
       'Task',
       [
-        aRecord('00T1', { events: [anEvent({ recordId: '00T1', step: 'attempt', durationSec: 42 }), anEvent({ recordId: '00T1', step: 'contact', durationSec: 42 })] }),
+        aRecord('00T1', {
+          events: [
+            anEvent({ recordId: '00T1', step: 'attempt', durationSec: 42 }),
+            anEvent({ recordId: '00T1', step: 'contact', durationSec: 42 }),
+          ],
+        }),
         aRecord('00T2', { events: [anEvent({ recordId: '00T2', user: '005B', subject: null, at: T0 + 1 })] }),
       ],
       [],
@@ -69,7 +74,9 @@ describe('step events streamed into the core’s columns', () => {
 
   it('given events over several days, when loaded as columns since a time, then only events at or after it come', () => {
     const store = memoryStore();
-    const records = [0, 1, 2, 3].map((day) => aRecord(`00T${day}`, { events: [anEvent({ recordId: `00T${day}`, at: T0 + day * DAY })] }));
+    const records = [0, 1, 2, 3].map((day) =>
+      aRecord(`00T${day}`, { events: [anEvent({ recordId: `00T${day}`, at: T0 + day * DAY })] }),
+    );
     store.applyPage('Task', records, [], checkpointAt(T0, '00T3'));
     expect(Array.from(store.loadEventColumns({ since: T0 + 2 * DAY }).at)).toEqual([T0 + 2 * DAY, T0 + 3 * DAY]);
     expect(store.loadEventColumns().size).toBe(4);
@@ -82,7 +89,13 @@ describe('step events streamed into the core’s columns', () => {
 
 describe('coaching from the store’s columns or from the events it was given', () => {
   const model = modelBuilder()
-    .measures(volume(), ratio({ target: 0.9 }), responseTime(), sequence({ maxSkipShare: 0 }), integrity({ burst: { count: 3, withinMinutes: 10 } }))
+    .measures(
+      volume(),
+      ratio({ target: 0.9 }),
+      responseTime(),
+      sequence({ maxSkipShare: 0 }),
+      integrity({ burst: { count: 3, withinMinutes: 10 } }),
+    )
     .coaching({ minSample: 3 })
     .build();
   const reps = [rep('005A'), rep('005B'), rep('005C', { role: 'setter' })];
@@ -94,13 +107,19 @@ describe('coaching from the store’s columns or from the events it was given', 
     durationSec: fc.option(fc.integer({ min: 0, max: 600 }), { nil: undefined }),
   });
   /** Records of one to three events each, as a mapped Task or stage history row gives. */
-  const arbitraryRecords = fc.array(fc.array(arbitraryEvent, { minLength: 1, maxLength: 3 }), { minLength: 10, maxLength: 80, size: 'max' }).map((groups) =>
-    groups.map((group, n): StoredRecord => {
-      const id = `00T${n}`;
-      const events = group.map(({ durationSec, ...rest }): StepEvent => ({ ...rest, recordId: id, ...(durationSec === undefined ? {} : { durationSec }) }));
-      return { id, systemModstamp: sfDatetime(NOW), events, facts: [] };
-    }),
-  );
+  const arbitraryRecords = fc
+    .array(fc.array(arbitraryEvent, { minLength: 1, maxLength: 3 }), { minLength: 10, maxLength: 80, size: 'max' })
+    .map((groups) =>
+      groups.map((group, n): StoredRecord => {
+        const id = `00T${n}`;
+        const events = group.map(({ durationSec, ...rest }): StepEvent => ({
+          ...rest,
+          recordId: id,
+          ...(durationSec === undefined ? {} : { durationSec }),
+        }));
+        return { id, systemModstamp: sfDatetime(NOW), events, facts: [] };
+      }),
+    );
 
   it('given stored events, when coached from the store’s columns and from the events given, then both agree', () => {
     fc.assert(

@@ -79,7 +79,14 @@ function build(path: string, total: number): void {
 }
 
 function measureLoad(path: string): void {
-  const reps: Rep[] = REP_IDS.map((repId) => ({ id: repId, name: repId, role: 'salesperson', managerId: null, store: null, monthlyGoal: null }));
+  const reps: Rep[] = REP_IDS.map((repId) => ({
+    id: repId,
+    name: repId,
+    role: 'salesperson',
+    managerId: null,
+    store: null,
+    monthlyGoal: null,
+  }));
   const store = openStateStore(path);
   const started = performance.now();
   const columns = store.loadEventColumns();

@@ -13,7 +13,12 @@ describe('step events', () => {
     try {
       const path = join(dir, 'state.db');
       const writer = openStateStore(path);
-      writer.applyPage('Task', [aRecord('00T1', { events: [anEvent({ recordId: '00T1', step: 'demo', user: 'r1' })] })], [], checkpointAt(T0, '00T1'));
+      writer.applyPage(
+        'Task',
+        [aRecord('00T1', { events: [anEvent({ recordId: '00T1', step: 'demo', user: 'r1' })] })],
+        [],
+        checkpointAt(T0, '00T1'),
+      );
       writer.close();
       const reader = openStateStore(path);
       const columns = reader.loadEventColumns();
@@ -35,8 +40,13 @@ describe('retention', () => {
         aRecord('old', { modstamp: T0 - 100 * DAY, events: [anEvent({ recordId: 'old', at: T0 - 100 * DAY })] }),
         // An old call edited recently: the lookback re-reads it, so the record must stay known.
         aRecord('edited', { modstamp: T0, events: [anEvent({ recordId: 'edited', at: T0 - 100 * DAY })] }),
-        aRecord('mixed', { events: [anEvent({ recordId: 'mixed', at: T0 - 100 * DAY }), anEvent({ recordId: 'mixed', at: T0 })] }),
-        aRecord('old-with-facts', { events: [anEvent({ recordId: 'old-with-facts', at: T0 - 100 * DAY })], facts: [{ open: true }] }),
+        aRecord('mixed', {
+          events: [anEvent({ recordId: 'mixed', at: T0 - 100 * DAY }), anEvent({ recordId: 'mixed', at: T0 })],
+        }),
+        aRecord('old-with-facts', {
+          events: [anEvent({ recordId: 'old-with-facts', at: T0 - 100 * DAY })],
+          facts: [{ open: true }],
+        }),
         aRecord('new', { events: [anEvent({ recordId: 'new', at: T0 })] }),
       ],
       [],
@@ -53,7 +63,10 @@ describe('retention', () => {
     const store = memoryStore();
     store.applyPage(
       'Task',
-      [aRecord('email-long-ago', { modstamp: T0 - 100 * DAY, events: [] }), aRecord('email-today', { modstamp: T0, events: [] })],
+      [
+        aRecord('email-long-ago', { modstamp: T0 - 100 * DAY, events: [] }),
+        aRecord('email-today', { modstamp: T0, events: [] }),
+      ],
       [],
       checkpointAt(T0, 'email-today'),
     );

@@ -17,7 +17,9 @@ describe('the write ledger', () => {
     const store = memoryStore();
     store.recordWrites([aLedgerEntry('v1:a', { sfId: 'a0X1', hash: 'h1' })]);
     store.recordWrites([aLedgerEntry('v1:a', { sfId: null, hash: 'h2', writtenAt: T0 + 1 })]);
-    expect(store.getLedger(['v1:a']).get('v1:a')).toEqual(aLedgerEntry('v1:a', { sfId: 'a0X1', hash: 'h2', writtenAt: T0 + 1 }));
+    expect(store.getLedger(['v1:a']).get('v1:a')).toEqual(
+      aLedgerEntry('v1:a', { sfId: 'a0X1', hash: 'h2', writtenAt: T0 + 1 }),
+    );
   });
 
   it('given a recorded key, when written with a different Salesforce Id, then the new Id wins', () => {

@@ -17,7 +17,12 @@ describe('the run lock', () => {
     const store = memoryStore(clock.now);
     store.acquireLock('host-a:100:run-1', TTL);
     clock.advance(MINUTE);
-    expect(store.acquireLock('host-b:200:run-2', TTL)).toEqual({ ok: false, heldBy: 'host-a:100:run-1', since: T0, expiresAt: T0 + TTL });
+    expect(store.acquireLock('host-b:200:run-2', TTL)).toEqual({
+      ok: false,
+      heldBy: 'host-a:100:run-1',
+      since: T0,
+      expiresAt: T0 + TTL,
+    });
   });
 
   it('given a lock we hold, when acquired again, then it succeeds and keeps its original start', () => {
@@ -71,7 +76,9 @@ describe('the run lock', () => {
     store.acquireLock('slow', TTL);
     clock.advance(TTL);
     store.acquireLock('fast', TTL);
-    expect(() => store.refreshLock('slow')).toThrow(expect.objectContaining({ code: StateErrorCode.lockLost, data: { holder: 'slow', heldBy: 'fast' } }));
+    expect(() => store.refreshLock('slow')).toThrow(
+      expect.objectContaining({ code: StateErrorCode.lockLost, data: { holder: 'slow', heldBy: 'fast' } }),
+    );
     expect(store.releaseLock('slow')).toBe(false);
   });
 
@@ -111,7 +118,10 @@ describe('the run lock', () => {
       const killed = lockHolder('run-1', hostname(), deadPid());
       store.acquireLock(killed, TTL);
       clock.advance(MINUTE);
-      expect(store.acquireLock(lockHolder('run-2'), TTL)).toEqual({ ok: true, tookOverFrom: { holder: killed, since: T0 } });
+      expect(store.acquireLock(lockHolder('run-2'), TTL)).toEqual({
+        ok: true,
+        tookOverFrom: { holder: killed, since: T0 },
+      });
     });
 
     it('given a lock held by a live process of this host, when another run acquires it, then it is refused', () => {
@@ -122,9 +132,15 @@ describe('the run lock', () => {
     });
 
     it('given a lock held on another host, when acquired before its TTL, then it is refused whatever that pid is here', () => {
-      const store = openStateStore(':memory:', { now: () => T0, holderMayBeAlive: holderCheck('this-host', () => false) });
+      const store = openStateStore(':memory:', {
+        now: () => T0,
+        holderMayBeAlive: holderCheck('this-host', () => false),
+      });
       store.acquireLock('other-host:1234:run-1', TTL);
-      expect(store.acquireLock('this-host:99:run-2', TTL)).toMatchObject({ ok: false, heldBy: 'other-host:1234:run-1' });
+      expect(store.acquireLock('this-host:99:run-2', TTL)).toMatchObject({
+        ok: false,
+        heldBy: 'other-host:1234:run-1',
+      });
     });
 
     it('given holder strings, when checked, then only this host with a pid that does not exist counts as gone', () => {

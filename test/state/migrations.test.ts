@@ -48,7 +48,11 @@ describe('schema migrations', () => {
   });
 
   it('given a migration that fails halfway, when migrated, then the version and schema stay at the last good one', () => {
-    const broken: Migration = { version: 2, description: 'broken', sql: 'CREATE TABLE two (y INTEGER); THIS IS NOT SQL;' };
+    const broken: Migration = {
+      version: 2,
+      description: 'broken',
+      sql: 'CREATE TABLE two (y INTEGER); THIS IS NOT SQL;',
+    };
     withDb((db) => migrate(db, path, [one]));
     expect(() => withDb((db) => migrate(db, path, [one, broken]))).toThrow();
     withDb((db) => {
@@ -59,7 +63,9 @@ describe('schema migrations', () => {
 
   it('given a file at a version this code does not know, when migrated, then STATE_TOO_NEW and nothing changes', () => {
     withDb((db) => migrate(db, path, [one, two]));
-    expect(() => withDb((db) => migrate(db, path, [one]))).toThrow(expect.objectContaining({ code: StateErrorCode.tooNew }));
+    expect(() => withDb((db) => migrate(db, path, [one]))).toThrow(
+      expect.objectContaining({ code: StateErrorCode.tooNew }),
+    );
     withDb((db) => expect(schemaVersion(db)).toBe(2));
   });
 

@@ -55,8 +55,10 @@ function writeVersionOneState(path: string): void {
  */
 function writeVersionTwoState(path: string): void {
   const { db } = openDatabase(path, MIGRATIONS.slice(0, 2));
-  const followUp = '{"kind":"followUp","measure":"overdue","recordId":"00T2","owner":"0051","subject":null,"due":"2026-11-02"}';
-  const lead = '{"kind":"lead","measure":"stale","recordId":"00Q1","owner":"0052","status":"Open","createdAt":1,"name":"Dana"}';
+  const followUp =
+    '{"kind":"followUp","measure":"overdue","recordId":"00T2","owner":"0051","subject":null,"due":"2026-11-02"}';
+  const lead =
+    '{"kind":"lead","measure":"stale","recordId":"00Q1","owner":"0052","status":"Open","createdAt":1,"name":"Dana"}';
   db.exec(`
     INSERT INTO run(run_id, started_at, finished_at, outcome, records_read, api_calls, errors) VALUES
       ('r1', ${T0}, ${T0 + 1000}, 'ok', 120, 9, '[]'),
@@ -116,7 +118,9 @@ describe('opening the state store', () => {
     expect(store.isNew).toBe(false);
     expect(store.loadFacts()).toEqual([{ object: 'User', recordId: '0051', fact: { kind: 'user', name: 'Ana' } }]);
     expect(storedEvents(store)).toEqual([{ step: 'attempt', user: '0051', subject: '00Q1', at: T0, recordId: '00T1' }]);
-    expect(store.applyPage('Task', [aRecord('00T1', { modstamp: T0 + 1 })], [], checkpointAt(T0 + 1, '00T1')).changed).toBe(1);
+    expect(
+      store.applyPage('Task', [aRecord('00T1', { modstamp: T0 + 1 })], [], checkpointAt(T0 + 1, '00T1')).changed,
+    ).toBe(1);
     store.setMeta('last-compute', 'v');
     store.close();
 
@@ -126,7 +130,7 @@ describe('opening the state store', () => {
     reopened.close();
   });
 
-  it('given a file written by schema version 2, when opened, then its run history keeps each run\'s result', () => {
+  it("given a file written by schema version 2, when opened, then its run history keeps each run's result", () => {
     const path = join(dir, 'state.db');
     writeVersionTwoState(path);
     expect(userVersion(path)).toBe(2);
@@ -169,7 +173,11 @@ describe('opening the state store', () => {
     const path = join(dir, 'state.db');
     openStateStore(path).close();
     const db = new Database(path, { readonly: true });
-    const plan = db.prepare<[], { detail: string }>('EXPLAIN QUERY PLAN SELECT object, id, facts FROM record WHERE facts IS NOT NULL ORDER BY object, id').all();
+    const plan = db
+      .prepare<[], { detail: string }>(
+        'EXPLAIN QUERY PLAN SELECT object, id, facts FROM record WHERE facts IS NOT NULL ORDER BY object, id',
+      )
+      .all();
     db.close();
     expect(plan.map((step) => step.detail)).toEqual(['SCAN record USING INDEX record_with_facts']);
   });

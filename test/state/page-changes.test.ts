@@ -9,23 +9,37 @@ function storeWithTwoTasks(): ReturnType<typeof memoryStore> {
 
 describe('how many records a page changed', () => {
   it('given stored records, when the lookback re-reads them at the same SystemModstamp, then they are stored again but nothing changed', () => {
-    const result = storeWithTwoTasks().applyPage('Task', [aRecord('00T1'), aRecord('00T2')], [], checkpointAt(T0, '00T2'));
+    const result = storeWithTwoTasks().applyPage(
+      'Task',
+      [aRecord('00T1'), aRecord('00T2')],
+      [],
+      checkpointAt(T0, '00T2'),
+    );
     expect({ upserted: result.upserted, changed: result.changed }).toEqual({ upserted: 2, changed: 0 });
   });
 
   it('given stored records, when one comes back newer and one is new, then two changed', () => {
-    const result = storeWithTwoTasks().applyPage('Task', [aRecord('00T1'), aRecord('00T2', { modstamp: T0 + MINUTE }), aRecord('00T3')], [], checkpointAt(T0 + MINUTE, '00T3'));
+    const result = storeWithTwoTasks().applyPage(
+      'Task',
+      [aRecord('00T1'), aRecord('00T2', { modstamp: T0 + MINUTE }), aRecord('00T3')],
+      [],
+      checkpointAt(T0 + MINUTE, '00T3'),
+    );
     expect(result.changed).toBe(2);
   });
 
   it('given a stored record, when an older version of it arrives, then it is skipped and nothing changed', () => {
     const store = memoryStore();
     store.applyPage('Task', [aRecord('00T1', { modstamp: T0 + MINUTE })], [], checkpointAt(T0 + MINUTE, '00T1'));
-    expect(store.applyPage('Task', [aRecord('00T1', { modstamp: T0 })], [], checkpointAt(T0 + MINUTE, '00T1'))).toMatchObject({ skippedStale: 1, changed: 0 });
+    expect(
+      store.applyPage('Task', [aRecord('00T1', { modstamp: T0 })], [], checkpointAt(T0 + MINUTE, '00T1')),
+    ).toMatchObject({ skippedStale: 1, changed: 0 });
   });
 
   it('given stored records, when a page deletes one stored and one never stored, then one changed', () => {
-    expect(storeWithTwoTasks().applyPage('Task', [], ['00T1', '00T9'], checkpointAt(T0 + MINUTE, '00T1')).changed).toBe(1);
+    expect(storeWithTwoTasks().applyPage('Task', [], ['00T1', '00T9'], checkpointAt(T0 + MINUTE, '00T1')).changed).toBe(
+      1,
+    );
   });
 
   it('given a record stored under another object with the same Id, when it arrives for this object, then it is new here', () => {
@@ -33,11 +47,15 @@ describe('how many records a page changed', () => {
   });
 
   it('given a new record twice in one page at the same SystemModstamp, when applied, then it changed once', () => {
-    expect(memoryStore().applyPage('Task', [aRecord('00T1'), aRecord('00T1')], [], checkpointAt(T0, '00T1')).changed).toBe(1);
+    expect(
+      memoryStore().applyPage('Task', [aRecord('00T1'), aRecord('00T1')], [], checkpointAt(T0, '00T1')).changed,
+    ).toBe(1);
   });
 
   it('given a page without a checkpoint (a Bulk window still being read), when applied, then its changes are counted all the same', () => {
-    expect(storeWithTwoTasks().applyPage('Task', [aRecord('00T2', { modstamp: T0 + MINUTE })], [], null)).toMatchObject({ changed: 1, checkpointAdvanced: false });
+    expect(storeWithTwoTasks().applyPage('Task', [aRecord('00T2', { modstamp: T0 + MINUTE })], [], null)).toMatchObject(
+      { changed: 1, checkpointAdvanced: false },
+    );
   });
 });
 

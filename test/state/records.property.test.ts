@@ -70,7 +70,9 @@ class Model {
   }
 
   facts(): { object: string; recordId: string; fact: unknown }[] {
-    return [...this.records].flatMap(([object, byId]) => [...byId.values()].flatMap((r) => r.facts.map((fact) => ({ object, recordId: r.id, fact }))));
+    return [...this.records].flatMap(([object, byId]) =>
+      [...byId.values()].flatMap((r) => r.facts.map((fact) => ({ object, recordId: r.id, fact }))),
+    );
   }
 }
 

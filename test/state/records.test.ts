@@ -15,10 +15,17 @@ describe('applying a page of records', () => {
 
   it('given a stored record, when a newer version arrives, then its events and facts are replaced wholesale', () => {
     const store = memoryStore();
-    const before = aRecord('00T1', { events: [anEvent({ recordId: '00T1', step: 'attempt' }), anEvent({ recordId: '00T1', step: 'contact' })], facts: [{ open: true }] });
+    const before = aRecord('00T1', {
+      events: [anEvent({ recordId: '00T1', step: 'attempt' }), anEvent({ recordId: '00T1', step: 'contact' })],
+      facts: [{ open: true }],
+    });
     store.applyPage('Task', [before], [], checkpointAt(T0, '00T1'));
 
-    const after = aRecord('00T1', { modstamp: T0 + MINUTE, events: [anEvent({ recordId: '00T1', step: 'appointment_set' })], facts: [] });
+    const after = aRecord('00T1', {
+      modstamp: T0 + MINUTE,
+      events: [anEvent({ recordId: '00T1', step: 'appointment_set' })],
+      facts: [],
+    });
     store.applyPage('Task', [after], [], checkpointAt(T0 + MINUTE, '00T1'));
 
     expect(storedEvents(store).map((e) => e.step)).toEqual(['appointment_set']);
@@ -28,15 +35,30 @@ describe('applying a page of records', () => {
 
   it('given a stored record, when an older version of it arrives, then the stored one is kept', () => {
     const store = memoryStore();
-    store.applyPage('Task', [aRecord('00T1', { modstamp: T0 + MINUTE, events: [anEvent({ recordId: '00T1', step: 'contact' })] })], [], checkpointAt(T0 + MINUTE, '00T1'));
-    const result = store.applyPage('Task', [aRecord('00T1', { modstamp: T0, events: [] })], [], checkpointAt(T0, '00T1'));
+    store.applyPage(
+      'Task',
+      [aRecord('00T1', { modstamp: T0 + MINUTE, events: [anEvent({ recordId: '00T1', step: 'contact' })] })],
+      [],
+      checkpointAt(T0 + MINUTE, '00T1'),
+    );
+    const result = store.applyPage(
+      'Task',
+      [aRecord('00T1', { modstamp: T0, events: [] })],
+      [],
+      checkpointAt(T0, '00T1'),
+    );
     expect(result.skippedStale).toBe(1);
     expect(storedEvents(store).map((e) => e.step)).toEqual(['contact']);
   });
 
   it('given stored records, when a page deletes one, then it and its events and facts are gone and the others stay', () => {
     const store = memoryStore();
-    store.applyPage('Lead', [aRecord('00Q1', { facts: [{ status: 'Open' }] }), aRecord('00Q2')], [], checkpointAt(T0, '00Q2'));
+    store.applyPage(
+      'Lead',
+      [aRecord('00Q1', { facts: [{ status: 'Open' }] }), aRecord('00Q2')],
+      [],
+      checkpointAt(T0, '00Q2'),
+    );
     const result = store.applyPage('Lead', [], ['00Q1', '00Q-never-stored'], checkpointAt(T0 + MINUTE, '00Q1'));
     expect(result.deleted).toBe(1);
     expect(storedRecordCount(store, 'Lead')).toBe(1);
@@ -63,8 +85,18 @@ describe('applying a page of records', () => {
 
   it('given facts on records, when loaded, then each fact comes with its object and record id', () => {
     const store = memoryStore();
-    store.applyPage('User', [aRecord('0051', { events: [], facts: [{ title: 'Sales Consultant' }, { goal: 12 }] })], [], checkpointAt(T0, '0051'));
-    store.applyPage('Lead', [aRecord('00Q1', { events: [], facts: [{ status: 'Open - Not Contacted' }] })], [], checkpointAt(T0, '00Q1'));
+    store.applyPage(
+      'User',
+      [aRecord('0051', { events: [], facts: [{ title: 'Sales Consultant' }, { goal: 12 }] })],
+      [],
+      checkpointAt(T0, '0051'),
+    );
+    store.applyPage(
+      'Lead',
+      [aRecord('00Q1', { events: [], facts: [{ status: 'Open - Not Contacted' }] })],
+      [],
+      checkpointAt(T0, '00Q1'),
+    );
     expect(store.loadFacts()).toEqual(
       expect.arrayContaining([
         { object: 'User', recordId: '0051', fact: { title: 'Sales Consultant' } },
@@ -83,7 +115,12 @@ describe('the checkpoint of an object', () => {
 
   it('given a checkpoint, when a re-read page with an older checkpoint is applied, then its records are stored but the checkpoint does not rewind', () => {
     const store = memoryStore();
-    store.applyPage('Task', [aRecord('00T5', { modstamp: T0 + 10 * MINUTE })], [], checkpointAt(T0 + 10 * MINUTE, '00T5'));
+    store.applyPage(
+      'Task',
+      [aRecord('00T5', { modstamp: T0 + 10 * MINUTE })],
+      [],
+      checkpointAt(T0 + 10 * MINUTE, '00T5'),
+    );
     const result = store.applyPage('Task', [aRecord('00T1', { modstamp: T0 })], [], checkpointAt(T0, '00T1'));
     expect(result.checkpointAdvanced).toBe(false);
     expect(store.getCheckpoint('Task')).toEqual(checkpointAt(T0 + 10 * MINUTE, '00T5'));
@@ -101,8 +138,12 @@ describe('the checkpoint of an object', () => {
   it('given a checkpoint spelled with +0000, when a later instant arrives spelled with an offset, then it compares as an instant and keeps the text it was given', () => {
     const store = memoryStore();
     store.applyPage('Task', [], [], { systemModstamp: '2026-11-20T15:04:05.000+0000', id: 'b' });
-    expect(store.applyPage('Task', [], [], { systemModstamp: '2026-11-20T10:04:05.000-0500', id: 'a' }).checkpointAdvanced).toBe(false);
-    expect(store.applyPage('Task', [], [], { systemModstamp: '2026-11-20T10:04:06.000-0500', id: 'a' }).checkpointAdvanced).toBe(true);
+    expect(
+      store.applyPage('Task', [], [], { systemModstamp: '2026-11-20T10:04:05.000-0500', id: 'a' }).checkpointAdvanced,
+    ).toBe(false);
+    expect(
+      store.applyPage('Task', [], [], { systemModstamp: '2026-11-20T10:04:06.000-0500', id: 'a' }).checkpointAdvanced,
+    ).toBe(true);
     expect(store.getCheckpoint('Task')).toEqual({ systemModstamp: '2026-11-20T10:04:06.000-0500', id: 'a' });
   });
 
@@ -127,7 +168,11 @@ describe('a page that fails halfway', () => {
     const before = contents();
 
     const page = [
-      aRecord('00T1', { modstamp: T0 + MINUTE, events: [anEvent({ recordId: '00T1', step: 'brand_new_step' })], facts: [{ v: 2 }] }),
+      aRecord('00T1', {
+        modstamp: T0 + MINUTE,
+        events: [anEvent({ recordId: '00T1', step: 'brand_new_step' })],
+        facts: [{ v: 2 }],
+      }),
       aRecord('00T2', { modstamp: T0 + MINUTE }),
       aRecord('00T3', { modstamp: T0 + MINUTE, events: [anEvent({ recordId: '00T3', at: Number.NaN })] }),
     ];
@@ -140,10 +185,26 @@ describe('a page that fails halfway', () => {
     // The failed page's names were rolled back with it; a cached name pointing at a vanished
     // row would make the next events load under another name (or not at all).
     const store = memoryStore();
-    const bad = aRecord('00T1', { events: [anEvent({ recordId: '00T1', step: 'ghost', user: 'ghost-rep' }), anEvent({ recordId: '00T1', at: 1.5 })] });
-    expect(() => store.applyPage('Task', [bad], [], checkpointAt(T0, '00T1'))).toThrow(expect.objectContaining({ code: StateErrorCode.badInput }));
+    const bad = aRecord('00T1', {
+      events: [anEvent({ recordId: '00T1', step: 'ghost', user: 'ghost-rep' }), anEvent({ recordId: '00T1', at: 1.5 })],
+    });
+    expect(() => store.applyPage('Task', [bad], [], checkpointAt(T0, '00T1'))).toThrow(
+      expect.objectContaining({ code: StateErrorCode.badInput }),
+    );
 
-    store.applyPage('Event', [aRecord('00U1', { events: [anEvent({ recordId: '00U1', step: 'demo', user: 'rep-b' }), anEvent({ recordId: '00U1', step: 'ghost', user: 'ghost-rep', at: T0 + 1 })] })], [], checkpointAt(T0, '00U1'));
+    store.applyPage(
+      'Event',
+      [
+        aRecord('00U1', {
+          events: [
+            anEvent({ recordId: '00U1', step: 'demo', user: 'rep-b' }),
+            anEvent({ recordId: '00U1', step: 'ghost', user: 'ghost-rep', at: T0 + 1 }),
+          ],
+        }),
+      ],
+      [],
+      checkpointAt(T0, '00U1'),
+    );
     // Read as a run reads them: through the store's own names, where a stale one would show.
     const columns = store.loadEventColumns();
     const named = Array.from(columns.step, (step, row) => [

@@ -59,7 +59,12 @@ describe('run history', () => {
     const clock = manualClock();
     const store = memoryStore(clock.now);
     expect(store.lastSuccessfulRun()).toBeNull();
-    const results = [['a', 'ok'], ['b', 'ok'], ['c', 'failed'], ['d', 'stopped_api_limit']] as const;
+    const results = [
+      ['a', 'ok'],
+      ['b', 'ok'],
+      ['c', 'failed'],
+      ['d', 'stopped_api_limit'],
+    ] as const;
     for (const [id, result] of results) {
       store.startRun(id);
       store.finishRun(id, { result });

@@ -53,7 +53,12 @@ function recordAt(n: number, random: () => number, modstamp: number): StoredReco
     recordId,
   };
   if (n % 3 === 0) event.durationSec = Math.floor(random() * 600);
-  return { id: recordId, systemModstamp: new Date(modstamp).toISOString().replace('Z', '+0000'), events: [event], facts: [] };
+  return {
+    id: recordId,
+    systemModstamp: new Date(modstamp).toISOString().replace('Z', '+0000'),
+    events: [event],
+    facts: [],
+  };
 }
 
 function mb(bytes: number): string {
@@ -92,29 +97,40 @@ function main(): void {
       for (let i = from; i < Math.min(from + pageSize, total); i++) records.push(recordAt(permute(i), random, T0 + i));
       const last = records.at(-1);
       const started = performance.now();
-      if (last !== undefined) store.applyPage('Task', records, [], { systemModstamp: last.systemModstamp, id: last.id });
+      if (last !== undefined)
+        store.applyPage('Task', records, [], { systemModstamp: last.systemModstamp, id: last.id });
       seconds += (performance.now() - started) / 1000;
     }
-    console.log(`applyPage: ${total} records (${values.order} ids) in pages of ${pageSize}: ${seconds.toFixed(1)} s, ${Math.round(total / seconds)} records/s`);
+    console.log(
+      `applyPage: ${total} records (${values.order} ids) in pages of ${pageSize}: ${seconds.toFixed(1)} s, ${Math.round(total / seconds)} records/s`,
+    );
 
     const changed = Math.floor(total / 100);
     const againStarted = performance.now();
     for (let from = 0; from < changed; from += pageSize) {
       const records: StoredRecord[] = [];
-      for (let i = from; i < Math.min(from + pageSize, changed); i++) records.push(recordAt(permute(i * 97) % total, random, T0 + total + i));
+      for (let i = from; i < Math.min(from + pageSize, changed); i++)
+        records.push(recordAt(permute(i * 97) % total, random, T0 + total + i));
       const last = records.at(-1);
-      if (last !== undefined) store.applyPage('Task', records, [], { systemModstamp: last.systemModstamp, id: last.id });
+      if (last !== undefined)
+        store.applyPage('Task', records, [], { systemModstamp: last.systemModstamp, id: last.id });
     }
-    console.log(`applyPage of 1% changed records (${changed}, replacing events): ${((performance.now() - againStarted) / 1000).toFixed(2)} s`);
+    console.log(
+      `applyPage of 1% changed records (${changed}, replacing events): ${((performance.now() - againStarted) / 1000).toFixed(2)} s`,
+    );
     store.close(); // closing the last connection checkpoints and removes the WAL
-    console.log(`file size: ${mb(statSync(path).size)} (${(statSync(path).size / total).toFixed(0)} bytes per record with its event)`);
+    console.log(
+      `file size: ${mb(statSync(path).size)} (${(statSync(path).size / total).toFixed(0)} bytes per record with its event)`,
+    );
 
     execFileSync(process.execPath, ['--require', 'tsx/cjs', __filename, '--load', path], { stdio: 'inherit' });
 
     const pruneStore = openStateStore(path);
     const pruneStarted = performance.now();
     const pruned = pruneStore.pruneEventsBefore(T0 + 30 * DAY);
-    console.log(`pruneEventsBefore(first 30 days): ${pruned.events} events, ${pruned.records} records in ${((performance.now() - pruneStarted) / 1000).toFixed(2)} s`);
+    console.log(
+      `pruneEventsBefore(first 30 days): ${pruned.events} events, ${pruned.records} records in ${((performance.now() - pruneStarted) / 1000).toFixed(2)} s`,
+    );
     pruneStore.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });

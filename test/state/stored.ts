@@ -65,9 +65,11 @@ export function storedEvents(store: StateStore, since = Number.NEGATIVE_INFINITY
 /** How many records are stored, of one object or of all. */
 export function storedRecordCount(store: StateStore, object?: string): number {
   const ofObject = 'SELECT count(*) FROM record JOIN symbol ON sym = object WHERE text = ?';
-  return readTables(store, (db) =>
-    object === undefined
-      ? db.prepare<[], number>('SELECT count(*) FROM record').pluck().get()
-      : db.prepare<[string], number>(ofObject).pluck().get(object),
-  ) ?? 0;
+  return (
+    readTables(store, (db) =>
+      object === undefined
+        ? db.prepare<[], number>('SELECT count(*) FROM record').pluck().get()
+        : db.prepare<[string], number>(ofObject).pluck().get(object),
+    ) ?? 0
+  );
 }

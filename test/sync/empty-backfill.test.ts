@@ -17,37 +17,49 @@ function aSpec(backfillFrom: number): ObjectReadSpec {
     object: OBJECT,
     fields: ['Flag_Key__c'],
     backfillFrom,
-    toStored: (record) => ({ id: String(record.Id), systemModstamp: String(record.SystemModstamp), events: [], facts: [] }),
+    toStored: (record) => ({
+      id: String(record.Id),
+      systemModstamp: String(record.SystemModstamp),
+      events: [],
+      facts: [],
+    }),
   };
 }
 
 function read(org: FakeOrg, state: StateStore, runEnd: number, spec: ObjectReadSpec): ReturnType<typeof readAll> {
-  return readAll([spec], { runEnd, lookbackMs: LOOKBACK_MS, pageSize: 200, bulkThreshold: 100_000 }, {
-    reader: org,
-    state,
-    logger: silentLogger,
-    stats: newMapStats(),
-    checkBudget: () => undefined,
-  });
+  return readAll(
+    [spec],
+    { runEnd, lookbackMs: LOOKBACK_MS, pageSize: 200, bulkThreshold: 100_000 },
+    {
+      reader: org,
+      state,
+      logger: silentLogger,
+      stats: newMapStats(),
+      checkBudget: () => undefined,
+    },
+  );
 }
 
 describe('read phase: an object that is empty at the first run', () => {
   it.each([
     ['the start of time', 0],
     ['the backfill window', RUN_END - 90 * DAY],
-  ])('given the backfill from %s found nothing, when the org then stamps a record behind the connector’s clock, then the next run reads it', async (_, backfillFrom) => {
-    // The org's clock runs an hour behind the connector's (skew, or a `--now` ahead of the org).
-    const orgClock = { now: () => RUN_END - HOUR };
-    const org = new FakeOrg(orgClock);
-    const state = openStateStore(':memory:');
-    const spec = aSpec(backfillFrom);
+  ])(
+    'given the backfill from %s found nothing, when the org then stamps a record behind the connector’s clock, then the next run reads it',
+    async (_, backfillFrom) => {
+      // The org's clock runs an hour behind the connector's (skew, or a `--now` ahead of the org).
+      const orgClock = { now: () => RUN_END - HOUR };
+      const org = new FakeOrg(orgClock);
+      const state = openStateStore(':memory:');
+      const spec = aSpec(backfillFrom);
 
-    const first = await read(org, state, RUN_END, spec);
-    const id = org.insert(OBJECT, { Flag_Key__c: 'v1:x:005A:2026-11-20' });
-    const next = await read(org, state, RUN_END + 60_000, spec);
+      const first = await read(org, state, RUN_END, spec);
+      const id = org.insert(OBJECT, { Flag_Key__c: 'v1:x:005A:2026-11-20' });
+      const next = await read(org, state, RUN_END + 60_000, spec);
 
-    expect(first[0]).toMatchObject({ records: 0, incremental: false });
-    expect(next[0]).toMatchObject({ records: 1, incremental: true });
-    expect(state.getCheckpoint(OBJECT)?.id).toBe(id);
-  });
+      expect(first[0]).toMatchObject({ records: 0, incremental: false });
+      expect(next[0]).toMatchObject({ records: 1, incremental: true });
+      expect(state.getCheckpoint(OBJECT)?.id).toBe(id);
+    },
+  );
 });

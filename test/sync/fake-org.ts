@@ -26,7 +26,7 @@ export class FakeOrg implements CrmReader, CrmWriter {
   }
 
   insert(object: string, fields: SfRecord, modstamp = this.clock.now()): string {
-    const id = (fields.Id) ?? this.newId(object);
+    const id = fields.Id ?? this.newId(object);
     this.table(object).set(id, { ...fields, Id: id, IsDeleted: false, SystemModstamp: sfTime(modstamp) });
     return id;
   }
@@ -53,11 +53,16 @@ export class FakeOrg implements CrmReader, CrmWriter {
         const at = Date.parse(String(r.SystemModstamp).replace('+0000', 'Z'));
         return at >= from && at <= request.until;
       })
-      .sort((a, b) => String(a.SystemModstamp).localeCompare(String(b.SystemModstamp)) || String(a.Id).localeCompare(String(b.Id)));
+      .sort(
+        (a, b) =>
+          String(a.SystemModstamp).localeCompare(String(b.SystemModstamp)) || String(a.Id).localeCompare(String(b.Id)),
+      );
     let offset = 0;
     do {
       this.count('read');
-      const page = rows.slice(offset, offset + request.pageSize).map((r) => ({ attributes: { type: request.object }, ...r }));
+      const page = rows
+        .slice(offset, offset + request.pageSize)
+        .map((r) => ({ attributes: { type: request.object }, ...r }));
       offset += request.pageSize;
       yield { object: request.object, records: page, last: offset >= rows.length };
     } while (offset < rows.length);
@@ -67,18 +72,27 @@ export class FakeOrg implements CrmReader, CrmWriter {
     return Promise.reject(new Error('FakeOrg.queryAll is not used by runCycle'));
   }
 
-  upsert(object: string, keyField: string, records: ReadonlyArray<Record<string, unknown>>): Promise<WriteItemResult[]> {
+  upsert(
+    object: string,
+    keyField: string,
+    records: ReadonlyArray<Record<string, unknown>>,
+  ): Promise<WriteItemResult[]> {
     this.count('write');
     return Promise.resolve(
       records.map((fields) => {
         const key = fields[keyField] as string;
-        if (this.failingKeys.has(key)) return { ok: false, errorCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', message: 'rejected by a rule' };
+        if (this.failingKeys.has(key))
+          return { ok: false, errorCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', message: 'rejected by a rule' };
         const existing = this.records(object).find((r) => r[keyField] === key);
         if (existing) {
           this.change(object, String(existing.Id), fields);
           return { ok: true, id: String(existing.Id), created: false };
         }
-        return { ok: true, id: this.insert(object, { LastModifiedDate: sfTime(this.clock.now()), ...(fields as SfRecord) }), created: true };
+        return {
+          ok: true,
+          id: this.insert(object, { LastModifiedDate: sfTime(this.clock.now()), ...(fields as SfRecord) }),
+          created: true,
+        };
       }),
     );
   }
@@ -95,7 +109,11 @@ export class FakeOrg implements CrmReader, CrmWriter {
 
   private count(kind: keyof FakeOrg['calls']): void {
     if (this.limitAt !== null && this.totalCalls >= this.limitAt) {
-      throw new CoachError({ code: 'SF_API_LIMIT', message: 'TotalRequests Limit exceeded.', exitCode: ExitCode.tryLater });
+      throw new CoachError({
+        code: 'SF_API_LIMIT',
+        message: 'TotalRequests Limit exceeded.',
+        exitCode: ExitCode.tryLater,
+      });
     }
     this.calls[kind] += 1;
   }

@@ -19,7 +19,8 @@ describe('runCycle over an in-memory org', () => {
     }
     const staleTasks = ownTasks(org).filter((t) => String(t.Coaching_Key__c).startsWith('v1:stale_lead:'));
     expect(staleTasks.map((t) => t.WhoId).sort()).toEqual([...leads].sort());
-    for (const task of staleTasks) expect(task).toMatchObject({ OwnerId: REP, Status: 'Not Started', Type: 'Follow-Up' });
+    for (const task of staleTasks)
+      expect(task).toMatchObject({ OwnerId: REP, Status: 'Not Started', Type: 'Follow-Up' });
     const agendas = ownTasks(org).filter((t) => t.Type === 'Coaching');
     expect(agendas).toHaveLength(1);
     expect(agendas[0]).toMatchObject({ OwnerId: MANAGER });
@@ -48,7 +49,11 @@ describe('runCycle over an in-memory org', () => {
     const [flag] = flags(org);
     const [task] = ownTasks(org).filter((t) => t.Type === 'Follow-Up');
     clock.at += HOUR;
-    org.change('Coaching_Flag__c', String(flag?.Id), { Status__c: 'Committed', Commitment__c: 'Call every new lead within 15 minutes', Follow_Up_Date__c: '2026-12-04' });
+    org.change('Coaching_Flag__c', String(flag?.Id), {
+      Status__c: 'Committed',
+      Commitment__c: 'Call every new lead within 15 minutes',
+      Follow_Up_Date__c: '2026-12-04',
+    });
     org.change('Task', String(task?.Id), { Status: 'Completed', IsClosed: true });
     const before = { flags: flags(org).length, tasks: ownTasks(org).length };
 
@@ -90,7 +95,10 @@ describe('runCycle over an in-memory org', () => {
     const state = openStateStore(':memory:', { now: () => clock.now() });
     state.acquireLock('other-host:123:r0', 60_000);
 
-    await expect(run(org, state, clock, 'r1')).rejects.toMatchObject({ code: 'RUN_LOCKED', exitCode: ExitCode.tryLater });
+    await expect(run(org, state, clock, 'r1')).rejects.toMatchObject({
+      code: 'RUN_LOCKED',
+      exitCode: ExitCode.tryLater,
+    });
     expect(org.calls.read).toBe(0);
   });
 
@@ -125,7 +133,8 @@ describe('runCycle over an in-memory org', () => {
     const { org, leads } = givenAnOrgWithStaleLeads(clock);
     const state = openStateStore(':memory:');
     const first = await run(org, state, clock, 'r1');
-    const wanted = (report: RunReport): string[] => (report.coaching?.desired ?? []).filter((d) => d.kind === 'staleLeadTask').map((d) => d.key);
+    const wanted = (report: RunReport): string[] =>
+      (report.coaching?.desired ?? []).filter((d) => d.kind === 'staleLeadTask').map((d) => d.key);
     expect(wanted(first).some((key) => key.includes(String(leads[0])))).toBe(true);
 
     clock.at += HOUR;

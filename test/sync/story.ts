@@ -33,10 +33,34 @@ export class Clock {
 export function givenAnOrgWithStaleLeads(clock: Clock): { org: FakeOrg; leads: string[] } {
   const org = new FakeOrg(clock);
   const created = NOW - 10 * DAY;
-  org.insert('User', { Id: MANAGER, Name: 'Morgan Manager', IsActive: true, Title: 'Sales Manager', ManagerId: null, Department: 'North' }, created);
-  org.insert('User', { Id: REP, Name: 'Riley Rep', IsActive: true, Title: 'Sales Consultant', ManagerId: MANAGER, Department: 'North' }, created);
+  org.insert(
+    'User',
+    {
+      Id: MANAGER,
+      Name: 'Morgan Manager',
+      IsActive: true,
+      Title: 'Sales Manager',
+      ManagerId: null,
+      Department: 'North',
+    },
+    created,
+  );
+  org.insert(
+    'User',
+    { Id: REP, Name: 'Riley Rep', IsActive: true, Title: 'Sales Consultant', ManagerId: MANAGER, Department: 'North' },
+    created,
+  );
   const leads = Array.from({ length: 7 }, (_, i) =>
-    org.insert('Lead', { Name: `Dana Reyes ${i}`, OwnerId: REP, Status: 'Open - Not Contacted', CreatedDate: sfTime(created + i * 60_000) }, created + i * 60_000),
+    org.insert(
+      'Lead',
+      {
+        Name: `Dana Reyes ${i}`,
+        OwnerId: REP,
+        Status: 'Open - Not Contacted',
+        CreatedDate: sfTime(created + i * 60_000),
+      },
+      created + i * 60_000,
+    ),
   );
   return { org, leads };
 }
@@ -70,11 +94,12 @@ export function run(
 }
 
 export const flags = (org: FakeOrg): SfRecord[] => org.records('Coaching_Flag__c');
-export const ownTasks = (org: FakeOrg): SfRecord[] => org.records('Task').filter((t) => typeof t.Coaching_Key__c === 'string');
+export const ownTasks = (org: FakeOrg): SfRecord[] =>
+  org.records('Task').filter((t) => typeof t.Coaching_Key__c === 'string');
 
 /** What the org holds of the product's records, without ids or stamps: equal orgs, equal views. */
 export function productView(org: FakeOrg): string[] {
-  const strip = ({ Id: _id, SystemModstamp: _s, LastModifiedDate: _l, IsDeleted: _d, ...rest }: SfRecord): string => JSON.stringify(rest, Object.keys(rest).sort());
+  const strip = ({ Id: _id, SystemModstamp: _s, LastModifiedDate: _l, IsDeleted: _d, ...rest }: SfRecord): string =>
+    JSON.stringify(rest, Object.keys(rest).sort());
   return [...flags(org), ...ownTasks(org)].map(strip).sort();
 }
-

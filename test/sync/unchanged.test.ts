@@ -72,7 +72,12 @@ describe('a run with nothing new to compute', () => {
     const [lead] = org.records('Lead');
     org.change('Lead', String(lead?.Id), { Name: 'Dana Reyes-Smith' });
     // The lead's follow-up task subject names the lead: its update is refused this time.
-    org.failingKeys = new Set(org.records('Task').filter((t) => t.WhoId === lead?.Id).map((t) => String(t.Coaching_Key__c)));
+    org.failingKeys = new Set(
+      org
+        .records('Task')
+        .filter((t) => t.WhoId === lead?.Id)
+        .map((t) => String(t.Coaching_Key__c)),
+    );
     const failed = await run(org, state, clock, 'r3');
     expect(failed.result).toBe('failed');
 

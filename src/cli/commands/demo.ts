@@ -44,19 +44,28 @@ export async function executeDemo(options: DemoOptions, ctx: CliContext): Promis
   try {
     const seeded = sandbox.seeded;
     const records = seeded ? Object.values(seeded.records).reduce((a, b) => a + b, 0) : 0;
-    ctx.out(`Sandbox org at ${sandbox.url}: the demo dealership, ${records.toLocaleString('en-US')} records (seed ${options.seed}).\n`);
+    ctx.out(
+      `Sandbox org at ${sandbox.url}: the demo dealership, ${records.toLocaleString('en-US')} records (seed ${options.seed}).\n`,
+    );
     if (seeded) {
       const planted = seeded.profiles.filter((p) => p.profile !== 'strong' && p.profile !== 'ordinary');
       ctx.out(`Planted profiles: ${planted.map((p) => `${p.name} (${p.profile.replace('_', ' ')})`).join(', ')}.\n`);
     }
-    const sync = { config: options.config, state: statePath, live: true, ...(options.logLevel ? { logLevel: options.logLevel } : { logLevel: 'warn' }) };
+    const sync = {
+      config: options.config,
+      state: statePath,
+      live: true,
+      ...(options.logLevel ? { logLevel: options.logLevel } : { logLevel: 'warn' }),
+    };
     ctx.out('\n== First sync: backfill, measure, write coaching back ==\n');
     await executeSync(sync, demoCtx);
     ctx.out('\n== Second sync: nothing changed, so it reads one page per object and writes nothing ==\n');
     await executeSync(sync, demoCtx);
     ctx.out('\n== Report ==\n');
     ctx.out(renderReport(buildReport({ config: options.config, state: statePath }, demoCtx)));
-    ctx.out(`\nThe sandbox is stopped now. Run \`npx execution-coach sandbox\` to keep one running and point any Salesforce client at it.\n`);
+    ctx.out(
+      `\nThe sandbox is stopped now. Run \`npx execution-coach sandbox\` to keep one running and point any Salesforce client at it.\n`,
+    );
   } finally {
     await sandbox.close();
     if (scratch) rmSync(scratch, { recursive: true, force: true });

@@ -15,8 +15,12 @@ const one = (value: number | null): string => (value === null ? '–' : value.to
 export function renderPlans(plans: readonly GoalPlan[], stepLabel: (id: string) => string): string {
   const lines: string[] = [];
   for (const plan of plans) {
-    lines.push(`${plan.name}: ${plan.monthlyGoal} per month (${plan.goalSource}), ${plan.workingDaysElapsed} of ${plan.workingDaysInMonth} working days gone`);
-    lines.push(`  ${'step'.padEnd(22)} ${'per day'.padStart(8)} ${'per month'.padStart(10)} ${'to next'.padStart(8)} ${'MTD'.padStart(6)} ${'expected'.padStart(9)}`);
+    lines.push(
+      `${plan.name}: ${plan.monthlyGoal} per month (${plan.goalSource}), ${plan.workingDaysElapsed} of ${plan.workingDaysInMonth} working days gone`,
+    );
+    lines.push(
+      `  ${'step'.padEnd(22)} ${'per day'.padStart(8)} ${'per month'.padStart(10)} ${'to next'.padStart(8)} ${'MTD'.padStart(6)} ${'expected'.padStart(9)}`,
+    );
     for (const step of plan.steps) {
       const ratio = step.plannedRatioToNext === null ? '' : `${Math.round(step.plannedRatioToNext * 100)}%`;
       const pace = step.onTrack === null ? '' : step.onTrack ? ' on track' : ' behind';
@@ -32,7 +36,9 @@ export function renderPlans(plans: readonly GoalPlan[], stepLabel: (id: string) 
 export function registerPlan(program: Command, ctx: CliContext): void {
   program
     .command('plan')
-    .description('Turn each salesperson\'s monthly goal into the activity each working day needs, with month-to-date pace.')
+    .description(
+      "Turn each salesperson's monthly goal into the activity each working day needs, with month-to-date pace.",
+    )
     .option('-c, --config <file>', 'config file (YAML or JSON)', DEFAULT_CONFIG_FILE)
     .option('--state <path>', 'state file (overrides state.path in the config)')
     .option('--now <iso>', 'plan as of this instant, e.g. 2026-11-20T18:00:00Z')
@@ -40,6 +46,10 @@ export function registerPlan(program: Command, ctx: CliContext): void {
     .action((options: PlanOptions) => {
       const report = buildReport(options, ctx);
       const label = (id: string): string => report.model.steps.find((s) => s.id === id)?.label ?? id;
-      ctx.out(options.json === true ? `${JSON.stringify(report.coaching.plans, null, 2)}\n` : renderPlans(report.coaching.plans, label));
+      ctx.out(
+        options.json === true
+          ? `${JSON.stringify(report.coaching.plans, null, 2)}\n`
+          : renderPlans(report.coaching.plans, label),
+      );
     });
 }

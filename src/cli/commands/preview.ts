@@ -12,12 +12,15 @@ export interface PreviewOptions extends Pick<OrgCommandOptions, 'config' | 'now'
 }
 
 const n = (value: number | undefined): string => (value ?? 0).toLocaleString('en-US');
-const sortedEntries = (counter: Counter): Array<[string, number]> => Object.entries(counter).sort((a, b) => b[1] - a[1]);
+const sortedEntries = (counter: Counter): Array<[string, number]> =>
+  Object.entries(counter).sort((a, b) => b[1] - a[1]);
 
 /** How the org's records map onto the steps: matches per step, what was skipped and why, values no step uses. */
 export function renderPreview(report: RunReport, model: CoachModel): string {
   const stats = report.mapStats;
-  const lines = [`Mapping of ${report.reads.reduce((s, r) => s + r.records, 0).toLocaleString('en-US')} records (the backfill window), by step:`];
+  const lines = [
+    `Mapping of ${report.reads.reduce((s, r) => s + r.records, 0).toLocaleString('en-US')} records (the backfill window), by step:`,
+  ];
   lines.push(`  ${'step'.padEnd(20)} ${'object'.padEnd(20)} ${'events'.padStart(9)}  skipped: no user / no time`);
   for (const step of model.steps) {
     lines.push(
@@ -25,11 +28,20 @@ export function renderPreview(report: RunReport, model: CoachModel): string {
     );
   }
   lines.push('Records read per object (of which written by Execution Coach, not counted as activity):');
-  for (const [object, count] of sortedEntries(stats.records)) lines.push(`  ${object.padEnd(20)} ${n(count).padStart(9)}  (${n(stats.ownRecords[object])})`);
+  for (const [object, count] of sortedEntries(stats.records))
+    lines.push(`  ${object.padEnd(20)} ${n(count).padStart(9)}  (${n(stats.ownRecords[object])})`);
   const unmatched = Object.entries(stats.unmatchedValues);
-  lines.push(unmatched.length === 0 ? 'Every value of a matched field is used by some step.' : 'Values no step uses (map them in the config if they are steps to the sale):');
+  lines.push(
+    unmatched.length === 0
+      ? 'Every value of a matched field is used by some step.'
+      : 'Values no step uses (map them in the config if they are steps to the sale):',
+  );
   for (const [field, counter] of unmatched.sort(([a], [b]) => (a < b ? -1 : 1))) {
-    lines.push(`  ${field}: ${sortedEntries(counter).map(([value, count]) => `"${value}" ${n(count)}`).join(', ')}`);
+    lines.push(
+      `  ${field}: ${sortedEntries(counter)
+        .map(([value, count]) => `"${value}" ${n(count)}`)
+        .join(', ')}`,
+    );
   }
   const coaching = report.coaching;
   if (coaching) {
@@ -56,7 +68,11 @@ export async function executePreview(options: PreviewOptions, ctx: CliContext): 
       writer: (org) => new RecordingWriter(org),
       lockHolder: () => null,
     });
-    ctx.out(options.json === true ? `${JSON.stringify({ mapping: report.mapStats, reads: report.reads }, null, 2)}\n` : renderPreview(report, loaded.model));
+    ctx.out(
+      options.json === true
+        ? `${JSON.stringify({ mapping: report.mapStats, reads: report.reads }, null, 2)}\n`
+        : renderPreview(report, loaded.model),
+    );
     return report;
   } finally {
     state.close();
@@ -66,7 +82,9 @@ export async function executePreview(options: PreviewOptions, ctx: CliContext): 
 export function registerPreview(program: Command, ctx: CliContext): void {
   program
     .command('preview')
-    .description('Show how the org\'s records map onto the steps: matches per step, skipped records, values no step uses, funnel per person.')
+    .description(
+      "Show how the org's records map onto the steps: matches per step, skipped records, values no step uses, funnel per person.",
+    )
     .option('-c, --config <file>', 'config file (YAML or JSON)', DEFAULT_CONFIG_FILE)
     .option('--now <iso>', 'fix the clock, e.g. 2026-11-20T18:00:00Z')
     .option('--target-org <alias>', 'use an org authorised with the sf CLI')

@@ -37,11 +37,18 @@ export function buildReport(options: ReportOptions, ctx: CliContext, state?: Sta
       throw new CoachError({
         code: 'REPORT_NO_DATA',
         message: `The state at ${store.path} holds no sync yet.`,
-        actions: [`Run \`execution-coach sync --config ${options.config}\` first (or pass --state to the file your syncs use).`],
+        actions: [
+          `Run \`execution-coach sync --config ${options.config}\` first (or pass --state to the file your syncs use).`,
+        ],
         exitCode: ExitCode.failure,
       });
     }
-    const computed = computeFromState({ model, mapper: compileMapper(model), state: store, now: clockFrom(options.now).now() });
+    const computed = computeFromState({
+      model,
+      mapper: compileMapper(model),
+      state: store,
+      now: clockFrom(options.now).now(),
+    });
     return {
       model,
       coaching: computed.coaching,
@@ -57,7 +64,9 @@ export function buildReport(options: ReportOptions, ctx: CliContext, state?: Sta
 export function registerReport(program: Command, ctx: CliContext): void {
   program
     .command('report')
-    .description('Print each salesperson\'s funnel, measures against team and target, flags and goal plan, from the last sync.')
+    .description(
+      "Print each salesperson's funnel, measures against team and target, flags and goal plan, from the last sync.",
+    )
     .option('-c, --config <file>', 'config file (YAML or JSON)', DEFAULT_CONFIG_FILE)
     .option('--state <path>', 'state file (overrides state.path in the config)')
     .option('--now <iso>', 'report as of this instant, e.g. 2026-11-20T18:00:00Z')

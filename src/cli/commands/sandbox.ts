@@ -71,11 +71,22 @@ export function sandboxOptionsFrom(flags: SandboxFlags): SandboxOptions {
   try {
     faults = parseFaultSpecs(flags.fault);
   } catch (error) {
-    throw new CoachError({ code: 'SANDBOX_BAD_FAULT', message: (error as Error).message, exitCode: ExitCode.usage, actions: [`Use one of: ${FAULT_SPEC_HELP}.`] });
+    throw new CoachError({
+      code: 'SANDBOX_BAD_FAULT',
+      message: (error as Error).message,
+      exitCode: ExitCode.usage,
+      actions: [`Use one of: ${FAULT_SPEC_HELP}.`],
+    });
   }
-  if (flags.latencyMs !== undefined) faults = { ...faults, latencyMinMs: flags.latencyMs, latencyMaxMs: flags.latencyMs };
+  if (flags.latencyMs !== undefined)
+    faults = { ...faults, latencyMinMs: flags.latencyMs, latencyMaxMs: flags.latencyMs };
   if (flags.now !== undefined && !Number.isFinite(Date.parse(flags.now))) {
-    throw new CoachError({ code: 'SANDBOX_BAD_NOW', message: `--now ${flags.now} is not an ISO datetime.`, exitCode: ExitCode.usage, actions: ['Pass e.g. --now 2026-11-20T15:00:00Z.'] });
+    throw new CoachError({
+      code: 'SANDBOX_BAD_NOW',
+      message: `--now ${flags.now} is not an ISO datetime.`,
+      exitCode: ExitCode.usage,
+      actions: ['Pass e.g. --now 2026-11-20T15:00:00Z.'],
+    });
   }
   return {
     port: flags.port,
@@ -101,7 +112,13 @@ async function start(options: SandboxOptions): Promise<RunningSandbox> {
       });
     }
     if (error instanceof RangeError) {
-      throw new CoachError({ code: 'SANDBOX_BAD_TIME_ZONE', message: error.message, exitCode: ExitCode.usage, actions: ['Pass an IANA time zone, e.g. --time-zone America/Chicago.'], cause: error });
+      throw new CoachError({
+        code: 'SANDBOX_BAD_TIME_ZONE',
+        message: error.message,
+        exitCode: ExitCode.usage,
+        actions: ['Pass an IANA time zone, e.g. --time-zone America/Chicago.'],
+        cause: error,
+      });
     }
     throw error;
   }

@@ -40,11 +40,20 @@ export async function executeSync(options: SyncOptions, ctx: CliContext): Promis
   }
   const loaded = loadModel(options, ctx);
   const { config, model } = loaded;
-  const mode: WriteMode = options.dryRun === true ? 'dry-run' : options.live === true || config.writeBack.mode === 'live' ? 'live' : 'preview';
+  const mode: WriteMode =
+    options.dryRun === true
+      ? 'dry-run'
+      : options.live === true || config.writeBack.mode === 'live'
+        ? 'live'
+        : 'preview';
   const run = pluggedIn(mode, options, loaded, ctx);
   try {
     const report = await runAgainstOrg(options, loaded, ctx, run);
-    ctx.out(options.json === true ? `${JSON.stringify(runJson(report, mode), null, 2)}\n` : renderRun(report, mode, model.writeBack));
+    ctx.out(
+      options.json === true
+        ? `${JSON.stringify(runJson(report, mode), null, 2)}\n`
+        : renderRun(report, mode, model.writeBack),
+    );
     if (report.result === 'failed') {
       throw new CoachError({
         code: 'SYNC_INCOMPLETE',

@@ -1,5 +1,12 @@
 import type { Command } from 'commander';
-import { configInvalidError, loadConfig, renderSummary, summarizeConfig, type Config, type ConfigProblem } from '../../config';
+import {
+  configInvalidError,
+  loadConfig,
+  renderSummary,
+  summarizeConfig,
+  type Config,
+  type ConfigProblem,
+} from '../../config';
 import { isCoachError } from '../../lib/errors';
 import type { CliContext } from '../context';
 import { orgCheck } from '../org-check';
@@ -34,16 +41,25 @@ const defaultDeps: ValidateDeps = {
 };
 
 /** Loads and checks the config; prints the summary, or lets the CONFIG_* error reach the CLI (exit 2). */
-export async function runValidate(options: ValidateOptions, ctx: CliContext, deps: ValidateDeps = defaultDeps): Promise<void> {
+export async function runValidate(
+  options: ValidateOptions,
+  ctx: CliContext,
+  deps: ValidateDeps = defaultDeps,
+): Promise<void> {
   try {
     const config = deps.load(options.config, ctx.cwd);
     const problems = (await Promise.all(deps.checks.map((check) => check(config, options.config)))).flat();
     if (problems.length > 0) throw configInvalidError(options.config, problems);
     const summary = summarizeConfig(config);
-    ctx.out(options.json === true ? `${JSON.stringify({ ok: true, file: options.config, summary }, null, 2)}\n` : renderSummary(options.config, summary));
+    ctx.out(
+      options.json === true
+        ? `${JSON.stringify({ ok: true, file: options.config, summary }, null, 2)}\n`
+        : renderSummary(options.config, summary),
+    );
   } catch (error) {
     // With --json a machine reads stdout: it gets the problems there too; the CLI still prints them to stderr.
-    if (options.json === true && isCoachError(error)) ctx.out(`${JSON.stringify({ ok: false, error: error.toJSON() }, null, 2)}\n`);
+    if (options.json === true && isCoachError(error))
+      ctx.out(`${JSON.stringify({ ok: false, error: error.toJSON() }, null, 2)}\n`);
     throw error;
   }
 }
@@ -54,13 +70,19 @@ export function registerValidate(program: Command, ctx: CliContext): void {
     .description('Check the config file: every problem with its line, or a summary of steps, measures and targets.')
     .option('-c, --config <file>', 'config file (YAML or JSON)', DEFAULT_CONFIG_FILE)
     .option('--json', 'print the result as JSON')
-    .option('--org', 'also check objects, fields, picklist values and external ids against the org (needs a login, see README)')
+    .option(
+      '--org',
+      'also check objects, fields, picklist values and external ids against the org (needs a login, see README)',
+    )
     .option('--target-org <alias>', 'with --org: use an org authorised with the sf CLI')
     .option('--log-level <level>', 'error, warn, info or debug (logs go to stderr)')
     .action((options: ValidateOptions) =>
       runValidate(options, ctx, {
         ...defaultDeps,
-        checks: options.org === true || options.targetOrg !== undefined ? [orgCheck(options, ctx, loggerFor(ctx, options.logLevel ?? 'warn'))] : [],
+        checks:
+          options.org === true || options.targetOrg !== undefined
+            ? [orgCheck(options, ctx, loggerFor(ctx, options.logLevel ?? 'warn'))]
+            : [],
       }),
     );
 }

@@ -15,25 +15,40 @@ export const COACHING_DEFAULTS = {
 
 export const coachingSchema = z
   .strictObject({
-    windowDays: positiveCount().default(COACHING_DEFAULTS.windowDays).describe('Days measured, ending with the last complete day.'),
+    windowDays: positiveCount()
+      .default(COACHING_DEFAULTS.windowDays)
+      .describe('Days measured, ending with the last complete day.'),
     confidence: z
       .number()
       .gt(0, { error: 'must be between 0 and 1, e.g. 0.9' })
       .lt(1, { error: 'must be between 0 and 1, e.g. 0.9' })
       .default(COACHING_DEFAULTS.confidence)
-      .describe('Two-sided confidence of the intervals: a ratio is flagged only when the whole interval lies below target.'),
+      .describe(
+        'Two-sided confidence of the intervals: a ratio is flagged only when the whole interval lies below target.',
+      ),
     minSample: positiveCount()
       .default(COACHING_DEFAULTS.minSample)
-      .describe('Smallest denominator a Skill finding may rest on: a new rep with 5 contacts is not flagged on a ratio.'),
+      .describe(
+        'Smallest denominator a Skill finding may rest on: a new rep with 5 contacts is not flagged on a ratio.',
+      ),
     maxFlagsPerRep: positiveCount()
       .default(COACHING_DEFAULTS.maxFlagsPerRep)
       .describe('Most coaching flags per salesperson per period, biggest leak first: few flags, the ones that matter.'),
     severity: z
       .strictObject({
-        medium: z.number().min(0, { error: 'must not be negative' }).describe('Lost units per month from which a finding is Medium.'),
-        high: z.number().min(0, { error: 'must not be negative' }).describe('Lost units per month from which a finding is High.'),
+        medium: z
+          .number()
+          .min(0, { error: 'must not be negative' })
+          .describe('Lost units per month from which a finding is Medium.'),
+        high: z
+          .number()
+          .min(0, { error: 'must not be negative' })
+          .describe('Lost units per month from which a finding is High.'),
       })
-      .refine((levels) => levels.medium < levels.high, { error: 'the High threshold must be above the Medium one', path: ['high'] })
+      .refine((levels) => levels.medium < levels.high, {
+        error: 'the High threshold must be above the Medium one',
+        path: ['high'],
+      })
       .default({ ...COACHING_DEFAULTS.severity })
       .describe('Severity thresholds in lost units per month.'),
     oneOnOne: z
@@ -42,7 +57,9 @@ export const coachingSchema = z
       .describe('How often managers hold one-on-ones; one agenda per salesperson per period.'),
     priorStrength: count()
       .default(COACHING_DEFAULTS.priorStrength)
-      .describe('Pseudo-observations of the team rate mixed into a rep\'s own ratio when planning; larger trusts the team more.'),
+      .describe(
+        "Pseudo-observations of the team rate mixed into a rep's own ratio when planning; larger trusts the team more.",
+      ),
     followUpDueDays: count()
       .default(COACHING_DEFAULTS.followUpDueDays)
       .describe('Days a salesperson is given to do a follow-up task after it is created.'),

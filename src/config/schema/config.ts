@@ -20,7 +20,7 @@ export const configSchema = z
   .strictObject({
     version: z
       .literal(CONFIG_VERSION, { error: `unsupported config version: this release reads version ${CONFIG_VERSION}` })
-      .describe('Version of this file\'s format. Always 1 for now.'),
+      .describe("Version of this file's format. Always 1 for now."),
     dealership: dealershipSchema,
     salesforce: salesforceSchema,
     team: teamSchema,
@@ -39,7 +39,9 @@ export const configSchema = z
     ...config,
     schedule: { ...config.schedule, timeZone: config.schedule.timeZone ?? config.dealership.timeZone },
   }))
-  .describe('Execution Coach configuration: how a dealership\'s Salesforce org maps onto the steps to the sale, and how salespeople are measured and coached.');
+  .describe(
+    "Execution Coach configuration: how a dealership's Salesforce org maps onto the steps to the sale, and how salespeople are measured and coached.",
+  );
 
 /** The config as the admin writes it (defaults optional). */
 export type ConfigInput = z.input<typeof configSchema>;

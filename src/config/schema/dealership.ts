@@ -10,8 +10,13 @@ const hoursSchema = z
     close: clock().describe('Closing time, 24-hour HH:MM local time, e.g. "20:00"; later than `open`.'),
   })
   // HH:MM strings of equal width compare in time order.
-  .refine((hours) => hours.open < hours.close, { error: 'closing time must be later than opening time', path: ['close'] })
-  .describe('Opening hours. Lead response time counts only minutes inside them, so a lead at 19:55 is not late at 09:10.');
+  .refine((hours) => hours.open < hours.close, {
+    error: 'closing time must be later than opening time',
+    path: ['close'],
+  })
+  .describe(
+    'Opening hours. Lead response time counts only minutes inside them, so a lead at 19:55 is not late at 09:10.',
+  );
 
 export const dealershipSchema = z
   .strictObject({

@@ -22,10 +22,14 @@ export const goalsSchema = z
       .describe('Monthly goals per salesperson, keyed by User Id; they win over `defaultMonthly`.'),
     userField: fieldPath()
       .optional()
-      .describe('User field holding each salesperson\'s monthly goal, e.g. Monthly_Unit_Goal__c; when filled it wins over the default.'),
+      .describe(
+        "User field holding each salesperson's monthly goal, e.g. Monthly_Unit_Goal__c; when filled it wins over the default.",
+      ),
     funnel: z
       .array(snakeId().describe('A step id from `steps`.'))
       .min(2, { error: 'needs at least two steps, ending with the goal step' })
-      .describe('Steps of the funnel in order, ending with `step`; the goal plan works backwards along it to daily activity.'),
+      .describe(
+        'Steps of the funnel in order, ending with `step`; the goal plan works backwards along it to daily activity.',
+      ),
   })
   .describe('Result goals and the funnel the goal plan converts them along.');

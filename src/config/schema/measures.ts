@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import type { DiagnosisKind, MeasureKind } from '../../core/model';
-import { apiName, count, fieldPath, matchConditions, nonEmpty, positiveCount, readableId, share, snakeId } from './primitives';
+import {
+  apiName,
+  count,
+  fieldPath,
+  matchConditions,
+  nonEmpty,
+  positiveCount,
+  readableId,
+  share,
+  snakeId,
+} from './primitives';
 
 export const DIAGNOSES = ['Knowledge', 'Skill', 'Activity'] as const satisfies readonly DiagnosisKind[];
 
@@ -29,12 +39,16 @@ const DEFAULT_BURST = { count: 10, withinMinutes: 5 } as const;
 const stepRef = (what: string) => snakeId().describe(`${what} (a step id from \`steps\`).`);
 
 const base = {
-  id: snakeId().describe('snake_case id of the measure, unique. It appears in coaching-flag keys: renaming it opens new flags.'),
+  id: snakeId().describe(
+    'snake_case id of the measure, unique. It appears in coaching-flag keys: renaming it opens new flags.',
+  ),
   label: z.string().min(1).optional().describe('Readable name shown to managers; defaults to the id in words.'),
   diagnosis: z
     .enum(DIAGNOSES)
     .optional()
-    .describe('Kind of weakness a flag on this measure means; defaults by kind (ratio: Skill, sequence: Knowledge, others: Activity).'),
+    .describe(
+      'Kind of weakness a flag on this measure means; defaults by kind (ratio: Skill, sequence: Knowledge, others: Activity).',
+    ),
 };
 
 const volume = z.strictObject({
@@ -64,10 +78,16 @@ const ratio = z.strictObject({
 
 const responseTime = z.strictObject({
   ...base,
-  kind: z.literal('responseTime').describe('Minutes from a step (a new lead) to the first next step on the same customer.'),
+  kind: z
+    .literal('responseTime')
+    .describe('Minutes from a step (a new lead) to the first next step on the same customer.'),
   from: stepRef('Step the clock starts at'),
   to: stepRef('Step that answers it'),
-  slaMinutes: z.number().positive({ error: 'must be more than 0' }).default(DEFAULT_SLA_MINUTES).describe('Minutes within which a response counts as on time.'),
+  slaMinutes: z
+    .number()
+    .positive({ error: 'must be more than 0' })
+    .default(DEFAULT_SLA_MINUTES)
+    .describe('Minutes within which a response counts as on time.'),
   target: share().describe('Target share of customers answered within the SLA, in [0, 1].'),
 });
 
@@ -78,7 +98,9 @@ const overdue = z.strictObject({
   dueField: fieldPath().describe('Date field with the due date, e.g. ActivityDate.'),
   repField: fieldPath().describe('Field holding the User the follow-up item belongs to (its rep), e.g. OwnerId.'),
   subjectField: fieldPath().describe('Field holding the customer, e.g. WhoId.'),
-  match: matchConditions().default({}).describe('Conditions that select open follow-ups, e.g. {Type: "Follow-Up", IsClosed: false}.'),
+  match: matchConditions()
+    .default({})
+    .describe('Conditions that select open follow-ups, e.g. {Type: "Follow-Up", IsClosed: false}.'),
   maxAllowed: count().describe('Overdue items tolerated per salesperson before a flag.'),
   valueStep: stepRef('Step whose conversion to a sale prices one overdue item'),
 });
@@ -93,34 +115,53 @@ const staleLead = z.strictObject({
     .array(nonEmpty())
     .min(1, { error: 'needs at least one closed status' })
     .describe('Statuses meaning the lead is closed (converted or dead); any other status is open.'),
-  days: positiveCount().default(DEFAULT_STALE_DAYS).describe('Calendar days without activity after which an open lead is stale.'),
+  days: positiveCount()
+    .default(DEFAULT_STALE_DAYS)
+    .describe('Calendar days without activity after which an open lead is stale.'),
   maxAllowed: count().describe('Stale leads tolerated per salesperson before a flag.'),
   valueStep: stepRef('Step a lead is, used to price the leak'),
 });
 
 const sequence = z.strictObject({
   ...base,
-  kind: z.literal('sequence').describe('Process adherence: customers reaching a step who skipped a required earlier one.'),
+  kind: z
+    .literal('sequence')
+    .describe('Process adherence: customers reaching a step who skipped a required earlier one.'),
   step: stepRef('Step checked'),
-  requires: z.array(stepRef('Required earlier step')).min(1, { error: 'needs at least one required step' }).describe('Steps that must come before `step`.'),
+  requires: z
+    .array(stepRef('Required earlier step'))
+    .min(1, { error: 'needs at least one required step' })
+    .describe('Steps that must come before `step`.'),
   maxSkipShare: share().describe('Share of customers who skipped that is tolerated, in [0, 1].'),
 });
 
 const integrity = z.strictObject({
   ...base,
   kind: z.literal('integrity').describe('Logged activity unlikely to be real: bursts and implausibly short contacts.'),
-  steps: z.array(stepRef('Step checked')).min(1, { error: 'needs at least one step' }).describe('Steps whose events are checked; suspicious ones are not credited.'),
+  steps: z
+    .array(stepRef('Step checked'))
+    .min(1, { error: 'needs at least one step' })
+    .describe('Steps whose events are checked; suspicious ones are not credited.'),
   burst: z
     .strictObject({
       count: positiveCount().describe('Events in a burst, e.g. 10.'),
-      withinMinutes: z.number().positive({ error: 'must be more than 0' }).describe('Minutes the burst fits in, e.g. 5.'),
+      withinMinutes: z
+        .number()
+        .positive({ error: 'must be more than 0' })
+        .describe('Minutes the burst fits in, e.g. 5.'),
     })
     .default(DEFAULT_BURST)
     .describe('So many events logged within so few minutes are not real work (e.g. 10 calls within 5 minutes).'),
   minDuration: z
     .strictObject({
-      steps: z.array(stepRef('Step with a duration')).min(1, { error: 'needs at least one step' }).describe('Steps where a short duration is implausible, e.g. contact.'),
-      minSeconds: z.number().positive({ error: 'must be more than 0' }).describe('Shortest plausible duration in seconds.'),
+      steps: z
+        .array(stepRef('Step with a duration'))
+        .min(1, { error: 'needs at least one step' })
+        .describe('Steps where a short duration is implausible, e.g. contact.'),
+      minSeconds: z
+        .number()
+        .positive({ error: 'must be more than 0' })
+        .describe('Shortest plausible duration in seconds.'),
     })
     .optional()
     .describe('A duration floor for steps that have a duration field.'),

@@ -9,7 +9,9 @@ export const syncSchema = z
   .strictObject({
     lookbackSeconds: count()
       .default(600)
-      .describe('Seconds re-read before each checkpoint, so records committed late with an earlier SystemModstamp are not missed.'),
+      .describe(
+        'Seconds re-read before each checkpoint, so records committed late with an earlier SystemModstamp are not missed.',
+      ),
     backfillDays: positiveCount().default(90).describe('Days read on the first run.'),
     bulkThreshold: positiveCount().default(100_000).describe('Backfills above this many records use Bulk API 2.0.'),
     maxApiUsage: z
@@ -17,7 +19,9 @@ export const syncSchema = z
       .gt(0, { error: 'must be a fraction between 0 and 1, e.g. 0.8 for 80%' })
       .max(1, { error: 'must be a fraction between 0 and 1, e.g. 0.8 for 80%' })
       .default(0.8)
-      .describe('Fraction of the org\'s daily API requests above which a run does not start, or stops between pages (0.8 = 80%).'),
+      .describe(
+        "Fraction of the org's daily API requests above which a run does not start, or stops between pages (0.8 = 80%).",
+      ),
     pageSize: z
       .int({ error: 'must be a whole number' })
       .min(PAGE_SIZE.min, { error: `must be at least ${PAGE_SIZE.min}` })
@@ -30,8 +34,10 @@ export const syncSchema = z
 
 export const scheduleSchema = z
   .strictObject({
-    cron: cronExpression().default('0 * * * *').describe('When `serve` runs a sync, as a cron expression; default every hour on the hour.'),
-    timeZone: timeZone().optional().describe('Time zone the cron expression is read in; defaults to the dealership\'s.'),
+    cron: cronExpression()
+      .default('0 * * * *')
+      .describe('When `serve` runs a sync, as a cron expression; default every hour on the hour.'),
+    timeZone: timeZone().optional().describe("Time zone the cron expression is read in; defaults to the dealership's."),
   })
   .prefault({})
   .describe('When scheduled syncs run.');
@@ -42,7 +48,9 @@ export const stateSchema = z
       .string()
       .min(1, { error: 'must not be empty' })
       .default('.state/execution-coach.db')
-      .describe('SQLite file holding checkpoints, records and the write ledger; a relative path is resolved against the working directory.'),
+      .describe(
+        'SQLite file holding checkpoints, records and the write ledger; a relative path is resolved against the working directory.',
+      ),
   })
   .prefault({})
   .describe('Where the connector keeps its local state.');

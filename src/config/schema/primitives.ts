@@ -25,8 +25,10 @@ export const share = (): z.ZodNumber =>
     error: 'must be a share between 0 and 1 (0.63 means 63%)',
   });
 
-export const count = (): z.ZodNumber => z.int({ error: 'must be a whole number' }).min(0, { error: 'must not be negative' });
-export const positiveCount = (): z.ZodNumber => z.int({ error: 'must be a whole number' }).min(1, { error: 'must be at least 1' });
+export const count = (): z.ZodNumber =>
+  z.int({ error: 'must be a whole number' }).min(0, { error: 'must not be negative' });
+export const positiveCount = (): z.ZodNumber =>
+  z.int({ error: 'must be a whole number' }).min(1, { error: 'must be at least 1' });
 
 /** A calendar date that exists (2026-02-30 does not). */
 export const calendarDate = (): z.ZodString =>

@@ -48,7 +48,13 @@ function checkUnique(ctx: Ctx, list: readonly unknown[], section: string, noun: 
     if (id === undefined) return;
     const first = firstIndex.get(id);
     if (first === undefined) firstIndex.set(id, index);
-    else issue(ctx, [section, index, 'id'], `${noun} id "${id}" is already used by ${section}[${first}]`, `give each ${noun} its own id`);
+    else
+      issue(
+        ctx,
+        [section, index, 'id'],
+        `${noun} id "${id}" is already used by ${section}[${first}]`,
+        `give each ${noun} its own id`,
+      );
   });
 }
 
@@ -88,7 +94,8 @@ export function checkReferences(input: unknown, ctx: Ctx): void {
   measures.forEach((entry, index) => {
     const kind = asString(asRecord(entry)?.kind);
     if (kind === undefined || !(kind in STEP_REFERENCES)) return;
-    for (const path of STEP_REFERENCES[kind as MeasureKind]) forEachStepRef(root, ['measures', index], path, requireStep);
+    for (const path of STEP_REFERENCES[kind as MeasureKind])
+      forEachStepRef(root, ['measures', index], path, requireStep);
     checkMeasureConsistency(ctx, root, index, stepById);
   });
 
@@ -107,7 +114,12 @@ function checkMeasureConsistency(ctx: Ctx, root: Loose, index: number, stepById:
     forEachStepRef(root, at, ['minDuration', 'steps'], (id, path) => {
       const step = stepById.get(id);
       if (step !== undefined && step.durationField === undefined) {
-        issue(ctx, path, `step "${id}" has no durationField, so its duration cannot be checked`, `add durationField (e.g. CallDurationInSeconds) to step "${id}"`);
+        issue(
+          ctx,
+          path,
+          `step "${id}" has no durationField, so its duration cannot be checked`,
+          `add durationField (e.g. CallDurationInSeconds) to step "${id}"`,
+        );
       }
     });
   }
@@ -115,7 +127,12 @@ function checkMeasureConsistency(ctx: Ctx, root: Loose, index: number, stepById:
     const step = asString(measure.step);
     const funnel = asArray(asRecord(root.goals)?.funnel);
     if (step !== undefined && stepById.has(step) && !funnel.includes(step)) {
-      issue(ctx, [...at, 'perDay'], `perDay "goal" needs step "${step}" in goals.funnel, which the goal plan works along`, 'add the step to goals.funnel or give perDay a number');
+      issue(
+        ctx,
+        [...at, 'perDay'],
+        `perDay "goal" needs step "${step}" in goals.funnel, which the goal plan works along`,
+        'add the step to goals.funnel or give perDay a number',
+      );
     }
   }
 }
@@ -135,6 +152,11 @@ function checkGoals(ctx: Ctx, root: Loose, requireStep: (id: string, at: Path) =
   const last = funnel[funnel.length - 1];
   const step = asString(goals.step);
   if (step !== undefined && funnel.length > 0 && last !== step) {
-    issue(ctx, ['goals', 'funnel'], `the funnel must end with the goal step "${step}"`, `make "${step}" the last entry of goals.funnel`);
+    issue(
+      ctx,
+      ['goals', 'funnel'],
+      `the funnel must end with the goal step "${step}"`,
+      `make "${step}" the last entry of goals.funnel`,
+    );
   }
 }

@@ -10,13 +10,27 @@ export const AUTH_METHODS = ['accessToken', 'clientCredentials', 'jwt', 'sfCli']
  */
 const envSchema = z
   .strictObject({
-    instanceUrl: envName().default('SF_INSTANCE_URL').describe('Variable holding the org URL, e.g. https://acme.my.salesforce.com (accessToken method).'),
-    accessToken: envName().default('SF_ACCESS_TOKEN').describe('Variable holding an OAuth access token (accessToken method).'),
-    loginUrl: envName().default('SF_LOGIN_URL').describe('Variable that may override `loginUrl` (jwt and clientCredentials methods).'),
-    clientId: envName().default('SF_CLIENT_ID').describe('Variable holding the connected app\'s consumer key (jwt and clientCredentials methods).'),
-    clientSecret: envName().default('SF_CLIENT_SECRET').describe('Variable holding the connected app\'s consumer secret (clientCredentials method).'),
-    username: envName().default('SF_USERNAME').describe('Variable holding the integration user\'s username (jwt method).'),
-    jwtKeyFile: envName().default('SF_JWT_KEY_FILE').describe('Variable holding the path of the private key file that signs the JWT (jwt method).'),
+    instanceUrl: envName()
+      .default('SF_INSTANCE_URL')
+      .describe('Variable holding the org URL, e.g. https://acme.my.salesforce.com (accessToken method).'),
+    accessToken: envName()
+      .default('SF_ACCESS_TOKEN')
+      .describe('Variable holding an OAuth access token (accessToken method).'),
+    loginUrl: envName()
+      .default('SF_LOGIN_URL')
+      .describe('Variable that may override `loginUrl` (jwt and clientCredentials methods).'),
+    clientId: envName()
+      .default('SF_CLIENT_ID')
+      .describe("Variable holding the connected app's consumer key (jwt and clientCredentials methods)."),
+    clientSecret: envName()
+      .default('SF_CLIENT_SECRET')
+      .describe("Variable holding the connected app's consumer secret (clientCredentials method)."),
+    username: envName()
+      .default('SF_USERNAME')
+      .describe("Variable holding the integration user's username (jwt method)."),
+    jwtKeyFile: envName()
+      .default('SF_JWT_KEY_FILE')
+      .describe('Variable holding the path of the private key file that signs the JWT (jwt method).'),
   })
   .prefault({})
   .describe(`Names of the environment variables that hold secrets and connection details: ${PATTERNS.envName.hint}.`);
@@ -41,7 +55,9 @@ const authSchema = z
     path: ['targetOrg'],
   })
   .prefault({})
-  .describe('How the connector authenticates. Secrets come from the environment or the sf CLI store, never from this file.');
+  .describe(
+    'How the connector authenticates. Secrets come from the environment or the sf CLI store, never from this file.',
+  );
 
 export const salesforceSchema = z
   .strictObject({
@@ -53,7 +69,9 @@ export const salesforceSchema = z
     loginUrl: z
       .url({ protocol: /^https?$/, error: 'must be a URL such as https://login.salesforce.com' })
       .optional()
-      .describe('Login host for the jwt and clientCredentials methods: https://login.salesforce.com, https://test.salesforce.com or the org\'s My Domain URL.'),
+      .describe(
+        "Login host for the jwt and clientCredentials methods: https://login.salesforce.com, https://test.salesforce.com or the org's My Domain URL.",
+      ),
     auth: authSchema,
   })
   .prefault({})

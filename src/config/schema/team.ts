@@ -17,7 +17,9 @@ export const teamSchema = z
     ),
     managerField: fieldPath()
       .default('ManagerId')
-      .describe('User field pointing at the person\'s manager, who receives the coaching flags and one-on-one agendas.'),
-    storeField: fieldPath().optional().describe('User field naming the person\'s store, e.g. Department, for groups with several rooftops.'),
+      .describe("User field pointing at the person's manager, who receives the coaching flags and one-on-one agendas."),
+    storeField: fieldPath()
+      .optional()
+      .describe("User field naming the person's store, e.g. Department, for groups with several rooftops."),
   })
-  .describe('How salespeople, appointment setters and their managers are found among the org\'s Users.');
+  .describe("How salespeople, appointment setters and their managers are found among the org's Users.");

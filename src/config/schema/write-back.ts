@@ -13,9 +13,9 @@ const FLAG_FIELDS: Readonly<Record<FlagFieldKey, { name: string; meaning: string
   step: { name: 'Step__c', meaning: 'Step id where the weakness is' },
   diagnosis: { name: 'Diagnosis__c', meaning: 'Picklist Knowledge / Skill / Activity' },
   severity: { name: 'Severity__c', meaning: 'Picklist Low / Medium / High' },
-  actual: { name: 'Actual__c', meaning: 'The salesperson\'s value' },
+  actual: { name: 'Actual__c', meaning: "The salesperson's value" },
   target: { name: 'Target__c', meaning: 'The target' },
-  teamValue: { name: 'Team_Value__c', meaning: 'The team\'s value' },
+  teamValue: { name: 'Team_Value__c', meaning: "The team's value" },
   sampleSize: { name: 'Sample_Size__c', meaning: 'The denominator the value rests on' },
   lostUnits: { name: 'Lost_Units__c', meaning: 'Estimated units per month the weakness costs' },
   periodStart: { name: 'Period_Start__c', meaning: 'First day measured' },
@@ -24,7 +24,10 @@ const FLAG_FIELDS: Readonly<Record<FlagFieldKey, { name: string; meaning: string
   evidence: { name: 'Evidence__c', meaning: 'How it was computed' },
   isFocus: { name: 'Is_Focus__c', meaning: 'Checkbox: the weakness to coach first' },
   status: { name: 'Status__c', meaning: 'Picklist New / Committed / Improved / Not Improved / Resolved' },
-  commitment: { name: 'Commitment__c', meaning: 'Manager-owned, never written by the connector: the commitment from the one-on-one' },
+  commitment: {
+    name: 'Commitment__c',
+    meaning: 'Manager-owned, never written by the connector: the commitment from the one-on-one',
+  },
   followUpDate: { name: 'Follow_Up_Date__c', meaning: 'Manager-owned, never written by the connector: when to check' },
   outcome: { name: 'Outcome__c', meaning: 'What the follow-up check found' },
 };
@@ -42,9 +45,14 @@ export const writeBackSchema = z
     mode: z
       .enum(['preview', 'live'])
       .default('preview')
-      .describe('preview: compute and show what would be written, write nothing. live: write flags, tasks and agendas to Salesforce.'),
+      .describe(
+        'preview: compute and show what would be written, write nothing. live: write flags, tasks and agendas to Salesforce.',
+      ),
     flagObject: apiName().default('Coaching_Flag__c').describe('Custom object holding coaching flags.'),
-    flagFields: z.strictObject(flagFieldsShape()).prefault({}).describe('API names of the coaching-flag fields, if your org renamed them.'),
+    flagFields: z
+      .strictObject(flagFieldsShape())
+      .prefault({})
+      .describe('API names of the coaching-flag fields, if your org renamed them.'),
     taskKeyField: apiName()
       .default('Coaching_Key__c')
       .describe('External-id field on Activity that marks tasks the product wrote (they never count as activity).'),

@@ -40,14 +40,16 @@ export function generateDealership(options: DemoOptions, newId: NewId): DemoData
   const factory = new RecordFactory(calendar, newId);
   const staff = hireStaff(options, calendar, factory);
   const ctx: JourneyContext = { calendar, factory, integrationUserId: staff.integrationUserId };
-  const actorOf = (worker: LeadWorker, stream: number) => new Actor(worker, new Rng(mixSeed(options.seed >>> 0, stream)));
+  const actorOf = (worker: LeadWorker, stream: number) =>
+    new Actor(worker, new Rng(mixSeed(options.seed >>> 0, stream)));
 
   const salespeople = staff.salespeople.map((worker) => actorOf(worker, worker.index + 1));
   for (const actor of salespeople) {
     const { startB, profile, traits } = actor.worker;
-    const count = profile === 'new_hire'
-      ? NEW_HIRE_LEADS
-      : leadCount(LEADS_PER_BUSINESS_DAY, traits.leadShare, startB, calendar.nowB);
+    const count =
+      profile === 'new_hire'
+        ? NEW_HIRE_LEADS
+        : leadCount(LEADS_PER_BUSINESS_DAY, traits.leadShare, startB, calendar.nowB);
     // The new hire's leads all arrived at least a day ago, so their short history is complete.
     const toB = profile === 'new_hire' ? Math.max(startB + 1, calendar.nowB - BUSINESS_DAY_SECONDS) : calendar.nowB;
     const firstTask = factory.records.Task.length;
@@ -58,7 +60,9 @@ export function generateDealership(options: DemoOptions, newId: NewId): DemoData
   }
 
   const bdc = actorOf(staff.bdc, BDC_STREAM);
-  const takers = salespeople.filter((a) => a.worker.index < staff.plantedCount && a.worker.startB === 0 && takesBdcAppointments(a.worker.profile));
+  const takers = salespeople.filter(
+    (a) => a.worker.index < staff.plantedCount && a.worker.startB === 0 && takesBdcAppointments(a.worker.profile),
+  );
   const owners = takers.length > 0 ? takers : salespeople;
   const bdcCount = leadCount(BDC_LEADS_PER_BUSINESS_DAY, 1, 0, calendar.nowB);
   // Round robin: each appointment the BDC books goes to the next salesperson in line.
@@ -79,9 +83,12 @@ function validate(options: DemoOptions): void {
   const problems: string[] = [];
   if (!Number.isInteger(options.seed)) problems.push(`seed must be an integer (got ${options.seed})`);
   if (!Number.isFinite(options.now)) problems.push(`now must be an instant in epoch ms (got ${options.now})`);
-  if (!Number.isInteger(options.days) || options.days < 1) problems.push(`days must be a whole number ≥ 1 (got ${options.days})`);
-  if (!Number.isInteger(options.reps) || options.reps < 1) problems.push(`reps must be a whole number ≥ 1 (got ${options.reps})`);
-  if (!Number.isFinite(options.scale) || options.scale < 1) problems.push(`scale must be a number ≥ 1 (got ${options.scale})`);
+  if (!Number.isInteger(options.days) || options.days < 1)
+    problems.push(`days must be a whole number ≥ 1 (got ${options.days})`);
+  if (!Number.isInteger(options.reps) || options.reps < 1)
+    problems.push(`reps must be a whole number ≥ 1 (got ${options.reps})`);
+  if (!Number.isFinite(options.scale) || options.scale < 1)
+    problems.push(`scale must be a number ≥ 1 (got ${options.scale})`);
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: options.timeZone });
   } catch {
@@ -91,7 +98,9 @@ function validate(options: DemoOptions): void {
   throw new CoachError({
     code: 'SANDBOX_DEMO_OPTIONS_INVALID',
     message: `The demo dealership cannot be generated: ${problems.join('; ')}.`,
-    actions: ['Pass --seed, --reps, --days and --scale as positive whole numbers (scale may be fractional, ≥ 1) and a valid IANA time zone.'],
+    actions: [
+      'Pass --seed, --reps, --days and --scale as positive whole numbers (scale may be fractional, ≥ 1) and a valid IANA time zone.',
+    ],
     exitCode: ExitCode.usage,
     data: { problems },
   });

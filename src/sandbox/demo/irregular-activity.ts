@@ -38,7 +38,13 @@ export function logFakeCallBursts(ctx: JourneyContext, actor: Actor, leads: read
     for (let c = 0; c < calls && b < calendar.nowB; c++, b += span(rng, BURST_GAP_SECONDS[0], BURST_GAP_SECONDS[1])) {
       const lead = reached[known - 1 - rng.int(0, Math.min(RECENT_LEADS, known) - 1)] as LeadOutcome;
       const disposition = rng.chance(FAKE_CONTACTED_SHARE) ? 'Contacted' : 'Left Message';
-      factory.call({ ownerId: actor.id, whoId: lead.leadId, b, disposition, seconds: rng.int(FAKE_CALL_SECONDS[0], FAKE_CALL_SECONDS[1]) });
+      factory.call({
+        ownerId: actor.id,
+        whoId: lead.leadId,
+        b,
+        disposition,
+        seconds: rng.int(FAKE_CALL_SECONDS[0], FAKE_CALL_SECONDS[1]),
+      });
     }
   }
 }
@@ -53,11 +59,23 @@ export function logStrayRecords(ctx: JourneyContext, actor: Actor, leads: readon
   const fromB = actor.worker.startB;
   if (calendar.nowB <= fromB) return;
   for (let i = 0; i < UNLINKED_CALLS; i++) {
-    factory.call({ ownerId: actor.id, whoId: null, b: span(rng, fromB, calendar.nowB - 1), disposition: 'Left Message', seconds: rng.int(25, 70) });
+    factory.call({
+      ownerId: actor.id,
+      whoId: null,
+      b: span(rng, fromB, calendar.nowB - 1),
+      disposition: 'Left Message',
+      seconds: rng.int(25, 70),
+    });
   }
   if (leads.length === 0) return;
   for (let i = 0; i < UNKNOWN_TYPE_TASKS; i++) {
     const lead = rng.pick(leads);
-    factory.note({ ownerId: actor.id, whoId: lead.leadId, b: span(rng, lead.createdB, calendar.nowB - 1), type: 'Text', subject: 'Text message' });
+    factory.note({
+      ownerId: actor.id,
+      whoId: lead.leadId,
+      b: span(rng, lead.createdB, calendar.nowB - 1),
+      type: 'Text',
+      subject: 'Text message',
+    });
   }
 }

@@ -17,12 +17,21 @@ const STALE_ARRIVAL_DAYS: readonly [number, number] = [5, 15];
  * Works `count` leads arriving at random moments in [fromB, toB) (business positions), in the
  * order they arrive. `ownerOf(i)` says who takes the appointment if lead `i` books one.
  */
-export function workLeads(ctx: JourneyContext, actor: Actor, count: number, fromB: number, toB: number, ownerOf: (i: number) => Actor): LeadOutcome[] {
+export function workLeads(
+  ctx: JourneyContext,
+  actor: Actor,
+  count: number,
+  fromB: number,
+  toB: number,
+  ownerOf: (i: number) => Actor,
+): LeadOutcome[] {
   const times = arrivals(actor, count, fromB, toB);
   const abandoned = pickStale(times, actor.worker.traits.staleLeads, ctx.calendar.nowB);
   const outcomes: LeadOutcome[] = [];
   for (let i = 0; i < times.length; i++) {
-    outcomes.push(runLeadJourney(ctx, actor, times[i] as number, { abandon: abandoned.has(i), appointmentOwner: ownerOf(i) }));
+    outcomes.push(
+      runLeadJourney(ctx, actor, times[i] as number, { abandon: abandoned.has(i), appointmentOwner: ownerOf(i) }),
+    );
   }
   return outcomes;
 }

@@ -96,7 +96,10 @@ export function runLeadJourney(ctx: JourneyContext, caller: Actor, createdB: num
     t += attempt === 1 ? span(rng, 1 * HOUR, 5 * HOUR) : span(rng, 0.5 * DAY, DAY);
   }
 
-  const talk = Math.min(TALK_MAX_SECONDS, TALK_MIN_SECONDS + Math.floor(-Math.log(1 - rng.next()) * TALK_MEAN_EXTRA_SECONDS));
+  const talk = Math.min(
+    TALK_MAX_SECONDS,
+    TALK_MIN_SECONDS + Math.floor(-Math.log(1 - rng.next()) * TALK_MEAN_EXTRA_SECONDS),
+  );
   factory.call({ ownerId: caller.id, whoId: leadId, b: t, disposition: 'Contacted', seconds: talk });
   factory.setLeadStatus(lead, 'Working - Contacted', t, caller.id);
   const reached: LeadOutcome = { leadId, createdB, contactedB: t };
@@ -110,10 +113,23 @@ export function runLeadJourney(ctx: JourneyContext, caller: Actor, createdB: num
   if (setB >= calendar.nowB) return reached;
   const startDay = calendar.dayOf(setB) + 1 + rng.weighted(APPOINTMENT_LAG_WEIGHTS);
   const startB = calendar.dayStart(startDay) + rng.int(0, APPOINTMENT_SLOTS - 1) * APPOINTMENT_SLOT_SECONDS;
-  const event = factory.appointment({ setterId: caller.id, ownerId: owner.id, whoId: leadId, whoName: customer.person.name, b: setB, startB });
+  const event = factory.appointment({
+    setterId: caller.id,
+    ownerId: owner.id,
+    whoId: leadId,
+    whoName: customer.person.name,
+    b: setB,
+    startB,
+  });
   const emailB = setB + span(rng, MINUTE, 3 * MINUTE);
   if (rng.chance(CONFIRMATION_EMAIL_SHARE) && emailB < calendar.nowB) {
-    factory.note({ ownerId: caller.id, whoId: leadId, b: emailB, type: 'Email', subject: 'Email: Appointment confirmation' });
+    factory.note({
+      ownerId: caller.id,
+      whoId: leadId,
+      b: emailB,
+      type: 'Email',
+      subject: 'Email: Appointment confirmation',
+    });
   }
 
   // Until it starts, an appointment stays Scheduled.
@@ -156,13 +172,25 @@ function missedCall(ctx: JourneyContext, caller: Actor, whoId: string, b: number
  * A follow-up due the next business day, done that day, after which the lead is closed as
  * not converted. Follow-ups are the caller's (the BDC agent's, for the leads it works).
  */
-function followUpThenClose(ctx: JourneyContext, caller: Actor, lead: DemoRecord, person: PersonName, fromB: number): void {
+function followUpThenClose(
+  ctx: JourneyContext,
+  caller: Actor,
+  lead: DemoRecord,
+  person: PersonName,
+  fromB: number,
+): void {
   const { calendar, factory } = ctx;
   const rng = caller.rng;
   const createdB = fromB + span(rng, MINUTE, 5 * MINUTE);
   if (createdB >= calendar.nowB) return;
   const dueDay = calendar.dayOf(createdB) + 1;
-  const task = factory.followUp({ ownerId: caller.id, whoId: lead.Id as string, whoName: person.name, b: createdB, dueDay });
+  const task = factory.followUp({
+    ownerId: caller.id,
+    whoId: lead.Id as string,
+    whoName: person.name,
+    b: createdB,
+    dueDay,
+  });
   const doneB = calendar.dayStart(dueDay) + rng.int(0, DAY - 1);
   if (doneB >= calendar.nowB) return;
   factory.completeTask(task, doneB);

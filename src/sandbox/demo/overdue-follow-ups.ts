@@ -12,8 +12,18 @@ export function leaveFollowUpsOverdue(ctx: JourneyContext, actor: Actor, tasks: 
   if (wanted <= 0) return;
   const today = ctx.calendar.today;
   const due = tasks.filter(
-    (t) => t.OwnerId === actor.id && t.Type === 'Follow-Up' && t.Status === 'Completed' && (t.ActivityDate as string) < today,
+    (t) =>
+      t.OwnerId === actor.id &&
+      t.Type === 'Follow-Up' &&
+      t.Status === 'Completed' &&
+      (t.ActivityDate as string) < today,
   );
-  due.sort((a, b) => ((a.ActivityDate as string) < (b.ActivityDate as string) ? 1 : (a.ActivityDate as string) > (b.ActivityDate as string) ? -1 : 0));
+  due.sort((a, b) =>
+    (a.ActivityDate as string) < (b.ActivityDate as string)
+      ? 1
+      : (a.ActivityDate as string) > (b.ActivityDate as string)
+        ? -1
+        : 0,
+  );
   for (const task of due.slice(0, wanted)) ctx.factory.reopenTask(task);
 }

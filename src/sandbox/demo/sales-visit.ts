@@ -29,7 +29,13 @@ const PRICE_STEP = 50;
  * Needs Analysis), then the deal moves through Demo → Write-Up → (Negotiation) → Closed Won or
  * stops and is Closed Lost days later. Each stage is an OpportunityHistory row at its time.
  */
-export function runSalesVisit(ctx: JourneyContext, owner: Actor, lead: DemoRecord, customer: Customer, arrivedB: number): void {
+export function runSalesVisit(
+  ctx: JourneyContext,
+  owner: Actor,
+  lead: DemoRecord,
+  customer: Customer,
+  arrivedB: number,
+): void {
   const { calendar, factory } = ctx;
   const rng = owner.rng;
   const coins = owner.coins;
@@ -50,10 +56,20 @@ export function runSalesVisit(ctx: JourneyContext, owner: Actor, lead: DemoRecor
     source: customer.source,
     b: t,
   });
-  factory.convertLead(lead, t, owner.id, { accountId: account.Id as string, contactId: contact.Id as string, opportunityId: opportunity.Id as string });
+  factory.convertLead(lead, t, owner.id, {
+    accountId: account.Id as string,
+    contactId: contact.Id as string,
+    opportunityId: opportunity.Id as string,
+  });
   const appraisalB = t + span(rng, 10 * MINUTE, 30 * MINUTE);
   if (rng.chance(TRADE_IN_APPRAISAL_SHARE) && appraisalB < calendar.nowB) {
-    factory.note({ ownerId: owner.id, whoId: lead.Id as string, b: appraisalB, type: 'Other', subject: 'Trade-in appraisal' });
+    factory.note({
+      ownerId: owner.id,
+      whoId: lead.Id as string,
+      b: appraisalB,
+      type: 'Other',
+      subject: 'Trade-in appraisal',
+    });
   }
 
   /** Moves the deal on at `t`; false when that moment has not come yet. */

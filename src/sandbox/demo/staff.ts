@@ -50,7 +50,13 @@ export function hireStaff(options: DemoOptions, calendar: BusinessCalendar, fact
     usernames.add(name);
     return name;
   };
-  const userFields = (person: PersonName, title: string, store: string | null, managerId: string | null, goal: number | null) => ({
+  const userFields = (
+    person: PersonName,
+    title: string,
+    store: string | null,
+    managerId: string | null,
+    goal: number | null,
+  ) => ({
     Username: username(person),
     FirstName: person.firstName,
     LastName: person.lastName,
@@ -68,12 +74,24 @@ export function hireStaff(options: DemoOptions, calendar: BusinessCalendar, fact
   const seniorCreatedMs = (i: number) => historyStartMs - (30 + ((i * 97) % 900)) * MS_PER_DAY;
 
   const integrationUserId = factory.user(
-    userFields({ firstName: 'Integration', lastName: 'User', name: 'Integration User' }, 'Integration', null, null, null),
+    userFields(
+      { firstName: 'Integration', lastName: 'User', name: 'Integration User' },
+      'Integration',
+      null,
+      null,
+      null,
+    ),
     seniorCreatedMs(0),
     null,
   ).Id as string;
-  const hire = (person: PersonName, title: string, store: string | null, managerId: string | null, goal: number | null, createdMs: number) =>
-    factory.user(userFields(person, title, store, managerId, goal), createdMs, integrationUserId).Id as string;
+  const hire = (
+    person: PersonName,
+    title: string,
+    store: string | null,
+    managerId: string | null,
+    goal: number | null,
+    createdMs: number,
+  ) => factory.user(userFields(person, title, store, managerId, goal), createdMs, integrationUserId).Id as string;
 
   const generalManagerId = hire(nextName(), 'General Manager', storeName(0), null, null, seniorCreatedMs(1));
   const extraReps = Math.round((options.scale - 1) * options.reps);
@@ -81,7 +99,10 @@ export function hireStaff(options: DemoOptions, calendar: BusinessCalendar, fact
   const stores: Array<{ name: string; managerId: string }> = [];
   for (let s = 0; s < storeCount; s++) {
     const name = storeName(s);
-    stores.push({ name, managerId: hire(nextName(), 'Sales Manager', name, generalManagerId, null, seniorCreatedMs(2 + s)) });
+    stores.push({
+      name,
+      managerId: hire(nextName(), 'Sales Manager', name, generalManagerId, null, seniorCreatedMs(2 + s)),
+    });
   }
 
   const newHireStartB = Math.max(0, calendar.nowB - NEW_HIRE_BUSINESS_DAYS * BUSINESS_DAY_SECONDS);
@@ -90,7 +111,10 @@ export function hireStaff(options: DemoOptions, calendar: BusinessCalendar, fact
     const profile = i < options.reps ? profileOfRep(i) : 'ordinary';
     const traits = traitsOf(profile);
     // Planted salespeople alternate between the two first stores; extra ones fill new stores.
-    const store = i < options.reps ? stores[i % BASE_STORES] : stores[BASE_STORES + Math.floor((i - options.reps) / EXTRA_STORE_SIZE)];
+    const store =
+      i < options.reps
+        ? stores[i % BASE_STORES]
+        : stores[BASE_STORES + Math.floor((i - options.reps) / EXTRA_STORE_SIZE)];
     if (store === undefined) throw new Error(`no store for salesperson ${i}`);
     const startB = profile === 'new_hire' ? newHireStartB : 0;
     const person = nextName();
@@ -102,6 +126,14 @@ export function hireStaff(options: DemoOptions, calendar: BusinessCalendar, fact
   const bdcPerson = nextName();
   const firstStore = stores[0] as { name: string };
   const bdcId = hire(bdcPerson, 'BDC Agent', firstStore.name, generalManagerId, null, seniorCreatedMs(1 + storeCount));
-  const bdc: LeadWorker = { id: bdcId, person: bdcPerson, profile: 'bdc', store: firstStore.name, traits: traitsOf('bdc'), startB: 0, index: -1 };
+  const bdc: LeadWorker = {
+    id: bdcId,
+    person: bdcPerson,
+    profile: 'bdc',
+    store: firstStore.name,
+    traits: traitsOf('bdc'),
+    startB: 0,
+    index: -1,
+  };
   return { integrationUserId, salespeople, bdc, plantedCount: options.reps };
 }

@@ -12,7 +12,8 @@ export function parseFaultSpec(spec: string): Partial<FaultSettings> {
   const [name = '', value] = spec.split('=', 2);
   const int = (): number => {
     const n = Number(value);
-    if (value === undefined || !Number.isInteger(n) || n < 0) throw new Error(`--fault ${spec}: expected a whole number after '='`);
+    if (value === undefined || !Number.isInteger(n) || n < 0)
+      throw new Error(`--fault ${spec}: expected a whole number after '='`);
     return n;
   };
   switch (name.trim()) {

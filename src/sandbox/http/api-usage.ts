@@ -11,15 +11,7 @@ export const DEFAULT_DAILY_API_LIMIT = 100_000;
 const DAY_MS = 86_400_000;
 
 export type CallKind =
-  | 'query'
-  | 'queryMore'
-  | 'describe'
-  | 'limits'
-  | 'sobject'
-  | 'collections'
-  | 'updatedDeleted'
-  | 'bulk2'
-  | 'other';
+  'query' | 'queryMore' | 'describe' | 'limits' | 'sobject' | 'collections' | 'updatedDeleted' | 'bulk2' | 'other';
 
 export class ApiUsage {
   private usedToday = 0;

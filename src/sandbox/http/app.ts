@@ -57,11 +57,18 @@ export function createApp(ctx: SandboxContext, resetAll: () => void): Express {
 function errorHandler(error: unknown, _req: Request, res: Response, _next: NextFunction): void {
   if (error instanceof MultipleMatchesError) {
     const version = locals(res).apiVersion ?? '62.0';
-    return sendJson(res, 300, error.ids.map((id) => `/services/data/v${version}/sobjects/${error.objectName}/${id}`));
+    return sendJson(
+      res,
+      300,
+      error.ids.map((id) => `/services/data/v${version}/sobjects/${error.objectName}/${id}`),
+    );
   }
   if (isApiError(error)) return sendApiError(res, error);
   if (isBodyParserError(error)) {
-    return sendApiError(res, new ApiError(400, 'JSON_PARSER_ERROR', `Unexpected character in the request body: ${error.message}`));
+    return sendApiError(
+      res,
+      new ApiError(400, 'JSON_PARSER_ERROR', `Unexpected character in the request body: ${error.message}`),
+    );
   }
   sendApiError(res, new ApiError(500, 'UNKNOWN_EXCEPTION', error instanceof Error ? error.message : String(error)));
 }

@@ -72,14 +72,21 @@ function childRelationships(catalog: SchemaCatalog, parent: SObjectType): Array<
   const children: Array<Record<string, unknown>> = [];
   for (const child of catalog.objects()) {
     for (const f of child.fields) {
-      if (f.type !== 'reference' || !f.referenceTo.includes(parent.name) || f.name === 'CreatedById' || f.name === 'LastModifiedById') continue;
+      if (
+        f.type !== 'reference' ||
+        !f.referenceTo.includes(parent.name) ||
+        f.name === 'CreatedById' ||
+        f.name === 'LastModifiedById'
+      )
+        continue;
       children.push({
         cascadeDelete: false,
         childSObject: child.name,
         deprecatedAndHidden: false,
         field: f.name,
         // Standard lookups of custom objects (OwnerId…) have no reverse relationship name.
-        relationshipName: f.childRelationshipName ?? (child.def.custom ? null : child.def.labelPlural.replace(/\W+/g, '')),
+        relationshipName:
+          f.childRelationshipName ?? (child.def.custom ? null : child.def.labelPlural.replace(/\W+/g, '')),
         restrictedDelete: false,
       });
     }

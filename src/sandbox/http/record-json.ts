@@ -3,7 +3,12 @@ import type { SObjectType } from '../schema/catalog';
 import type { FieldDef, StoredRecord } from '../schema/types';
 
 /** A record as the sObject Rows resource returns it: `attributes`, then fields in describe order. */
-export function recordJson(type: SObjectType, record: StoredRecord, version: string, fields: readonly FieldDef[] = type.fields): Record<string, unknown> {
+export function recordJson(
+  type: SObjectType,
+  record: StoredRecord,
+  version: string,
+  fields: readonly FieldDef[] = type.fields,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {
     attributes: { type: type.name, url: `/services/data/v${version}/sobjects/${type.name}/${String(record.Id)}` },
   };

@@ -42,14 +42,19 @@ export function standardObjects(): ObjectDef[] {
 }
 
 export function buildCatalog(extensions: MetadataExtensions): SchemaCatalog {
-  const custom = extensions.customObjects.map((spec, i) => customObjectDef(spec, `${CUSTOM_PREFIX_BASE}${BASE36.charAt(i)}`));
+  const custom = extensions.customObjects.map((spec, i) =>
+    customObjectDef(spec, `${CUSTOM_PREFIX_BASE}${BASE36.charAt(i)}`),
+  );
   const objects = [...standardObjects(), ...custom];
   for (const [target, fields] of extensions.standardObjectFields) {
     const targets = target === 'Activity' ? ['Task', 'Event'] : [target];
     for (const name of targets) {
       const def = objects.find((o) => o.name === name);
       if (!def) throw new Error(`manifests add fields to ${target}, which the sandbox does not model`);
-      insertBeforeAudit(def, fields.map((f) => ({ ...f })));
+      insertBeforeAudit(
+        def,
+        fields.map((f) => ({ ...f })),
+      );
     }
   }
   const activityTargets = extensions.customObjects.filter((c) => c.enableActivities).map((c) => c.name);
@@ -63,7 +68,13 @@ export function buildCatalog(extensions: MetadataExtensions): SchemaCatalog {
 function customObjectDef(spec: CustomObjectSpec, keyPrefix: string): ObjectDef {
   const nameField: FieldDef =
     spec.nameField.type === 'AutoNumber'
-      ? text('Name', spec.nameField.label, 80, { ...readOnly, nillable: false, defaultedOnCreate: true, autoNumber: true, nameField: true })
+      ? text('Name', spec.nameField.label, 80, {
+          ...readOnly,
+          nillable: false,
+          defaultedOnCreate: true,
+          autoNumber: true,
+          nameField: true,
+        })
       : text('Name', spec.nameField.label, 80, { nameField: true });
   const def = objectDef(spec.name, { label: spec.label, plural: spec.pluralLabel }, keyPrefix, [
     idField(),

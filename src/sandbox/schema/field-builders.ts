@@ -61,7 +61,8 @@ export const bool = (name: string, label: string, o: FieldOptions = {}): FieldDe
   field(name, label, 'boolean', { nillable: false, defaultedOnCreate: true, defaultValue: false, ...o });
 
 export const dateField = (name: string, label: string, o: FieldOptions = {}): FieldDef => field(name, label, 'date', o);
-export const datetime = (name: string, label: string, o: FieldOptions = {}): FieldDef => field(name, label, 'datetime', o);
+export const datetime = (name: string, label: string, o: FieldOptions = {}): FieldDef =>
+  field(name, label, 'datetime', o);
 
 export function picklist(name: string, label: string, values: readonly string[], o: FieldOptions = {}): FieldDef {
   const defaultValue = typeof o.defaultValue === 'string' ? o.defaultValue : null;
@@ -77,7 +78,13 @@ export function picklistValue(value: string, isDefault = false, label = value): 
 }
 
 /** A lookup; several targets make it polymorphic (WhoId, WhatId). */
-export function reference(name: string, label: string, referenceTo: string[], relationshipName: string, o: FieldOptions = {}): FieldDef {
+export function reference(
+  name: string,
+  label: string,
+  referenceTo: string[],
+  relationshipName: string,
+  o: FieldOptions = {},
+): FieldDef {
   return field(name, label, 'reference', {
     length: 18,
     referenceTo,

@@ -30,14 +30,21 @@ export interface AggregatePlan {
 export function compileAggregate(query: Query, base: SObjectType, resolver: PathResolver, soql: string): AggregatePlan {
   const groupBy = query.groupBy ? (Array.isArray(query.groupBy) ? query.groupBy : [query.groupBy]) : [];
   const groupPaths = groupBy.map((g) => {
-    if (!('field' in g)) throw queryError('MALFORMED_QUERY', soql, 'The sandbox does not support functions in GROUP BY');
+    if (!('field' in g))
+      throw queryError('MALFORMED_QUERY', soql, 'The sandbox does not support functions in GROUP BY');
     const path = resolver.resolve(base, g.field);
     if (!path.field.groupable) {
-      throw queryError('INVALID_FIELD', soql, `field '${path.field.name}' can not be grouped in a query call`, locate(soql, g.field));
+      throw queryError(
+        'INVALID_FIELD',
+        soql,
+        `field '${path.field.name}' can not be grouped in a query call`,
+        locate(soql, g.field),
+      );
     }
     return path;
   });
-  const groupIndex = (path: ResolvedPath): number => groupPaths.findIndex((g) => g.path.toLowerCase() === path.path.toLowerCase());
+  const groupIndex = (path: ResolvedPath): number =>
+    groupPaths.findIndex((g) => g.path.toLowerCase() === path.path.toLowerCase());
 
   let exprCounter = 0;
   const columns: Column[] = (query.fields ?? []).map((item) => {
@@ -46,12 +53,22 @@ export function compileAggregate(query: Query, base: SObjectType, resolver: Path
       return { key, value: aggregateOf(item, base, resolver, soql) };
     }
     if (item.type !== 'Field' && item.type !== 'FieldRelationship') {
-      throw queryError('MALFORMED_QUERY', soql, 'The sandbox supports fields and aggregate functions in aggregate queries');
+      throw queryError(
+        'MALFORMED_QUERY',
+        soql,
+        'The sandbox supports fields and aggregate functions in aggregate queries',
+      );
     }
     const raw = item.type === 'Field' ? item.field : (item.rawValue ?? [...item.relationships, item.field].join('.'));
     const path = resolver.resolve(base, raw);
     const index = groupIndex(path);
-    if (index < 0) throw queryError('MALFORMED_QUERY', soql, `Field must be grouped or aggregated: ${path.field.name}`, locate(soql, raw));
+    if (index < 0)
+      throw queryError(
+        'MALFORMED_QUERY',
+        soql,
+        `Field must be grouped or aggregated: ${path.field.name}`,
+        locate(soql, raw),
+      );
     const alias = 'alias' in item && typeof item.alias === 'string' ? item.alias : undefined;
     return { key: alias ?? path.field.name, value: (g: Group) => g.values[index] ?? null };
   });
@@ -87,15 +104,22 @@ function groupRows(rows: readonly StoredRecord[], paths: readonly ResolvedPath[]
   return [...groups.values()];
 }
 
-function aggregateOf(fn: FieldFunctionExpression | FunctionExp, base: SObjectType, resolver: PathResolver, soql: string): (g: Group) => FieldValue {
+function aggregateOf(
+  fn: FieldFunctionExpression | FunctionExp,
+  base: SObjectType,
+  resolver: PathResolver,
+  soql: string,
+): (g: Group) => FieldValue {
   const name = (fn.functionName ?? '').toUpperCase();
-  if (!AGGREGATES.has(name)) throw queryError('MALFORMED_QUERY', soql, `The sandbox does not support the function ${name}`, locate(soql, name));
+  if (!AGGREGATES.has(name))
+    throw queryError('MALFORMED_QUERY', soql, `The sandbox does not support the function ${name}`, locate(soql, name));
   const param = fn.parameters?.[0];
   if (param === undefined) {
     if (name !== 'COUNT') throw queryError('MALFORMED_QUERY', soql, `unexpected token: )`, locate(soql, name));
     return (g) => g.rows.length;
   }
-  if (typeof param !== 'string') throw queryError('MALFORMED_QUERY', soql, 'The sandbox does not support nested functions');
+  if (typeof param !== 'string')
+    throw queryError('MALFORMED_QUERY', soql, 'The sandbox does not support nested functions');
   const path = resolver.resolve(base, param);
   const numeric = categoryOf(path.field.type) === 'number';
   if ((name === 'SUM' || name === 'AVG') && !numeric) {
@@ -139,7 +163,13 @@ function orderKeyOf(
   if ('fn' in clause) return { value: aggregateOf(clause.fn, base, resolver, soql), descending, nullsFirst };
   const path = resolver.resolve(base, clause.field);
   const index = groupIndex(path);
-  if (index < 0) throw queryError('MALFORMED_QUERY', soql, `Ordered field must be grouped or aggregated: ${path.field.name}`, locate(soql, clause.field));
+  if (index < 0)
+    throw queryError(
+      'MALFORMED_QUERY',
+      soql,
+      `Ordered field must be grouped or aggregated: ${path.field.name}`,
+      locate(soql, clause.field),
+    );
   return { value: (g) => g.values[index] ?? null, descending, nullsFirst };
 }
 

@@ -14,7 +14,10 @@ export interface DayRange {
 
 type RangeOf = (today: CivilDate, n: number) => DayRange;
 
-const day = (today: CivilDate, from: number, to: number): DayRange => ({ start: addDays(today, from), end: addDays(today, to) });
+const day = (today: CivilDate, from: number, to: number): DayRange => ({
+  start: addDays(today, from),
+  end: addDays(today, to),
+});
 
 function startOfWeek(today: CivilDate): CivilDate {
   return addDays(today, -weekday(today));
@@ -32,7 +35,10 @@ const weeks = (today: CivilDate, from: number, to: number): DayRange => {
   const sow = startOfWeek(today);
   return { start: addDays(sow, 7 * from), end: addDays(sow, 7 * to) };
 };
-const months = (first: CivilDate, from: number, to: number): DayRange => ({ start: addMonths(first, from), end: addMonths(first, to) });
+const months = (first: CivilDate, from: number, to: number): DayRange => ({
+  start: addMonths(first, from),
+  end: addMonths(first, to),
+});
 
 const CALENDAR: Readonly<Record<string, RangeOf>> = {
   YESTERDAY: (t) => day(t, -1, 0),
@@ -71,7 +77,10 @@ const CALENDAR: Readonly<Record<string, RangeOf>> = {
 
 /** Fiscal literals map to the calendar ones (fiscal year = calendar year). */
 function calendarName(literal: string): string {
-  return literal.replace('_FISCAL_', '_').replace(/^(LAST|NEXT|THIS)_N_FISCAL_/, '$1_N_').replace(/^N_FISCAL_/, 'N_');
+  return literal
+    .replace('_FISCAL_', '_')
+    .replace(/^(LAST|NEXT|THIS)_N_FISCAL_/, '$1_N_')
+    .replace(/^N_FISCAL_/, 'N_');
 }
 
 /** The range of a literal such as `TODAY` or `LAST_N_DAYS:30` (case-insensitive), or undefined. */

@@ -64,14 +64,20 @@ export class PathResolver {
 
   resolve(base: SObjectType, rawPath: string): ResolvedPath {
     let segments = rawPath.split('.');
-    if (segments.length > 1 && this.alias && segments[0]?.toLowerCase() === this.alias.toLowerCase()) segments = segments.slice(1);
+    if (segments.length > 1 && this.alias && segments[0]?.toLowerCase() === this.alias.toLowerCase())
+      segments = segments.slice(1);
     const steps: RelationshipStep[] = [];
     const canonical: string[] = [];
     let current: SObjectType | 'Name' = base;
     for (const segment of segments.slice(0, -1)) {
       const lookup: FieldDef | undefined = current === 'Name' ? undefined : current.relationship(segment);
       if (!lookup || !lookup.relationshipName) {
-        throw queryError('INVALID_FIELD', this.soql, `Didn't understand relationship '${segment}' in field path. ${CUSTOM_RELATIONSHIP_HINT}`, locate(this.soql, rawPath));
+        throw queryError(
+          'INVALID_FIELD',
+          this.soql,
+          `Didn't understand relationship '${segment}' in field path. ${CUSTOM_RELATIONSHIP_HINT}`,
+          locate(this.soql, rawPath),
+        );
       }
       const step = this.step(lookup);
       steps.push(step);
@@ -79,10 +85,18 @@ export class PathResolver {
       current = step.polymorphic ? 'Name' : this.targetOf(lookup);
     }
     const last = segments[segments.length - 1] ?? '';
-    const field = current === 'Name' ? NAME_OBJECT_FIELDS.find((f) => f.name.toLowerCase() === last.toLowerCase()) : current.field(last);
+    const field =
+      current === 'Name'
+        ? NAME_OBJECT_FIELDS.find((f) => f.name.toLowerCase() === last.toLowerCase())
+        : current.field(last);
     if (!field) {
       const entity = current === 'Name' ? 'Name' : current.name;
-      throw queryError('INVALID_FIELD', this.soql, `No such column '${last}' on entity '${entity}'. ${CUSTOM_FIELD_HINT}`, locate(this.soql, rawPath));
+      throw queryError(
+        'INVALID_FIELD',
+        this.soql,
+        `No such column '${last}' on entity '${entity}'. ${CUSTOM_FIELD_HINT}`,
+        locate(this.soql, rawPath),
+      );
     }
     canonical.push(field.name);
     return { path: canonical.join('.'), steps, field, get: compileGetter(steps, field, current === 'Name') };
@@ -113,7 +127,11 @@ export class PathResolver {
   }
 }
 
-function compileGetter(steps: RelationshipStep[], field: FieldDef, nameObject: boolean): (r: StoredRecord) => FieldValue {
+function compileGetter(
+  steps: RelationshipStep[],
+  field: FieldDef,
+  nameObject: boolean,
+): (r: StoredRecord) => FieldValue {
   const name = field.name;
   const readLeaf = nameObject
     ? (p: Parent): FieldValue => (name === 'Type' ? p.type.name : p.type.field(name) ? (p.record[name] ?? null) : null)

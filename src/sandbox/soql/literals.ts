@@ -60,7 +60,12 @@ export function toOperand(field: FieldDef, literalType: string, raw: string, ctx
   const mismatch = (): never => {
     const quoted = category === 'text' ? 'should be enclosed in quotes' : 'should not be enclosed in quotes';
     const typeName = field.type === 'int' ? 'integer' : TYPE_NAME[category];
-    throw queryError('INVALID_FIELD', ctx.soql, `value of filter criterion for field '${field.name}' must be of type ${typeName} and ${quoted}`, locate(ctx.soql, ctx.path));
+    throw queryError(
+      'INVALID_FIELD',
+      ctx.soql,
+      `value of filter criterion for field '${field.name}' must be of type ${typeName} and ${quoted}`,
+      locate(ctx.soql, ctx.path),
+    );
   };
   switch (category) {
     case 'text':
@@ -68,22 +73,34 @@ export function toOperand(field: FieldDef, literalType: string, raw: string, ctx
     case 'id': {
       if (literalType !== 'STRING') return mismatch();
       const id = unquote(raw);
-      if (!isWellFormedId(id)) throw queryError('INVALID_QUERY_FILTER_OPERATOR', ctx.soql, `invalid ID field: ${id}`, locate(ctx.soql, ctx.path));
+      if (!isWellFormedId(id))
+        throw queryError(
+          'INVALID_QUERY_FILTER_OPERATOR',
+          ctx.soql,
+          `invalid ID field: ${id}`,
+          locate(ctx.soql, ctx.path),
+        );
       return { kind: 'value', value: to18(id) };
     }
     case 'number':
-      return literalType === 'INTEGER' || literalType === 'DECIMAL' ? { kind: 'value', value: Number(raw) } : mismatch();
+      return literalType === 'INTEGER' || literalType === 'DECIMAL'
+        ? { kind: 'value', value: Number(raw) }
+        : mismatch();
     case 'boolean':
       return literalType === 'BOOLEAN' ? { kind: 'value', value: raw.toUpperCase() === 'TRUE' } : mismatch();
     case 'date':
       if (literalType === 'DATE') return { kind: 'value', value: raw };
-      return literalType === 'DATE_LITERAL' || literalType === 'DATE_N_LITERAL' ? rangeOperand(raw, 'date', ctx) : mismatch();
+      return literalType === 'DATE_LITERAL' || literalType === 'DATE_N_LITERAL'
+        ? rangeOperand(raw, 'date', ctx)
+        : mismatch();
     case 'datetime': {
       if (literalType === 'DATETIME') {
         const ms = parseDateTime(raw);
         return ms === null ? mismatch() : { kind: 'value', value: formatDateTime(ms) };
       }
-      return literalType === 'DATE_LITERAL' || literalType === 'DATE_N_LITERAL' ? rangeOperand(raw, 'datetime', ctx) : mismatch();
+      return literalType === 'DATE_LITERAL' || literalType === 'DATE_N_LITERAL'
+        ? rangeOperand(raw, 'datetime', ctx)
+        : mismatch();
     }
   }
 }
@@ -99,7 +116,16 @@ function rangeOperand(raw: string, category: 'date' | 'datetime', ctx: LiteralCo
   };
 }
 
-const ESCAPES: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', '"': '"', "'": "'", '\\': '\\' };
+const ESCAPES: Readonly<Record<string, string>> = {
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  b: '\b',
+  f: '\f',
+  '"': '"',
+  "'": "'",
+  '\\': '\\',
+};
 
 /** The value of a quoted SOQL string literal, with backslash escapes resolved. */
 export function unquote(raw: string): string {

@@ -17,12 +17,27 @@ export interface OrderKey {
   nullsFirst: boolean;
 }
 
-export function compileOrder(orderBy: OrderByClause[], base: SObjectType, resolver: PathResolver, soql: string): OrderKey[] {
+export function compileOrder(
+  orderBy: OrderByClause[],
+  base: SObjectType,
+  resolver: PathResolver,
+  soql: string,
+): OrderKey[] {
   return orderBy.map((clause) => {
-    if (!('field' in clause)) throw queryError('MALFORMED_QUERY', soql, 'The sandbox supports ORDER BY on fields only in non-aggregate queries');
+    if (!('field' in clause))
+      throw queryError(
+        'MALFORMED_QUERY',
+        soql,
+        'The sandbox supports ORDER BY on fields only in non-aggregate queries',
+      );
     const path = resolver.resolve(base, clause.field);
     if (!path.field.sortable) {
-      throw queryError('INVALID_FIELD', soql, `field '${path.field.name}' can not be sorted in a query call`, locate(soql, clause.field));
+      throw queryError(
+        'INVALID_FIELD',
+        soql,
+        `field '${path.field.name}' can not be sorted in a query call`,
+        locate(soql, clause.field),
+      );
     }
     const descending = clause.order === 'DESC';
     const text = categoryOf(path.field.type) === 'text';
@@ -57,7 +72,11 @@ export interface SortDirection {
  * Sorts items by the values `valuesOf` gives for each key, computed once per item: SOQL's
  * ORDER BY, shared by record and aggregate queries.
  */
-export function sortDecorated<T>(items: readonly T[], keys: readonly SortDirection[], valuesOf: (item: T) => FieldValue[]): T[] {
+export function sortDecorated<T>(
+  items: readonly T[],
+  keys: readonly SortDirection[],
+  valuesOf: (item: T) => FieldValue[],
+): T[] {
   const decorated = items.map((item) => ({ item, values: valuesOf(item) }));
   decorated.sort((a, b) => {
     for (let i = 0; i < keys.length; i++) {

@@ -33,7 +33,7 @@ function throwError(soql: string, reason: string, at: ReturnType<typeof locate>)
 /** Parser errors concern the latest occurrence in practice (the query went wrong late). */
 function locateLast(soql: string, token: string): ReturnType<typeof locate> {
   let found = locate(soql, token);
-  for (let next = found; next; ) {
+  for (let next = found; next;) {
     found = next;
     const offset = offsetOf(soql, next);
     next = locate(soql, token, offset + token.length);

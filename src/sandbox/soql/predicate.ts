@@ -44,11 +44,21 @@ function compileCondition(condition: LeafCondition, ctx: FilterContext): Predica
     throw queryError('MALFORMED_QUERY', ctx.soql, 'The sandbox does not support functions in WHERE');
   }
   if (condition.literalType === 'SUBQUERY' || !('value' in condition)) {
-    throw queryError('MALFORMED_QUERY', ctx.soql, 'The sandbox does not support semi-join subqueries in WHERE', locate(ctx.soql, 'SELECT', 6));
+    throw queryError(
+      'MALFORMED_QUERY',
+      ctx.soql,
+      'The sandbox does not support semi-join subqueries in WHERE',
+      locate(ctx.soql, 'SELECT', 6),
+    );
   }
   const path = ctx.resolver.resolve(ctx.base, condition.field);
   if (!path.field.filterable) {
-    throw queryError('INVALID_FIELD', ctx.soql, `field '${path.field.name}' can not be filtered in a query call`, locate(ctx.soql, condition.field));
+    throw queryError(
+      'INVALID_FIELD',
+      ctx.soql,
+      `field '${path.field.name}' can not be filtered in a query call`,
+      locate(ctx.soql, condition.field),
+    );
   }
   const category = categoryOf(path.field.type);
   const get = category === 'text' ? lowerGetter(path.get) : path.get;
@@ -63,10 +73,16 @@ function compileCondition(condition: LeafCondition, ctx: FilterContext): Predica
     return operator === 'IN' ? (r) => matchesAny(get(r)) : (r) => !matchesAny(get(r));
   }
   const operand = operands[0];
-  if (!operand || operands.length !== 1) throw queryError('MALFORMED_QUERY', ctx.soql, `unexpected token: (`, locate(ctx.soql, condition.field));
+  if (!operand || operands.length !== 1)
+    throw queryError('MALFORMED_QUERY', ctx.soql, `unexpected token: (`, locate(ctx.soql, condition.field));
   if (operator === 'LIKE') {
     if (category !== 'text' && category !== 'id') {
-      throw queryError('INVALID_FIELD', ctx.soql, `invalid operator on field '${path.field.name}'`, locate(ctx.soql, condition.field));
+      throw queryError(
+        'INVALID_FIELD',
+        ctx.soql,
+        `invalid operator on field '${path.field.name}'`,
+        locate(ctx.soql, condition.field),
+      );
     }
     const pattern = likePattern(values[0] ?? "''");
     return (r) => {
@@ -95,7 +111,12 @@ function membership(operands: Operand[]): (v: FieldValue) => boolean {
   };
 }
 
-function comparison(operator: string, operand: Operand, get: (r: StoredRecord) => FieldValue, category: Category): Predicate {
+function comparison(
+  operator: string,
+  operand: Operand,
+  get: (r: StoredRecord) => FieldValue,
+  category: Category,
+): Predicate {
   if (operand.kind === 'null') {
     if (operator === '=') return (r) => get(r) === null;
     if (operator === '!=' || operator === '<>') return (r) => get(r) !== null;

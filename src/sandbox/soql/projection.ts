@@ -9,8 +9,7 @@ import type { Parent, RelationshipStep, ResolvedPath } from './field-path';
  */
 
 type Node =
-  | { kind: 'field'; key: string }
-  | { kind: 'relationship'; key: string; step: RelationshipStep; children: Node[] };
+  { kind: 'field'; key: string } | { kind: 'relationship'; key: string; step: RelationshipStep; children: Node[] };
 
 export type JsonRecord = Record<string, unknown>;
 
@@ -43,7 +42,9 @@ export class Projection {
   private add(path: ResolvedPath): void {
     let level = this.roots;
     for (const step of path.steps) {
-      let node = level.find((n): n is Extract<Node, { kind: 'relationship' }> => n.kind === 'relationship' && n.key === step.name);
+      let node = level.find(
+        (n): n is Extract<Node, { kind: 'relationship' }> => n.kind === 'relationship' && n.key === step.name,
+      );
       if (!node) {
         node = { kind: 'relationship', key: step.name, step, children: [] };
         level.push(node);
@@ -56,14 +57,22 @@ export class Projection {
   /** The record as JSON for a REST query response built for API version `version` (`62.0`). */
   project(record: StoredRecord, version: string): JsonRecord {
     const out: JsonRecord = {
-      attributes: { type: this.objectName, url: `/services/data/v${version}/sobjects/${this.objectName}/${String(record.Id)}` },
+      attributes: {
+        type: this.objectName,
+        url: `/services/data/v${version}/sobjects/${this.objectName}/${String(record.Id)}`,
+      },
     };
     fill(out, this.roots, { type: null, record }, version);
     return out;
   }
 }
 
-function fill(out: JsonRecord, nodes: readonly Node[], source: { type: Parent['type'] | null; record: StoredRecord }, version: string): void {
+function fill(
+  out: JsonRecord,
+  nodes: readonly Node[],
+  source: { type: Parent['type'] | null; record: StoredRecord },
+  version: string,
+): void {
   for (const node of nodes) {
     if (node.kind === 'field') {
       out[node.key] = readField(source, node.key);
@@ -81,7 +90,12 @@ function fill(out: JsonRecord, nodes: readonly Node[], source: { type: Parent['t
         url: `/services/data/v${version}/sobjects/${parent.type.name}/${String(parent.record.Id)}`,
       },
     };
-    fill(nested, node.children, node.step.polymorphic ? { type: parent.type, record: parent.record } : { type: null, record: parent.record }, version);
+    fill(
+      nested,
+      node.children,
+      node.step.polymorphic ? { type: parent.type, record: parent.record } : { type: null, record: parent.record },
+      version,
+    );
     out[node.key] = nested;
   }
 }

@@ -41,37 +41,64 @@ export class QueryEngine {
     rejectUnsupported(query, soql);
     const type = this.store.catalog.object(query.sObject ?? '');
     if (!type || !type.def.queryable) {
-      throw queryError('INVALID_TYPE', soql, `sObject type '${String(query.sObject)}' is not supported. ${INVALID_TYPE_HINT}`, locate(soql, query.sObject ?? ''));
+      throw queryError(
+        'INVALID_TYPE',
+        soql,
+        `sObject type '${String(query.sObject)}' is not supported. ${INVALID_TYPE_HINT}`,
+        locate(soql, query.sObject ?? ''),
+      );
     }
     if ((query.offset ?? 0) > MAX_OFFSET) {
-      throw queryError('NUMBER_OUTSIDE_VALID_RANGE', soql, `Maximum SOQL offset allowed is ${MAX_OFFSET}`, locate(soql, 'OFFSET'));
+      throw queryError(
+        'NUMBER_OUTSIDE_VALID_RANGE',
+        soql,
+        `Maximum SOQL offset allowed is ${MAX_OFFSET}`,
+        locate(soql, 'OFFSET'),
+      );
     }
     const resolver = new PathResolver(this.store, soql, query.sObjectAlias);
     const tree = query.where ? buildWhereTree(query.where, soql) : undefined;
-    const where = tree ? compilePredicate(tree, { base: type, resolver, soql, now: this.clock.now(), timeZone: this.store.timeZone }) : undefined;
+    const where = tree
+      ? compilePredicate(tree, { base: type, resolver, soql, now: this.clock.now(), timeZone: this.store.timeZone })
+      : undefined;
     const visible = withDeletedFilter(where, type, options.scanAll);
     const fields = query.fields ?? [];
 
     if (isCountOnly(fields)) {
-      if (query.orderBy) throw queryError('MALFORMED_QUERY', soql, 'COUNT() and ORDER BY may not be used together', locate(soql, 'ORDER'));
+      if (query.orderBy)
+        throw queryError(
+          'MALFORMED_QUERY',
+          soql,
+          'COUNT() and ORDER BY may not be used together',
+          locate(soql, 'ORDER'),
+        );
       return { kind: 'count', objectName: type.name, totalSize: this.count(type, visible, query) };
     }
     if (query.groupBy || fields.some((f) => f.type === 'FieldFunctionExpression')) {
       const plan: AggregatePlan = compileAggregate(query, type, resolver, soql);
       return { kind: 'aggregate', objectName: type.name, rows: plan.run(this.filtered(type, visible, tree)) };
     }
-    const projection = new Projection(type.name, fields.map((f) => resolver.resolve(type, selectPath(f, soql))));
+    const projection = new Projection(
+      type.name,
+      fields.map((f) => resolver.resolve(type, selectPath(f, soql))),
+    );
     const orderBy = query.orderBy ? (Array.isArray(query.orderBy) ? query.orderBy : [query.orderBy]) : [];
     const keys = compileOrder(orderBy, type, resolver, soql);
     const inIndexOrder = keys.length > 0 && isModstampOrder(keys);
     let records = this.filtered(type, visible, tree, inIndexOrder);
     if (keys.length > 0 && !inIndexOrder) records = sortRows(records, keys);
     const start = query.offset ?? 0;
-    if (start > 0 || query.limit !== undefined) records = records.slice(start, query.limit === undefined ? undefined : start + query.limit);
+    if (start > 0 || query.limit !== undefined)
+      records = records.slice(start, query.limit === undefined ? undefined : start + query.limit);
     return { kind: 'records', objectName: type.name, records, projection };
   }
 
-  private filtered(type: SObjectType, predicate: Predicate | undefined, tree: ReturnType<typeof buildWhereTree> | undefined, modstampOrder = false): StoredRecord[] {
+  private filtered(
+    type: SObjectType,
+    predicate: Predicate | undefined,
+    tree: ReturnType<typeof buildWhereTree> | undefined,
+    modstampOrder = false,
+  ): StoredRecord[] {
     const table = this.store.table(type.name);
     const bounds = modstampBounds(tree);
     const useIndex = modstampOrder || bounds.lower !== undefined || bounds.upper !== undefined;
@@ -97,16 +124,30 @@ function withDeletedFilter(where: Predicate | undefined, type: SObjectType, scan
 
 function isCountOnly(fields: readonly ParsedField[]): boolean {
   const only = fields.length === 1 ? fields[0] : undefined;
-  return only?.type === 'FieldFunctionExpression' && only.functionName.toUpperCase() === 'COUNT' && only.parameters.length === 0;
+  return (
+    only?.type === 'FieldFunctionExpression' &&
+    only.functionName.toUpperCase() === 'COUNT' &&
+    only.parameters.length === 0
+  );
 }
 
 function selectPath(field: ParsedField, soql: string): string {
   if (field.type === 'Field') return field.field;
   if (field.type === 'FieldRelationship') return field.rawValue ?? [...field.relationships, field.field].join('.');
   if (field.type === 'FieldFunctionExpression') {
-    throw queryError('MALFORMED_QUERY', soql, `The sandbox does not support the function ${field.functionName} in SELECT`, locate(soql, field.functionName));
+    throw queryError(
+      'MALFORMED_QUERY',
+      soql,
+      `The sandbox does not support the function ${field.functionName} in SELECT`,
+      locate(soql, field.functionName),
+    );
   }
-  throw queryError('MALFORMED_QUERY', soql, 'The sandbox does not support subqueries or TYPEOF in SELECT', locate(soql, field.type === 'FieldTypeof' ? 'TYPEOF' : 'SELECT', 6));
+  throw queryError(
+    'MALFORMED_QUERY',
+    soql,
+    'The sandbox does not support subqueries or TYPEOF in SELECT',
+    locate(soql, field.type === 'FieldTypeof' ? 'TYPEOF' : 'SELECT', 6),
+  );
 }
 
 function rejectUnsupported(query: Query, soql: string): void {

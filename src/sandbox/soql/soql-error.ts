@@ -54,7 +54,11 @@ export function findToken(soql: string, token: string, from = 0): number {
 }
 
 /** Offsets of every whole-word occurrence of the keywords, in order, outside strings. */
-export function findAllTokens(soql: string, tokens: readonly string[], from = 0): Array<{ token: string; offset: number }> {
+export function findAllTokens(
+  soql: string,
+  tokens: readonly string[],
+  from = 0,
+): Array<{ token: string; offset: number }> {
   const found: Array<{ token: string; offset: number }> = [];
   let i = from;
   for (;;) {

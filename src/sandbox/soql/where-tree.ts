@@ -59,7 +59,12 @@ export function buildWhereTree(where: WhereClause, soql: string): BoolExpr {
 
   const fail = (token: string): never => {
     const offset = logicalOffsets[logicalSeen - 1];
-    throw queryError('MALFORMED_QUERY', soql, `unexpected token: ${token}`, offset === undefined ? undefined : positionOf(soql, offset));
+    throw queryError(
+      'MALFORMED_QUERY',
+      soql,
+      `unexpected token: ${token}`,
+      offset === undefined ? undefined : positionOf(soql, offset),
+    );
   };
   const take = (): Token | undefined => {
     const t = tokens[pos++];

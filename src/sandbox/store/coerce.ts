@@ -41,7 +41,12 @@ function coerceNumber(field: FieldDef, raw: unknown): number {
   if (field.type === 'int' && !Number.isInteger(value)) throw parserError('int', raw);
   const integerDigits = field.precision - field.scale;
   if (field.type !== 'int' && field.precision > 0 && Math.abs(value) >= 10 ** integerDigits) {
-    throw new ApiError(400, 'NUMBER_OUTSIDE_VALID_RANGE', `${field.label}: value outside of valid range on numeric field: ${value}`, [field.name]);
+    throw new ApiError(
+      400,
+      'NUMBER_OUTSIDE_VALID_RANGE',
+      `${field.label}: value outside of valid range on numeric field: ${value}`,
+      [field.name],
+    );
   }
   return value;
 }

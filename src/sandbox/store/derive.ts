@@ -66,10 +66,13 @@ const opportunity: Derivation = (r, previous, ctx) => {
   r.IsClosed = stage?.isClosed ?? false;
   r.IsWon = stage?.isWon ?? false;
   const stageChanged = previous?.StageName !== r.StageName;
-  if (stage && stageChanged && !('Probability' in ctx.changes) && ctx.mode === 'write') r.Probability = stage.defaultProbability;
-  if (stage && stageChanged && !('ForecastCategoryName' in ctx.changes)) r.ForecastCategoryName = stage.forecastCategoryName;
+  if (stage && stageChanged && !('Probability' in ctx.changes) && ctx.mode === 'write')
+    r.Probability = stage.defaultProbability;
+  if (stage && stageChanged && !('ForecastCategoryName' in ctx.changes))
+    r.ForecastCategoryName = stage.forecastCategoryName;
   if (r.Probability === null && stage) r.Probability = stage.defaultProbability;
-  r.ExpectedRevenue = typeof r.Amount === 'number' && typeof r.Probability === 'number' ? (r.Amount * r.Probability) / 100 : null;
+  r.ExpectedRevenue =
+    typeof r.Amount === 'number' && typeof r.Probability === 'number' ? (r.Amount * r.Probability) / 100 : null;
   if (ctx.mode === 'write' && stageChanged) r.LastStageChangeDate = ctx.now;
 };
 
@@ -82,6 +85,11 @@ const DERIVATIONS: Readonly<Record<string, Derivation>> = {
   Opportunity: opportunity,
 };
 
-export function deriveFields(objectName: string, record: StoredRecord, previous: StoredRecord | undefined, ctx: DeriveContext): void {
+export function deriveFields(
+  objectName: string,
+  record: StoredRecord,
+  previous: StoredRecord | undefined,
+  ctx: DeriveContext,
+): void {
   DERIVATIONS[objectName]?.(record, previous, ctx);
 }

@@ -16,7 +16,13 @@ const DROPPABLE_AUDIT_FIELDS = new Set(['isdeleted', 'lastmodifieddate', 'lastmo
 
 export type LoadInput = Record<string, string | number | boolean | null>;
 
-export function loadRecords(store: Store, objectName: string, records: readonly LoadInput[], timeZone: string, now: number): number {
+export function loadRecords(
+  store: Store,
+  objectName: string,
+  records: readonly LoadInput[],
+  timeZone: string,
+  now: number,
+): number {
   const type = store.type(objectName);
   const table = store.table(type.name);
   const canonical = new Map<string, string | null>();

@@ -23,7 +23,12 @@ export class MultipleMatchesError extends ApiError {
     readonly field: FieldDef,
     readonly ids: string[],
   ) {
-    super(300, 'DUPLICATE_EXTERNAL_ID', `${field.label}: more than one record found for external id field: [${ids.join(', ')}]`, [field.name]);
+    super(
+      300,
+      'DUPLICATE_EXTERNAL_ID',
+      `${field.label}: more than one record found for external id field: [${ids.join(', ')}]`,
+      [field.name],
+    );
   }
 }
 
@@ -33,7 +38,12 @@ export interface UpsertResult {
 }
 
 /** Objects whose deletion takes their activities along, and the activity field pointing at them. */
-const CASCADE_LINKS: Readonly<Record<string, 'WhoId' | 'WhatId'>> = { Lead: 'WhoId', Contact: 'WhoId', Account: 'WhatId', Opportunity: 'WhatId' };
+const CASCADE_LINKS: Readonly<Record<string, 'WhoId' | 'WhatId'>> = {
+  Lead: 'WhoId',
+  Contact: 'WhoId',
+  Account: 'WhatId',
+  Opportunity: 'WhatId',
+};
 const ACTIVITY_OBJECTS = ['Task', 'Event'] as const;
 
 export class RecordWriter {
@@ -114,11 +124,21 @@ export class RecordWriter {
   }
 
   /** Creates, or updates the one record whose external id field holds `value`. */
-  upsert(objectName: string, fieldName: string, value: string, input: Record<string, unknown>, userId: string): UpsertResult {
+  upsert(
+    objectName: string,
+    fieldName: string,
+    value: string,
+    input: Record<string, unknown>,
+    userId: string,
+  ): UpsertResult {
     const type = this.writableType(objectName, 'create');
     const field = type.field(fieldName);
     if (!field || !(field.externalId || field.name === 'Id')) {
-      throw new ApiError(404, 'NOT_FOUND', `Provided external ID field does not exist or is not accessible: ${fieldName}`);
+      throw new ApiError(
+        404,
+        'NOT_FOUND',
+        `Provided external ID field does not exist or is not accessible: ${fieldName}`,
+      );
     }
     const body = { ...input };
     for (const key of Object.keys(body)) if (key.toLowerCase() === field.name.toLowerCase()) delete body[key];
@@ -141,7 +161,8 @@ export class RecordWriter {
   private writableType(objectName: string, operation: 'create' | 'update' | 'delete'): SObjectType {
     const type = this.store.catalog.object(objectName);
     if (!type) throw new ApiError(404, 'NOT_FOUND', 'The requested resource does not exist');
-    const allowed = operation === 'create' ? type.def.createable : operation === 'update' ? type.def.updateable : type.def.deletable;
+    const allowed =
+      operation === 'create' ? type.def.createable : operation === 'update' ? type.def.updateable : type.def.deletable;
     if (!allowed) {
       const verb = operation === 'create' ? 'inserted' : operation === 'update' ? 'updated' : 'deleted';
       throw new ApiError(400, 'INVALID_TYPE_FOR_OPERATION', `entity type cannot be ${verb}: ${type.def.label}`);
@@ -150,7 +171,8 @@ export class RecordWriter {
   }
 
   private existing(type: SObjectType, id: string): StoredRecord {
-    if (!isWellFormedId(id)) throw new ApiError(400, 'MALFORMED_ID', `${type.def.label} ID: id value of incorrect type: ${id}`, ['Id']);
+    if (!isWellFormedId(id))
+      throw new ApiError(400, 'MALFORMED_ID', `${type.def.label} ID: id value of incorrect type: ${id}`, ['Id']);
     const full = to18(id);
     if (!this.store.catalog.objectsWithPrefix(full.slice(0, 3)).includes(type)) {
       throw new ApiError(400, 'MALFORMED_ID', `${type.def.label} ID: id value of incorrect type: ${id}`, ['Id']);
@@ -164,7 +186,12 @@ export class RecordWriter {
   private validated(type: SObjectType, input: Record<string, unknown>, mode: WriteMode): StoredRecord {
     const changes = prepareChanges(type, input, mode);
     checkPicklists(type, changes);
-    checkReferences(type, changes, (id) => this.store.findById(id), (prefix) => this.store.catalog.objectsWithPrefix(prefix));
+    checkReferences(
+      type,
+      changes,
+      (id) => this.store.findById(id),
+      (prefix) => this.store.catalog.objectsWithPrefix(prefix),
+    );
     return changes;
   }
 
@@ -176,7 +203,12 @@ export class RecordWriter {
       if (!field?.unique || value === null || value === undefined) continue;
       const clash = table.lookup(field, String(value)).find((id) => id !== record.Id);
       if (clash) {
-        throw new ApiError(400, 'DUPLICATE_VALUE', `duplicate value found: ${field.name} duplicates value on record with id: ${clash}`, []);
+        throw new ApiError(
+          400,
+          'DUPLICATE_VALUE',
+          `duplicate value found: ${field.name} duplicates value on record with id: ${clash}`,
+          [],
+        );
       }
     }
   }

@@ -131,11 +131,18 @@ export class Store {
   snapshot(meta: Record<string, string> = {}): StoreSnapshot {
     const records: Record<string, StoredRecord[]> = {};
     for (const [name, table] of this.tables) if (table.size > 0) records[name] = [...table.values()];
-    return { format: 'execution-coach-sandbox/1', idCounter: this.idCounter, autoNumbers: Object.fromEntries(this.autoNumbers), records, meta };
+    return {
+      format: 'execution-coach-sandbox/1',
+      idCounter: this.idCounter,
+      autoNumbers: Object.fromEntries(this.autoNumbers),
+      records,
+      meta,
+    };
   }
 
   restore(snapshot: StoreSnapshot): void {
-    if (snapshot.format !== 'execution-coach-sandbox/1') throw new Error(`Unknown snapshot format '${String(snapshot.format)}'`);
+    if (snapshot.format !== 'execution-coach-sandbox/1')
+      throw new Error(`Unknown snapshot format '${String(snapshot.format)}'`);
     this.clear();
     for (const [name, rows] of Object.entries(snapshot.records)) {
       const table = this.table(name);

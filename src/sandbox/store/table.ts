@@ -109,7 +109,10 @@ export class Table {
     for (const f of this.indexedFields) {
       const value = record[f.name];
       if (value === null || value === undefined) continue;
-      this.indexes.get(f.name)?.get(indexKey(f, String(value)))?.delete(record.Id as string);
+      this.indexes
+        .get(f.name)
+        ?.get(indexKey(f, String(value)))
+        ?.delete(record.Id as string);
     }
   }
 }

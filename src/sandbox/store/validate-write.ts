@@ -24,7 +24,8 @@ export function prepareChanges(type: SObjectType, input: Record<string, unknown>
     const field = type.field(key);
     if (!field) throw new ApiError(400, 'INVALID_FIELD', `No such column '${key}' on sobject of type ${type.name}`);
     if (field.name === 'Id') {
-      if (mode === 'create') throw new ApiError(400, 'INVALID_FIELD_FOR_INSERT_UPDATE', 'cannot specify Id in an insert call', ['Id']);
+      if (mode === 'create')
+        throw new ApiError(400, 'INVALID_FIELD_FOR_INSERT_UPDATE', 'cannot specify Id in an insert call', ['Id']);
       continue;
     }
     if (mode === 'create' ? !field.createable : !field.updateable) {
@@ -47,7 +48,9 @@ export function prepareChanges(type: SObjectType, input: Record<string, unknown>
 /** Required fields: not nillable, no default, writable; checked on the merged record. */
 export function checkRequired(type: SObjectType, record: StoredRecord, mode: WriteMode, changes: StoredRecord): void {
   const missing = type.fields
-    .filter((f) => !f.nillable && !f.defaultedOnCreate && !f.calculated && (mode === 'create' ? f.createable : f.updateable))
+    .filter(
+      (f) => !f.nillable && !f.defaultedOnCreate && !f.calculated && (mode === 'create' ? f.createable : f.updateable),
+    )
     .filter((f) => (mode === 'create' || f.name in changes) && isBlank(record[f.name]))
     .map((f) => f.name);
   if (missing.length > 0) {
@@ -92,7 +95,12 @@ export function checkReferences(
   }
 }
 
-function checkReference(field: FieldDef, value: string, resolveRecord: RecordResolver, objectsWithPrefix: PrefixResolver): string {
+function checkReference(
+  field: FieldDef,
+  value: string,
+  resolveRecord: RecordResolver,
+  objectsWithPrefix: PrefixResolver,
+): string {
   const fieldLabel = field.label.replace(/ ID$/, '');
   if (!isWellFormedId(value)) {
     throw new ApiError(400, 'MALFORMED_ID', `${fieldLabel} ID: id value of incorrect type: ${value}`, [field.name]);
@@ -100,7 +108,9 @@ function checkReference(field: FieldDef, value: string, resolveRecord: RecordRes
   const id = to18(value);
   const prefixTypes = objectsWithPrefix(keyPrefixOf(id)).map((t) => t.name);
   if (!prefixTypes.some((t) => field.referenceTo.includes(t))) {
-    throw new ApiError(400, 'FIELD_INTEGRITY_EXCEPTION', `${fieldLabel} ID: id value of incorrect type: ${value}`, [field.name]);
+    throw new ApiError(400, 'FIELD_INTEGRITY_EXCEPTION', `${fieldLabel} ID: id value of incorrect type: ${value}`, [
+      field.name,
+    ]);
   }
   const target = resolveRecord(id);
   if (!target || target.record.IsDeleted === true) {

@@ -18,7 +18,8 @@ export function parseDateTime(value: string): number | null {
   const [, y, mo, d, h, mi, s, frac, zone] = m;
   const ms = frac === undefined ? 0 : Number(frac.padEnd(3, '0').slice(0, 3));
   const utc = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), ms);
-  if (!isValidCivil(Number(y), Number(mo), Number(d)) || Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return null;
+  if (!isValidCivil(Number(y), Number(mo), Number(d)) || Number(h) > 23 || Number(mi) > 59 || Number(s) > 59)
+    return null;
   return utc - offsetMinutes(zone) * 60_000;
 }
 

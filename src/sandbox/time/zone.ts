@@ -37,7 +37,10 @@ export function assertTimeZone(timeZone: string): void {
 }
 
 /** Local wall-clock fields of an instant in a zone. */
-function wallClock(epochMs: number, timeZone: string): { date: CivilDate; hour: number; minute: number; second: number } {
+function wallClock(
+  epochMs: number,
+  timeZone: string,
+): { date: CivilDate; hour: number; minute: number; second: number } {
   const parts: Record<string, number> = {};
   for (const p of formatterFor(timeZone).formatToParts(new Date(epochMs))) {
     if (p.type !== 'literal') parts[p.type] = Number(p.value);

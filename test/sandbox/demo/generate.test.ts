@@ -14,7 +14,8 @@ beforeAll(() => {
 });
 
 const all = (object: string): DemoRecord[] => data.records[object] ?? [];
-const everyRecord = (): Array<[string, DemoRecord]> => Object.entries(data.records).flatMap(([object, rows]) => rows.map((r): [string, DemoRecord] => [object, r]));
+const everyRecord = (): Array<[string, DemoRecord]> =>
+  Object.entries(data.records).flatMap(([object, rows]) => rows.map((r): [string, DemoRecord] => [object, r]));
 const idsOf = (object: string) => new Set(all(object).map((r) => r.Id));
 
 /** Local wall-clock check: Monday–Saturday, 09:00 to 20:00 inclusive of the closing instant. */
@@ -39,18 +40,26 @@ describe('the demo dealership generator', () => {
   it('given any record, then it carries the system fields in Salesforce formats, with its object key prefix, and nothing after now', () => {
     const users = idsOf('User');
     const problems: string[] = [];
-    const prefixes = new Map(Object.entries(KEY_PREFIXES).map(([object, prefix]) => [object, new RegExp(`^${prefix}[0-9A-Za-z]{15}$`)]));
+    const prefixes = new Map(
+      Object.entries(KEY_PREFIXES).map(([object, prefix]) => [object, new RegExp(`^${prefix}[0-9A-Za-z]{15}$`)]),
+    );
     for (const [object, r] of everyRecord()) {
       const bad = (what: string) => problems.push(`${object} ${String(r.Id)}: ${what}`);
       if (!prefixes.get(object)?.test(String(r.Id))) bad('Id');
       for (const field of ['CreatedDate', 'LastModifiedDate', 'SystemModstamp']) {
         if (!DATETIME.test(String(r[field])) || parseSf(r[field]) > DEMO_NOW) bad(field);
       }
-      if (parseSf(r.LastModifiedDate) < parseSf(r.CreatedDate) || r.SystemModstamp !== r.LastModifiedDate) bad('modified before created');
+      if (parseSf(r.LastModifiedDate) < parseSf(r.CreatedDate) || r.SystemModstamp !== r.LastModifiedDate)
+        bad('modified before created');
       if (!users.has(r.CreatedById) || !users.has(r.LastModifiedById)) bad('CreatedById/LastModifiedById');
       if (r.IsDeleted !== false) bad('IsDeleted');
-      for (const field of ['ActivityDate', 'CloseDate', 'ConvertedDate']) if (r[field] != null && !DATE.test(String(r[field]))) bad(field);
-      if (r.CompletedDateTime != null && (!DATETIME.test(String(r.CompletedDateTime)) || parseSf(r.CompletedDateTime) > DEMO_NOW)) bad('CompletedDateTime');
+      for (const field of ['ActivityDate', 'CloseDate', 'ConvertedDate'])
+        if (r[field] != null && !DATE.test(String(r[field]))) bad(field);
+      if (
+        r.CompletedDateTime != null &&
+        (!DATETIME.test(String(r.CompletedDateTime)) || parseSf(r.CompletedDateTime) > DEMO_NOW)
+      )
+        bad('CompletedDateTime');
     }
     expect(problems).toEqual([]);
   });
@@ -115,16 +124,21 @@ describe('the demo dealership generator', () => {
     expect(new Set(users.map((u) => u.Name)).size).toBe(users.length);
   });
 
-  it('given the opportunities, then each one\'s stage is its last history row and the rows follow the stage order', () => {
+  it("given the opportunities, then each one's stage is its last history row and the rows follow the stage order", () => {
     const order = ['Needs Analysis', 'Demo', 'Write-Up', 'Negotiation', 'Closed Won', 'Closed Lost'];
     const rows = new Map<string, DemoRecord[]>();
-    for (const h of all('OpportunityHistory')) rows.set(h.OpportunityId as string, [...(rows.get(h.OpportunityId as string) ?? []), h]);
+    for (const h of all('OpportunityHistory'))
+      rows.set(h.OpportunityId as string, [...(rows.get(h.OpportunityId as string) ?? []), h]);
     for (const opportunity of all('Opportunity')) {
       const history = rows.get(opportunity.Id as string) ?? [];
       const stages = history.map((h) => h.StageName as string);
       expect(stages[0]).toBe('Needs Analysis');
-      expect(stages.map((s) => order.indexOf(s))).toEqual([...stages.map((s) => order.indexOf(s))].sort((a, b) => a - b));
-      expect(history.map((h) => parseSf(h.CreatedDate))).toEqual(history.map((h) => parseSf(h.CreatedDate)).sort((a, b) => a - b));
+      expect(stages.map((s) => order.indexOf(s))).toEqual(
+        [...stages.map((s) => order.indexOf(s))].sort((a, b) => a - b),
+      );
+      expect(history.map((h) => parseSf(h.CreatedDate))).toEqual(
+        history.map((h) => parseSf(h.CreatedDate)).sort((a, b) => a - b),
+      );
       expect(opportunity.StageName).toBe(stages[stages.length - 1]);
       expect(opportunity.IsWon).toBe(opportunity.StageName === 'Closed Won');
       expect(opportunity.IsClosed).toBe(String(opportunity.StageName).startsWith('Closed'));
@@ -155,7 +169,9 @@ describe('the demo dealership generator', () => {
     );
     expect(inconsistent).toEqual([]);
     const leadStatuses = new Set(all('Lead').map((l) => l.Status));
-    expect(leadStatuses).toEqual(new Set(['Open - Not Contacted', 'Working - Contacted', 'Closed - Converted', 'Closed - Not Converted']));
+    expect(leadStatuses).toEqual(
+      new Set(['Open - Not Contacted', 'Working - Contacted', 'Closed - Converted', 'Closed - Not Converted']),
+    );
   });
 
   it('given the records, then a few carry what the mapper must count: no WhoId, an unknown disposition, an unknown task Type', () => {

@@ -87,15 +87,20 @@ export class DemoMeasures {
   /** Working days (Mon–Sat) of the window on or after `fromDate`. */
   workingDays(fromDate = this.firstDay): number {
     let n = 0;
-    for (let d = this.firstDay; d < this.today; d = LocalTime.addDays(d, 1)) if (d >= fromDate && LocalTime.weekday(d) !== 0) n++;
+    for (let d = this.firstDay; d < this.today; d = LocalTime.addDays(d, 1))
+      if (d >= fromDate && LocalTime.weekday(d) !== 0) n++;
     return n;
   }
 
   of(userId: string, workingSince?: string): RepMeasures {
-    const calls = this.tasks.filter((t) => t.OwnerId === userId && t.Type === 'Call' && t.CallType === 'Outbound' && t.Status === 'Completed');
+    const calls = this.tasks.filter(
+      (t) => t.OwnerId === userId && t.Type === 'Call' && t.CallType === 'Outbound' && t.Status === 'Completed',
+    );
     const windowCalls = calls.filter((t) => this.inWindow(t.CompletedDateTime)).sort(byTime('CompletedDateTime'));
     const contacts = windowCalls.filter((t) => t.CallDisposition === 'Contacted');
-    const sets = this.events.filter((e) => e.Type === 'Appointment' && e.CreatedById === userId && this.inWindow(e.CreatedDate));
+    const sets = this.events.filter(
+      (e) => e.Type === 'Appointment' && e.CreatedById === userId && this.inWindow(e.CreatedDate),
+    );
     return {
       attempts: windowCalls.length,
       workingDays: this.workingDays(workingSince),
@@ -105,11 +110,14 @@ export class DemoMeasures {
         hits: sets.filter((e) => e.Appointment_Status__c === 'Showed' && this.inWindow(e.StartDateTime)).length,
         of: sets.length,
       },
-      shown: this.events.filter((e) => e.OwnerId === userId && e.Appointment_Status__c === 'Showed' && this.inWindow(e.StartDateTime)).length,
+      shown: this.events.filter(
+        (e) => e.OwnerId === userId && e.Appointment_Status__c === 'Showed' && this.inWindow(e.StartDateTime),
+      ).length,
       stages: this.stageCounts(userId),
       ...this.response(userId),
       overdueFollowUps: this.tasks.filter(
-        (t) => t.OwnerId === userId && t.Type === 'Follow-Up' && t.IsClosed === false && String(t.ActivityDate) < this.today,
+        (t) =>
+          t.OwnerId === userId && t.Type === 'Follow-Up' && t.IsClosed === false && String(t.ActivityDate) < this.today,
       ).length,
       staleLeads: this.staleLeads(userId),
       bursts: countBursts(calls.map((t) => parseSf(t.CompletedDateTime)).sort((a, b) => a - b)),
@@ -161,7 +169,10 @@ export class DemoMeasures {
       if (called !== undefined && waited <= SLA_MINUTES) within++;
     }
     minutes.sort((a, b) => a - b);
-    return { respondedIn30: { hits: within, of: leads }, medianFirstCallMinutes: minutes[Math.floor(minutes.length / 2)] ?? NaN };
+    return {
+      respondedIn30: { hits: within, of: leads },
+      medianFirstCallMinutes: minutes[Math.floor(minutes.length / 2)] ?? NaN,
+    };
   }
 
   /** Open leads whose latest activity (a task, or an appointment even if still to come) is over 3 days old. */
@@ -202,7 +213,7 @@ function reachedAfter(from: DemoRecord[], to: DemoRecord[], fromField: string, t
 /** Greedy count of disjoint runs of ≥10 calls within 5 minutes (times sorted ascending). */
 function countBursts(times: number[]): number {
   let bursts = 0;
-  for (let i = 0; i + BURST_CALLS - 1 < times.length; ) {
+  for (let i = 0; i + BURST_CALLS - 1 < times.length;) {
     if ((times[i + BURST_CALLS - 1] as number) - (times[i] as number) <= BURST_MS) {
       bursts++;
       i += BURST_CALLS;

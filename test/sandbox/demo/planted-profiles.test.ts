@@ -21,7 +21,9 @@ beforeAll(() => {
   const users = new Map((data.records.User ?? []).map((u) => [u.Id, u]));
   for (const p of data.profiles) {
     // The new hire has worked only since their User record was created.
-    const since = new LocalTime('America/Chicago').date(Date.parse(String(users.get(p.userId)?.CreatedDate).replace('+0000', 'Z')));
+    const since = new LocalTime('America/Chicago').date(
+      Date.parse(String(users.get(p.userId)?.CreatedDate).replace('+0000', 'Z')),
+    );
     byProfile.set(p.profile, [...(byProfile.get(p.profile) ?? []), measures.of(p.userId, since)]);
   }
 });
@@ -32,8 +34,16 @@ const one = (profile: DemoProfile): RepMeasures => {
   return found;
 };
 const team = (): RepMeasures[] => [...(byProfile.get('strong') ?? []), ...(byProfile.get('ordinary') ?? [])];
-const pooled = (pick: (m: RepMeasures) => Ratio): number => rate(team().map(pick).reduce((a, r) => ({ hits: a.hits + r.hits, of: a.of + r.of }), { hits: 0, of: 0 }));
-const stageRatio = (m: RepMeasures, from: string, to: string): Ratio => ({ hits: Math.min(m.stages[to] ?? 0, m.stages[from] ?? 0), of: m.stages[from] ?? 0 });
+const pooled = (pick: (m: RepMeasures) => Ratio): number =>
+  rate(
+    team()
+      .map(pick)
+      .reduce((a, r) => ({ hits: a.hits + r.hits, of: a.of + r.of }), { hits: 0, of: 0 }),
+  );
+const stageRatio = (m: RepMeasures, from: string, to: string): Ratio => ({
+  hits: Math.min(m.stages[to] ?? 0, m.stages[from] ?? 0),
+  of: m.stages[from] ?? 0,
+});
 const showRatio = (m: RepMeasures): Ratio => m.show;
 const demoRatio = (m: RepMeasures): Ratio => ({ hits: Math.min(m.stages['Demo'] ?? 0, m.shown), of: m.shown });
 const callsPerDay = (m: RepMeasures) => m.attempts / m.workingDays;
@@ -41,12 +51,24 @@ const callsPerDay = (m: RepMeasures) => m.attempts / m.workingDays;
 describe('the planted profiles, measured plainly over the last 30 full days', () => {
   it('given the profiles list, then it names every planted salesperson, the BDC agent, and their stores', () => {
     expect(data.profiles.map((p) => p.profile)).toEqual([
-      'strong', 'strong', 'strong', 'low_activity', 'rarely_sets', 'no_shows', 'skips_demo', 'slow_responder', 'fake_calls', 'new_hire', 'ordinary', 'ordinary', 'bdc',
+      'strong',
+      'strong',
+      'strong',
+      'low_activity',
+      'rarely_sets',
+      'no_shows',
+      'skips_demo',
+      'slow_responder',
+      'fake_calls',
+      'new_hire',
+      'ordinary',
+      'ordinary',
+      'bdc',
     ]);
     expect(new Set(data.profiles.map((p) => p.store)).size).toBe(2);
   });
 
-  it('given the rarely-setting rep, then their contacted→set share is far below the team\'s on a large sample', () => {
+  it("given the rarely-setting rep, then their contacted→set share is far below the team's on a large sample", () => {
     const m = one('rarely_sets');
     expect(m.set.of).toBeGreaterThanOrEqual(SKILL_SAMPLE);
     expect(rate(m.set)).toBeLessThan(0.2);
@@ -55,7 +77,7 @@ describe('the planted profiles, measured plainly over the last 30 full days', ()
     expect(callsPerDay(m)).toBeGreaterThanOrEqual(Math.min(...team().map(callsPerDay)));
   });
 
-  it('given the low-activity rep, then their outbound calls per working day are well below the team\'s (about 40%)', () => {
+  it("given the low-activity rep, then their outbound calls per working day are well below the team's (about 40%)", () => {
     const teamMean = team().reduce((a, m) => a + callsPerDay(m), 0) / team().length;
     const share = callsPerDay(one('low_activity')) / teamMean;
     expect(share).toBeGreaterThan(0.25);
@@ -113,7 +135,9 @@ describe('the planted profiles, measured plainly over the last 30 full days', ()
     ];
     const misses: string[] = [];
     for (const [name, pick] of ratios) {
-      team().forEach((m, i) => wilsonUpper90(pick(m)) < TARGETS[name] && misses.push(`rep ${i} confidently below ${name}`));
+      team().forEach(
+        (m, i) => wilsonUpper90(pick(m)) < TARGETS[name] && misses.push(`rep ${i} confidently below ${name}`),
+      );
       if (pooled(pick) < TARGETS[name]) misses.push(`team ${name} ${pooled(pick).toFixed(3)}`);
     }
     team().forEach((m, i) => {

@@ -3,21 +3,33 @@ import { mixSeed, QuotaCoin, Rng } from '../../../src/sandbox/demo/rng';
 
 describe('the seeded random numbers', () => {
   it('given the same seed, when drawn twice, then the sequences are identical; another seed differs', () => {
-    const draw = (seed: number) => Array.from({ length: 20 }, ((rng) => () => rng.next())(new Rng(seed)));
+    const draw = (seed: number) =>
+      Array.from(
+        { length: 20 },
+        (
+          (rng) => () =>
+            rng.next()
+        )(new Rng(seed)),
+      );
     expect(draw(42)).toEqual(draw(42));
     expect(draw(43)).not.toEqual(draw(42));
   });
 
   it('given any seed and bounds, when an integer is drawn, then it lies within them', () => {
     fc.assert(
-      fc.property(fc.integer(), fc.integer({ min: -1000, max: 1000 }), fc.integer({ min: 0, max: 1000 }), (seed, lo, width) => {
-        const rng = new Rng(seed);
-        for (let i = 0; i < 50; i++) {
-          const n = rng.int(lo, lo + width);
-          if (!Number.isInteger(n) || n < lo || n > lo + width) return false;
-        }
-        return true;
-      }),
+      fc.property(
+        fc.integer(),
+        fc.integer({ min: -1000, max: 1000 }),
+        fc.integer({ min: 0, max: 1000 }),
+        (seed, lo, width) => {
+          const rng = new Rng(seed);
+          for (let i = 0; i < 50; i++) {
+            const n = rng.int(lo, lo + width);
+            if (!Number.isInteger(n) || n < lo || n > lo + width) return false;
+          }
+          return true;
+        },
+      ),
     );
   });
 

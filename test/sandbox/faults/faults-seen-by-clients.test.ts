@@ -51,7 +51,11 @@ describe('faults, as a client sees them', () => {
     expect(statuses).toEqual([200, 200, 401]);
 
     const refreshes: string[] = [];
-    const conn = refreshingConnection(sandbox, sandbox.sessions.issue(sandbox.org.integrationUserId).accessToken, refreshes);
+    const conn = refreshingConnection(
+      sandbox,
+      sandbox.sessions.issue(sandbox.org.integrationUserId).accessToken,
+      refreshes,
+    );
     await inject(sandbox, { expireSessionAfterCalls: 1 });
     await conn.query('SELECT Id FROM Task LIMIT 1');
     const afterExpiry = await conn.query<{ Id: string }>('SELECT Id FROM Task LIMIT 1');
@@ -62,7 +66,10 @@ describe('faults, as a client sees them', () => {
   it('given 503 for the next 2 requests, then raw HTTP sees SERVER_UNAVAILABLE and jsforce retries a GET through it', async () => {
     await inject(sandbox, { unavailableRequests: 2 });
     const res = await api(sandbox, '/limits', {}, token);
-    expect([res.status, await res.json()]).toEqual([503, [{ message: 'Server temporarily unavailable, please try again later', errorCode: 'SERVER_UNAVAILABLE' }]]);
+    expect([res.status, await res.json()]).toEqual([
+      503,
+      [{ message: 'Server temporarily unavailable, please try again later', errorCode: 'SERVER_UNAVAILABLE' }],
+    ]);
     await inject(sandbox, { unavailableRequests: 2 });
     const result = await connect(sandbox, token).query('SELECT Id FROM Task LIMIT 5');
     expect(result.records).toHaveLength(5);
@@ -70,7 +77,9 @@ describe('faults, as a client sees them', () => {
 
   it('given 503 on a POST, then jsforce does not retry and the error surfaces', async () => {
     await inject(sandbox, { unavailableRequests: 1 });
-    await expect(connect(sandbox, token).sobject('Lead').create({ LastName: 'x', Company: 'y' })).rejects.toMatchObject({ errorCode: 'SERVER_UNAVAILABLE' });
+    await expect(connect(sandbox, token).sobject('Lead').create({ LastName: 'x', Company: 'y' })).rejects.toMatchObject(
+      { errorCode: 'SERVER_UNAVAILABLE' },
+    );
   });
 
   it('given the daily limit is reached, then 403 REQUEST_LIMIT_EXCEEDED with the usage header', async () => {
@@ -79,8 +88,12 @@ describe('faults, as a client sees them', () => {
     const refused = await api(sandbox, '/limits', {}, token);
     expect(refused.status).toBe(403);
     expect(refused.headers.get('sforce-limit-info')).toBe(`api-usage=${sandbox.usage.used}/${sandbox.usage.used}`);
-    expect(await refused.json()).toEqual([{ message: 'TotalRequests Limit exceeded.', errorCode: 'REQUEST_LIMIT_EXCEEDED' }]);
-    await expect(connect(sandbox, token).query('SELECT Id FROM Task LIMIT 1')).rejects.toMatchObject({ errorCode: 'REQUEST_LIMIT_EXCEEDED' });
+    expect(await refused.json()).toEqual([
+      { message: 'TotalRequests Limit exceeded.', errorCode: 'REQUEST_LIMIT_EXCEEDED' },
+    ]);
+    await expect(connect(sandbox, token).query('SELECT Id FROM Task LIMIT 1')).rejects.toMatchObject({
+      errorCode: 'REQUEST_LIMIT_EXCEEDED',
+    });
   });
 
   it('given a share of rows locked, then those collection items fail with UNABLE_TO_LOCK_ROW, the same ones for the same seed', async () => {
@@ -88,7 +101,9 @@ describe('faults, as a client sees them', () => {
     const failedIndexes = async (): Promise<number[]> => {
       await inject(sandbox, { lockRowShare: 0.3, seed: 42 });
       const results = await connect(sandbox, token).sobject('Task').create(records, { allOrNone: false });
-      const errors = results.map((r) => (r.success ? undefined : (r.errors[0] as unknown as { statusCode: string }).statusCode));
+      const errors = results.map((r) =>
+        r.success ? undefined : (r.errors[0] as unknown as { statusCode: string }).statusCode,
+      );
       expect(errors.filter((e) => e !== undefined).every((e) => e === 'UNABLE_TO_LOCK_ROW')).toBe(true);
       return errors.flatMap((e, i) => (e ? [i] : []));
     };
@@ -102,12 +117,18 @@ describe('faults, as a client sees them', () => {
     await inject(sandbox, { randomPageSizes: true, seed: 3 });
     const sizes: number[] = [];
     const ids = new Set<string>();
-    let page = (await (await api(sandbox, soql('SELECT Id FROM Task'), {}, token)).json()) as { done: boolean; nextRecordsUrl?: string; records: Array<{ Id: string }> };
+    let page = (await (await api(sandbox, soql('SELECT Id FROM Task'), {}, token)).json()) as {
+      done: boolean;
+      nextRecordsUrl?: string;
+      records: Array<{ Id: string }>;
+    };
     for (;;) {
       sizes.push(page.records.length);
       for (const r of page.records) ids.add(r.Id);
       if (page.done) break;
-      page = (await (await fetch(`${sandbox.url}${page.nextRecordsUrl ?? ''}`, { headers: { authorization: `Bearer ${token}` } })).json()) as typeof page;
+      page = (await (
+        await fetch(`${sandbox.url}${page.nextRecordsUrl ?? ''}`, { headers: { authorization: `Bearer ${token}` } })
+      ).json()) as typeof page;
     }
     expect(ids.size).toBe(sandbox.store.counts().Task);
     expect(sizes.slice(0, -1).every((s) => s >= 200 && s <= 2000)).toBe(true);
@@ -129,7 +150,9 @@ describe('faults, as a client sees them', () => {
 
   it('given a request stalled forever, then only the client timeout ends it, and clearing faults releases it', async () => {
     await inject(sandbox, { stallRequests: 1, stallMs: null });
-    await expect(api(sandbox, '/limits', { signal: AbortSignal.timeout(150) }, token)).rejects.toThrow(/aborted|timeout/i);
+    await expect(api(sandbox, '/limits', { signal: AbortSignal.timeout(150) }, token)).rejects.toThrow(
+      /aborted|timeout/i,
+    );
     const hanging = api(sandbox, '/limits', {}, token).then(
       () => 'answered',
       () => 'dropped',

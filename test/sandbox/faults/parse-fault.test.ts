@@ -20,7 +20,10 @@ describe('--fault specs', () => {
     expect(parseFaultSpecs(['unavailable=1', 'seed=3'])).toEqual({ unavailableRequests: 1, seed: 3 });
   });
 
-  it.each(['teleport=1', 'lock-rows=2', 'latency=9-3', 'unavailable=-1'])('given the bad spec %s, then it is refused', (spec) => {
-    expect(() => parseFaultSpec(spec)).toThrow(/--fault/);
-  });
+  it.each(['teleport=1', 'lock-rows=2', 'latency=9-3', 'unavailable=-1'])(
+    'given the bad spec %s, then it is refused',
+    (spec) => {
+      expect(() => parseFaultSpec(spec)).toThrow(/--fault/);
+    },
+  );
 });

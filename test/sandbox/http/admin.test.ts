@@ -18,8 +18,10 @@ describe('the /__sandbox admin endpoints', () => {
     token = sandbox.sessions.issue(sandbox.org.integrationUserId).accessToken;
   });
 
-  const leadCount = async (): Promise<number> => (await json<{ totalSize: number }>(api(sandbox, soql('SELECT COUNT() FROM Lead'), {}, token))).totalSize;
-  const createLead = (name: string) => api(sandbox, '/sobjects/Lead', { method: 'POST', body: JSON.stringify({ LastName: name, Company: 'x' }) }, token);
+  const leadCount = async (): Promise<number> =>
+    (await json<{ totalSize: number }>(api(sandbox, soql('SELECT COUNT() FROM Lead'), {}, token))).totalSize;
+  const createLead = (name: string) =>
+    api(sandbox, '/sobjects/Lead', { method: 'POST', body: JSON.stringify({ LastName: name, Company: 'x' }) }, token);
 
   it.each([
     ['no token', {}],
@@ -36,38 +38,63 @@ describe('the /__sandbox admin endpoints', () => {
     await admin(sandbox, '/reset', { method: 'POST' });
     expect(await leadCount()).toBe(0);
     await admin(sandbox, '/restore', { method: 'POST', body: JSON.stringify(snapshot) });
-    expect(await json<{ records: Array<{ LastName: string }> }>(api(sandbox, soql('SELECT LastName FROM Lead'), {}, token))).toMatchObject({ records: [{ LastName: 'Kept' }] });
+    expect(
+      await json<{ records: Array<{ LastName: string }> }>(api(sandbox, soql('SELECT LastName FROM Lead'), {}, token)),
+    ).toMatchObject({ records: [{ LastName: 'Kept' }] });
   });
 
   it('given the clock is set, then writes are stamped with the new time', async () => {
-    const clock = await json<{ now: string }>(admin(sandbox, '/clock', { method: 'POST', body: JSON.stringify({ now: '2027-01-05T10:00:00Z' }) }));
+    const clock = await json<{ now: string }>(
+      admin(sandbox, '/clock', { method: 'POST', body: JSON.stringify({ now: '2027-01-05T10:00:00Z' }) }),
+    );
     expect(clock.now).toBe('2027-01-05T10:00:00.000+0000');
     token = sandbox.sessions.issue(sandbox.org.integrationUserId).accessToken;
     const { id } = await json<{ id: string }>(createLead('Later'));
-    expect((await json<{ CreatedDate: string }>(api(sandbox, `/sobjects/Lead/${id}`, {}, token))).CreatedDate).toBe('2027-01-05T10:00:00.000+0000');
+    expect((await json<{ CreatedDate: string }>(api(sandbox, `/sobjects/Lead/${id}`, {}, token))).CreatedDate).toBe(
+      '2027-01-05T10:00:00.000+0000',
+    );
   });
 
   it('given API calls, then the counters report them per kind, and can be cleared', async () => {
     await admin(sandbox, '/api-calls', { method: 'DELETE' });
     await api(sandbox, soql('SELECT Id FROM Lead'), {}, token);
     await api(sandbox, '/sobjects/Lead/describe', {}, token);
-    expect(await json<{ total: number; byKind: Record<string, number> }>(admin(sandbox, '/api-calls'))).toMatchObject({ total: 2, byKind: { query: 1, describe: 1 } });
+    expect(await json<{ total: number; byKind: Record<string, number> }>(admin(sandbox, '/api-calls'))).toMatchObject({
+      total: 2,
+      byKind: { query: 1, describe: 1 },
+    });
   });
 
   it('given records posted as history, then they are loaded with the system fields given', async () => {
     const id = sandbox.store.newId('Lead');
     const res = await admin(sandbox, '/records/Lead', {
       method: 'POST',
-      body: JSON.stringify([{ Id: id, LastName: 'Old', Company: 'x', CreatedDate: '2026-01-01T00:00:00.000+0000', SystemModstamp: '2026-01-02T00:00:00.000+0000' }]),
+      body: JSON.stringify([
+        {
+          Id: id,
+          LastName: 'Old',
+          Company: 'x',
+          CreatedDate: '2026-01-01T00:00:00.000+0000',
+          SystemModstamp: '2026-01-02T00:00:00.000+0000',
+        },
+      ]),
     });
     expect(await res.json()).toEqual({ loaded: 1 });
-    expect(await json<{ SystemModstamp: string }>(api(sandbox, `/sobjects/Lead/${id}`, {}, token))).toMatchObject({ SystemModstamp: '2026-01-02T00:00:00.000+0000' });
-    expect((await admin(sandbox, '/records/Lead', { method: 'POST', body: JSON.stringify([{ Id: id, Shoe__c: 1 }]) })).status).toBe(400);
+    expect(await json<{ SystemModstamp: string }>(api(sandbox, `/sobjects/Lead/${id}`, {}, token))).toMatchObject({
+      SystemModstamp: '2026-01-02T00:00:00.000+0000',
+    });
+    expect(
+      (await admin(sandbox, '/records/Lead', { method: 'POST', body: JSON.stringify([{ Id: id, Shoe__c: 1 }]) }))
+        .status,
+    ).toBe(400);
   });
 
   it('given bad fault settings, then 400 says what is wrong', async () => {
     const res = await admin(sandbox, '/faults', { method: 'POST', body: JSON.stringify({ lockRowShare: 3 }) });
-    expect([res.status, ((await res.json()) as { message: string }).message]).toEqual([400, "fault 'lockRowShare' is a share between 0 and 1"]);
+    expect([res.status, ((await res.json()) as { message: string }).message]).toEqual([
+      400,
+      "fault 'lockRowShare' is a share between 0 and 1",
+    ]);
   });
 
   it('given seed, then the org holds the demo dealership and the profiles are reported', async () => {
@@ -81,7 +108,9 @@ describe('the /__sandbox admin endpoints', () => {
   it('given seed options the generator refuses, then 400 and the org is left empty but whole', async () => {
     const res = await admin(sandbox, '/seed', { method: 'POST', body: JSON.stringify({ days: -1 }) });
     expect(res.status).toBe(400);
-    expect((await json<{ totalSize: number }>(api(sandbox, soql('SELECT COUNT() FROM Organization'), {}, token))).totalSize).toBe(1);
+    expect(
+      (await json<{ totalSize: number }>(api(sandbox, soql('SELECT COUNT() FROM Organization'), {}, token))).totalSize,
+    ).toBe(1);
   });
 
   it('given expired sessions, then the old token is refused', async () => {
@@ -96,11 +125,16 @@ describe('a data file', () => {
     const dataFile = join(dir, 'org.json');
     try {
       const first = await startTestSandbox({ dataFile });
-      await api(first, '/sobjects/Lead', { method: 'POST', body: JSON.stringify({ LastName: 'Persisted', Company: 'x' }) });
+      await api(first, '/sobjects/Lead', {
+        method: 'POST',
+        body: JSON.stringify({ LastName: 'Persisted', Company: 'x' }),
+      });
       await first.close();
       expect(existsSync(dataFile)).toBe(true);
       const second = await startTestSandbox({ dataFile });
-      const found = (await (await api(second, soql('SELECT LastName FROM Lead'))).json()) as { records: Array<{ LastName: string }> };
+      const found = (await (await api(second, soql('SELECT LastName FROM Lead'))).json()) as {
+        records: Array<{ LastName: string }>;
+      };
       await second.close();
       expect(found.records.map((r) => r.LastName)).toEqual(['Persisted']);
     } finally {

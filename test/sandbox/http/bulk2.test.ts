@@ -29,13 +29,17 @@ describe('Bulk API 2.0 query jobs over HTTP', () => {
   });
 
   it('given maxRecords, then results come in CSV pages with Sforce-Locator and the literal null on the last', async () => {
-    const job = (await (await createJob("SELECT Id, Subject, Owner.Name FROM Task WHERE Subject LIKE 'Task 1%' ORDER BY Subject")).json()) as JobInfo;
+    const job = (await (
+      await createJob("SELECT Id, Subject, Owner.Name FROM Task WHERE Subject LIKE 'Task 1%' ORDER BY Subject")
+    ).json()) as JobInfo;
     const first = await api(sandbox, `/jobs/query/${job.id}/results?maxRecords=4`);
     const locator = first.headers.get('sforce-locator') ?? '';
     expect([first.headers.get('content-type'), first.headers.get('sforce-numberofrecords')]).toEqual(['text/csv', '4']);
     const lines = (await first.text()).split('\n');
     expect(lines[0]).toBe('"Id","Subject","Owner.Name"');
-    expect(lines.slice(1, 5).map((l) => l.replace(/^"00T\w{15}",/, ''))).toEqual(['Task 1', 'Task 10', 'Task 11', 'Task 12'].map((t) => `"${t}","Integration User"`));
+    expect(lines.slice(1, 5).map((l) => l.replace(/^"00T\w{15}",/, ''))).toEqual(
+      ['Task 1', 'Task 10', 'Task 11', 'Task 12'].map((t) => `"${t}","Integration User"`),
+    );
     expect(lines.slice(5)).toEqual(['']);
     const last = await api(sandbox, `/jobs/query/${job.id}/results?locator=${locator}&maxRecords=100`);
     expect([last.headers.get('sforce-numberofrecords'), last.headers.get('sforce-locator')]).toEqual(['7', 'null']);
@@ -55,7 +59,10 @@ describe('Bulk API 2.0 query jobs over HTTP', () => {
 
   it('given an abort, then the job is Aborted, and DELETE removes it in any state', async () => {
     const job = (await (await createJob('SELECT Id FROM Task')).json()) as JobInfo;
-    const aborted = await api(sandbox, `/jobs/query/${job.id}`, { method: 'PATCH', body: JSON.stringify({ state: 'Aborted' }) });
+    const aborted = await api(sandbox, `/jobs/query/${job.id}`, {
+      method: 'PATCH',
+      body: JSON.stringify({ state: 'Aborted' }),
+    });
     expect(((await aborted.json()) as JobInfo).state).toBe('Aborted');
     expect((await api(sandbox, `/jobs/query/${job.id}`, { method: 'DELETE' })).status).toBe(204);
     expect((await api(sandbox, `/jobs/query/${job.id}`)).status).toBe(404);

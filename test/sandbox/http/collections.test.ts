@@ -22,28 +22,49 @@ describe('sObject Collections over HTTP', () => {
   const tasks = (n: number, extra: Record<string, unknown> = {}) =>
     Array.from({ length: n }, (_, i) => ({ attributes: { type: 'Task' }, Subject: `t${i}`, ...extra }));
   const subjectsCount = async (subject: string): Promise<number> =>
-    ((await (await api(sandbox, soql(`SELECT COUNT() FROM Task WHERE Subject = '${subject}'`))).json()) as { totalSize: number }).totalSize;
+    (
+      (await (await api(sandbox, soql(`SELECT COUNT() FROM Task WHERE Subject = '${subject}'`))).json()) as {
+        totalSize: number;
+      }
+    ).totalSize;
 
   it('given 201 records, then the whole request is refused with EXCEEDED_ID_LIMIT', async () => {
     const res = await send('POST', '/composite/sobjects', { allOrNone: false, records: tasks(201) });
-    expect(res).toEqual({ status: 400, body: [{ message: 'record limit reached. cannot submit more than 200 records into this call', errorCode: 'EXCEEDED_ID_LIMIT' }] });
+    expect(res).toEqual({
+      status: 400,
+      body: [
+        {
+          message: 'record limit reached. cannot submit more than 200 records into this call',
+          errorCode: 'EXCEEDED_ID_LIMIT',
+        },
+      ],
+    });
   });
 
   it('given allOrNone false and one bad record, then 200 with per-item results keyed statusCode', async () => {
     const res = await send('POST', '/composite/sobjects', {
       allOrNone: false,
-      records: [{ attributes: { type: 'Task' }, Subject: 'ok-partial' }, { attributes: { type: 'Task' }, Subject: 'bad', WhoId: 'nope' }],
+      records: [
+        { attributes: { type: 'Task' }, Subject: 'ok-partial' },
+        { attributes: { type: 'Task' }, Subject: 'bad', WhoId: 'nope' },
+      ],
     });
     const [good, bad] = res.body as ItemResult[];
     expect(res.status).toBe(200);
     expect(good).toEqual({ id: expect.stringMatching(/^00T/) as unknown, success: true, errors: [] });
-    expect(bad).toEqual({ success: false, errors: [{ statusCode: 'MALFORMED_ID', message: 'Name ID: id value of incorrect type: nope', fields: ['WhoId'] }] });
+    expect(bad).toEqual({
+      success: false,
+      errors: [{ statusCode: 'MALFORMED_ID', message: 'Name ID: id value of incorrect type: nope', fields: ['WhoId'] }],
+    });
   });
 
   it('given allOrNone true and one bad record, then nothing is committed and the others report the rollback', async () => {
     const res = await send('POST', '/composite/sobjects', {
       allOrNone: true,
-      records: [{ attributes: { type: 'Task' }, Subject: 'atomic' }, { attributes: { type: 'Task' }, Subject: 'atomic', Status: 'Done-ish' }],
+      records: [
+        { attributes: { type: 'Task' }, Subject: 'atomic' },
+        { attributes: { type: 'Task' }, Subject: 'atomic', Status: 'Done-ish' },
+      ],
     });
     const [rolledBack, bad] = res.body as ItemResult[];
     expect(rolledBack?.errors[0]?.statusCode).toBe('ALL_OR_NONE_OPERATION_ROLLED_BACK');
@@ -53,7 +74,8 @@ describe('sObject Collections over HTTP', () => {
   });
 
   it('given updates with the lowercase id jsforce sends, then each record is updated', async () => {
-    const created = (await send('POST', '/composite/sobjects', { records: tasks(2, { Subject: 'to-update' }) })).body as ItemResult[];
+    const created = (await send('POST', '/composite/sobjects', { records: tasks(2, { Subject: 'to-update' }) }))
+      .body as ItemResult[];
     const res = await send('PATCH', '/composite/sobjects', {
       allOrNone: false,
       records: created.map((r) => ({ attributes: { type: 'Task' }, id: r.id, Status: 'Completed' })),
@@ -76,11 +98,15 @@ describe('sObject Collections over HTTP', () => {
   });
 
   it('given a delete by ids and a retrieve, then each answers per id in order', async () => {
-    const created = (await send('POST', '/composite/sobjects', { records: tasks(2, { Subject: 'to-delete' }) })).body as ItemResult[];
+    const created = (await send('POST', '/composite/sobjects', { records: tasks(2, { Subject: 'to-delete' }) }))
+      .body as ItemResult[];
     const ids = created.map((r) => r.id ?? '');
-    const retrieved = (await send('POST', '/composite/sobjects/Task', { ids, fields: ['Subject'] })).body as Array<{ Subject: string }>;
+    const retrieved = (await send('POST', '/composite/sobjects/Task', { ids, fields: ['Subject'] })).body as Array<{
+      Subject: string;
+    }>;
     expect(retrieved.map((r) => r.Subject)).toEqual(['to-delete', 'to-delete']);
-    const deleted = (await send('DELETE', `/composite/sobjects?ids=${ids.join(',')},garbage&allOrNone=false`)).body as ItemResult[];
+    const deleted = (await send('DELETE', `/composite/sobjects?ids=${ids.join(',')},garbage&allOrNone=false`))
+      .body as ItemResult[];
     expect(deleted.map((r) => [r.id, r.success])).toEqual([...ids.map((id) => [id, true]), ['garbage', false]]);
     expect(await subjectsCount('to-delete')).toBe(0);
   });

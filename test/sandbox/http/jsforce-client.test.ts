@@ -59,7 +59,10 @@ describe('jsforce against the sandbox', () => {
 
   it('given array retrieve, find() without a field list, updated() and deleted(), then jsforce gets the shapes it expects', async () => {
     const lead = conn.sobject('Lead');
-    const created = await lead.create([{ LastName: 'One', Company: 'x' }, { LastName: 'Two', Company: 'x' }]);
+    const created = await lead.create([
+      { LastName: 'One', Company: 'x' },
+      { LastName: 'Two', Company: 'x' },
+    ]);
     const ids = created.map((r) => r.id ?? '');
     expect((await lead.retrieve(ids)).map((r) => r?.LastName)).toEqual(['One', 'Two']);
     const found = await lead.find({ LastName: 'Two' });
@@ -102,7 +105,9 @@ describe('jsforce against the sandbox', () => {
       [true, false],
       [true, true],
     ]);
-    const rows = await conn.query<SfRecord>("SELECT Flag_Key__c, Summary__c FROM Coaching_Flag__c ORDER BY Flag_Key__c");
+    const rows = await conn.query<SfRecord>(
+      'SELECT Flag_Key__c, Summary__c FROM Coaching_Flag__c ORDER BY Flag_Key__c',
+    );
     expect(rows.records.map((r) => r.Summary__c)).toEqual(['third', 'new']);
   });
 
@@ -124,7 +129,11 @@ describe('jsforce against the sandbox', () => {
 
   it('given describe, then the custom object shows its metadata-defined fields', async () => {
     const describe = await conn.sobject('Coaching_Flag__c').describe();
-    expect(describe.fields.find((f) => f.name === 'Flag_Key__c')).toMatchObject({ externalId: true, unique: true, type: 'string' });
+    expect(describe.fields.find((f) => f.name === 'Flag_Key__c')).toMatchObject({
+      externalId: true,
+      unique: true,
+      type: 'string',
+    });
   });
 
   it('given an expired token and a client-credentials refreshFn, then jsforce refreshes once and the replay succeeds', async () => {
@@ -149,9 +158,17 @@ describe('jsforce against the sandbox', () => {
   });
 
   it('given the username-password flow, then jsforce logs in by OAuth2 and gets the instance and user', async () => {
-    const login = new Connection({ loginUrl: sandbox.url, version: API_VERSION, oauth2: { clientId: sandbox.clientId, clientSecret: sandbox.clientSecret, loginUrl: sandbox.url } });
+    const login = new Connection({
+      loginUrl: sandbox.url,
+      version: API_VERSION,
+      oauth2: { clientId: sandbox.clientId, clientSecret: sandbox.clientSecret, loginUrl: sandbox.url },
+    });
     const user = await login.login('integration@execution-coach.sandbox', sandbox.userPassword);
-    expect([login.instanceUrl, user.id, user.organizationId]).toEqual([sandbox.url, sandbox.org.integrationUserId, sandbox.org.orgId]);
+    expect([login.instanceUrl, user.id, user.organizationId]).toEqual([
+      sandbox.url,
+      sandbox.org.integrationUserId,
+      sandbox.org.orgId,
+    ]);
     expect((await login.identity()).username).toBe('integration@execution-coach.sandbox');
   });
 });

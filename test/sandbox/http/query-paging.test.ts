@@ -20,7 +20,9 @@ async function pageAll(sandbox: RunningSandbox, firstPath: string, batchSize: nu
   const headers = { 'Sforce-Query-Options': `batchSize=${batchSize}` };
   const pages: Page[] = [(await (await api(sandbox, firstPath, { headers })).json()) as Page];
   for (let page = pages[0]; page && !page.done; page = pages[pages.length - 1]) {
-    const next = await fetch(`${sandbox.url}${page.nextRecordsUrl ?? ''}`, { headers: { ...headers, authorization: `Bearer ${sandbox.accessToken}` } });
+    const next = await fetch(`${sandbox.url}${page.nextRecordsUrl ?? ''}`, {
+      headers: { ...headers, authorization: `Bearer ${sandbox.accessToken}` },
+    });
     pages.push((await next.json()) as Page);
   }
   return pages;
@@ -33,7 +35,11 @@ describe('paging through query locators', () => {
     sandbox = await startTestSandbox();
     // Rows 150–649 share one SystemModstamp, so it straddles the 200, 400 and 600 page boundaries.
     ids = loadTasks(sandbox, 10_000, (i) =>
-      i >= 150 && i < 650 ? SHARED_STAMP : new Date(Date.parse('2026-09-30T00:00:00Z') + (i < 150 ? i : i + 100_000) * 1000).toISOString().replace('Z', '+0000'),
+      i >= 150 && i < 650
+        ? SHARED_STAMP
+        : new Date(Date.parse('2026-09-30T00:00:00Z') + (i < 150 ? i : i + 100_000) * 1000)
+            .toISOString()
+            .replace('Z', '+0000'),
     );
   });
   afterAll(() => sandbox.close());
@@ -51,7 +57,11 @@ describe('paging through query locators', () => {
 
   it('given an incremental filter SystemModstamp >= the shared stamp, then the pages hold exactly the rows from there on', async () => {
     const where = `SystemModstamp >= ${SHARED_STAMP.replace('.000+0000', 'Z')}`;
-    const pages = await pageAll(sandbox, soql(`SELECT Id, SystemModstamp FROM Task WHERE ${where} ORDER BY SystemModstamp, Id`), 500);
+    const pages = await pageAll(
+      sandbox,
+      soql(`SELECT Id, SystemModstamp FROM Task WHERE ${where} ORDER BY SystemModstamp, Id`),
+      500,
+    );
     const seen = pages.flatMap((p) => p.records.map((r) => r.Id));
     expect(seen).toHaveLength(9_850);
     expect(new Set(seen).size).toBe(9_850);
@@ -60,10 +70,16 @@ describe('paging through query locators', () => {
 
   it('given a row updated after the first page, then the cursor still serves each row once, as it was when opened', async () => {
     const touched = ids[9_999] ?? '';
-    const pages = [(await (await api(sandbox, soql('SELECT Id, Subject FROM Task ORDER BY SystemModstamp, Id'))).json()) as SubjectPage];
+    const pages = [
+      (await (
+        await api(sandbox, soql('SELECT Id, Subject FROM Task ORDER BY SystemModstamp, Id'))
+      ).json()) as SubjectPage,
+    ];
     sandbox.org.writer.update('Task', touched, { Subject: 'touched' }, sandbox.org.integrationUserId);
     for (let page = pages[0]; page && !page.done; page = pages[pages.length - 1]) {
-      const next = await fetch(`${sandbox.url}${page.nextRecordsUrl ?? ''}`, { headers: { authorization: `Bearer ${sandbox.accessToken}` } });
+      const next = await fetch(`${sandbox.url}${page.nextRecordsUrl ?? ''}`, {
+        headers: { authorization: `Bearer ${sandbox.accessToken}` },
+      });
       pages.push((await next.json()) as SubjectPage);
     }
     const rows = pages.flatMap((p) => p.records);
@@ -72,7 +88,9 @@ describe('paging through query locators', () => {
   });
 
   it('given a queryAll locator, then it is served under /query/ as jsforce asks for it', async () => {
-    const first = (await (await api(sandbox, `/queryAll?q=${encodeURIComponent('SELECT Id FROM Task')}`)).json()) as Page;
+    const first = (await (
+      await api(sandbox, `/queryAll?q=${encodeURIComponent('SELECT Id FROM Task')}`)
+    ).json()) as Page;
     const locator = (first.nextRecordsUrl ?? '').split('/').pop() ?? '';
     expect(locator).not.toContain('/');
     expect((await api(sandbox, `/query/${locator}`)).status).toBe(200);
@@ -80,12 +98,17 @@ describe('paging through query locators', () => {
 
   it('given an unknown or expired locator, then 400 INVALID_QUERY_LOCATOR', async () => {
     const garbage = await api(sandbox, '/query/01gSB0000000000001-2000');
-    expect([garbage.status, await garbage.json()]).toEqual([400, [{ message: 'invalid query locator', errorCode: 'INVALID_QUERY_LOCATOR' }]]);
+    expect([garbage.status, await garbage.json()]).toEqual([
+      400,
+      [{ message: 'invalid query locator', errorCode: 'INVALID_QUERY_LOCATOR' }],
+    ]);
     const first = (await (await api(sandbox, soql('SELECT Id FROM Task'))).json()) as Page;
     // Cursors live two days; the session has timed out by then too, so a new one is needed.
     sandbox.clock.advance(2 * 24 * 60 * 60 * 1000 + 1);
     const token = await freshToken(sandbox);
-    const expired = await fetch(`${sandbox.url}${first.nextRecordsUrl ?? ''}`, { headers: { authorization: `Bearer ${token}` } });
+    const expired = await fetch(`${sandbox.url}${first.nextRecordsUrl ?? ''}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(expired.status).toBe(400);
   });
 });
@@ -95,7 +118,11 @@ async function freshToken(sandbox: RunningSandbox): Promise<string | undefined> 
   const res = await fetch(`${sandbox.url}/services/oauth2/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: sandbox.clientId, client_secret: sandbox.clientSecret }).toString(),
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: sandbox.clientId,
+      client_secret: sandbox.clientSecret,
+    }).toString(),
   });
   return ((await res.json()) as { access_token?: string }).access_token;
 }

@@ -34,15 +34,23 @@ describe('@salesforce/core against the sandbox', () => {
 
   it('given an access token used as the username, then Connection.create queries the sandbox', async () => {
     const token = sandbox.accessToken;
-    const authInfo = await core.AuthInfo.create({ username: token, accessTokenOptions: { accessToken: token, instanceUrl: sandbox.url, loginUrl: sandbox.url } });
+    const authInfo = await core.AuthInfo.create({
+      username: token,
+      accessTokenOptions: { accessToken: token, instanceUrl: sandbox.url, loginUrl: sandbox.url },
+    });
     const conn = await core.Connection.create({ authInfo, connectionOptions: { version: '62.0' } });
     const result = await conn.query<{ Id: string; Name: string }>('SELECT Id, Name FROM Organization');
-    expect(result.records).toEqual([expect.objectContaining({ Id: sandbox.org.orgId, Name: 'Execution Coach Sandbox' })]);
+    expect(result.records).toEqual([
+      expect.objectContaining({ Id: sandbox.org.orgId, Name: 'Execution Coach Sandbox' }),
+    ]);
   });
 
   it('given no API version, then Connection.create asks /services/data and uses the latest two-digit version', async () => {
     const token = sandbox.accessToken;
-    const authInfo = await core.AuthInfo.create({ username: token, accessTokenOptions: { accessToken: token, instanceUrl: sandbox.url, loginUrl: sandbox.url } });
+    const authInfo = await core.AuthInfo.create({
+      username: token,
+      accessTokenOptions: { accessToken: token, instanceUrl: sandbox.url, loginUrl: sandbox.url },
+    });
     const conn = await core.Connection.create({ authInfo });
     expect(conn.getApiVersion()).toBe('67.0');
     expect((await conn.query('SELECT COUNT() FROM Lead')).totalSize).toBe(0);

@@ -48,11 +48,20 @@ describe('date literals, evaluated in the org time zone (now: Friday 2026-11-20 
   });
 
   it('given THIS_WEEK, then the week runs Sunday to Saturday', () => {
-    expect(subjects(org, 'ActivityDate = THIS_WEEK')).toEqual(['friday-morning', 'friday-night-local', 'last-sunday', 'late-thursday-local']);
+    expect(subjects(org, 'ActivityDate = THIS_WEEK')).toEqual([
+      'friday-morning',
+      'friday-night-local',
+      'last-sunday',
+      'late-thursday-local',
+    ]);
   });
 
   it('given LAST_N_DAYS:5 on a date field, then it covers the five days before today and today', () => {
-    expect(subjects(org, 'ActivityDate = LAST_N_DAYS:5')).toEqual(['friday-morning', 'last-sunday', 'late-thursday-local']);
+    expect(subjects(org, 'ActivityDate = LAST_N_DAYS:5')).toEqual([
+      'friday-morning',
+      'last-sunday',
+      'late-thursday-local',
+    ]);
   });
 
   it('given N_DAYS_AGO, NEXT_N_DAYS, THIS_MONTH and LAST_MONTH, then each is its calendar range', () => {

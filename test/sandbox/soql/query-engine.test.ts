@@ -4,25 +4,42 @@ describe('SOQL field lists and relationship paths', () => {
   const org = newOrg();
   const me = org.integrationUserId;
   const leadId = lead(org, { FirstName: 'Dana', LastName: 'Reyes' });
-  const opp = org.writer.create('Opportunity', { Name: 'F-150', StageName: 'Demo', CloseDate: '2026-12-01', Amount: 100 }, me);
+  const opp = org.writer.create(
+    'Opportunity',
+    { Name: 'F-150', StageName: 'Demo', CloseDate: '2026-12-01', Amount: 100 },
+    me,
+  );
   task(org, { Subject: 'with who', WhoId: leadId });
   task(org, { Subject: 'orphan' });
 
   it('given parent fields, then each relationship is one nested object with its own attributes', () => {
-    const outcome = org.queries.run("SELECT Id, Owner.Name, Owner.Alias FROM Task WHERE Subject = 'with who'", { scanAll: false });
+    const outcome = org.queries.run("SELECT Id, Owner.Name, Owner.Alias FROM Task WHERE Subject = 'with who'", {
+      scanAll: false,
+    });
     if (outcome.kind !== 'records') throw new Error('expected records');
     const [row] = outcome.records.map((r) => outcome.projection.project(r, '62.0'));
     expect(row).toEqual({
       attributes: { type: 'Task', url: `/services/data/v62.0/sobjects/Task/${String(row?.Id)}` },
       Id: row?.Id,
-      Owner: { attributes: { type: 'User', url: `/services/data/v62.0/sobjects/User/${me}` }, Name: 'Integration User', Alias: 'integ' },
+      Owner: {
+        attributes: { type: 'User', url: `/services/data/v62.0/sobjects/User/${me}` },
+        Name: 'Integration User',
+        Alias: 'integ',
+      },
     });
   });
 
   it('given a polymorphic relationship, then it resolves through the Name object, and is null when empty', () => {
     const rows = select(org, 'SELECT Subject, Who.Name, Who.Type FROM Task ORDER BY Subject DESC');
     expect(rows).toEqual([
-      { Subject: 'with who', Who: { attributes: { type: 'Name', url: `/services/data/v62.0/sobjects/Lead/${leadId}` }, Name: 'Dana Reyes', Type: 'Lead' } },
+      {
+        Subject: 'with who',
+        Who: {
+          attributes: { type: 'Name', url: `/services/data/v62.0/sobjects/Lead/${leadId}` },
+          Name: 'Dana Reyes',
+          Type: 'Lead',
+        },
+      },
       { Subject: 'orphan', Who: null },
     ]);
   });
@@ -30,12 +47,16 @@ describe('SOQL field lists and relationship paths', () => {
   it('given a two-level path from a history row, then it walks both lookups', () => {
     const [row] = select(org, 'SELECT StageName, Opportunity.Owner.Name, Opportunity.OwnerId FROM OpportunityHistory');
     expect(row).toMatchObject({ StageName: 'Demo', Opportunity: { Owner: { Name: 'Integration User' }, OwnerId: me } });
-    expect(select(org, `SELECT Id FROM OpportunityHistory WHERE Opportunity.OwnerId = '${me.slice(0, 15)}'`)).toHaveLength(1);
+    expect(
+      select(org, `SELECT Id FROM OpportunityHistory WHERE Opportunity.OwnerId = '${me.slice(0, 15)}'`),
+    ).toHaveLength(1);
     expect(opp.Id).toBeDefined();
   });
 
   it('given field names in another case, then the described names come back', () => {
-    expect(select(org, "SELECT subject, OWNERID FROM task WHERE subject = 'ORPHAN'")).toEqual([{ Subject: 'orphan', OwnerId: me }]);
+    expect(select(org, "SELECT subject, OWNERID FROM task WHERE subject = 'ORPHAN'")).toEqual([
+      { Subject: 'orphan', OwnerId: me },
+    ]);
   });
 });
 
@@ -68,9 +89,24 @@ describe('SOQL filters, ordering and windows', () => {
   });
 
   it('given ORDER BY without NULLS, then nulls come first ascending and last descending', () => {
-    expect(names('SELECT LastName FROM Lead ORDER BY LeadSource, LastName')).toEqual(['Ng', 'Patel', '100%', "O'Brien"]);
-    expect(names('SELECT LastName FROM Lead ORDER BY LeadSource DESC, LastName')).toEqual(['100%', "O'Brien", 'Patel', 'Ng']);
-    expect(names('SELECT LastName FROM Lead ORDER BY LeadSource ASC NULLS LAST, LastName DESC')).toEqual(['Patel', "O'Brien", '100%', 'Ng']);
+    expect(names('SELECT LastName FROM Lead ORDER BY LeadSource, LastName')).toEqual([
+      'Ng',
+      'Patel',
+      '100%',
+      "O'Brien",
+    ]);
+    expect(names('SELECT LastName FROM Lead ORDER BY LeadSource DESC, LastName')).toEqual([
+      '100%',
+      "O'Brien",
+      'Patel',
+      'Ng',
+    ]);
+    expect(names('SELECT LastName FROM Lead ORDER BY LeadSource ASC NULLS LAST, LastName DESC')).toEqual([
+      'Patel',
+      "O'Brien",
+      '100%',
+      'Ng',
+    ]);
   });
 
   it('given LIMIT and OFFSET, then they window the ordered rows', () => {
@@ -86,12 +122,30 @@ describe('SOQL filters, ordering and windows', () => {
 describe('SOQL aggregates', () => {
   const org = newOrg();
   const me = org.integrationUserId;
-  for (const [stage, amount] of [['Demo', 100], ['Demo', 300], ['Closed Won', 500], ['Needs Analysis', null]] as const) {
-    org.writer.create('Opportunity', { Name: 'o', StageName: stage, CloseDate: '2026-12-01', Amount: amount, LeadSource: stage === 'Demo' ? 'Web' : null }, me);
+  for (const [stage, amount] of [
+    ['Demo', 100],
+    ['Demo', 300],
+    ['Closed Won', 500],
+    ['Needs Analysis', null],
+  ] as const) {
+    org.writer.create(
+      'Opportunity',
+      {
+        Name: 'o',
+        StageName: stage,
+        CloseDate: '2026-12-01',
+        Amount: amount,
+        LeadSource: stage === 'Demo' ? 'Web' : null,
+      },
+      me,
+    );
   }
 
   it('given GROUP BY with unaliased aggregates, then columns are expr0, expr1… and rows are AggregateResult', () => {
-    const outcome = org.queries.run('SELECT StageName, COUNT(Id), SUM(Amount), MAX(Amount) top FROM Opportunity GROUP BY StageName ORDER BY StageName', { scanAll: false });
+    const outcome = org.queries.run(
+      'SELECT StageName, COUNT(Id), SUM(Amount), MAX(Amount) top FROM Opportunity GROUP BY StageName ORDER BY StageName',
+      { scanAll: false },
+    );
     if (outcome.kind !== 'aggregate') throw new Error('expected aggregate rows');
     expect(outcome.rows).toEqual([
       { attributes: { type: 'AggregateResult' }, StageName: 'Closed Won', expr0: 1, expr1: 500, top: 500 },
@@ -101,15 +155,18 @@ describe('SOQL aggregates', () => {
   });
 
   it('given no GROUP BY, then one row aggregates everything, and COUNT(field) skips nulls', () => {
-    expect(select(org, 'SELECT COUNT(Id), COUNT(LeadSource), AVG(Amount), COUNT_DISTINCT(StageName) FROM Opportunity')).toEqual([
-      { expr0: 4, expr1: 2, expr2: 300, expr3: 3 },
-    ]);
+    expect(
+      select(org, 'SELECT COUNT(Id), COUNT(LeadSource), AVG(Amount), COUNT_DISTINCT(StageName) FROM Opportunity'),
+    ).toEqual([{ expr0: 4, expr1: 2, expr2: 300, expr3: 3 }]);
   });
 
   it('given ORDER BY an aggregate and a relationship group, then groups sort by it and key by the last segment', () => {
-    expect(select(org, 'SELECT Owner.Name, StageName, COUNT(Id) n FROM Opportunity GROUP BY Owner.Name, StageName ORDER BY COUNT(Id) DESC, StageName LIMIT 1')).toEqual([
-      { Name: 'Integration User', StageName: 'Demo', n: 2 },
-    ]);
+    expect(
+      select(
+        org,
+        'SELECT Owner.Name, StageName, COUNT(Id) n FROM Opportunity GROUP BY Owner.Name, StageName ORDER BY COUNT(Id) DESC, StageName LIMIT 1',
+      ),
+    ).toEqual([{ Name: 'Integration User', StageName: 'Demo', n: 2 }]);
   });
 
   it('given an ungrouped plain field, then MALFORMED_QUERY says it must be grouped or aggregated', () => {
@@ -147,17 +204,31 @@ describe('SOQL errors as a real org sends them', () => {
   });
 
   it('given an unknown relationship, then INVALID_FIELD says the relationship is not understood', () => {
-    expect(queryError(org, 'SELECT Manager.Name FROM Task').message).toContain("Didn't understand relationship 'Manager' in field path.");
+    expect(queryError(org, 'SELECT Manager.Name FROM Task').message).toContain(
+      "Didn't understand relationship 'Manager' in field path.",
+    );
   });
 
   it('given a filter or ORDER BY on a long text area, then a real org refuses both', () => {
-    expect(queryError(org, "SELECT Id FROM Task WHERE Description = 'x'").message).toContain("field 'Description' can not be filtered in a query call");
-    expect(queryError(org, 'SELECT Id FROM Task ORDER BY Description').message).toContain("field 'Description' can not be sorted in a query call");
+    expect(queryError(org, "SELECT Id FROM Task WHERE Description = 'x'").message).toContain(
+      "field 'Description' can not be filtered in a query call",
+    );
+    expect(queryError(org, 'SELECT Id FROM Task ORDER BY Description').message).toContain(
+      "field 'Description' can not be sorted in a query call",
+    );
   });
 
   it.each([
-    ['a datetime literal on a date field', 'ActivityDate = 2026-11-20T00:00:00Z', 'must be of type date and should not be enclosed in quotes'],
-    ['a date literal on a datetime field', 'CreatedDate = 2026-11-20', 'must be of type dateTime and should not be enclosed in quotes'],
+    [
+      'a datetime literal on a date field',
+      'ActivityDate = 2026-11-20T00:00:00Z',
+      'must be of type date and should not be enclosed in quotes',
+    ],
+    [
+      'a date literal on a datetime field',
+      'CreatedDate = 2026-11-20',
+      'must be of type dateTime and should not be enclosed in quotes',
+    ],
     ['a quoted value on a boolean field', "IsClosed = 'true'", 'must be of type boolean'],
     ['a number on a text field', 'Subject = 5', 'must be of type string and should be enclosed in quotes'],
   ])('given %s, then INVALID_FIELD explains the expected type', (_what, where, message) => {
@@ -167,7 +238,9 @@ describe('SOQL errors as a real org sends them', () => {
   });
 
   it('given a malformed id literal, then INVALID_QUERY_FILTER_OPERATOR', () => {
-    expect(queryError(org, "SELECT Id FROM Task WHERE OwnerId = 'nope'").errorCode).toBe('INVALID_QUERY_FILTER_OPERATOR');
+    expect(queryError(org, "SELECT Id FROM Task WHERE OwnerId = 'nope'").errorCode).toBe(
+      'INVALID_QUERY_FILTER_OPERATOR',
+    );
   });
 
   it('given a syntax error, then MALFORMED_QUERY names the unexpected token', () => {
@@ -189,6 +262,8 @@ describe('deleted rows', () => {
 
   it('given a deleted row, then query hides it and queryAll returns it with IsDeleted = true', () => {
     expect(select(org, 'SELECT LastName FROM Lead')).toEqual([{ LastName: 'Here' }]);
-    expect(select(org, 'SELECT LastName, IsDeleted FROM Lead WHERE IsDeleted = true', true)).toEqual([{ LastName: 'Gone', IsDeleted: true }]);
+    expect(select(org, 'SELECT LastName, IsDeleted FROM Lead WHERE IsDeleted = true', true)).toEqual([
+      { LastName: 'Gone', IsDeleted: true },
+    ]);
   });
 });

@@ -5,7 +5,8 @@ describe('WHERE precedence and the mixes a real org refuses', () => {
   lead(org, { LastName: 'A', Company: 'x', LeadSource: 'Web' });
   lead(org, { LastName: 'B', Company: 'y', LeadSource: 'Web' });
   lead(org, { LastName: 'C', Company: 'x', LeadSource: 'Other' });
-  const names = (where: string): unknown[] => select(org, `SELECT LastName FROM Lead WHERE ${where} ORDER BY LastName`).map((r) => r.LastName);
+  const names = (where: string): unknown[] =>
+    select(org, `SELECT LastName FROM Lead WHERE ${where} ORDER BY LastName`).map((r) => r.LastName);
 
   it('given parenthesised OR inside AND, then AND applies to the whole group', () => {
     expect(names("LeadSource = 'Web' AND (Company = 'x' OR LastName = 'C')")).toEqual(['A']);
@@ -34,7 +35,9 @@ describe('WHERE precedence and the mixes a real org refuses', () => {
   });
 
   it('given OR then AND at one level, then the AND is the unexpected token', () => {
-    expect(queryError(org, "SELECT Id FROM Lead WHERE Company = 'x' OR LeadSource = 'Web' AND LastName = 'C'").message).toMatch(/unexpected token: AND$/);
+    expect(
+      queryError(org, "SELECT Id FROM Lead WHERE Company = 'x' OR LeadSource = 'Web' AND LastName = 'C'").message,
+    ).toMatch(/unexpected token: AND$/);
   });
 
   it('given AND NOT without parentheses, then MALFORMED_QUERY names NOT', () => {

@@ -7,7 +7,11 @@ describe('writes through the API: validation as a real org answers it', () => {
 
   it('given an unknown field, then INVALID_FIELD names it', () => {
     const error = apiError(create('Lead', { LastName: 'x', Company: 'y', Shoe_Size__c: 9 }));
-    expect([error.status, error.errorCode, error.message]).toEqual([400, 'INVALID_FIELD', "No such column 'Shoe_Size__c' on sobject of type Lead"]);
+    expect([error.status, error.errorCode, error.message]).toEqual([
+      400,
+      'INVALID_FIELD',
+      "No such column 'Shoe_Size__c' on sobject of type Lead",
+    ]);
   });
 
   it('given a read-only field, then INVALID_FIELD_FOR_INSERT_UPDATE lists it', () => {
@@ -25,7 +29,14 @@ describe('writes through the API: validation as a real org answers it', () => {
   });
 
   it('given a value outside a restricted picklist, then INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST', () => {
-    const error = apiError(create('Event', { Subject: 'x', StartDateTime: '2026-11-21T15:00:00Z', DurationInMinutes: 30, Appointment_Status__c: 'Maybe' }));
+    const error = apiError(
+      create('Event', {
+        Subject: 'x',
+        StartDateTime: '2026-11-21T15:00:00Z',
+        DurationInMinutes: 30,
+        Appointment_Status__c: 'Maybe',
+      }),
+    );
     expect(error.errorCode).toBe('INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST');
     expect(error.message).toBe('Appointment Status: bad value for restricted picklist field: Maybe');
   });
@@ -44,7 +55,9 @@ describe('writes through the API: validation as a real org answers it', () => {
     const first = org.writer.create('Coaching_Flag__c', { Flag_Key__c: 'v1:set-rate:005:2026-11-20' }, me);
     const error = apiError(create('Coaching_Flag__c', { Flag_Key__c: 'v1:set-rate:005:2026-11-20' }));
     expect(error.errorCode).toBe('DUPLICATE_VALUE');
-    expect(error.message).toBe(`duplicate value found: Flag_Key__c duplicates value on record with id: ${String(first.Id)}`);
+    expect(error.message).toBe(
+      `duplicate value found: Flag_Key__c duplicates value on record with id: ${String(first.Id)}`,
+    );
   });
 
   it('given an update on a malformed or unknown id, then MALFORMED_ID or NOT_FOUND', () => {
@@ -77,24 +90,45 @@ describe('writes through the API: system and derived fields', () => {
     expect([open.IsClosed, open.CompletedDateTime]).toEqual([false, null]);
     setNow(org, '2026-11-20T16:00:00Z');
     const done = org.writer.update('Task', open.Id as string, { Status: 'Completed' }, me);
-    expect(done).toMatchObject({ IsClosed: true, CompletedDateTime: '2026-11-20T16:00:00.000+0000', SystemModstamp: '2026-11-20T16:00:00.000+0000' });
+    expect(done).toMatchObject({
+      IsClosed: true,
+      CompletedDateTime: '2026-11-20T16:00:00.000+0000',
+      SystemModstamp: '2026-11-20T16:00:00.000+0000',
+    });
     expect(done.CreatedDate).toBe('2026-11-20T15:04:05.000+0000');
   });
 
   it('given an opportunity whose stage changes, then IsClosed/IsWon follow the stage and history rows are written', () => {
-    const opp = org.writer.create('Opportunity', { Name: 'o', StageName: 'Demo', CloseDate: '2026-12-01', Amount: 30000 }, me);
+    const opp = org.writer.create(
+      'Opportunity',
+      { Name: 'o', StageName: 'Demo', CloseDate: '2026-12-01', Amount: 30000 },
+      me,
+    );
     org.writer.update('Opportunity', opp.Id as string, { NextStep: 'call' }, me);
     const won = org.writer.update('Opportunity', opp.Id as string, { StageName: 'Closed Won' }, me);
     expect(won).toMatchObject({ IsClosed: true, IsWon: true, Probability: 100 });
-    expect(select(org, `SELECT StageName, Probability, PrevAmount FROM OpportunityHistory WHERE OpportunityId = '${String(opp.Id)}' ORDER BY CreatedDate, Id`)).toEqual([
+    expect(
+      select(
+        org,
+        `SELECT StageName, Probability, PrevAmount FROM OpportunityHistory WHERE OpportunityId = '${String(opp.Id)}' ORDER BY CreatedDate, Id`,
+      ),
+    ).toEqual([
       { StageName: 'Demo', Probability: 40, PrevAmount: null },
       { StageName: 'Closed Won', Probability: 100, PrevAmount: 30000 },
     ]);
   });
 
   it('given an appointment with a start and duration, then its end and activity date are derived in the org time zone', () => {
-    const appt = org.writer.create('Event', { Subject: 'Visit', Type: 'Appointment', StartDateTime: '2026-11-21T04:30:00Z', DurationInMinutes: 60 }, me);
-    expect(appt).toMatchObject({ EndDateTime: '2026-11-21T05:30:00.000+0000', ActivityDate: '2026-11-20', Appointment_Status__c: 'Scheduled' });
+    const appt = org.writer.create(
+      'Event',
+      { Subject: 'Visit', Type: 'Appointment', StartDateTime: '2026-11-21T04:30:00Z', DurationInMinutes: 60 },
+      me,
+    );
+    expect(appt).toMatchObject({
+      EndDateTime: '2026-11-21T05:30:00.000+0000',
+      ActivityDate: '2026-11-20',
+      Appointment_Status__c: 'Scheduled',
+    });
   });
 
   it('given a coaching flag, then its auto-number name follows the display format of the metadata', () => {
@@ -155,14 +189,25 @@ describe('deletes take the record’s activities along', () => {
     const leadId = lead(org);
     const other = lead(org, { LastName: 'Other' });
     org.writer.create('Task', { Subject: 'Call', WhoId: leadId }, me);
-    org.writer.create('Event', { Subject: 'Visit', WhoId: leadId, StartDateTime: '2026-11-21T15:00:00.000+0000', EndDateTime: '2026-11-21T16:00:00.000+0000' }, me);
+    org.writer.create(
+      'Event',
+      {
+        Subject: 'Visit',
+        WhoId: leadId,
+        StartDateTime: '2026-11-21T15:00:00.000+0000',
+        EndDateTime: '2026-11-21T16:00:00.000+0000',
+      },
+      me,
+    );
     org.writer.create('Task', { Subject: 'Call', WhoId: other }, me);
 
     org.writer.delete('Lead', leadId, me);
 
     expect(select(org, `SELECT Id FROM Task WHERE WhoId = '${leadId}'`)).toEqual([]);
     expect(select(org, `SELECT Id FROM Event WHERE WhoId = '${leadId}'`)).toEqual([]);
-    expect(select(org, `SELECT Id, IsDeleted FROM Task WHERE WhoId = '${leadId}'`, true)).toEqual([expect.objectContaining({ IsDeleted: true })]);
+    expect(select(org, `SELECT Id, IsDeleted FROM Task WHERE WhoId = '${leadId}'`, true)).toEqual([
+      expect.objectContaining({ IsDeleted: true }),
+    ]);
     expect(select(org, `SELECT Id FROM Task WHERE WhoId = '${other}'`)).toHaveLength(1);
   });
 });

@@ -21,7 +21,8 @@ export function setNow(org: SandboxOrg, iso: string): void {
 export function select(org: SandboxOrg, soql: string, scanAll = false): JsonRecord[] {
   const outcome = org.queries.run(soql, { scanAll });
   if (outcome.kind === 'count') throw new Error('COUNT() query: use count()');
-  const rows = outcome.kind === 'aggregate' ? outcome.rows : outcome.records.map((r) => outcome.projection.project(r, '62.0'));
+  const rows =
+    outcome.kind === 'aggregate' ? outcome.rows : outcome.records.map((r) => outcome.projection.project(r, '62.0'));
   return rows.map(({ attributes: _attributes, ...fields }) => fields);
 }
 
@@ -54,7 +55,8 @@ export function apiError(action: () => unknown): ApiError {
 }
 
 export function lead(org: SandboxOrg, fields: Record<string, unknown> = {}): string {
-  return org.writer.create('Lead', { LastName: 'Reyes', Company: 'Walk-in', ...fields }, org.integrationUserId).Id as string;
+  return org.writer.create('Lead', { LastName: 'Reyes', Company: 'Walk-in', ...fields }, org.integrationUserId)
+    .Id as string;
 }
 
 export function task(org: SandboxOrg, fields: Record<string, unknown> = {}): string {

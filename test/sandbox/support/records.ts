@@ -4,7 +4,11 @@ import type { RunningSandbox } from '../../../src/sandbox/server';
  * Loads `n` Tasks as history (fast: no API calls), all owned by the integration user.
  * `modstamp(i)` chooses each row's SystemModstamp (default: one per second).
  */
-export function loadTasks(sandbox: RunningSandbox, n: number, modstamp: (i: number) => string = secondsAfterEpochOfTest): string[] {
+export function loadTasks(
+  sandbox: RunningSandbox,
+  n: number,
+  modstamp: (i: number) => string = secondsAfterEpochOfTest,
+): string[] {
   const user = sandbox.org.integrationUserId;
   const rows = Array.from({ length: n }, (_, i) => ({
     Id: sandbox.store.newId('Task'),

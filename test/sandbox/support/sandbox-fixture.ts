@@ -15,7 +15,15 @@ export const TEST_NOW = '2026-11-20T15:04:05.000Z';
 setDefaults({ retry: { maxRetries: 2, minTimeout: 10, timeoutFactor: 1 } });
 
 export function sandboxOptions(overrides: SandboxOptions = {}): SandboxOptions {
-  return { port: 0, now: TEST_NOW, freezeClock: true, timeZone: 'America/Chicago', clientId: 'test-client', clientSecret: 'test-secret', ...overrides };
+  return {
+    port: 0,
+    now: TEST_NOW,
+    freezeClock: true,
+    timeZone: 'America/Chicago',
+    clientId: 'test-client',
+    clientSecret: 'test-secret',
+    ...overrides,
+  };
 }
 
 export function startTestSandbox(overrides: SandboxOptions = {}): Promise<RunningSandbox> {
@@ -28,7 +36,12 @@ export function connect(sandbox: RunningSandbox, accessToken = sandbox.accessTok
 }
 
 /** Raw HTTP to the REST API with the sandbox's token. */
-export function api(sandbox: RunningSandbox, path: string, init: RequestInit = {}, token = sandbox.accessToken): Promise<Response> {
+export function api(
+  sandbox: RunningSandbox,
+  path: string,
+  init: RequestInit = {},
+  token = sandbox.accessToken,
+): Promise<Response> {
   const headers = new Headers(init.headers);
   if (!headers.has('authorization') && token) headers.set('authorization', `Bearer ${token}`);
   if (init.body !== undefined && !headers.has('content-type')) headers.set('content-type', 'application/json');

@@ -37,14 +37,20 @@ export function verifyJwtBearer(assertion: string, check: JwtCheck): string {
   const claims = decode(payloadPart) as JwtClaims | undefined;
   if (!header || !claims || header.alg !== 'RS256') throw invalidAssertion();
   if (check.publicKey) {
-    const valid = verify('RSA-SHA256', Buffer.from(`${headerPart}.${payloadPart}`), check.publicKey, Buffer.from(signaturePart, 'base64url'));
+    const valid = verify(
+      'RSA-SHA256',
+      Buffer.from(`${headerPart}.${payloadPart}`),
+      check.publicKey,
+      Buffer.from(signaturePart, 'base64url'),
+    );
     if (!valid) throw invalidAssertion();
   }
   if (claims.iss !== check.clientId) throw new OAuthError('invalid_client_id', 'client identifier invalid');
   const audiences = (Array.isArray(claims.aud) ? claims.aud : [claims.aud]).map((a) => String(a).replace(/\/+$/, ''));
   if (!audiences.some((a) => check.audiences.includes(a))) throw new OAuthError('invalid_grant', 'audience is invalid');
   // exp is seconds by the standard; a millisecond value only lies further in the future.
-  if (typeof claims.exp !== 'number' || claims.exp * 1000 < check.now) throw new OAuthError('invalid_grant', 'expired authorization code');
+  if (typeof claims.exp !== 'number' || claims.exp * 1000 < check.now)
+    throw new OAuthError('invalid_grant', 'expired authorization code');
   if (typeof claims.sub !== 'string' || claims.sub === '') throw invalidAssertion();
   return claims.sub;
 }

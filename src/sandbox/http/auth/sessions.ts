@@ -38,7 +38,12 @@ export class SessionStore {
 
   issue(userId: string): Session {
     const now = this.clock.now();
-    const session: Session = { accessToken: `${this.orgId().slice(0, 15)}!AQ${randomToken(TOKEN_CHARS)}`, userId, issuedAt: now, lastUsedAt: now };
+    const session: Session = {
+      accessToken: `${this.orgId().slice(0, 15)}!AQ${randomToken(TOKEN_CHARS)}`,
+      userId,
+      issuedAt: now,
+      lastUsedAt: now,
+    };
     this.sessions.set(session.accessToken, session);
     return session;
   }

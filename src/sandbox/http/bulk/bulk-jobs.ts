@@ -39,7 +39,13 @@ export class BulkJobStore {
 
   create(job: Omit<BulkQueryJob, 'id' | 'createdAt' | 'modifiedAt' | 'state'>): BulkQueryJob {
     const now = this.clock.now();
-    const created: BulkQueryJob = { ...job, id: makeId('750', ++this.counter), createdAt: now, modifiedAt: now, state: 'UploadComplete' };
+    const created: BulkQueryJob = {
+      ...job,
+      id: makeId('750', ++this.counter),
+      createdAt: now,
+      modifiedAt: now,
+      state: 'UploadComplete',
+    };
     this.jobs.set(created.id, created);
     return created;
   }

@@ -26,7 +26,9 @@ export function toCsv(
   const sep = DELIMITERS[delimiter];
   const eol = lineEnding === 'CRLF' ? '\r\n' : '\n';
   const lines = [columns.map((c) => quote(c.name)).join(sep)];
-  const cells = columns.map((c) => (c.type === 'datetime' ? (r: StoredRecord) => cell(zulu(c.get(r))) : (r: StoredRecord) => cell(c.get(r))));
+  const cells = columns.map((c) =>
+    c.type === 'datetime' ? (r: StoredRecord) => cell(zulu(c.get(r))) : (r: StoredRecord) => cell(c.get(r)),
+  );
   for (const row of rows) lines.push(cells.map((render) => render(row)).join(sep));
   return lines.join(eol) + eol;
 }

@@ -48,7 +48,8 @@ export function apiGuard(ctx: SandboxContext) {
       return sendApiError(res, invalidSession());
     }
     res.set('Sforce-Limit-Info', ctx.usage.header());
-    if (ctx.usage.exhausted) return sendApiError(res, new ApiError(403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.'));
+    if (ctx.usage.exhausted)
+      return sendApiError(res, new ApiError(403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.'));
     ctx.usage.record(callKind(req.path));
     res.set('Sforce-Limit-Info', ctx.usage.header());
     ctx.faults.countAuthenticatedCall();

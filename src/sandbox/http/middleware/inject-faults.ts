@@ -25,7 +25,10 @@ export function injectFaults(faults: FaultController) {
     }
     const proceed = (): void => {
       if (faults.takeUnavailable()) {
-        sendApiError(res, new ApiError(503, 'SERVER_UNAVAILABLE', 'Server temporarily unavailable, please try again later'));
+        sendApiError(
+          res,
+          new ApiError(503, 'SERVER_UNAVAILABLE', 'Server temporarily unavailable, please try again later'),
+        );
         return;
       }
       next();

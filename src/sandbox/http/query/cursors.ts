@@ -35,7 +35,13 @@ export class CursorStore {
   ) {}
 
   open(records: readonly StoredRecord[], projection: Projection, pageSize: number): Cursor {
-    const cursor: Cursor = { id: makeId('01g', ++this.counter), records, projection, pageSize, expiresAt: this.clock.now() + this.ttlMs };
+    const cursor: Cursor = {
+      id: makeId('01g', ++this.counter),
+      records,
+      projection,
+      pageSize,
+      expiresAt: this.clock.now() + this.ttlMs,
+    };
     this.cursors.set(cursor.id, cursor);
     while (this.cursors.size > this.maxCursors) {
       const oldest = this.cursors.keys().next().value;

@@ -16,7 +16,9 @@ export function renderPage(
   const records = new Array<unknown>(rows.length);
   for (let i = 0; i < rows.length; i++) records[i] = projection.project(rows[i] as StoredRecord, version);
   return JSON.stringify(
-    nextRecordsUrl === undefined ? { totalSize, done: true, records } : { totalSize, done: false, nextRecordsUrl, records },
+    nextRecordsUrl === undefined
+      ? { totalSize, done: true, records }
+      : { totalSize, done: false, nextRecordsUrl, records },
   );
 }
 

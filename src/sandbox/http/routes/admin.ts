@@ -21,7 +21,8 @@ export function adminRouter(ctx: SandboxContext, resetAll: () => void): Router {
   router.use(requireAdmin(ctx.credentials.adminToken));
   router.use(express.json({ limit: ADMIN_BODY_LIMIT }));
   const bad = (res: Response, message: string): void => sendJson(res, 400, { error: 'bad_request', message });
-  const body = (req: Request): Record<string, unknown> => (typeof req.body === 'object' && req.body !== null ? (req.body as Record<string, unknown>) : {});
+  const body = (req: Request): Record<string, unknown> =>
+    typeof req.body === 'object' && req.body !== null ? (req.body as Record<string, unknown>) : {};
 
   router.get('/status', (_req, res) => {
     sendJson(res, 200, {
@@ -44,7 +45,11 @@ export function adminRouter(ctx: SandboxContext, resetAll: () => void): Router {
   });
 
   router.post('/seed', (req, res) => {
-    if (!ctx.seed) return sendJson(res, 501, { error: 'not_available', message: 'The demo dealership generator is not available in this build' });
+    if (!ctx.seed)
+      return sendJson(res, 501, {
+        error: 'not_available',
+        message: 'The demo dealership generator is not available in this build',
+      });
     resetAll();
     try {
       sendJson(res, 200, { summary: ctx.seed(body(req)), records: ctx.org.store.counts() });
@@ -89,7 +94,9 @@ export function adminRouter(ctx: SandboxContext, resetAll: () => void): Router {
   });
   router.delete('/faults', (_req, res) => sendJson(res, 200, ctx.faults.clear()));
 
-  router.get('/clock', (_req, res) => sendJson(res, 200, { now: formatDateTime(ctx.clock.now()), frozen: ctx.clock.isFrozen }));
+  router.get('/clock', (_req, res) =>
+    sendJson(res, 200, { now: formatDateTime(ctx.clock.now()), frozen: ctx.clock.isFrozen }),
+  );
   router.post('/clock', (req, res) => {
     const b = body(req);
     if (typeof b.now === 'string') {
@@ -114,7 +121,10 @@ function requireAdmin(adminToken: string) {
     const given = Buffer.from(req.get('authorization') ?? '');
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
       res.set('WWW-Authenticate', 'Bearer');
-      return sendJson(res, 401, { error: 'unauthorized', message: 'The /__sandbox endpoints need Authorization: Bearer <admin token> (printed at startup)' });
+      return sendJson(res, 401, {
+        error: 'unauthorized',
+        message: 'The /__sandbox endpoints need Authorization: Bearer <admin token> (printed at startup)',
+      });
     }
     next();
   };

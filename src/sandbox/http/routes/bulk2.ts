@@ -40,13 +40,19 @@ export function bulk2Router(ctx: SandboxContext): Router {
     const body = bodyObject(req.body);
     const operation = body.operation;
     if (operation !== 'query' && operation !== 'queryAll') throw invalidJob(`Invalid operation: ${String(operation)}`);
-    if (body.contentType !== undefined && body.contentType !== 'CSV') throw invalidJob('Only CSV is supported as contentType');
+    if (body.contentType !== undefined && body.contentType !== 'CSV')
+      throw invalidJob('Only CSV is supported as contentType');
     const delimiter = (body.columnDelimiter ?? 'COMMA') as ColumnDelimiter;
     const lineEnding = (body.lineEnding ?? 'LF') as LineEnding;
     if (!DELIMITERS.has(delimiter)) throw invalidJob(`Invalid columnDelimiter: ${String(delimiter)}`);
     if (lineEnding !== 'LF' && lineEnding !== 'CRLF') throw invalidJob(`Invalid lineEnding: ${String(lineEnding)}`);
-    const outcome = ctx.org.queries.run(typeof body.query === 'string' ? body.query : '', { scanAll: operation === 'queryAll' });
-    if (outcome.kind !== 'records') throw invalidJob('Aggregate queries (COUNT, GROUP BY and aggregate functions) are not supported by Bulk API 2.0 query jobs');
+    const outcome = ctx.org.queries.run(typeof body.query === 'string' ? body.query : '', {
+      scanAll: operation === 'queryAll',
+    });
+    if (outcome.kind !== 'records')
+      throw invalidJob(
+        'Aggregate queries (COUNT, GROUP BY and aggregate functions) are not supported by Bulk API 2.0 query jobs',
+      );
     const created = ctx.bulkJobs.create({
       operation,
       object: outcome.objectName,
@@ -61,7 +67,11 @@ export function bulk2Router(ctx: SandboxContext): Router {
   });
 
   router.get('/jobs/query', (_req, res) => {
-    sendJson(res, 200, { done: true, records: ctx.bulkJobs.list().map((j) => jobInfo(j, false)), nextRecordsUrl: null });
+    sendJson(res, 200, {
+      done: true,
+      records: ctx.bulkJobs.list().map((j) => jobInfo(j, false)),
+      nextRecordsUrl: null,
+    });
   });
 
   router.get('/jobs/query/:id', (req, res) => {
@@ -73,7 +83,8 @@ export function bulk2Router(ctx: SandboxContext): Router {
   router.patch('/jobs/query/:id', (req, res) => {
     const found = job(req);
     if (bodyObject(req.body).state !== 'Aborted') throw invalidJob('A query job can only be set to Aborted');
-    if (found.state === 'JobComplete' || found.state === 'Failed') throw invalidJob(`Job is already in state ${found.state}`);
+    if (found.state === 'JobComplete' || found.state === 'Failed')
+      throw invalidJob(`Job is already in state ${found.state}`);
     ctx.bulkJobs.setState(found, 'Aborted');
     sendJson(res, 200, jobInfo(found, false));
   });
@@ -86,13 +97,21 @@ export function bulk2Router(ctx: SandboxContext): Router {
   router.get('/jobs/query/:id/results', (req: Request, res: Response) => {
     const found = job(req);
     ctx.bulkJobs.advance(found);
-    if (found.state !== 'JobComplete') throw invalidJob(`Job ${found.id} is in state ${found.state}; results are available once it is JobComplete`);
+    if (found.state !== 'JobComplete')
+      throw invalidJob(`Job ${found.id} is in state ${found.state}; results are available once it is JobComplete`);
     const query = req.query as Record<string, unknown>;
     const offset = typeof query.locator === 'string' && query.locator !== '' ? decodeLocator(query.locator) : 0;
-    if (offset === undefined || offset > found.rows.length) throw new ApiError(400, 'INVALID_LOCATOR', 'Invalid locator');
-    const max = typeof query.maxRecords === 'string' && Number(query.maxRecords) > 0 ? Number(query.maxRecords) : DEFAULT_BULK_PAGE_ROWS;
+    if (offset === undefined || offset > found.rows.length)
+      throw new ApiError(400, 'INVALID_LOCATOR', 'Invalid locator');
+    const max =
+      typeof query.maxRecords === 'string' && Number(query.maxRecords) > 0
+        ? Number(query.maxRecords)
+        : DEFAULT_BULK_PAGE_ROWS;
     const end = Math.min(found.rows.length, offset + max);
-    const csv = Buffer.from(toCsv(found.columns, found.rows.slice(offset, end), found.columnDelimiter, found.lineEnding), 'utf8');
+    const csv = Buffer.from(
+      toCsv(found.columns, found.rows.slice(offset, end), found.columnDelimiter, found.lineEnding),
+      'utf8',
+    );
     res.status(200);
     res.setHeader('Content-Type', 'text/csv');
     res.setHeader('Content-Length', csv.length);

@@ -33,7 +33,8 @@ const ROLLED_BACK: SaveError = {
   message: 'Record rolled back because not all records were valid and the request was using AllOrNone header',
   fields: [],
 };
-const lockedRow = (): ApiError => new ApiError(400, 'UNABLE_TO_LOCK_ROW', 'unable to obtain exclusive access to this record or 1 records', []);
+const lockedRow = (): ApiError =>
+  new ApiError(400, 'UNABLE_TO_LOCK_ROW', 'unable to obtain exclusive access to this record or 1 records', []);
 
 /** Runs each item (optionally atomically) and shapes the per-item results. */
 function runItems<T>(
@@ -51,10 +52,20 @@ function runItems<T>(
       try {
         if (ctx.faults.lockRow()) throw lockedRow();
         const done = op(item);
-        results.push({ id: done.id, success: true, errors: [], ...(options.upsert ? { created: done.created ?? false } : {}) });
+        results.push({
+          id: done.id,
+          success: true,
+          errors: [],
+          ...(options.upsert ? { created: done.created ?? false } : {}),
+        });
       } catch (error) {
         if (!isApiError(error)) throw error;
-        results.push({ ...(known ? { id: known } : {}), success: false, errors: [error.toSaveError()], ...(options.upsert ? { created: false } : {}) });
+        results.push({
+          ...(known ? { id: known } : {}),
+          success: false,
+          errors: [error.toSaveError()],
+          ...(options.upsert ? { created: false } : {}),
+        });
       }
     }
     if (allOrNone && results.some((r) => !r.success)) throw rollback;
@@ -66,7 +77,12 @@ function runItems<T>(
     return results.map((r, i) => {
       if (!r.success) return r;
       const known = options.idOf?.(items[i] as T);
-      return { ...(known ? { id: known } : {}), success: false, errors: [ROLLED_BACK], ...(options.upsert ? { created: r.created } : {}) };
+      return {
+        ...(known ? { id: known } : {}),
+        success: false,
+        errors: [ROLLED_BACK],
+        ...(options.upsert ? { created: r.created } : {}),
+      };
     });
   }
   return results;
@@ -74,20 +90,26 @@ function runItems<T>(
 
 function collectionBody(req: Request): { allOrNone: boolean; records: Array<Record<string, unknown>> } {
   const body = bodyObject(req.body);
-  if (!Array.isArray(body.records)) throw new ApiError(400, 'JSON_PARSER_ERROR', 'The request body must contain a records array');
+  if (!Array.isArray(body.records))
+    throw new ApiError(400, 'JSON_PARSER_ERROR', 'The request body must contain a records array');
   checkSize(body.records.length);
   return { allOrNone: body.allOrNone === true, records: body.records.map((r) => bodyObject(r)) };
 }
 
 function checkSize(n: number): void {
   if (n > MAX_COLLECTION_RECORDS) {
-    throw new ApiError(400, 'EXCEEDED_ID_LIMIT', `record limit reached. cannot submit more than ${MAX_COLLECTION_RECORDS} records into this call`);
+    throw new ApiError(
+      400,
+      'EXCEEDED_ID_LIMIT',
+      `record limit reached. cannot submit more than ${MAX_COLLECTION_RECORDS} records into this call`,
+    );
   }
 }
 
 function typeName(record: Record<string, unknown>): string {
   const attributes = record.attributes as { type?: unknown } | undefined;
-  if (typeof attributes?.type !== 'string') throw new ApiError(400, 'INVALID_TYPE', 'Must send a concrete entity type.');
+  if (typeof attributes?.type !== 'string')
+    throw new ApiError(400, 'INVALID_TYPE', 'Must send a concrete entity type.');
   return attributes.type;
 }
 
@@ -104,7 +126,13 @@ export function collectionsRouter(ctx: SandboxContext): Router {
 
   router.post('/composite/sobjects', (req, res) => {
     const { allOrNone, records } = collectionBody(req);
-    sendJson(res, 200, runItems(ctx, records, allOrNone, {}, (r) => ({ id: org.writer.create(typeName(r), r, userId(res)).Id as string })));
+    sendJson(
+      res,
+      200,
+      runItems(ctx, records, allOrNone, {}, (r) => ({
+        id: org.writer.create(typeName(r), r, userId(res)).Id as string,
+      })),
+    );
   });
 
   router.patch('/composite/sobjects', (req, res) => {
@@ -161,14 +189,19 @@ export function collectionsRouter(ctx: SandboxContext): Router {
     const fieldName = String(req.params.field ?? '');
     const field = type.field(fieldName);
     if (!field || !field.externalId) {
-      throw new ApiError(400, 'INVALID_FIELD', `Field ${fieldName} is not an external id field of ${type.name}; sObject Collections upsert takes external ids only`);
+      throw new ApiError(
+        400,
+        'INVALID_FIELD',
+        `Field ${fieldName} is not an external id field of ${type.name}; sObject Collections upsert takes external ids only`,
+      );
     }
     const { allOrNone, records } = collectionBody(req);
     sendJson(
       res,
       200,
       runItems(ctx, records, allOrNone, { upsert: true }, (r) => {
-        if (typeName(r).toLowerCase() !== type.name.toLowerCase()) throw new ApiError(400, 'INVALID_TYPE', `Record type must be ${type.name}`, []);
+        if (typeName(r).toLowerCase() !== type.name.toLowerCase())
+          throw new ApiError(400, 'INVALID_TYPE', `Record type must be ${type.name}`, []);
         const key = Object.keys(r).find((k) => k.toLowerCase() === field.name.toLowerCase());
         const value = key === undefined ? undefined : r[key];
         if (value === undefined || value === null || value === '') {

@@ -30,8 +30,19 @@ export function oauthRouter(ctx: SandboxContext): Router {
     const session = ctx.sessions.issue(userId);
     const id = `${ctx.origin()}/id/${ctx.org.orgId}/${userId}`;
     const issuedAt = String(session.issuedAt);
-    const signature = createHmac('sha256', ctx.credentials.clientSecret).update(id + issuedAt).digest('base64');
-    return { access_token: session.accessToken, ...extra, signature, scope: 'api', instance_url: ctx.origin(), id, token_type: 'Bearer', issued_at: issuedAt };
+    const signature = createHmac('sha256', ctx.credentials.clientSecret)
+      .update(id + issuedAt)
+      .digest('base64');
+    return {
+      access_token: session.accessToken,
+      ...extra,
+      signature,
+      scope: 'api',
+      instance_url: ctx.origin(),
+      id,
+      token_type: 'Bearer',
+      issued_at: issuedAt,
+    };
   };
 
   const checkClient = (form: Record<string, unknown>, req: Request, secretRequired: boolean): void => {
@@ -39,12 +50,14 @@ export function oauthRouter(ctx: SandboxContext): Router {
     const clientId = typeof form.client_id === 'string' ? form.client_id : basicId;
     const secret = typeof form.client_secret === 'string' ? form.client_secret : basicSecret;
     if (clientId !== ctx.credentials.clientId) throw new OAuthError('invalid_client_id', 'client identifier invalid');
-    if ((secretRequired || secret !== undefined) && secret !== ctx.credentials.clientSecret) throw new OAuthError('invalid_client', 'invalid client credentials');
+    if ((secretRequired || secret !== undefined) && secret !== ctx.credentials.clientSecret)
+      throw new OAuthError('invalid_client', 'invalid client credentials');
   };
 
   const grant = (form: Record<string, unknown>, req: Request): Record<string, string> => {
     const grantType = form.grant_type;
-    if (typeof grantType !== 'string' || grantType === '') throw new OAuthError('invalid_request', 'grant type is missing');
+    if (typeof grantType !== 'string' || grantType === '')
+      throw new OAuthError('invalid_request', 'grant type is missing');
     switch (grantType) {
       case 'client_credentials':
         checkClient(form, req, true);
@@ -52,7 +65,8 @@ export function oauthRouter(ctx: SandboxContext): Router {
       case 'password': {
         checkClient(form, req, true);
         const user = activeUser(formText(form.username));
-        if (!user || form.password !== ctx.credentials.userPassword) throw new OAuthError('invalid_grant', 'authentication failure');
+        if (!user || form.password !== ctx.credentials.userPassword)
+          throw new OAuthError('invalid_grant', 'authentication failure');
         return tokenResponse(user.Id as string);
       }
       case 'refresh_token': {
@@ -88,7 +102,8 @@ export function oauthRouter(ctx: SandboxContext): Router {
 
   router.post('/services/oauth2/revoke', (req, res) => {
     const token = ((req.body ?? {}) as Record<string, unknown>).token ?? (req.query as Record<string, unknown>).token;
-    if (typeof token !== 'string' || !ctx.sessions.revoke(token)) return sendJson(res, 400, new OAuthError('unsupported_token_type', 'this token type is not supported').toBody());
+    if (typeof token !== 'string' || !ctx.sessions.revoke(token))
+      return sendJson(res, 400, new OAuthError('unsupported_token_type', 'this token type is not supported').toBody());
     res.status(200).end();
   });
 
@@ -130,7 +145,8 @@ export function oauthRouter(ctx: SandboxContext): Router {
   router.get('/id/:orgId/:userId', (req, res) => {
     const user = identityUser(req, res);
     if (!user) return;
-    if (req.params.userId !== user.Id || req.params.orgId !== ctx.org.orgId) return sendJson(res, 403, { error: 'Forbidden' });
+    if (req.params.userId !== user.Id || req.params.orgId !== ctx.org.orgId)
+      return sendJson(res, 403, { error: 'Forbidden' });
     sendJson(res, 200, {
       id: `${ctx.origin()}/id/${ctx.org.orgId}/${String(user.Id)}`,
       asserted_user: true,

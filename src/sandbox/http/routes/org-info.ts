@@ -21,7 +21,8 @@ export function releaseLabel(major: number): string {
 
 export function versionsList(): Array<{ label: string; url: string; version: string }> {
   const list = [];
-  for (let v = MIN_API_VERSION; v <= MAX_API_VERSION; v++) list.push({ label: releaseLabel(v), url: `/services/data/v${v}.0`, version: `${v}.0` });
+  for (let v = MIN_API_VERSION; v <= MAX_API_VERSION; v++)
+    list.push({ label: releaseLabel(v), url: `/services/data/v${v}.0`, version: `${v}.0` });
   return list;
 }
 

@@ -27,8 +27,13 @@ export function queryRouter(ctx: SandboxContext): Router {
   const sendPage = (res: Response, cursor: Cursor, offset: number, size: number): void => {
     const version = locals(res).apiVersion;
     const end = Math.min(cursor.records.length, offset + size);
-    const next = end < cursor.records.length ? `/services/data/v${version}/query/${CursorStore.locator(cursor, end)}` : undefined;
-    sendJson(res, 200, renderPage(cursor.records.length, cursor.records.slice(offset, end), cursor.projection, version, next));
+    const next =
+      end < cursor.records.length ? `/services/data/v${version}/query/${CursorStore.locator(cursor, end)}` : undefined;
+    sendJson(
+      res,
+      200,
+      renderPage(cursor.records.length, cursor.records.slice(offset, end), cursor.projection, version, next),
+    );
   };
 
   const runQuery = (scanAll: boolean) => (req: Request, res: Response) => {
@@ -37,7 +42,11 @@ export function queryRouter(ctx: SandboxContext): Router {
     if (outcome.kind === 'count') return sendJson(res, 200, { totalSize: outcome.totalSize, done: true, records: [] });
     if (outcome.kind === 'aggregate') {
       if (outcome.rows.length > MAX_AGGREGATE_ROWS) {
-        throw new ApiError(400, 'MALFORMED_QUERY', 'Aggregate query does not support queryMore(), use LIMIT to restrict the results to a single batch');
+        throw new ApiError(
+          400,
+          'MALFORMED_QUERY',
+          'Aggregate query does not support queryMore(), use LIMIT to restrict the results to a single batch',
+        );
       }
       return sendJson(res, 200, { totalSize: outcome.rows.length, done: true, records: outcome.rows });
     }

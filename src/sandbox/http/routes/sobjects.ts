@@ -33,8 +33,12 @@ export function sobjectsRouter(ctx: SandboxContext): Router {
   const userId = (res: Response): string => locals(res).session.userId;
 
   router.get('/sobjects', (_req, res) => sendJson(res, 200, describeGlobal(org.catalog, version(res))));
-  router.get('/sobjects/:type', (req, res) => sendJson(res, 200, basicInfo(typeOf(ctx, param(req, 'type')), version(res))));
-  router.get('/sobjects/:type/describe', (req, res) => sendJson(res, 200, describeObject(org.catalog, typeOf(ctx, param(req, 'type')), version(res))));
+  router.get('/sobjects/:type', (req, res) =>
+    sendJson(res, 200, basicInfo(typeOf(ctx, param(req, 'type')), version(res))),
+  );
+  router.get('/sobjects/:type/describe', (req, res) =>
+    sendJson(res, 200, describeObject(org.catalog, typeOf(ctx, param(req, 'type')), version(res))),
+  );
 
   router.post('/sobjects/:type', (req, res) => {
     const record = org.writer.create(typeOf(ctx, param(req, 'type')).name, bodyObject(req.body), userId(res));
@@ -44,7 +48,8 @@ export function sobjectsRouter(ctx: SandboxContext): Router {
   router.get('/sobjects/:type/:id', (req, res) => {
     const type = typeOf(ctx, param(req, 'type'));
     const id = param(req, 'id');
-    if (!isWellFormedId(id)) throw new ApiError(404, 'NOT_FOUND', `Provided external ID field does not exist or is not accessible: ${id}`);
+    if (!isWellFormedId(id))
+      throw new ApiError(404, 'NOT_FOUND', `Provided external ID field does not exist or is not accessible: ${id}`);
     const record = org.store.get(type.name, to18(id));
     if (!record || record.IsDeleted === true) throw notFound();
     sendJson(res, 200, recordJson(type, record, version(res), fieldList(type, queryString(req, 'fields'))));
@@ -69,7 +74,13 @@ export function sobjectsRouter(ctx: SandboxContext): Router {
 
   router.patch('/sobjects/:type/:field/:value', (req, res) => {
     const type = typeOf(ctx, param(req, 'type'));
-    const { record, created } = org.writer.upsert(type.name, param(req, 'field'), param(req, 'value'), bodyObject(req.body), userId(res));
+    const { record, created } = org.writer.upsert(
+      type.name,
+      param(req, 'field'),
+      param(req, 'value'),
+      bodyObject(req.body),
+      userId(res),
+    );
     if (!created && Number(version(res)) < UPSERT_BODY_FROM_VERSION) return sendNoContent(res);
     sendJson(res, created ? 201 : 200, { id: record.Id, success: true, errors: [], created });
   });
@@ -92,11 +103,17 @@ function queryString(req: Request, name: string): string | undefined {
 function matchOne(ctx: SandboxContext, type: SObjectType, fieldName: string, value: string): string {
   const field = type.field(fieldName);
   if (!field || !(field.externalId || field.idLookup)) {
-    throw new ApiError(404, 'NOT_FOUND', `Provided external ID field does not exist or is not accessible: ${fieldName}`);
+    throw new ApiError(
+      404,
+      'NOT_FOUND',
+      `Provided external ID field does not exist or is not accessible: ${fieldName}`,
+    );
   }
   const ids = ctx.org.store.table(type.name).isIndexed(field)
     ? ctx.org.store.table(type.name).lookup(field, value)
-    : [...ctx.org.store.table(type.name).values()].filter((r) => r.IsDeleted !== true && String(r[field.name]) === value).map((r) => r.Id as string);
+    : [...ctx.org.store.table(type.name).values()]
+        .filter((r) => r.IsDeleted !== true && String(r[field.name]) === value)
+        .map((r) => r.Id as string);
   if (ids.length > 1) throw new MultipleMatchesError(type.name, field, ids);
   const id = ids[0];
   if (id === undefined) throw notFound();

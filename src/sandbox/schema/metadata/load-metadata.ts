@@ -63,7 +63,11 @@ export function loadMetadataExtensions(manifestDir: string = DEFAULT_MANIFEST_DI
       if (objectName.endsWith('__c') && existsSync(objectFile)) {
         const existing = customObjects.get(objectName);
         if (existing) existing.fields.push(...fields);
-        else customObjects.set(objectName, customObject(objectName, readXml<CustomObjectXml>(objectFile, 'CustomObject'), fields, objectFile));
+        else
+          customObjects.set(
+            objectName,
+            customObject(objectName, readXml<CustomObjectXml>(objectFile, 'CustomObject'), fields, objectFile),
+          );
       } else {
         standardObjectFields.set(objectName, [...(standardObjectFields.get(objectName) ?? []), ...fields]);
       }

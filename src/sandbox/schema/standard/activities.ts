@@ -1,6 +1,17 @@
 import type { FieldDef, ObjectDef } from '../types';
 import { objectDef } from '../object-builder';
-import { bool, calculated, dateField, datetime, field, longText, picklist, readOnly, reference, text } from '../field-builders';
+import {
+  bool,
+  calculated,
+  dateField,
+  datetime,
+  field,
+  longText,
+  picklist,
+  readOnly,
+  reference,
+  text,
+} from '../field-builders';
 import { auditFields, idField, ownerIdField } from './system-fields';
 import { CALL_TYPES, EVENT_TYPES, PRIORITIES, TASK_STATUSES, TASK_TYPES } from './picklists';
 
@@ -25,13 +36,23 @@ export function taskObject(): ObjectDef {
     ...linkFields(),
     text('Subject', 'Subject', 255),
     dateField('ActivityDate', 'Due Date Only'),
-    picklist('Status', 'Status', TASK_STATUSES.map((s) => s.value), {
+    picklist(
+      'Status',
+      'Status',
+      TASK_STATUSES.map((s) => s.value),
+      {
+        nillable: false,
+        defaultedOnCreate: true,
+        defaultValue: defaultStatus,
+        restrictedPicklist: true,
+      },
+    ),
+    picklist('Priority', 'Priority', PRIORITIES, {
       nillable: false,
       defaultedOnCreate: true,
-      defaultValue: defaultStatus,
+      defaultValue: 'Normal',
       restrictedPicklist: true,
     }),
-    picklist('Priority', 'Priority', PRIORITIES, { nillable: false, defaultedOnCreate: true, defaultValue: 'Normal', restrictedPicklist: true }),
     bool('IsHighPriority', 'High Priority', { ...calculated }),
     picklist('Type', 'Type', TASK_TYPES),
     picklist('TaskSubtype', 'Task Subtype', ['Task', 'Email', 'Call'], { updateable: false, restrictedPicklist: true }),
@@ -69,7 +90,11 @@ export function eventObject(): ObjectDef {
     picklist('Type', 'Type', EVENT_TYPES),
     picklist('EventSubtype', 'Event Subtype', ['Event'], { updateable: false, restrictedPicklist: true }),
     bool('IsPrivate', 'Private'),
-    picklist('ShowAs', 'Show Time As', ['Busy', 'OutOfOffice', 'Free'], { defaultedOnCreate: true, defaultValue: 'Busy', restrictedPicklist: true }),
+    picklist('ShowAs', 'Show Time As', ['Busy', 'OutOfOffice', 'Free'], {
+      defaultedOnCreate: true,
+      defaultValue: 'Busy',
+      restrictedPicklist: true,
+    }),
     bool('IsChild', 'Is Child', { ...readOnly }),
     bool('IsGroupEvent', 'Group Event', { ...readOnly }),
     bool('IsArchived', 'Archived', { ...readOnly }),

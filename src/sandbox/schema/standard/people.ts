@@ -7,21 +7,35 @@ import { LEAD_SOURCES, LEAD_STATUSES, TIME_ZONES } from './picklists';
 /** The people of the dealership model: users (staff), leads and contacts, and accounts. */
 
 export function userObject(): ObjectDef {
-  return objectDef('User', { label: 'User', plural: 'Users' }, '005', [
-    idField(),
-    text('Username', 'Username', 80, { nillable: false, unique: true, idLookup: true }),
-    ...personNameFields(),
-    text('Alias', 'Alias', 8, { nillable: false }),
-    field('Email', 'Email', 'email', { length: 128, nillable: false }),
-    bool('IsActive', 'Active', { defaultValue: true }),
-    text('Title', 'Title', 80),
-    text('Department', 'Department', 80),
-    text('Division', 'Division', 80),
-    reference('ManagerId', 'Manager ID', ['User'], 'Manager'),
-    picklist('TimeZoneSidKey', 'Time Zone', TIME_ZONES, { nillable: false, defaultedOnCreate: true, defaultValue: 'America/New_York' }),
-    picklist('UserType', 'User Type', ['Standard'], { ...readOnly, defaultedOnCreate: true, defaultValue: 'Standard' }),
-    ...auditFields({ isDeleted: false }),
-  ], { deletable: false });
+  return objectDef(
+    'User',
+    { label: 'User', plural: 'Users' },
+    '005',
+    [
+      idField(),
+      text('Username', 'Username', 80, { nillable: false, unique: true, idLookup: true }),
+      ...personNameFields(),
+      text('Alias', 'Alias', 8, { nillable: false }),
+      field('Email', 'Email', 'email', { length: 128, nillable: false }),
+      bool('IsActive', 'Active', { defaultValue: true }),
+      text('Title', 'Title', 80),
+      text('Department', 'Department', 80),
+      text('Division', 'Division', 80),
+      reference('ManagerId', 'Manager ID', ['User'], 'Manager'),
+      picklist('TimeZoneSidKey', 'Time Zone', TIME_ZONES, {
+        nillable: false,
+        defaultedOnCreate: true,
+        defaultValue: 'America/New_York',
+      }),
+      picklist('UserType', 'User Type', ['Standard'], {
+        ...readOnly,
+        defaultedOnCreate: true,
+        defaultValue: 'Standard',
+      }),
+      ...auditFields({ isDeleted: false }),
+    ],
+    { deletable: false },
+  );
 }
 
 export function accountObject(): ObjectDef {
@@ -70,12 +84,17 @@ export function leadObject(): ObjectDef {
     field('Phone', 'Phone', 'phone', { length: 40 }),
     field('MobilePhone', 'Mobile Phone', 'phone', { length: 40 }),
     picklist('LeadSource', 'Lead Source', LEAD_SOURCES),
-    picklist('Status', 'Lead Status', LEAD_STATUSES.map((s) => s.value), {
-      nillable: false,
-      defaultedOnCreate: true,
-      defaultValue: defaultStatus,
-      restrictedPicklist: true,
-    }),
+    picklist(
+      'Status',
+      'Lead Status',
+      LEAD_STATUSES.map((s) => s.value),
+      {
+        nillable: false,
+        defaultedOnCreate: true,
+        defaultValue: defaultStatus,
+        restrictedPicklist: true,
+      },
+    ),
     picklist('Rating', 'Rating', ['Hot', 'Warm', 'Cold']),
     longText('Description', 'Description'),
     ownerIdField(),
@@ -83,7 +102,9 @@ export function leadObject(): ObjectDef {
     dateField('ConvertedDate', 'Converted Date', { ...readOnly }),
     reference('ConvertedAccountId', 'Converted Account ID', ['Account'], 'ConvertedAccount', { ...readOnly }),
     reference('ConvertedContactId', 'Converted Contact ID', ['Contact'], 'ConvertedContact', { ...readOnly }),
-    reference('ConvertedOpportunityId', 'Converted Opportunity ID', ['Opportunity'], 'ConvertedOpportunity', { ...readOnly }),
+    reference('ConvertedOpportunityId', 'Converted Opportunity ID', ['Opportunity'], 'ConvertedOpportunity', {
+      ...readOnly,
+    }),
     bool('IsUnreadByOwner', 'Unread By Owner'),
     dateField('LastActivityDate', 'Last Activity', { ...readOnly }),
     ...auditFields(),
@@ -92,15 +113,21 @@ export function leadObject(): ObjectDef {
 
 /** Queried by @salesforce/core's Org.create (determineOrg); one read-only row. */
 export function organizationObject(): ObjectDef {
-  return objectDef('Organization', { label: 'Organization', plural: 'Organizations' }, '00D', [
-    idField(),
-    text('Name', 'Name', 80, { ...readOnly, nameField: true }),
-    text('InstanceName', 'Instance Name', 5, { ...readOnly }),
-    bool('IsSandbox', 'Is Sandbox', { ...readOnly }),
-    dateField('TrialExpirationDate', 'Trial Expiration Date', { ...readOnly }),
-    text('NamespacePrefix', 'Namespace Prefix', 15, { ...readOnly }),
-    picklist('OrganizationType', 'Edition', ['Enterprise Edition', 'Developer Edition'], { ...readOnly }),
-    picklist('TimeZoneSidKey', 'Default Time Zone', TIME_ZONES, { ...readOnly }),
-    ...auditFields({ isDeleted: false }),
-  ], { createable: false, updateable: false, deletable: false });
+  return objectDef(
+    'Organization',
+    { label: 'Organization', plural: 'Organizations' },
+    '00D',
+    [
+      idField(),
+      text('Name', 'Name', 80, { ...readOnly, nameField: true }),
+      text('InstanceName', 'Instance Name', 5, { ...readOnly }),
+      bool('IsSandbox', 'Is Sandbox', { ...readOnly }),
+      dateField('TrialExpirationDate', 'Trial Expiration Date', { ...readOnly }),
+      text('NamespacePrefix', 'Namespace Prefix', 15, { ...readOnly }),
+      picklist('OrganizationType', 'Edition', ['Enterprise Edition', 'Developer Edition'], { ...readOnly }),
+      picklist('TimeZoneSidKey', 'Default Time Zone', TIME_ZONES, { ...readOnly }),
+      ...auditFields({ isDeleted: false }),
+    ],
+    { createable: false, updateable: false, deletable: false },
+  );
 }

@@ -12,7 +12,14 @@ export interface SystemFieldOptions {
 }
 
 export function idField(): FieldDef {
-  return field('Id', 'Record ID', 'id', { ...readOnly, nillable: false, length: 18, idLookup: true, defaultedOnCreate: true, caseSensitive: false });
+  return field('Id', 'Record ID', 'id', {
+    ...readOnly,
+    nillable: false,
+    length: 18,
+    idLookup: true,
+    defaultedOnCreate: true,
+    caseSensitive: false,
+  });
 }
 
 export function auditFields(options: SystemFieldOptions = {}): FieldDef[] {
@@ -20,12 +27,20 @@ export function auditFields(options: SystemFieldOptions = {}): FieldDef[] {
   if (options.isDeleted !== false) fields.push(bool('IsDeleted', 'Deleted', { ...readOnly }));
   fields.push(
     datetime('CreatedDate', 'Created Date', { ...readOnly, nillable: false, defaultedOnCreate: true }),
-    reference('CreatedById', 'Created By ID', ['User'], 'CreatedBy', { ...readOnly, nillable: false, defaultedOnCreate: true }),
+    reference('CreatedById', 'Created By ID', ['User'], 'CreatedBy', {
+      ...readOnly,
+      nillable: false,
+      defaultedOnCreate: true,
+    }),
   );
   if (options.lastModified !== false) {
     fields.push(
       datetime('LastModifiedDate', 'Last Modified Date', { ...readOnly, nillable: false, defaultedOnCreate: true }),
-      reference('LastModifiedById', 'Last Modified By ID', ['User'], 'LastModifiedBy', { ...readOnly, nillable: false, defaultedOnCreate: true }),
+      reference('LastModifiedById', 'Last Modified By ID', ['User'], 'LastModifiedBy', {
+        ...readOnly,
+        nillable: false,
+        defaultedOnCreate: true,
+      }),
     );
   }
   fields.push(datetime('SystemModstamp', 'System Modstamp', { ...readOnly, nillable: false, defaultedOnCreate: true }));
