@@ -1,5 +1,5 @@
 /**
- * The figures of one benchmarked run and the issue's targets for them (issue 4, "Done means"):
+ * The figures of one benchmarked run and the targets for them (the README's benchmark section):
  * API calls ≤ 1.05 × minimum + 5, initial wall ≤ 2 × floor, peak RSS ≤ 512 MB, and a no-change
  * run under 2 s.
  *

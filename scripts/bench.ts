@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: the connector against the sandbox org seeded at scale (issue 4, "Done means").
+ * `npm run bench`: the connector against the sandbox org seeded at scale, against the README's targets.
  *
  * A child process runs the sandbox with the demo dealership at a scale that gives at least
  * 1,000,000 activity records (Task + Event) plus leads, opportunities and their history, its
@@ -15,7 +15,7 @@
  * went; exits 0 whatever the figures (it is a measurement), 1 only if the benchmark broke.
  *
  * Options: --scale N (default 83), --reps N (12), --seed N (1), --no-profile, --keep (keep the
- * scratch directory: state file, config copy, CPU profiles). Experiments (the issue's figures
+ * scratch directory: state file, config copy, CPU profiles). Experiments (the README's figures
  * use neither): --bulk-threshold N (a config copy with this sync.bulkThreshold; above the
  * biggest object, the backfill reads REST like the floor), --state-dir DIR (the state file on
  * another file system, e.g. /dev/shm to take the disk out of the figures).
@@ -206,7 +206,7 @@ function seedSummary(ready: OrgReady, options: Options): string {
   const activity = (ready.counts.Task ?? 0) + (ready.counts.Event ?? 0);
   const short =
     activity < MIN_ACTIVITY_RECORDS
-      ? `  <-- BELOW the ${MIN_ACTIVITY_RECORDS.toLocaleString('en-US')} the issue asks for`
+      ? `  <-- BELOW the ${MIN_ACTIVITY_RECORDS.toLocaleString('en-US')} the targets ask for`
       : '';
   return [
     `Sandbox seeded in ${(ready.seedMs / 1000).toFixed(1)} s (seed ${options.seed}, ${options.reps} reps, scale ${options.scale}, history to ${iso(SEEDED_AT)}, clock frozen):`,

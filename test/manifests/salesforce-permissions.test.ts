@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { loadConfig, toCoachModel } from '../../src/config';
-import { DEFAULT_CONFIG_FILE } from '../../src/cli/commands/validate';
+import { DEFAULT_CONFIG_FILE } from '../../src/cli/options';
 import { FLAG_FIELDS, FLAG_OBJECT, TASK_FIELDS_WRITTEN, connectorWrites, managerWrites } from './write-contract';
 import { fieldsReadBy } from './config-reads';
 import { loadProductMetadata } from './metadata';

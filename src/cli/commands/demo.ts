@@ -7,7 +7,7 @@ import type { CliContext } from '../context';
 import { renderReport } from '../render-report';
 import { buildReport } from './report';
 import { executeSync } from './sync';
-import { DEFAULT_CONFIG_FILE } from './validate';
+import { configOption, logLevelOption } from '../options';
 
 export interface DemoOptions {
   config: string;
@@ -76,12 +76,12 @@ export function registerDemo(program: Command, ctx: CliContext): void {
   program
     .command('demo')
     .description('Start the sandbox org with the demo dealership, sync twice, and print the coaching report.')
-    .option('-c, --config <file>', 'config file (YAML or JSON)', DEFAULT_CONFIG_FILE)
+    .addOption(configOption())
     .option('--seed <n>', 'seed of the demo data', '1')
     .option('--reps <n>', 'salespeople in the demo dealership', '12')
     .option('--scale <n>', 'volume multiplier', '1')
     .option('--state <path>', 'keep the state in this file (default: a temporary file, removed at the end)')
-    .option('--log-level <level>', 'error, warn, info or debug (logs go to stderr)')
+    .addOption(logLevelOption())
     .action(async (options: DemoOptions) => {
       await executeDemo(options, ctx);
     });

@@ -3,7 +3,7 @@ import type { GoalPlan } from '../../core';
 import type { CliContext } from '../context';
 import type { OrgCommandOptions } from '../run-context';
 import { buildReport } from './report';
-import { DEFAULT_CONFIG_FILE } from './validate';
+import { configOption, stateOption, nowOption, jsonOption } from '../options';
 
 export interface PlanOptions extends Pick<OrgCommandOptions, 'config' | 'state' | 'now'> {
   json?: boolean;
@@ -39,10 +39,10 @@ export function registerPlan(program: Command, ctx: CliContext): void {
     .description(
       "Turn each salesperson's monthly goal into the activity each working day needs, with month-to-date pace.",
     )
-    .option('-c, --config <file>', 'config file (YAML or JSON)', DEFAULT_CONFIG_FILE)
-    .option('--state <path>', 'state file (overrides state.path in the config)')
-    .option('--now <iso>', 'plan as of this instant, e.g. 2026-11-20T18:00:00Z')
-    .option('--json', 'print the plans as JSON')
+    .addOption(configOption())
+    .addOption(stateOption())
+    .addOption(nowOption())
+    .addOption(jsonOption('the plans'))
     .action((options: PlanOptions) => {
       const report = buildReport(options, ctx);
       const label = (id: string): string => report.model.steps.find((s) => s.id === id)?.label ?? id;

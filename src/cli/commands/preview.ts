@@ -5,7 +5,7 @@ import { RecordingWriter } from '../../sync/recording-writer';
 import type { RunReport } from '../../sync/run-cycle';
 import type { CliContext } from '../context';
 import { loadModel, type OrgCommandOptions, runAgainstOrg } from '../run-context';
-import { DEFAULT_CONFIG_FILE } from './validate';
+import { configOption, nowOption, targetOrgOption, logLevelOption, jsonOption } from '../options';
 
 export interface PreviewOptions extends Pick<OrgCommandOptions, 'config' | 'now' | 'targetOrg' | 'logLevel'> {
   json?: boolean;
@@ -85,11 +85,11 @@ export function registerPreview(program: Command, ctx: CliContext): void {
     .description(
       "Show how the org's records map onto the steps: matches per step, skipped records, values no step uses, funnel per person.",
     )
-    .option('-c, --config <file>', 'config file (YAML or JSON)', DEFAULT_CONFIG_FILE)
-    .option('--now <iso>', 'fix the clock, e.g. 2026-11-20T18:00:00Z')
-    .option('--target-org <alias>', 'use an org authorised with the sf CLI')
-    .option('--json', 'print the mapping statistics as JSON')
-    .option('--log-level <level>', 'error, warn, info or debug (logs go to stderr)')
+    .addOption(configOption())
+    .addOption(nowOption())
+    .addOption(targetOrgOption())
+    .addOption(jsonOption('the mapping statistics'))
+    .addOption(logLevelOption())
     .action(async (options: PreviewOptions) => {
       await executePreview(options, ctx);
     });

@@ -7,7 +7,7 @@ import { isFlagFact } from '../../sync/sync-facts';
 import type { CliContext } from '../context';
 import { type FlagTally, renderReport, type ReportInput, reportJson } from '../render-report';
 import { clockFrom, loadModel, openState, type OrgCommandOptions } from '../run-context';
-import { DEFAULT_CONFIG_FILE } from './validate';
+import { configOption, stateOption, nowOption, jsonOption } from '../options';
 
 export interface ReportOptions extends Pick<OrgCommandOptions, 'config' | 'state' | 'now'> {
   json?: boolean;
@@ -67,10 +67,10 @@ export function registerReport(program: Command, ctx: CliContext): void {
     .description(
       "Print each salesperson's funnel, measures against team and target, flags and goal plan, from the last sync.",
     )
-    .option('-c, --config <file>', 'config file (YAML or JSON)', DEFAULT_CONFIG_FILE)
-    .option('--state <path>', 'state file (overrides state.path in the config)')
-    .option('--now <iso>', 'report as of this instant, e.g. 2026-11-20T18:00:00Z')
-    .option('--json', 'print the report as JSON')
+    .addOption(configOption())
+    .addOption(stateOption())
+    .addOption(nowOption())
+    .addOption(jsonOption('the report'))
     .action((options: ReportOptions) => {
       const report = buildReport(options, ctx);
       ctx.out(options.json === true ? `${JSON.stringify(reportJson(report), null, 2)}\n` : renderReport(report));

@@ -16,7 +16,7 @@ import {
   runAgainstOrg,
   statePath,
 } from '../run-context';
-import { DEFAULT_CONFIG_FILE } from './validate';
+import { configOption, stateOption, nowOption, targetOrgOption, logLevelOption, jsonOption } from '../options';
 
 export interface SyncOptions extends OrgCommandOptions {
   live?: boolean;
@@ -106,14 +106,14 @@ export function registerSync(program: Command, ctx: CliContext): void {
   program
     .command('sync')
     .description('Run one sync: read what changed in Salesforce, measure, diagnose, and write coaching back.')
-    .option('-c, --config <file>', 'config file (YAML or JSON)', DEFAULT_CONFIG_FILE)
-    .option('--state <path>', 'state file (overrides state.path in the config)')
+    .addOption(configOption())
+    .addOption(stateOption())
     .option('--live', 'write to Salesforce even when writeBack.mode is preview')
     .option('--dry-run', 'read, compute and print the write plan; change neither the org nor the state')
-    .option('--now <iso>', 'fix the clock, e.g. 2026-11-20T18:00:00Z (reproducible runs)')
-    .option('--target-org <alias>', 'use an org authorised with the sf CLI')
-    .option('--json', 'print the run report as JSON')
-    .option('--log-level <level>', 'error, warn, info or debug (logs go to stderr)')
+    .addOption(nowOption())
+    .addOption(targetOrgOption())
+    .addOption(jsonOption('the run report'))
+    .addOption(logLevelOption())
     .action(async (options: SyncOptions) => {
       await executeSync(options, ctx);
     });

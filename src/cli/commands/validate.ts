@@ -11,8 +11,7 @@ import { isCoachError } from '../../lib/errors';
 import type { CliContext } from '../context';
 import { orgCheck } from '../org-check';
 import { loggerFor } from '../run-context';
-
-export const DEFAULT_CONFIG_FILE = 'config/dealership.yaml';
+import { configOption, targetOrgOption, logLevelOption, jsonOption } from '../options';
 
 /**
  * A check run after the file itself is valid. `--org` (validation against the org's describe:
@@ -68,14 +67,14 @@ export function registerValidate(program: Command, ctx: CliContext): void {
   program
     .command('validate')
     .description('Check the config file: every problem with its line, or a summary of steps, measures and targets.')
-    .option('-c, --config <file>', 'config file (YAML or JSON)', DEFAULT_CONFIG_FILE)
-    .option('--json', 'print the result as JSON')
+    .addOption(configOption())
+    .addOption(jsonOption('the result'))
     .option(
       '--org',
       'also check objects, fields, picklist values and external ids against the org (needs a login, see README)',
     )
-    .option('--target-org <alias>', 'with --org: use an org authorised with the sf CLI')
-    .option('--log-level <level>', 'error, warn, info or debug (logs go to stderr)')
+    .addOption(targetOrgOption('with --org: '))
+    .addOption(logLevelOption())
     .action((options: ValidateOptions) =>
       runValidate(options, ctx, {
         ...defaultDeps,

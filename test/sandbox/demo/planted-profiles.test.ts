@@ -3,7 +3,7 @@ import { DEMO_NOW, generate } from './builders';
 import { DemoMeasures, rate, wilsonUpper90, type Ratio, type RepMeasures } from './measures';
 import { LocalTime } from './local-time';
 
-/** The store's default targets (issue 3): an ordinary salesperson must not be flagged on any. */
+/** The store's default targets: an ordinary salesperson must not be flagged on any. */
 const TARGETS = { contact: 0.63, set: 0.6, show: 0.58, demo: 0.75, writeUp: 0.7, close: 0.6, respondedIn30: 0.8 };
 const MAX_OVERDUE = 3;
 const MAX_STALE = 5;
