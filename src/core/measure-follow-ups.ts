@@ -20,35 +20,15 @@ export function measureOverdue(
   facts: readonly FollowUpFact[],
   today: string,
 ): MeasureResults<OverdueResult> {
+  const base = { kind: 'overdue', measure: measure.id, maxAllowed: measure.maxAllowed } as const;
   const itemsByRep = groupByRep(table, facts, (fact) => fact.measure === measure.id && fact.due < today);
   const reps = itemsByRep.map((items): OverdueResult => {
     const sorted: OpenItem[] = items
       .map((fact) => ({ recordId: fact.recordId, subject: fact.subject, due: fact.due }))
       .sort((a, b) => compare(a.due, b.due) || compare(a.recordId, b.recordId));
-    return {
-      kind: 'overdue',
-      measure: measure.id,
-      value: sorted.length,
-      count: sorted.length,
-      maxAllowed: measure.maxAllowed,
-      items: sorted,
-    };
+    return { ...base, value: sorted.length, count: sorted.length, items: sorted };
   });
-  const team = teamAverage(
-    table,
-    reps.map((r) => r.count),
-  );
-  return {
-    reps,
-    team: {
-      kind: 'overdue',
-      measure: measure.id,
-      value: team.average,
-      count: team.total,
-      maxAllowed: measure.maxAllowed,
-      items: [],
-    },
-  };
+  return withTeam(table, reps, { ...base, value: null, count: 0, items: [] });
 }
 
 export function measureStaleLeads(
@@ -58,6 +38,7 @@ export function measureStaleLeads(
   calendar: DealershipCalendar,
   todayDay: DayNumber,
 ): MeasureResults<StaleLeadResult> {
+  const base = { kind: 'staleLead', measure: measure.id, maxAllowed: measure.maxAllowed, days: measure.days } as const;
   const lastActivity = table.lastActivity();
   const stale = (fact: LeadFact): StaleLead | null => {
     const subject = table.subjectIndex.get(fact.recordId);
@@ -81,32 +62,22 @@ export function measureStaleLeads(
       .map(stale)
       .filter((lead): lead is StaleLead => lead !== null)
       .sort((a, b) => a.lastActivityAt - b.lastActivityAt || compare(a.leadId, b.leadId));
-    return {
-      kind: 'staleLead',
-      measure: measure.id,
-      value: found.length,
-      count: found.length,
-      maxAllowed: measure.maxAllowed,
-      days: measure.days,
-      leads: found,
-    };
+    return { ...base, value: found.length, count: found.length, leads: found };
   });
+  return withTeam(table, reps, { ...base, value: null, count: 0, leads: [] });
+}
+
+/** The reps' results and the team's: the average count per salesperson, with no list of its own. */
+function withTeam<R extends { count: number; value: number | null }>(
+  table: EventTable,
+  reps: R[],
+  emptyTeam: R,
+): MeasureResults<R> {
   const team = teamAverage(
     table,
     reps.map((r) => r.count),
   );
-  return {
-    reps,
-    team: {
-      kind: 'staleLead',
-      measure: measure.id,
-      value: team.average,
-      count: team.total,
-      maxAllowed: measure.maxAllowed,
-      days: measure.days,
-      leads: [],
-    },
-  };
+  return { reps, team: { ...emptyTeam, value: team.average, count: team.total } };
 }
 
 function groupByRep<F extends { user: string }>(
