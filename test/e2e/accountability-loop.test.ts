@@ -219,7 +219,7 @@ describe('end to end: the accountability loop over a week of syncs', () => {
     expect(agendasOf(org, rep).map((a) => a.Coaching_Key__c)).toContain(`v1:agenda:${rep}:${nextMonday}`);
   });
 
-  // Design §5.2: the agenda opens with "progress on the last commitments". Its description is
+  // ARCHITECTURE.md §5.3: the agenda opens with "progress on the last commitments". Its description is
   // written on create only (the manager writes into it), and the next period's agenda is built
   // from open flags only, so an Improved outcome checked after the week's agenda exists is on
   // no agenda at all (next week's says "No earlier commitments."). Reported to the lead; flip

@@ -160,7 +160,7 @@ describe('end to end: the first sync of the seeded dealership', () => {
     }
   });
 
-  // Design §5.1: a stale lead has "no activity logged" for the stale days. The core counts only
+  // ARCHITECTURE.md §6: a stale lead has "no activity logged" for the stale days. The core counts only
   // step events (calls, appointments) as activity, so a lead emailed, texted or followed up
   // yesterday still gets a "no contact" task (one of the seeded leads: an appointment
   // confirmation e-mail). Reported to the lead; flip to `it` when the core counts all activity.

@@ -38,7 +38,7 @@ describe('a clone of the repository stands on its own', () => {
   });
 
   it('given every text file of the repository, when searched for sections of the founding design, then none is found', () => {
-    expect(linesMatching(/\bdesign(\.md)? §|design\.md/)).toEqual([]);
+    expect(linesMatching(/\bdesign(\.md)? §|design\.md/i)).toEqual([]);
   });
 
   it('given the references to ARCHITECTURE.md sections, then each names a section the file has', () => {
