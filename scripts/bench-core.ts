@@ -168,6 +168,7 @@ const MEASURES: MeasureModel[] = [
     kind: 'staleLead',
     object: 'Lead',
     repField: 'OwnerId',
+    touches: [],
     statusField: 'Status',
     closedStatuses: ['Closed - Converted', 'Closed - Not Converted'],
     days: 3,

@@ -15,6 +15,7 @@ import type { Fact, OwnTaskFact } from './facts';
 import type { OpenFlag } from './flags';
 import { type GoalPlan, goalPlan } from './goal-plan';
 import { markSuspicious } from './integrity';
+import { tableStepIds } from './lead-touches';
 import { type MeasureContext, type Measurement, measurePeriod, splitFacts } from './measure';
 import type { Scorecard } from './measure-results';
 import type { CoachModel, IntegrityMeasure, Rep, StepEvent } from './model';
@@ -67,7 +68,7 @@ export function computeCoaching(input: CoachingInput): CoachingResult {
     a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
   );
   const table = new EventTable(
-    model.steps.map((step) => step.id),
+    tableStepIds(model),
     reps,
     isEventColumns(input.events) ? input.events : eventColumnsOf(input.events),
   );

@@ -49,7 +49,7 @@ export class EventTable {
   readonly ignored: number;
   private readonly recordOf: EventColumns['recordOf'];
   private readonly firstAtCache = new Map<number, Float64Array>();
-  private lastActivityCache: Float64Array | null = null;
+  private readonly latestAtCache = new Map<string, Float64Array>();
 
   constructor(stepIds: readonly string[], reps: readonly Rep[], events: EventColumns) {
     if (stepIds.length > MAX_STEPS)
@@ -133,19 +133,26 @@ export class EventTable {
     return first;
   }
 
-  /** Per subject, the time of its latest non-suspicious event of any step (-Infinity when none). */
-  lastActivity(): Float64Array {
-    if (!this.lastActivityCache) {
-      const last = new Float64Array(this.subjectCount).fill(Number.NEGATIVE_INFINITY);
+  /**
+   * Per subject, the time of its latest non-suspicious event of one of `steps` (-Infinity when
+   * none), by anyone. Cached by the set of steps: each stale-lead measure asks twice per run.
+   */
+  latestAt(steps: readonly number[]): Float64Array {
+    const key = [...steps].sort((a, b) => a - b).join(',');
+    let last = this.latestAtCache.get(key);
+    if (!last) {
+      const wanted = new Uint8Array(this.stepIds.length);
+      for (const step of steps) wanted[step] = 1;
+      last = new Float64Array(this.subjectCount).fill(Number.NEGATIVE_INFINITY);
       for (let row = 0; row < this.size; row++) {
         const subject = this.subject[row] as number;
-        if (subject < 0 || this.suspicious[row] !== 0) continue;
+        if (subject < 0 || this.suspicious[row] !== 0 || wanted[this.step[row] as number] !== 1) continue;
         const at = this.at[row] as number;
         if (at > (last[subject] as number)) last[subject] = at;
       }
-      this.lastActivityCache = last;
+      this.latestAtCache.set(key, last);
     }
-    return this.lastActivityCache;
+    return last;
   }
 }
 

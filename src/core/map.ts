@@ -12,6 +12,7 @@ import type { Fact } from './facts';
 import { bump, bumpValue, type MapStats } from './map-stats';
 import { compileMatch, conditionEntries, type RecordPredicate } from './matcher';
 import { compileUserMapper } from './map-users';
+import { compileTouches, type CompiledTouch, touchEvents } from './lead-touches';
 import type { CoachModel, MatchConditions, Rep, SfRecord, StepEvent } from './model';
 import { ACTIVITY_OBJECTS, LEAD_CREATED_FIELD, LEAD_NAME_FIELD, TASK_CLOSED_FIELD } from './read-plan';
 import { parseSfDate, parseSfDateTime } from './salesforce-datetime';
@@ -64,6 +65,8 @@ interface ObjectMapper {
   steps: CompiledStep[];
   followUps: CompiledFollowUp[];
   leads: CompiledLead[];
+  /** The staleLead measures' touches this object's records may be. */
+  touches: CompiledTouch[];
   vocabulary: Vocabulary[];
   ownKey: FieldReader | null;
   closed: FieldReader | null;
@@ -114,6 +117,10 @@ export function compileMapper(model: CoachModel, calendar = new DealershipCalend
         if (duration !== null) event.durationSec = duration;
         events.push(event);
         bump(stats.events, step.id);
+      }
+
+      if (mapper.touches.length > 0) {
+        events.push(...touchEvents(mapper.touches, record, recordId, events.length > 0, calendar));
       }
 
       const facts: Fact[] = [];
@@ -171,6 +178,7 @@ function compileObjects(model: CoachModel): Map<string, ObjectMapper> {
         steps: [],
         followUps: [],
         leads: [],
+        touches: [],
         vocabulary: [],
         ownKey: activity ? compilePath(model.writeBack.taskKeyField) : null,
         closed: object === 'Task' ? compilePath(TASK_CLOSED_FIELD) : null,
@@ -209,6 +217,13 @@ function compileObjects(model: CoachModel): Map<string, ObjectMapper> {
         status: compilePath(measure.statusField),
         closed: new Set(measure.closedStatuses),
       });
+    }
+  }
+  for (const [object, touches] of compileTouches(model)) {
+    mapperFor(object).touches = touches;
+    for (const measure of model.measures) {
+      if (measure.kind !== 'staleLead') continue;
+      for (const touch of measure.touches) if (touch.object === object) conditions.get(object)?.push(touch.match);
     }
   }
   for (const [object, mapper] of objects) mapper.vocabulary = vocabularyOf(object, conditions.get(object) ?? []);

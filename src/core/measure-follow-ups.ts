@@ -2,15 +2,17 @@
  * Follow-up discipline, measured on facts rather than step events, as of today (`now`):
  * - overdue: the rep's open follow-up items whose due date is before today (local);
  * - staleLead: the rep's open leads whose last activity (the latest non-suspicious event of
- *   any step on the lead, by anyone; else the lead's creation) is `days` or more local
- *   calendar days ago. Each stale lead is listed, with the date it became stale, because it
- *   also becomes a follow-up task.
+ *   any step on the lead, or touch of it (lead-touches.ts), by anyone; else the lead's
+ *   creation) is `days` or more local calendar days ago, and that wait on no open task due
+ *   today or later. Each stale lead is listed, with the date it became stale, because it also
+ *   becomes a follow-up task.
  * The team value is the average per salesperson.
  */
 import type { DealershipCalendar } from './calendar';
 import { type DayNumber, dateFromDay } from './civil-date';
 import type { EventTable } from './event-table';
 import type { FollowUpFact, LeadFact } from './facts';
+import { dueStep, isInternalStep, touchStep } from './lead-touches';
 import type { OverdueMeasure, StaleLeadMeasure } from './model';
 import type { MeasureResults, OpenItem, OverdueResult, StaleLead, StaleLeadResult } from './measure-results';
 
@@ -39,9 +41,15 @@ export function measureStaleLeads(
   todayDay: DayNumber,
 ): MeasureResults<StaleLeadResult> {
   const base = { kind: 'staleLead', measure: measure.id, maxAllowed: measure.maxAllowed, days: measure.days } as const;
-  const lastActivity = table.lastActivity();
+  const activity = table.stepIds.flatMap((id, step) =>
+    !isInternalStep(id) || id === touchStep(measure.id) ? [step] : [],
+  );
+  const lastActivity = table.latestAt(activity);
+  const latestDue = table.latestAt([table.stepIndexOf(dueStep(measure.id))]);
+  const startOfToday = calendar.startOfDay(todayDay);
   const stale = (fact: LeadFact): StaleLead | null => {
     const subject = table.subjectIndex.get(fact.recordId);
+    if (subject !== undefined && (latestDue[subject] as number) >= startOfToday) return null;
     const lastEvent = subject === undefined ? Number.NEGATIVE_INFINITY : (lastActivity[subject] as number);
     const lastActivityAt = Math.max(lastEvent, fact.createdAt);
     const lastDay = calendar.dayOf(lastActivityAt);

@@ -136,6 +136,18 @@ export interface StaleLeadMeasure extends MeasureBase {
   maxAllowed: number;
   /** Step the lead is (its subjects are the lead ids), used to price the leak. */
   valueStep: string;
+  /** The activity that touches a lead besides its steps: e-mails, texts, appointments, open tasks. */
+  touches: readonly LeadTouch[];
+}
+
+/**
+ * Activity records that touch a lead: of `object`, about the lead in `subjectField`, meeting
+ * `match`. Only Task and Event, whose standard time fields say when a touch happened or is due.
+ */
+export interface LeadTouch {
+  object: 'Task' | 'Event';
+  subjectField: string;
+  match: MatchConditions;
 }
 
 /** Process adherence: subjects reaching `step` that skipped one of `requires`. */

@@ -3,6 +3,7 @@
  * The connector builds its SOQL from this and nothing else, so a field the mapper reads but
  * the plan forgets would be a silent hole; tests check the plan against the mapper's reads.
  */
+import { TOUCH_FIELDS } from './lead-touches';
 import type { CoachModel } from './model';
 
 /** Fields every read needs: the record id and the incremental-read checkpoint. */
@@ -40,6 +41,9 @@ export function readPlan(model: CoachModel): ObjectRead[] {
       need(measure.object, measure.dueField, measure.repField, measure.subjectField, ...Object.keys(measure.match));
     } else if (measure.kind === 'staleLead') {
       need(measure.object, measure.repField, measure.statusField, LEAD_CREATED_FIELD, LEAD_NAME_FIELD);
+      for (const touch of measure.touches) {
+        need(touch.object, touch.subjectField, ...Object.keys(touch.match), ...TOUCH_FIELDS[touch.object]);
+      }
     }
   }
   for (const object of fields.keys()) {

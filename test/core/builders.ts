@@ -148,6 +148,10 @@ export const staleLead = (over: Partial<StaleLeadMeasure> = {}): StaleLeadMeasur
   kind: 'staleLead',
   object: 'Lead',
   repField: 'OwnerId',
+  touches: [
+    { object: 'Task', subjectField: 'WhoId', match: {} },
+    { object: 'Event', subjectField: 'WhoId', match: {} },
+  ],
   statusField: 'Status',
   closedStatuses: ['Closed - Converted', 'Closed - Not Converted'],
   days: 3,

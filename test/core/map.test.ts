@@ -44,12 +44,15 @@ describe('mapping records to step events', () => {
     expect(events.map((e) => [e.step, e.user])).toEqual([
       ['appointment_set', '005000000000009AAA'],
       ['appointment_shown', '005000000000001AAA'],
+      // The appointment also touches its lead, at its start (lead-touches.test.ts).
+      ['touch:stale_leads', '005000000000001AAA'],
     ]);
   });
 
   it('given records with a missing owner or an empty parent lookup, then they are counted, not fatal', () => {
     const stats = newMapStats();
-    expect(map('Task', taskRecord({ OwnerId: null }), stats).events).toEqual([]);
+    // No step is credited; the call still touched its lead (lead-touches.test.ts).
+    expect(map('Task', taskRecord({ OwnerId: null }), stats).events.map((e) => e.step)).toEqual(['touch:stale_leads']);
     expect(map('OpportunityHistory', stageRecord('Demo', { Opportunity: null }), stats).events).toEqual([]);
     expect(stats.missingUser).toEqual({ attempt: 1, contact: 1, demo: 1 });
   });
@@ -106,7 +109,8 @@ describe('mapping records to step events', () => {
       'Task',
       taskRecord({ Type: 'Follow-Up', Status: 'Not Started', IsClosed: false, ActivityDate: '2026-11-18' }),
     );
-    expect(events).toEqual([]);
+    // No step: the open task only says the lead waits on the rep that day (lead-touches.test.ts).
+    expect(events.map((e) => e.step)).toEqual(['due:stale_leads']);
     expect(facts).toEqual([
       {
         kind: 'followUp',

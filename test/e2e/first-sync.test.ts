@@ -160,20 +160,23 @@ describe('end to end: the first sync of the seeded dealership', () => {
     }
   });
 
-  // ARCHITECTURE.md §6: a stale lead has "no activity logged" for the stale days. The core counts only
-  // step events (calls, appointments) as activity, so a lead emailed, texted or followed up
-  // yesterday still gets a "no contact" task (one of the seeded leads: an appointment
-  // confirmation e-mail). Reported to the lead; flip to `it` when the core counts all activity.
-  it.failing(
-    'given the stale-lead tasks, then no activity of any kind (e-mail, text, follow-up) was logged on their leads for the stale days',
-    () => {
-      for (const task of productTasks(org, 'stale_lead')) {
-        const leadId = String(task.WhoId);
-        const last = lastActivityOn(leadId, { task: '', event: '' });
-        expect({ leadId, last, idle: idleForStaleDays(last) }).toEqual({ leadId, last, idle: true });
-      }
-    },
-  );
+  // ARCHITECTURE.md §6: a stale lead has no activity of any kind for the stale days: steps, and the
+  // touches of the measure (by default every Task and Event about the lead, e-mails included).
+  it('given the stale-lead tasks, then no activity of any kind (e-mail, text, follow-up) was logged on their leads for the stale days', () => {
+    for (const task of productTasks(org, 'stale_lead')) {
+      const leadId = String(task.WhoId);
+      const last = lastActivityOn(leadId, { task: '', event: '' });
+      expect({ leadId, last, idle: idleForStaleDays(last) }).toEqual({ leadId, last, idle: true });
+      const waiting = query(
+        org,
+        `SELECT Id FROM Task WHERE WhoId = '${leadId}' AND IsClosed = false AND Coaching_Key__c = null AND ActivityDate >= ${today}`,
+      );
+      const ahead = query(org, `SELECT StartDateTime FROM Event WHERE WhoId = '${leadId}'`).filter(
+        (e) => localDate(String(e.StartDateTime)) >= today,
+      );
+      expect({ leadId, waiting, ahead }).toEqual({ leadId, waiting: [], ahead: [] });
+    }
+  });
 
   it('given the slow responder, then every lead planted stale has its follow-up task', () => {
     const rep = plantedRep(org, 'slow_responder');

@@ -36,6 +36,24 @@ const DEFAULT_STALE_DAYS = 3;
 /** ARCHITECTURE.md §6: "≥10 completed calls within 5 minutes" is not real dialling. */
 const DEFAULT_BURST = { count: 10, withinMinutes: 5 } as const;
 
+/** Every Task and Event about a lead touches it unless the admin narrows them: e-mailed yesterday is not idle. */
+const DEFAULT_LEAD_TOUCHES = [
+  { object: 'Task', subjectField: 'WhoId' },
+  { object: 'Event', subjectField: 'WhoId' },
+] as const;
+
+const leadTouch = z.strictObject({
+  object: z
+    .enum(['Task', 'Event'])
+    .describe('Activity object whose records touch a lead (their standard time fields say when).'),
+  subjectField: fieldPath().default('WhoId').describe('Field holding the lead the activity is about, e.g. WhoId.'),
+  match: matchConditions()
+    .default({})
+    .describe(
+      'Conditions a record must meet to count as a touch, e.g. {TaskSubtype: [Call, Email]}; none: every record.',
+    ),
+});
+
 const stepRef = (what: string) => snakeId().describe(`${what} (a step id from \`steps\`).`);
 
 const base = {
@@ -120,6 +138,14 @@ const staleLead = z.strictObject({
     .describe('Calendar days without activity after which an open lead is stale.'),
   maxAllowed: count().describe('Stale leads tolerated per salesperson before a flag.'),
   valueStep: stepRef('Step a lead is, used to price the leak'),
+  touches: z
+    .array(leadTouch)
+    .default(DEFAULT_LEAD_TOUCHES.map((touch) => ({ ...touch, match: {} })))
+    .describe(
+      'Activity that touches a lead besides its steps (default: every Task and Event about it: calls, e-mails, texts, ' +
+        'appointments). A closed task touches it when completed, an event at its start; an open task due today or ' +
+        'later, or an appointment ahead, keeps the lead from going stale. Tasks the product wrote never count.',
+    ),
 });
 
 const sequence = z.strictObject({

@@ -1,0 +1,124 @@
+/**
+ * What touches a lead besides its steps (ARCHITECTURE.md §6, staleLead): an e-mail, a text, an
+ * appointment, an open task. A lead e-mailed yesterday is not idle, and neither is one with an
+ * appointment ahead or a callback scheduled for tomorrow; without this, the product would send
+ * a "no contact" task about a customer the rep is talking to.
+ *
+ * Touches are step events of internal steps, one pair per staleLead measure, so they are stored,
+ * pruned and loaded like any event, and a record's touches change when the record does:
+ * - `touch:<measure>` at the moment a lead was touched: a completed task (when it was completed,
+ *   else created) that maps to no step, and an event at its start (past or ahead);
+ * - `due:<measure>` at the start of an open task's due day: the lead waits on the rep then, so
+ *   it is not idle while that day is today or later, and an overdue task touches nothing.
+ * A completed task that already maps to a step is that step's event: counting it again would let
+ * a call the integrity check rejected touch the lead after all.
+ */
+import type { DealershipCalendar } from './calendar';
+import { dayFromDate } from './civil-date';
+import { compileMatch, type RecordPredicate } from './matcher';
+import type { CoachModel, SfRecord, StaleLeadMeasure, StepEvent } from './model';
+import { parseSfDate, parseSfDateTime } from './salesforce-datetime';
+import { asText, compilePath, type FieldReader } from './salesforce-values';
+
+/** Standard activity fields a touch is timed by, read for every object a touch names. */
+export const TOUCH_FIELDS: Readonly<Record<'Task' | 'Event', readonly string[]>> = {
+  Task: ['IsClosed', 'CompletedDateTime', 'CreatedDate', 'ActivityDate', 'OwnerId'],
+  Event: ['StartDateTime', 'OwnerId'],
+};
+
+/** Internal step ids: the colon keeps them apart from any configured step (snake_case). */
+export function touchStep(measure: string): string {
+  return `touch:${measure}`;
+}
+
+export function dueStep(measure: string): string {
+  return `due:${measure}`;
+}
+
+export function isInternalStep(id: string): boolean {
+  return id.includes(':');
+}
+
+/** The steps an event table holds: the configured ones, then each staleLead measure's two. */
+export function tableStepIds(model: CoachModel): string[] {
+  const internal = model.measures
+    .filter((m): m is StaleLeadMeasure => m.kind === 'staleLead')
+    .flatMap((m) => [touchStep(m.id), dueStep(m.id)]);
+  return [...model.steps.map((step) => step.id), ...internal];
+}
+
+export interface CompiledTouch {
+  measure: string;
+  object: 'Task' | 'Event';
+  matches: RecordPredicate;
+  subject: FieldReader;
+}
+
+/** The touches of every staleLead measure, by the object they read. */
+export function compileTouches(model: CoachModel): Map<string, CompiledTouch[]> {
+  const byObject = new Map<string, CompiledTouch[]>();
+  for (const measure of model.measures) {
+    if (measure.kind !== 'staleLead') continue;
+    for (const touch of measure.touches) {
+      const compiled: CompiledTouch = {
+        measure: measure.id,
+        object: touch.object,
+        matches: compileMatch(touch.match),
+        subject: compilePath(touch.subjectField),
+      };
+      byObject.set(touch.object, [...(byObject.get(touch.object) ?? []), compiled]);
+    }
+  }
+  return byObject;
+}
+
+/**
+ * The touch events of one activity record. `mappedToStep`: the record already yielded a step
+ * event, which touches the lead by itself when the record is a completed task.
+ */
+export function touchEvents(
+  touches: readonly CompiledTouch[],
+  record: SfRecord,
+  recordId: string,
+  mappedToStep: boolean,
+  calendar: DealershipCalendar,
+): StepEvent[] {
+  const events: StepEvent[] = [];
+  for (const touch of touches) {
+    if (!touch.matches(record)) continue;
+    const subject = asText(touch.subject(record));
+    if (subject === null) continue;
+    const timed = touch.object === 'Event' ? eventTouch(record) : taskTouch(record, mappedToStep, calendar);
+    if (timed === null) continue;
+    const step = timed.due ? dueStep(touch.measure) : touchStep(touch.measure);
+    events.push({ step, user: asText(record.OwnerId) ?? '', subject, at: timed.at, recordId });
+  }
+  return events;
+}
+
+function eventTouch(record: SfRecord): { at: number; due: boolean } | null {
+  const at = instant(record.StartDateTime);
+  return at === null ? null : { at, due: false };
+}
+
+function taskTouch(
+  record: SfRecord,
+  mappedToStep: boolean,
+  calendar: DealershipCalendar,
+): { at: number; due: boolean } | null {
+  if (record.IsClosed === true) {
+    if (mappedToStep) return null;
+    const at = instant(record.CompletedDateTime) ?? instant(record.CreatedDate);
+    return at === null ? null : { at, due: false };
+  }
+  const dueDate = typeof record.ActivityDate === 'string' ? parseSfDate(record.ActivityDate) : null;
+  const dueDay = dueDate === null ? null : dayFromDate(dueDate);
+  if (dueDay !== null) return { at: calendar.startOfDay(dueDay), due: true };
+  // An open task with no due date was at least made for the lead: it touched it when created.
+  const created = instant(record.CreatedDate);
+  return created === null ? null : { at: created, due: false };
+}
+
+function instant(value: unknown): number | null {
+  return typeof value === 'string' ? parseSfDateTime(value) : null;
+}
