@@ -93,7 +93,12 @@ const bump = <K>(map: Map<K, number>, key: K, by = 1): void => {
   map.set(key, (map.get(key) ?? 0) + by);
 };
 
-export function scoreDealership(score: Score, truth: DealershipTruth, result: CoachingResult, minSample: number) {
+export function scoreDealership(
+  score: Score,
+  truth: DealershipTruth,
+  result: Pick<CoachingResult, 'diagnoses' | 'desired'>,
+  minSample: number,
+): void {
   score.dealerships++;
   score.stores += truth.stores.length;
   for (const store of truth.stores) score.teamGaps += store.gaps.salesperson.size + store.gaps.setter.size;
@@ -151,7 +156,7 @@ function groupOf(score: Score, role: RepRole, profile: Profile): GroupScore {
   return group;
 }
 
-function scoreStaleTasks(tasks: StaleTaskScore, truth: DealershipTruth, result: CoachingResult): void {
+function scoreStaleTasks(tasks: StaleTaskScore, truth: DealershipTruth, result: Pick<CoachingResult, 'desired'>): void {
   for (const record of result.desired) {
     if (record.kind !== 'staleLeadTask') continue;
     const leadId = record.createOnly.WhoId;
