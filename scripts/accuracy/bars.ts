@@ -1,6 +1,6 @@
 /**
  * The bars the judgement must clear (the accuracy benchmark's "done"): recall of planted
- * weaknesses at the right measure with the right diagnosis, false flags on clean people, no
+ * weaknesses at the right measure with the right diagnosis, false flags on clean reps, no
  * team gap put on an individual, no flag on a sample under the minimum, few noise tasks, the
  * same result in any record order and, when simulated, well under one flag per clean team run.
  */
@@ -36,7 +36,7 @@ export function headline(score: Score): Headline {
   const tasks = score.staleTasks;
   return {
     recall: planted > 0 ? right / planted : 1,
-    falseFlagsPer50Clean: score.cleanPeople > 0 ? (score.cleanFalseFlags / score.cleanPeople) * 50 : 0,
+    falseFlagsPer50Clean: score.cleanReps > 0 ? (score.cleanFalseFlags / score.cleanReps) * 50 : 0,
     belowMinSample: [...score.belowMinSample.values()].reduce((sum, n) => sum + n, 0),
     noiseShare: tasks.total > 0 ? tasks.busy / tasks.total : 0,
   };
@@ -49,7 +49,7 @@ export function bars(score: Score, order: OrderCheck | null, simulation: Simulat
   const list: Bar[] = [
     { label: `recall ≥ ${pct(MIN_RECALL)}`, value: pct(h.recall), pass: h.recall >= MIN_RECALL },
     {
-      label: `false flags per 50 clean people ≤ ${MAX_FALSE_FLAGS_PER_50_CLEAN}`,
+      label: `false flags per 50 clean reps ≤ ${MAX_FALSE_FLAGS_PER_50_CLEAN}`,
       value: h.falseFlagsPer50Clean.toFixed(2),
       pass: h.falseFlagsPer50Clean <= MAX_FALSE_FLAGS_PER_50_CLEAN,
     },

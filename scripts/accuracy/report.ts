@@ -38,24 +38,23 @@ export function scoreReport(score: Score, minSample: number): string[] {
   lines.push(
     row('all', 34, [total.planted, total.right, total.wrongDiagnosis, total.missed, pct(total.right, total.planted)]),
     '',
-    row('People (role, profile)', 34, ['people', 'flagged', 'flags']),
+    row('Reps (role, profile)', 34, ['reps', 'flagged', 'flags']),
   );
-  for (const [group, g] of [...score.groups.entries()].sort())
-    lines.push(row(group, 34, [g.people, g.flagged, g.flags]));
-  const per50 = score.cleanPeople > 0 ? ((score.cleanFalseFlags / score.cleanPeople) * 50).toFixed(1) : '–';
+  for (const [group, g] of [...score.groups.entries()].sort()) lines.push(row(group, 34, [g.reps, g.flagged, g.flags]));
+  const per50 = score.cleanReps > 0 ? ((score.cleanFalseFlags / score.cleanReps) * 50).toFixed(1) : '–';
   const below = [...score.belowMinSample.values()].reduce((s, n) => s + n, 0);
   const t = score.staleTasks;
   const busy = score.groups.get('salesperson busy low conversion');
   lines.push(
     '',
-    `False flags on clean people: ${score.cleanFalseFlags} on ${score.cleanPeople} people (${per50} per 50 clean)`,
+    `False flags on clean reps: ${score.cleanFalseFlags} on ${score.cleanReps} reps (${per50} per 50 clean)`,
     `  by measure: ${byCount(score.falseFlagsByMeasure)}`,
     `Individual flags at the peers' level (the team is planted below the threshold there): ${score.peerLevelFlags}` +
       ` (${score.teamGaps} team-wide gaps planted)`,
     `  by measure: ${byCount(score.peerLevelByMeasure)}`,
     `Symptom flags (a planted weakness's downstream measures): ${score.symptomFlags}`,
     `Other false flags on reps with a planted weakness: ${score.otherFalseFlags}`,
-    `Busy reps with low conversion given an Activity flag: ${score.busyActivityFlags} flags on ${busy?.people ?? 0} reps`,
+    `Busy reps with low conversion given an Activity flag: ${score.busyActivityFlags} flags on ${busy?.reps ?? 0} reps`,
     `Flags on a sample below minSample (${minSample}): ${below}` +
       (below > 0 ? ` (${byCount(score.belowMinSample)})` : ''),
     `Stale-lead tasks: ${t.total}; truly idle ${t.idle}; noise (appointment or call-back ahead) ${t.busy} ` +
@@ -72,12 +71,13 @@ export function orderReport(order: OrderCheck): string {
 }
 
 export function simulationReport(sim: Simulation, team: number): string[] {
-  const mean = sim.runs > 0 ? sim.flags / sim.runs : 0;
-  const byMeasure = new Map([...sim.byMeasure.entries()].map(([m, n]) => [m, Number((n / sim.runs).toFixed(3))]));
+  const perRun = (n: number): string => (sim.runs > 0 ? (n / sim.runs).toFixed(2) : '–');
+  const byMeasure = new Map([...sim.foundByMeasure.entries()].map(([m, n]) => [m, Number((n / sim.runs).toFixed(3))]));
   return [
     `Simulation: ${team} salespeople exactly at target on every measure, ${sim.runs} runs`,
-    `  mean flags per run ${mean.toFixed(2)}; runs with at least one flag ${pct(sim.runsWithFlags, sim.runs)}`,
-    `  mean flags per run by measure: ${byCount(byMeasure)}`,
+    `  mean flags written per run ${perRun(sim.flags)}; runs with at least one flag ${pct(sim.runsWithFlags, sim.runs)}`,
+    `  mean weaknesses found per run before the cap (flagged and held back) ${perRun(sim.found)}`,
+    `  by measure: ${byCount(byMeasure)}`,
   ];
 }
 

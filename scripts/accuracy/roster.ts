@@ -1,5 +1,5 @@
 /**
- * The people of one store and what is planted on each: their profile, weaknesses, levels,
+ * The reps of one store and what is planted on each: their profile, weaknesses, levels,
  * goal, workload and the open items (overdue follow-ups, idle leads) they leave behind.
  * Salespeople are mostly clean, about a third weak (one weakness, some two), with the hard
  * negatives mixed in; setters, in the stores that have a BDC, are clean or have one weakness.
@@ -46,15 +46,21 @@ export interface ForcedRep {
   kinds?: readonly WeaknessKind[];
 }
 
+/** About half clean, a third weak, and each hard negative often enough to appear in every run of 20 stores. */
 const PROFILES: readonly Profile[] = ['clean', 'weak', 'busy_low_conversion', 'new_hire', 'tiny_sample'];
 const PROFILE_WEIGHTS = [0.44, 0.36, 0.06, 0.07, 0.07];
 /** Of weak salespeople, the share with a second weakness. */
 const PAIR_SHARE = 0.3;
 /** Of setters, the share with a weakness. */
 const WEAK_SETTER_SHARE = 0.3;
-/** Open leads per rep touched lately only by an e-mail or a text. */
+/** Open leads per rep touched lately only by an e-mail or a text (no configured step sees them). */
 const MESSAGED_MEAN = 0.6;
-/** Goals of ordinary salespeople (units a month): high enough that most ratios rest on a judgeable sample. */
+/**
+ * Goals of ordinary salespeople, units a month: above the national ten on purpose. At these
+ * volumes most of a clean rep's ratios rest on at least minSample customers, so the tests the
+ * judgement makes on them are live and a false flag can show, instead of being hidden by a
+ * sample too small to test.
+ */
 const GOAL_RANGE: readonly [number, number] = [14, 28];
 const TINY_GOAL_RANGE: readonly [number, number] = [1, 2];
 /** Bad rates that look damning on a handful of customers. */

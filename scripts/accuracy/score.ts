@@ -5,7 +5,7 @@
  *   symptoms instead); missed when neither.
  * - A flag that is neither planted nor a symptom is false. It is at the peers' level when the
  *   rep's whole team (store and role) is planted worse than the threshold on that measure:
- *   a team's gap put on one person.
+ *   a team's gap put on one rep.
  * - Stale-lead tasks are noise when their lead has an appointment ahead or a call-back task
  *   of its owner due today or later.
  */
@@ -25,7 +25,7 @@ export interface KindScore {
 }
 
 export interface GroupScore {
-  people: number;
+  reps: number;
   flagged: number;
   flags: number;
 }
@@ -50,7 +50,7 @@ export interface Score {
   kinds: Map<WeaknessKind, KindScore>;
   /** By role and profile ("salesperson clean", "setter weak", …). */
   groups: Map<string, GroupScore>;
-  cleanPeople: number;
+  cleanReps: number;
   cleanFalseFlags: number;
   falseFlagsByMeasure: Map<string, number>;
   peerLevelFlags: number;
@@ -71,7 +71,7 @@ export function emptyScore(): Score {
     flags: 0,
     kinds: new Map(),
     groups: new Map(),
-    cleanPeople: 0,
+    cleanReps: 0,
     cleanFalseFlags: 0,
     falseFlagsByMeasure: new Map(),
     peerLevelFlags: 0,
@@ -109,10 +109,10 @@ export function scoreDealership(
     score.reps[rep.role]++;
     score.flags += flags.length;
     const group = groupOf(score, rep.role, rep.profile);
-    group.people++;
+    group.reps++;
     group.flags += flags.length;
     if (flags.length > 0) group.flagged++;
-    if (isClean(rep)) score.cleanPeople++;
+    if (isClean(rep)) score.cleanReps++;
 
     for (const weakness of rep.weaknesses) {
       const kind = score.kinds.get(weakness.kind) ?? { planted: 0, right: 0, wrongDiagnosis: 0, missed: 0 };
@@ -126,6 +126,8 @@ export function scoreDealership(
 
     const planted = new Set(rep.weaknesses.map((w) => w.measure));
     const symptoms = new Set(rep.weaknesses.flatMap((w) => w.symptoms));
+    // A tempting rate is planted below the peers, so a flag there is wrong for its sample, not its level.
+    const belowPeers = new Set([...planted, ...rep.tempting.map((w) => w.measure)]);
     for (const flag of flags) {
       if (SAMPLED_KINDS.has(flag.kind) && flag.sampleSize < minSample) bump(score.belowMinSample, flag.kind);
       if (rep.profile === 'busy_low_conversion' && flag.diagnosis === 'Activity') score.busyActivityFlags++;
@@ -134,7 +136,7 @@ export function scoreDealership(
         score.symptomFlags++;
         continue;
       }
-      if (gaps.has(flag.measure)) {
+      if (gaps.has(flag.measure) && !belowPeers.has(flag.measure)) {
         score.peerLevelFlags++;
         bump(score.peerLevelByMeasure, flag.measure);
       }
@@ -152,7 +154,7 @@ export function scoreDealership(
 function groupOf(score: Score, role: RepRole, profile: Profile): GroupScore {
   const key = `${role} ${profile.replace(/_/g, ' ')}`;
   let group = score.groups.get(key);
-  if (!group) score.groups.set(key, (group = { people: 0, flagged: 0, flags: 0 }));
+  if (!group) score.groups.set(key, (group = { reps: 0, flagged: 0, flags: 0 }));
   return group;
 }
 

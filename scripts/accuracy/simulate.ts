@@ -18,15 +18,18 @@ const SIMULATED_GOAL = 20;
 
 export interface Simulation {
   runs: number;
+  /** Flags written (each rep's flagged findings, at most maxFlagsPerRep). */
   flags: number;
   runsWithFlags: number;
-  byMeasure: Map<string, number>;
+  /** Every weakness found, before the cap (flagged and held back), by measure: what the tests say. */
+  found: number;
+  foundByMeasure: Map<string, number>;
 }
 
 export function simulate(model: CoachModel, runs: number, seed: number): Simulation {
   const team = atThresholds(thresholdsOf(model));
   const shape = { size: SIMULATED_TEAM, bdc: false, team, profile: 'clean' as const, goal: SIMULATED_GOAL };
-  const simulation: Simulation = { runs, flags: 0, runsWithFlags: 0, byMeasure: new Map() };
+  const simulation: Simulation = { runs, flags: 0, runsWithFlags: 0, found: 0, foundByMeasure: new Map() };
   const root = new Random(seed);
   for (let run = 0; run < runs; run++) {
     const random = root.fork(`simulation:${run}`);
@@ -35,8 +38,10 @@ export function simulate(model: CoachModel, runs: number, seed: number): Simulat
     const { result } = runCore(model, dealership.users, dealership.records, dealership.now);
     if (result.findings.length > 0) simulation.runsWithFlags++;
     simulation.flags += result.findings.length;
-    for (const finding of result.findings)
-      simulation.byMeasure.set(finding.measure, (simulation.byMeasure.get(finding.measure) ?? 0) + 1);
+    for (const finding of result.diagnoses.flatMap((d) => [...d.flagged, ...d.heldBack])) {
+      simulation.found++;
+      simulation.foundByMeasure.set(finding.measure, (simulation.foundByMeasure.get(finding.measure) ?? 0) + 1);
+    }
   }
   return simulation;
 }

@@ -3,12 +3,11 @@
  * role with the store's team-wide gaps, and the plan of every rep.
  */
 import type { RepRole } from '../../src/core/model';
-import { LEVEL_MEASURE, type LevelKey, type Levels } from './levels';
+import { LEVEL_KEYS, LEVEL_MEASURE, type LevelKey, type Levels } from './levels';
 import { type ForcedRep, planSalesperson, planSetters, type RepPlan, type RosterContext } from './roster';
 import type { WeaknessKind } from './weaknesses';
 import { drawGaps, gapsOf, SETTER_KEYS, teamLevels } from './team-levels';
 import type { Profile } from './truth';
-import { LEVEL_KEYS } from './levels';
 
 export interface StorePlan {
   name: string;

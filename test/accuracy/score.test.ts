@@ -37,7 +37,7 @@ describe('scoring findings against the planted truth', () => {
   it('given a clean rep in a team planted below the close-rate target, when flagged there, then a false flag at the peers’ level', () => {
     const truth = truthOf([repTruth()], { salesperson: new Set(['close_rate']) });
     const score = scored(truth, judged([finding({ measure: 'close_rate', step: 'sold' })]));
-    expect(score).toMatchObject({ cleanPeople: 1, cleanFalseFlags: 1, peerLevelFlags: 1 });
+    expect(score).toMatchObject({ cleanReps: 1, cleanFalseFlags: 1, peerLevelFlags: 1 });
     expect(headline(score).falseFlagsPer50Clean).toBe(50);
   });
 
