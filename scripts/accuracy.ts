@@ -5,20 +5,26 @@
  * it exits 1 below the bars (bars.ts).
  *
  * Options: --stores N (default 20), --seed N (default 1), --simulate N (runs of a clean team
- * at target; off by default), --check.
+ * at target; off by default), --check. An unknown option exits 2.
  */
 import { join } from 'node:path';
 import { loadConfig, toCoachModel } from '../src/config';
 import { bars } from './accuracy/bars';
 import { runBenchmark } from './accuracy/benchmark';
-import { parseOptions } from './accuracy/options';
+import { type AccuracyOptions, parseOptions } from './accuracy/options';
 import { barsReport, orderReport, scoreReport, simulationReport } from './accuracy/report';
 import { SIMULATED_TEAM, simulate, type Simulation } from './accuracy/simulate';
 
 const CONFIG = 'config/dealership.yaml';
 
 function main(): number {
-  const options = parseOptions(process.argv.slice(2));
+  let options: AccuracyOptions;
+  try {
+    options = parseOptions(process.argv.slice(2));
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    return 2;
+  }
   const model = toCoachModel(loadConfig(CONFIG, { cwd: join(__dirname, '..') }));
   const started = process.hrtime.bigint();
   const { score, order } = runBenchmark(model, options.stores, options.seed);

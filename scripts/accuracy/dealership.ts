@@ -19,6 +19,7 @@ import type { WeaknessDeck } from './weaknesses';
 /** Days of leads before the window starts, so pipelines are full when it opens. */
 const LEAD_IN_DAYS = 25;
 const STORE_NAMES = ['North', 'South'];
+/** Share of dealerships with two stores: enough that comparing with the store's team, not the group's, is tested. */
 const TWO_STORES = 0.35;
 /** The first `now`: runs fall on a day within about eleven months after it, mid-afternoon. */
 const FIRST_NOW_DATE = Date.UTC(2026, 0, 5);

@@ -30,7 +30,10 @@ export interface StoreShape {
 
 const MIN_SIZE = 4;
 const MAX_SIZE = 25;
-/** Stores of at least this many people may have a BDC, of two to five setters. */
+/**
+ * Stores of at least this many reps may have a BDC (half of them do), of two to five setters:
+ * setters come at least in pairs so that each has peers of their own role to be compared with.
+ */
 const BDC_MIN_SIZE = 7;
 const BDC_SHARE = 0.5;
 
@@ -41,7 +44,7 @@ export function planStore(ctx: RosterContext, name: string, shape: StoreShape = 
   const setterCount = bdc ? Math.min(5, Math.max(2, Math.round(size * random.uniform(0.15, 0.3)))) : 0;
   const sales = shape.team ?? teamLevels(random, thresholds, drawGaps(random, 'salesperson'));
   const setterTeam = shape.team ?? teamLevels(random, thresholds, drawGaps(random, 'setter'), SETTER_KEYS, sales);
-  // Of each salesperson's sales, the share that comes from appointments the BDC books.
+  // Of each salesperson's sales, the share that comes from appointments the BDC books (about half).
   const bdcShare = bdc ? random.uniform(0.4, 0.7) : 0;
 
   const forced = (i: number): ForcedRep | undefined => {

@@ -6,7 +6,8 @@
  * Planted weaknesses are sized to be judgeable: the workload is raised until the weak
  * measure's expected sample in the window is SAMPLE_MARGIN × minSample (48 customers for a
  * minimum of 30), so a ratio rule that demands its minimum sample still has one with near
- * certainty (a Poisson count of mean 48 falls under 30 about once in a thousand). A rep
+ * certainty (with the day-to-day swing of the workload, a count of mean 48 falls under 30
+ * a few times in a thousand). A rep
  * selling without a demo therefore sells a lot: the measure's sample is sales.
  */
 import { perLead, perShown } from './funnel';
