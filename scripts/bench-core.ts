@@ -247,6 +247,7 @@ const MODEL: CoachModel = {
     windowDays: 28,
     confidence: 0.9,
     minSample: 20,
+    peerMargin: 0.05,
     maxFlagsPerRep: 2,
     severity: { medium: 0.5, high: 1.5 },
     oneOnOne: 'weekly',

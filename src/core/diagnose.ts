@@ -7,10 +7,11 @@
  * date rather than resolved while the weakness persists.
  */
 import type { Conversions } from './conversion';
-import { evidenceOf, summaryOf, type TextContext } from './finding-text';
+import { evidenceOf, type PeerComparison, summaryOf, type TextContext } from './finding-text';
 import { leakOf, weakStep } from './leak';
 import type { CoachModel, DiagnosisKind, MeasureKind, MeasureModel, Rep, Severity } from './model';
 import type { MeasureResult, Scorecard } from './measure-results';
+import { peerGroups, peerValue, worseThanPeers } from './peers';
 import { isWeak } from './rules';
 import type { Period } from './window';
 
@@ -62,6 +63,7 @@ export function diagnose(input: DiagnoseInput): RepDiagnosis[] {
     confidence: model.coaching.confidence,
     minSample: model.coaching.minSample,
   };
+  const peers = peerGroups(reps);
   return reps.map((rep, repIndex) => {
     const card = scorecards[repIndex];
     const findings: Array<Finding & { order: number }> = [];
@@ -69,7 +71,18 @@ export function diagnose(input: DiagnoseInput): RepDiagnosis[] {
       const result = card?.results[order];
       const teamResult = team.results[order];
       if (!result || !teamResult || !isWeak(result, model.coaching)) return;
-      findings.push({ ...findingOf(rep, repIndex, measure, result, teamResult, input, text), order });
+      const group = peers[repIndex] ?? [];
+      const peerResults = group.flatMap((index) => scorecards[index]?.results[order] ?? []);
+      const value = peerValue(peerResults);
+      if (!worseThanPeers(result, value, model.coaching)) return;
+      const sameStore = group.length > 0 && group.every((index) => reps[index]?.store === rep.store);
+      const comparison: PeerComparison = {
+        value,
+        count: group.length,
+        role: rep.role,
+        store: sameStore ? rep.store : null,
+      };
+      findings.push({ ...findingOf(rep, repIndex, measure, result, teamResult, input, text, comparison), order });
     });
     findings.sort((a, b) => b.lostUnits - a.lostUnits || a.order - b.order);
     const plain = findings.map(({ order: _order, ...finding }) => finding);
@@ -87,6 +100,7 @@ function findingOf(
   team: MeasureResult,
   input: DiagnoseInput,
   text: TextContext,
+  peers: PeerComparison,
 ): Finding {
   const leak = leakOf(result, measure, rep, repIndex, { conversions: input.conversions, monthScale: input.monthScale });
   const lostUnits = Math.round(leak.units * 100) / 100;
@@ -105,7 +119,7 @@ function findingOf(
     severity: severityOf(lostUnits, input.model.coaching.severity),
     isFocus: false,
     summary: summaryOf(result, team, measure, step, text),
-    evidence: evidenceOf(result, team, leak.formula, lostUnits, text),
+    evidence: evidenceOf(result, team, leak.formula, lostUnits, text, peers),
   };
 }
 

@@ -61,6 +61,7 @@ export function evidenceOf(
   leakFormula: string,
   leakUnits: number,
   context: TextContext,
+  peers?: PeerComparison,
 ): string {
   const { window, confidence, minSample } = context;
   const level = pct(confidence);
@@ -115,8 +116,31 @@ export function evidenceOf(
       );
       break;
   }
+  if (peers) lines.push(peerLine(result, peers));
   lines.push(`Estimated cost: ${leakFormula} = ${leakUnits.toFixed(2)} units a month.`);
   return lines.join('\n');
+}
+
+/** Who the rep was compared with (peers.ts), so the flag says why it is this rep's and not the team's. */
+export interface PeerComparison {
+  value: number | null;
+  count: number;
+  role: string;
+  /** The store the peers work in; null when they are the dealership's. */
+  store: string | null;
+}
+
+function peerLine(result: MeasureResult, peers: PeerComparison): string {
+  const who = `${peers.role === 'setter' ? 'setters' : 'salespeople'}${peers.store === null ? '' : ` of ${peers.store}`}`;
+  if (peers.count === 0 || peers.value === null)
+    return `No other ${who} to compare with: judged against the target alone.`;
+  const value =
+    result.kind === 'volume'
+      ? `${num(peers.value)} per working day`
+      : result.kind === 'overdue' || result.kind === 'staleLead'
+        ? `${num(peers.value)} each`
+        : pct(peers.value);
+  return `Peers (${peers.count} other ${who}): ${value}. This rep is clearly below them too, so the flag is theirs, not the team's.`;
 }
 
 function teamRatio(team: MeasureResult): string {

@@ -213,6 +213,8 @@ export interface CoachingModel {
   confidence: number;
   /** Smallest denominator on which a Skill finding may be made. */
   minSample: number;
+  /** How much worse than the peers a rep must be for an individual flag (peers.ts). */
+  peerMargin: number;
   maxFlagsPerRep: number;
   /** Leak (units per month) at which a finding becomes Medium / High. */
   severity: { medium: number; high: number };

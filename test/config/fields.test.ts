@@ -233,6 +233,7 @@ describe('defaults', () => {
       windowDays: 30,
       confidence: 0.9,
       minSample: 30,
+      peerMargin: 0.05,
       maxFlagsPerRep: 2,
       severity: { medium: 0.5, high: 1.5 },
       oneOnOne: 'weekly',

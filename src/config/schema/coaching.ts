@@ -6,6 +6,7 @@ export const COACHING_DEFAULTS = {
   windowDays: 30,
   confidence: 0.9,
   minSample: 30,
+  peerMargin: 0.05,
   maxFlagsPerRep: 2,
   severity: { medium: 0.5, high: 1.5 },
   oneOnOne: 'weekly',
@@ -30,6 +31,15 @@ export const coachingSchema = z
       .default(COACHING_DEFAULTS.minSample)
       .describe(
         'Smallest denominator a Skill finding may rest on: a new rep with 5 contacts is not flagged on a ratio.',
+      ),
+    peerMargin: z
+      .number()
+      .min(0, { error: 'must be between 0 and 1, e.g. 0.05' })
+      .lt(1, { error: 'must be between 0 and 1, e.g. 0.05' })
+      .default(COACHING_DEFAULTS.peerMargin)
+      .describe(
+        'How much worse than their peers (same role, same store when it has 3 or more) a rep must be to get a flag ' +
+          "of their own: a rate 5 points below, a count 5% worse. A gap the whole team shares is not one rep's.",
       ),
     maxFlagsPerRep: positiveCount()
       .default(COACHING_DEFAULTS.maxFlagsPerRep)

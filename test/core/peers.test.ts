@@ -1,0 +1,117 @@
+import type { CoachingResult } from '../../src/core/coach';
+import { peerGroups, peerValue, worseThanPeers } from '../../src/core/peers';
+import type { RatioResult } from '../../src/core/measure-results';
+import { event, events, local, modelBuilder, ratio, rep, run, volume } from './builders';
+
+const day = (d: number, time = '10:00'): number => local(`2026-11-${String(d).padStart(2, '0')}`, time);
+const flaggedOf = (coaching: CoachingResult, repId: string) =>
+  coaching.diagnoses.find((d) => d.repId === repId)?.flagged ?? [];
+
+/** `contacts` contacts on distinct customers, the first `sets` of them followed by an appointment. */
+function contactsAndSets(repId: string, contacts: number, sets: number) {
+  return [
+    ...events('contact', repId, contacts, day(2), (i) => `${repId}-C${i}`),
+    ...Array.from({ length: sets }, (_, i) => event('appointment_set', repId, `${repId}-C${i}`, day(20) + i * 60_000)),
+  ];
+}
+
+function ratioResult(successes: number, trials: number, interval: { low: number; high: number }): RatioResult {
+  return {
+    kind: 'ratio',
+    measure: 'set_rate',
+    value: successes / trials,
+    from: 'contact',
+    to: 'appointment_set',
+    basis: 'subject',
+    successes,
+    trials,
+    interval,
+    target: 0.6,
+  };
+}
+
+describe('who a rep is compared with', () => {
+  it('given salespeople in two stores and a setter, then peers share the role, and the store when it has three', () => {
+    const reps = [
+      rep('A', { store: 'North' }),
+      rep('B', { store: 'North' }),
+      rep('C', { store: 'North' }),
+      rep('D', { store: 'North' }),
+      rep('E', { store: 'South' }),
+      rep('S', { store: 'North', role: 'setter' }),
+    ];
+    expect(peerGroups(reps)).toEqual([
+      [1, 2, 3], // A: three other salespeople in North
+      [0, 2, 3],
+      [0, 1, 3],
+      [0, 1, 2],
+      [0, 1, 2, 3], // E: alone in South, so the dealership's salespeople
+      [], // the setter has no other setter: the target alone judges them
+    ]);
+  });
+
+  it("given the peers' results, then their value pools the counts, so a large sample weighs more", () => {
+    const value = peerValue([
+      ratioResult(10, 100, { low: 0.06, high: 0.16 }),
+      ratioResult(9, 10, { low: 0.6, high: 0.98 }),
+    ]);
+    expect(value).toBeCloseTo(19 / 110, 10);
+  });
+
+  it('given a rep whose interval reaches the peers less the margin, then not worse; below it, worse; no peers, worse', () => {
+    const settings = { confidence: 0.9, peerMargin: 0.05 };
+    const rep = ratioResult(40, 100, { low: 0.32, high: 0.48 });
+    expect(worseThanPeers(rep, 0.5, settings)).toBe(false);
+    expect(worseThanPeers(rep, 0.54, settings)).toBe(true);
+    expect(worseThanPeers(rep, null, settings)).toBe(true);
+  });
+});
+
+describe('a weakness the whole team shares is not one rep’s', () => {
+  const model = modelBuilder().measures(ratio()).build();
+  const reps = ['A', 'B', 'C', 'D', 'E'].map((id) => rep(id));
+
+  it('given every rep setting 25% of contacts against a 60% target, then nobody gets a flag of their own', () => {
+    const coaching = run(model, { reps, events: reps.flatMap((r) => contactsAndSets(r.id, 40, 10)) });
+    expect(reps.flatMap((r) => flaggedOf(coaching, r.id))).toEqual([]);
+  });
+
+  it('given one rep at 5% among peers at 25%, then only that rep is flagged, and the evidence names the peers', () => {
+    const weak = contactsAndSets('A', 40, 2);
+    const others = reps.slice(1).flatMap((r) => contactsAndSets(r.id, 40, 10));
+    const coaching = run(model, { reps, events: [...weak, ...others] });
+    const [finding] = flaggedOf(coaching, 'A');
+    expect(finding?.measure).toBe('set_rate');
+    expect(finding?.evidence).toContain('Peers (4 other salespeople of North): 25%.');
+    expect(reps.slice(1).flatMap((r) => flaggedOf(coaching, r.id))).toEqual([]);
+  });
+});
+
+describe('volume against the peers', () => {
+  const model = modelBuilder()
+    .measures(volume({ perDay: 10 }))
+    .build();
+
+  it('given a rep below the expectation but calling as much as the peers, then no Activity flag', () => {
+    const reps = ['A', 'B', 'C'].map((id) => rep(id));
+    const coaching = run(model, {
+      reps,
+      events: reps.flatMap((r) => events('attempt', r.id, 120, day(1), (i) => `${r.id}-L${i}`)),
+    });
+    expect(reps.flatMap((r) => flaggedOf(coaching, r.id))).toEqual([]);
+  });
+
+  it('given a rep calling a third of what the peers call, then the Activity flag is theirs', () => {
+    const reps = ['A', 'B', 'C'].map((id) => rep(id));
+    const coaching = run(model, {
+      reps,
+      events: [
+        ...events('attempt', 'A', 40, day(1), (i) => `A-L${i}`),
+        ...events('attempt', 'B', 120, day(1), (i) => `B-L${i}`),
+        ...events('attempt', 'C', 120, day(1), (i) => `C-L${i}`),
+      ],
+    });
+    expect(flaggedOf(coaching, 'A').map((f) => f.measure)).toEqual(['calls']);
+    expect([...flaggedOf(coaching, 'B'), ...flaggedOf(coaching, 'C')]).toEqual([]);
+  });
+});
