@@ -11,7 +11,7 @@ import { evidenceOf, type PeerComparison, summaryOf, type TextContext } from './
 import { leakOf, weakStep } from './leak';
 import type { CoachModel, DiagnosisKind, MeasureKind, MeasureModel, Rep, Severity } from './model';
 import type { MeasureResult, Scorecard } from './measure-results';
-import { peerGroups, peerValue, worseThanPeers } from './peers';
+import { peerGroups, peerYardstick, worseThanPeers } from './peers';
 import { isWeak } from './rules';
 import type { Period } from './window';
 
@@ -73,11 +73,11 @@ export function diagnose(input: DiagnoseInput): RepDiagnosis[] {
       if (!result || !teamResult || !isWeak(result, model.coaching)) return;
       const group = peers[repIndex] ?? [];
       const peerResults = group.flatMap((index) => scorecards[index]?.results[order] ?? []);
-      const value = peerValue(peerResults);
-      if (!worseThanPeers(result, value, model.coaching)) return;
+      const yardstick = peerYardstick(peerResults);
+      if (!worseThanPeers(result, yardstick, model.coaching)) return;
       const sameStore = group.length > 0 && group.every((index) => reps[index]?.store === rep.store);
       const comparison: PeerComparison = {
-        value,
+        value: yardstick.value,
         count: group.length,
         role: rep.role,
         store: sameStore ? rep.store : null,

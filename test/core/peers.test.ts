@@ -1,6 +1,6 @@
 import type { CoachingResult } from '../../src/core/coach';
-import { peerGroups, peerValue, worseThanPeers } from '../../src/core/peers';
-import type { RatioResult } from '../../src/core/measure-results';
+import { peerGroups, peerValue, peerYardstick, worseThanPeers } from '../../src/core/peers';
+import type { RatioResult, VolumeResult } from '../../src/core/measure-results';
 import { event, events, local, modelBuilder, ratio, rep, run, volume } from './builders';
 
 const day = (d: number, time = '10:00'): number => local(`2026-11-${String(d).padStart(2, '0')}`, time);
@@ -61,9 +61,30 @@ describe('who a rep is compared with', () => {
   it('given a rep whose interval reaches the peers less the margin, then not worse; below it, worse; no peers, worse', () => {
     const settings = { confidence: 0.9, peerMargin: 0.05 };
     const rep = ratioResult(40, 100, { low: 0.32, high: 0.48 });
-    expect(worseThanPeers(rep, 0.5, settings)).toBe(false);
-    expect(worseThanPeers(rep, 0.54, settings)).toBe(true);
-    expect(worseThanPeers(rep, null, settings)).toBe(true);
+    expect(worseThanPeers(rep, { value: 0.5, dispersion: 1 }, settings)).toBe(false);
+    expect(worseThanPeers(rep, { value: 0.54, dispersion: 1 }, settings)).toBe(true);
+    expect(worseThanPeers(rep, { value: null, dispersion: 1 }, settings)).toBe(true);
+  });
+
+  it('given peers whose call counts spread more than Poisson, then a rep 20% below them is within that spread', () => {
+    const calls = (observed: number): VolumeResult => ({
+      kind: 'volume',
+      measure: 'calls',
+      value: observed / 20,
+      step: 'attempt',
+      observed,
+      workingDays: 20,
+      expectedPerDay: 10,
+      expected: 200,
+      lowerTail: null,
+    });
+    const steady = peerYardstick([calls(200), calls(205), calls(195)]);
+    const spread = peerYardstick([calls(140), calls(260), calls(200)]);
+    expect(steady).toMatchObject({ value: 10, dispersion: 1 });
+    expect(spread.dispersion).toBeGreaterThan(10);
+    const settings = { confidence: 0.9, peerMargin: 0.05 };
+    expect(worseThanPeers(calls(160), steady, settings)).toBe(true);
+    expect(worseThanPeers(calls(160), spread, settings)).toBe(false);
   });
 });
 
