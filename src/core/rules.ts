@@ -5,18 +5,15 @@
  *   below the target: a new rep with 5 contacts is never flagged on a ratio;
  * - responseTime: the whole interval lies below the target; sequence: the whole interval lies
  *   above `maxSkipShare` (the interval already widens for small samples);
- * - volume: observed below expected and P(X ≤ observed | Poisson(expected)) < 1 − confidence;
- *   with an expectation under TINY_EXPECTATION events no Poisson test can be confident, so
- *   the tolerance is simpler: flagged only for doing none at all of at least one expected;
+ * - volume: observed below expected and P(X ≤ observed | Poisson(expected)) < 1 − confidence,
+ *   whatever the expectation: with 1.5 expected, doing none happens 22% of the time to someone
+ *   who works at the expected rate, so it is no evidence (zero counts from 2.3 expected up);
  * - overdue, staleLead: more items than `maxAllowed`;
- * - integrity: a suspicious share above `maxSuspiciousShare`.
+ * - integrity: the whole interval of the suspicious share above `maxSuspiciousShare`, like
+ *   sequence: 4 odd calls of 50 is 8%, and also what an honest rep logs on a bad week.
  */
 import type { MeasureResult } from './measure-results';
-
-/** Expected events below which the volume rule is "none at all" instead of the Poisson tail. */
-export const TINY_EXPECTATION = 3;
-/** With a tiny expectation, the least expected that still makes zero a shortfall. */
-const TINY_MINIMUM = 1;
+import { wilsonInterval } from './stats';
 
 export interface RuleSettings {
   confidence: number;
@@ -28,7 +25,6 @@ export function isWeak(result: MeasureResult, settings: RuleSettings): boolean {
     case 'volume': {
       const { expected, observed, lowerTail } = result;
       if (expected === null || lowerTail === null || observed >= expected) return false;
-      if (expected < TINY_EXPECTATION) return observed === 0 && expected >= TINY_MINIMUM;
       return lowerTail < 1 - settings.confidence;
     }
     case 'ratio':
@@ -40,8 +36,10 @@ export function isWeak(result: MeasureResult, settings: RuleSettings): boolean {
     case 'overdue':
     case 'staleLead':
       return result.count > result.maxAllowed;
-    case 'integrity':
-      return result.value !== null && result.value > result.maxSuspiciousShare;
+    case 'integrity': {
+      const interval = wilsonInterval(result.suspicious, result.checked, settings.confidence);
+      return interval !== null && interval.low > result.maxSuspiciousShare;
+    }
   }
 }
 

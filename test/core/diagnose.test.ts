@@ -81,12 +81,13 @@ describe('diagnosing volume (Activity)', () => {
     expect(findingsOf(run(model, { events: calls(235) }), 'A')?.flagged).toEqual([]);
   });
 
-  it('given a tiny expectation, then only doing none of at least one expected is flagged', () => {
-    const tiny = (perDay: number) => modelBuilder().measures(volume({ perDay })).build();
-    // 24 working days: 0.1 a day expects 2.4, 0.02 a day expects 0.48.
-    expect(findingsOf(run(tiny(0.1)), 'A')?.flagged).toHaveLength(1);
-    expect(findingsOf(run(tiny(0.1), { events: [event('attempt', 'A', null, day(3))] }), 'A')?.flagged).toEqual([]);
-    expect(findingsOf(run(tiny(0.02)), 'A')?.flagged).toEqual([]);
+  it('given a small expectation, then doing none is flagged only when it is unlikely at the expected rate', () => {
+    const small = (perDay: number) => modelBuilder().measures(volume({ perDay })).build();
+    // 24 working days: 0.1 a day expects 2.4 (none: 9%), 0.0625 expects 1.5 (none: 22%), 0.02 expects 0.48.
+    expect(findingsOf(run(small(0.1)), 'A')?.flagged).toHaveLength(1);
+    expect(findingsOf(run(small(0.1), { events: [event('attempt', 'A', null, day(3))] }), 'A')?.flagged).toEqual([]);
+    expect(findingsOf(run(small(0.0625)), 'A')?.flagged).toEqual([]);
+    expect(findingsOf(run(small(0.02)), 'A')?.flagged).toEqual([]);
   });
 });
 
@@ -129,6 +130,17 @@ describe('diagnosing the other kinds', () => {
     const [finding] =
       findingsOf(run(model, { events: [...burst, ...events('attempt', 'A', 20, day(10))] }), 'A')?.flagged ?? [];
     expect(finding).toMatchObject({ measure: 'real_calls', step: 'attempt', actual: 12 / 32 });
+  });
+
+  it('given 4 odd calls of 50, then no integrity finding: 8% is above 5% but its interval is not', () => {
+    const model = modelBuilder().measures(integrity()).build();
+    const short = events('contact', 'A', 4, day(9), (i) => `S${i}`).map((e) => ({ ...e, durationSec: 5 }));
+    const fine = events('contact', 'A', 46, day(10), (i) => `F${i}`).map((e) => ({ ...e, durationSec: 240 }));
+    expect(findingsOf(run(model, { events: [...short, ...fine] }), 'A')?.flagged).toEqual([]);
+    const many = events('contact', 'A', 15, day(9), (i) => `M${i}`).map((e) => ({ ...e, durationSec: 5 }));
+    expect(findingsOf(run(model, { events: [...many, ...fine] }), 'A')?.flagged.map((f) => f.measure)).toEqual([
+      'real_calls',
+    ]);
   });
 });
 
