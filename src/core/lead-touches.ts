@@ -16,7 +16,7 @@
 import type { DealershipCalendar } from './calendar';
 import { dayFromDate } from './civil-date';
 import { compileMatch, type RecordPredicate } from './matcher';
-import type { CoachModel, SfRecord, StaleLeadMeasure, StepEvent } from './model';
+import type { CoachModel, MatchConditions, SfRecord, StaleLeadMeasure, StepEvent } from './model';
 import { parseSfDate, parseSfDateTime } from './salesforce-datetime';
 import { asText, compilePath, type FieldReader } from './salesforce-values';
 
@@ -51,6 +51,8 @@ export interface CompiledTouch {
   measure: string;
   object: 'Task' | 'Event';
   matches: RecordPredicate;
+  /** The conditions `matches` was compiled from: the mapper counts the values they leave out. */
+  match: MatchConditions;
   subject: FieldReader;
 }
 
@@ -64,6 +66,7 @@ export function compileTouches(model: CoachModel): Map<string, CompiledTouch[]> 
         measure: measure.id,
         object: touch.object,
         matches: compileMatch(touch.match),
+        match: touch.match,
         subject: compilePath(touch.subjectField),
       };
       byObject.set(touch.object, [...(byObject.get(touch.object) ?? []), compiled]);

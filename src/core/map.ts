@@ -221,10 +221,7 @@ function compileObjects(model: CoachModel): Map<string, ObjectMapper> {
   }
   for (const [object, touches] of compileTouches(model)) {
     mapperFor(object).touches = touches;
-    for (const measure of model.measures) {
-      if (measure.kind !== 'staleLead') continue;
-      for (const touch of measure.touches) if (touch.object === object) conditions.get(object)?.push(touch.match);
-    }
+    for (const touch of touches) conditions.get(object)?.push(touch.match);
   }
   for (const [object, mapper] of objects) mapper.vocabulary = vocabularyOf(object, conditions.get(object) ?? []);
   return objects;
