@@ -93,6 +93,9 @@ export const WEAKNESS_KINDS = Object.keys(WEAKNESSES) as WeaknessKind[];
  */
 const CONFLICTS: ReadonlyArray<readonly [WeaknessKind, WeaknessKind]> = [
   ['skips_demo', 'low_demo_rate'],
+  // Selling without the demo already lowers the close rate: the counts a CRM holds cannot tell a
+  // second, separate closing weakness from the skip's own effect.
+  ['skips_demo', 'low_close_rate'],
   ['low_activity', 'skips_demo'],
   ['low_activity', 'skips_needs_analysis'],
   ['low_activity', 'low_close_rate'],

@@ -15,11 +15,13 @@ import type { Fact, OwnTaskFact } from './facts';
 import type { OpenFlag } from './flags';
 import { type GoalPlan, goalPlan } from './goal-plan';
 import { markSuspicious } from './integrity';
+import type { GoalNeed } from './measure-volume';
 import { tableStepIds } from './lead-touches';
 import { type MeasureContext, type Measurement, measurePeriod, splitFacts } from './measure';
 import type { Scorecard } from './measure-results';
 import type { CoachModel, IntegrityMeasure, Rep, StepEvent } from './model';
 import type { CommitmentCheck } from './commitment-check';
+import type { TeamFinding } from './team-finding';
 import { StepCounts } from './step-counts';
 import { workingDaysSince } from './tenure';
 import { type MeasureWindow, type MonthToDate, measureWindow, monthToDate, periodOf } from './window';
@@ -52,6 +54,8 @@ export interface CoachingResult {
   diagnoses: RepDiagnosis[];
   /** The flagged findings of all reps (each rep's biggest leak first). */
   findings: Finding[];
+  /** Weaknesses of a manager's whole team of one role, by manager, role and measure. */
+  teamFindings: TeamFinding[];
   /** Follow-up checks made this run. */
   checks: CommitmentCheck[];
   /** The records the org should hold, sorted by object and key. */
@@ -89,8 +93,10 @@ export function computeCoaching(input: CoachingInput): CoachingResult {
         goalPlan(rep, index, model, windowCounts, monthCounts, month, workingDaysSince(calendar, rep, month)),
       );
   });
-  const goalPerDay = (rep: Rep, step: string): number | null =>
-    plans.get(rep.id)?.steps.find((s) => s.step === step)?.requiredPerWorkingDay ?? null;
+  const goalPerDay = (rep: Rep, step: string): GoalNeed | null => {
+    const planned = plans.get(rep.id)?.steps.find((s) => s.step === step);
+    return planned ? { atTeam: planned.requiredPerWorkingDayAtTeam, atOwn: planned.requiredPerWorkingDay } : null;
+  };
 
   const { followUps, leads } = splitFacts(input.facts);
   const context: MeasureContext = {
@@ -103,7 +109,7 @@ export function computeCoaching(input: CoachingInput): CoachingResult {
     todayDay: window.todayDay,
   };
   const measured = measurePeriod(context, window, goalPerDay, windowCounts);
-  const diagnoses = diagnose({
+  const { reps: diagnoses, teams: teamFindings } = diagnose({
     model,
     reps,
     scorecards: measured.scorecards,
@@ -144,6 +150,7 @@ export function computeCoaching(input: CoachingInput): CoachingResult {
     plans: [...plans.values()],
     diagnoses,
     findings: diagnoses.flatMap((d) => d.flagged),
+    teamFindings,
     checks: cycle.checks,
     desired: cycle.desired,
     ignoredEvents: table.ignored,

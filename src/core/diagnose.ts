@@ -1,18 +1,31 @@
 /**
- * Diagnosis: from scorecards to findings labelled Knowledge / Skill / Activity (each measure's
- * configured `diagnosis`), priced in units per month, with severity, summary and evidence.
- * Few flags, the ones that matter: at most `maxFlagsPerRep` per rep, biggest leak first (ties
- * in the config's measure order), and the biggest is the rep's coaching focus. Findings past
- * the cap are kept as `heldBack` so an already open flag for one of them is still kept up to
- * date rather than resolved while the weakness persists.
+ * Diagnosis (ARCHITECTURE.md §6): from scorecards to findings labelled Knowledge / Skill /
+ * Activity (each measure's configured `diagnosis`), priced in units per month, with severity,
+ * summary and evidence. One run's judgement in four moves:
+ * 1. every rep × measure is a test: worse than the target (rules.ts) AND than the peers by the
+ *    margin (peers.ts), the p-value the larger of the two; every manager's team × measure is a
+ *    test against the target (team-diagnosis.ts);
+ * 2. false flags are controlled across all of them at once (false-discovery.ts), at the
+ *    one-sided level of `coaching.confidence`;
+ * 3. a rep's findings are reduced to root causes (root-causes.ts), their symptoms kept in the
+ *    evidence;
+ * 4. few flags, the ones that matter: at most `maxFlagsPerRep` root causes per rep, biggest
+ *    leak first (ties in the config's measure order), and the biggest is the rep's focus.
+ * Findings past the cap, and symptoms, are kept as `heldBack` so an already open flag for one of
+ * them is still kept up to date rather than resolved while the weakness persists.
  */
 import type { Conversions } from './conversion';
-import { evidenceOf, type PeerComparison, summaryOf, type TextContext } from './finding-text';
+import { discoveryThreshold } from './false-discovery';
+import { evidenceOf, type PeerComparison, summaryOf, symptomLine, testLine, type TextContext } from './finding-text';
 import { leakOf, weakStep } from './leak';
-import type { CoachModel, DiagnosisKind, MeasureKind, MeasureModel, Rep, Severity } from './model';
 import type { MeasureResult, Scorecard } from './measure-results';
-import { peerGroups, peerYardstick, worseThanPeers } from './peers';
-import { isWeak } from './rules';
+import type { CoachModel, DiagnosisKind, MeasureKind, MeasureModel, Rep, Severity } from './model';
+import { NO_PEERS, peerGroups, peerPValue, type PeerYardstick, peerYardstick } from './peers';
+import { rootCauses, rootLeak } from './root-causes';
+import { oneSidedLevel, targetPValue } from './rules';
+import { minSampleOf, type TeamTest, teamTests } from './team-diagnosis';
+import type { TeamFinding } from './team-finding';
+import { teamFindingOf } from './team-finding-text';
 import type { Period } from './window';
 
 export interface Finding {
@@ -27,20 +40,27 @@ export interface Finding {
   teamValue: number | null;
   /** The denominator the value rests on. */
   sampleSize: number;
-  /** Estimated units lost per month, rounded to cents of a unit. */
+  /** Estimated units lost per month, rounded to cents of a unit (a root cause: with its symptoms'). */
   lostUnits: number;
   severity: Severity;
   isFocus: boolean;
+  /** Measures of the rep's other findings this one explains (root-causes.ts). */
+  symptoms: string[];
   summary: string;
   evidence: string;
 }
 
 export interface RepDiagnosis {
   repId: string;
-  /** Findings to flag, biggest leak first; the first is the focus. */
+  /** Root causes to flag, biggest leak first; the first is the focus. */
   flagged: Finding[];
-  /** Weaknesses beyond `maxFlagsPerRep`, not flagged anew. */
+  /** Root causes beyond `maxFlagsPerRep`, and symptoms: not flagged anew. */
   heldBack: Finding[];
+}
+
+export interface Diagnosis {
+  reps: RepDiagnosis[];
+  teams: TeamFinding[];
 }
 
 export interface DiagnoseInput {
@@ -55,41 +75,95 @@ export interface DiagnoseInput {
   monthScale: number;
 }
 
-export function diagnose(input: DiagnoseInput): RepDiagnosis[] {
-  const { model, reps, scorecards, team } = input;
+interface RepTest {
+  repIndex: number;
+  order: number;
+  p: number;
+  yardstick: PeerYardstick;
+  group: number[];
+}
+
+export function diagnose(input: DiagnoseInput): Diagnosis {
+  const { model, reps, scorecards } = input;
+  const level = oneSidedLevel(model.coaching.confidence);
+  const peers = peerGroups(reps);
+  const repTests: RepTest[] = [];
+  reps.forEach((_rep, repIndex) => {
+    const group = peers[repIndex] ?? [];
+    model.measures.forEach((measure, order) => {
+      const result = scorecards[repIndex]?.results[order];
+      if (!result) return;
+      const peerResults = group.flatMap((index) => scorecards[index]?.results[order] ?? []);
+      const yardstick = peerResults.length > 0 ? peerYardstick(peerResults) : NO_PEERS;
+      const target = targetPValue(result, minSampleOf(measure.id, model), yardstick.dispersion);
+      if (target === null) return;
+      const p = Math.max(target, peerPValue(result, yardstick, model.coaching.peerMargin));
+      repTests.push({ repIndex, order, p, yardstick, group });
+    });
+  });
+  const outliers = new Set(repTests.filter((t) => t.p <= level).map((t) => `${t.repIndex}:${t.order}`));
+  const teams = teamTests({ model, reps, scorecards, isOutlier: (rep, order) => outliers.has(`${rep}:${order}`) });
+  // False discoveries kept to the one-sided level of the flags (5% at a confidence of 0.9); no
+  // threshold is ever looser than a single test at that level, so the evidence's interval
+  // always lies beyond the target.
+  const pValues = [...repTests.map((t) => t.p), ...teams.map((t) => t.p)];
+  const run = { threshold: Math.min(level, discoveryThreshold(pValues, level)), tests: pValues.length, level };
   const text: TextContext = {
     steps: new Map(model.steps.map((step) => [step.id, step])),
     window: input.window,
     confidence: model.coaching.confidence,
     minSample: model.coaching.minSample,
   };
-  const peers = peerGroups(reps);
-  return reps.map((rep, repIndex) => {
-    const card = scorecards[repIndex];
-    const findings: Array<Finding & { order: number }> = [];
-    model.measures.forEach((measure, order) => {
-      const result = card?.results[order];
-      const teamResult = team.results[order];
-      if (!result || !teamResult || !isWeak(result, model.coaching)) return;
-      const group = peers[repIndex] ?? [];
-      const peerResults = group.flatMap((index) => scorecards[index]?.results[order] ?? []);
-      const yardstick = peerYardstick(peerResults);
-      if (!worseThanPeers(result, yardstick, model.coaching)) return;
-      const sameStore = group.length > 0 && group.every((index) => reps[index]?.store === rep.store);
-      const comparison: PeerComparison = {
-        value: yardstick.value,
-        count: group.length,
-        role: rep.role,
-        store: sameStore ? rep.store : null,
-      };
-      findings.push({ ...findingOf(rep, repIndex, measure, result, teamResult, input, text, comparison), order });
-    });
-    findings.sort((a, b) => b.lostUnits - a.lostUnits || a.order - b.order);
-    const plain = findings.map(({ order: _order, ...finding }) => finding);
-    const flagged = plain.slice(0, model.coaching.maxFlagsPerRep);
-    if (flagged[0]) flagged[0].isFocus = true;
-    return { repId: rep.id, flagged, heldBack: plain.slice(flagged.length) };
+
+  const byRep = new Map<number, RepTest[]>();
+  for (const test of repTests)
+    if (test.p <= run.threshold) byRep.set(test.repIndex, [...(byRep.get(test.repIndex) ?? []), test]);
+  return {
+    reps: reps.map((rep, repIndex) => repDiagnosis(rep, repIndex, byRep.get(repIndex) ?? [], input, text, run)),
+    teams: teams.filter((t) => t.p <= run.threshold).map((t: TeamTest) => teamFindingOf(t, input, text, run)),
+  };
+}
+
+function repDiagnosis(
+  rep: Rep,
+  repIndex: number,
+  discoveries: readonly RepTest[],
+  input: DiagnoseInput,
+  text: TextContext,
+  run: { threshold: number; tests: number; level: number },
+): RepDiagnosis {
+  const { model, reps } = input;
+  const drafts = discoveries.map((test) => {
+    const measure = model.measures[test.order] as MeasureModel;
+    const result = input.scorecards[repIndex]?.results[test.order] as MeasureResult;
+    const sameStore = test.group.length > 0 && test.group.every((index) => reps[index]?.store === rep.store);
+    const comparison: PeerComparison = {
+      value: test.yardstick.value,
+      count: test.group.length,
+      role: rep.role,
+      store: sameStore ? rep.store : null,
+    };
+    const finding = findingOf(rep, repIndex, measure, result, input, text, comparison);
+    return { finding, measure, result, step: finding.step, lostUnits: finding.lostUnits, order: test.order, p: test.p };
   });
+  const roots = rootCauses(drafts).map(({ cause, symptoms }) => {
+    const lostUnits = Math.round(rootLeak(cause, symptoms) * 100) / 100;
+    const lines = [testLine(cause.p, run.threshold, run.tests, run.level)];
+    if (symptoms.length > 0) lines.unshift(symptomLine(symptoms.map((s) => s.finding)));
+    const finding: Finding = {
+      ...cause.finding,
+      lostUnits,
+      severity: severityOf(lostUnits, model.coaching.severity),
+      symptoms: symptoms.map((s) => s.measure.id),
+      evidence: `${cause.finding.evidence}\n${lines.join('\n')}`,
+    };
+    return { finding, order: cause.order, symptoms: symptoms.map((s) => s.finding) };
+  });
+  roots.sort((a, b) => b.finding.lostUnits - a.finding.lostUnits || a.order - b.order);
+  const flagged = roots.slice(0, model.coaching.maxFlagsPerRep).map((r) => r.finding);
+  if (flagged[0]) flagged[0].isFocus = true;
+  const heldBack = [...roots.slice(flagged.length).map((r) => r.finding), ...roots.flatMap((r) => r.symptoms)];
+  return { repId: rep.id, flagged, heldBack };
 }
 
 function findingOf(
@@ -97,12 +171,13 @@ function findingOf(
   repIndex: number,
   measure: MeasureModel,
   result: MeasureResult,
-  team: MeasureResult,
   input: DiagnoseInput,
   text: TextContext,
   peers: PeerComparison,
 ): Finding {
-  const leak = leakOf(result, measure, rep, repIndex, { conversions: input.conversions, monthScale: input.monthScale });
+  const teamResult = input.team.results[input.model.measures.indexOf(measure)] ?? result;
+  const context = { conversions: input.conversions, monthScale: input.monthScale, rep: { rep, index: repIndex } };
+  const leak = leakOf(result, measure, context);
   const lostUnits = Math.round(leak.units * 100) / 100;
   const step = weakStep(result, measure);
   return {
@@ -113,13 +188,14 @@ function findingOf(
     step,
     actual: result.value,
     target: targetOf(result),
-    teamValue: team.value,
+    teamValue: teamResult.value,
     sampleSize: sampleOf(result),
     lostUnits,
     severity: severityOf(lostUnits, input.model.coaching.severity),
     isFocus: false,
-    summary: summaryOf(result, team, measure, step, text),
-    evidence: evidenceOf(result, team, leak.formula, lostUnits, text, peers),
+    symptoms: [],
+    summary: summaryOf(result, teamResult, measure, step, text),
+    evidence: evidenceOf(result, teamResult, leak.formula, lostUnits, text, peers),
   };
 }
 

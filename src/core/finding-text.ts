@@ -70,9 +70,13 @@ export function evidenceOf(
     case 'volume':
       lines.push(
         `${result.observed} credited in the window (suspicious activity excluded); expected ${num(result.expected)} (${num(result.expectedPerDay)} per working day).`,
-        `Chance of so few at the expected rate: ${pctFine(result.lowerTail)} (flagged below ${pct(1 - confidence)}).`,
+        `Chance of so few at the expected rate (Poisson): ${pctFine(result.lowerTail)}.`,
         `Team: ${num(team.value)} per salesperson per working day.`,
       );
+      if (result.expectedAtOwnPerDay !== null)
+        lines.push(
+          `The expectation is what the goal needs at the team's conversion; at this rep's own conversion it would need ${num(result.expectedAtOwnPerDay)} a day.`,
+        );
       break;
     case 'ratio':
       lines.push(
@@ -119,6 +123,16 @@ export function evidenceOf(
   if (peers) lines.push(peerLine(result, peers));
   lines.push(`Estimated cost: ${leakFormula} = ${leakUnits.toFixed(2)} units a month.`);
   return lines.join('\n');
+}
+
+/** The run-wide test behind a flag (false-discovery.ts): how sure, and against how many tests. */
+export function testLine(p: number, threshold: number, tests: number, level: number): string {
+  return `Chance of a result this bad for someone at the target and at the peers' level: ${pctFine(p)}. This run flags up to ${pctFine(threshold)}, so that of all the flags its ${tests} tests give, at most ${pct(level)} are expected to be false.`;
+}
+
+/** The findings a root cause explains (root-causes.ts), so the manager sees one cause and its echoes. */
+export function symptomLine(symptoms: ReadonlyArray<{ summary: string }>): string {
+  return `Root cause of: ${symptoms.map((s) => s.summary.split(':')[0]).join('; ')}. Coach this step first; those follow from it.`;
 }
 
 /** Who the rep was compared with (peers.ts), so the flag says why it is this rep's and not the team's. */

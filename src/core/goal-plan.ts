@@ -26,6 +26,12 @@ export interface GoalPlanStep {
   /** Events of this step needed per month; null when a later ratio is zero (no plan possible). */
   requiredPerMonth: number | null;
   requiredPerWorkingDay: number | null;
+  /**
+   * Per working day at the team's ratios instead: what the goal needs from someone who converts
+   * like the team. A rep's activity is judged against this, so that a rep who converts badly but
+   * works hard is coached on converting, not told to do even more of what does not convert.
+   */
+  requiredPerWorkingDayAtTeam: number | null;
   /** Events done this month up to yesterday. */
   monthToDate: number;
   /** What the plan expects by now: requiredPerWorkingDay × working days elapsed. */
@@ -80,17 +86,25 @@ export function goalPlan(
   });
 
   // Backwards from the goal: what step i needs is what step i+1 needs over the ratio between them.
-  const required = new Array<number | null>(funnel.length).fill(null);
-  let needed: number | null = goal;
-  for (let i = funnel.length - 1; i >= 0; i--) {
-    const planned = ratios[i]?.planned ?? null;
-    if (i < funnel.length - 1) needed = needed === null || !planned ? null : needed / planned;
-    required[i] = needed;
-  }
+  const backwards = (ratioOf: (i: number) => number | null): Array<number | null> => {
+    const required = new Array<number | null>(funnel.length).fill(null);
+    let needed: number | null = goal;
+    for (let i = funnel.length - 1; i >= 0; i--) {
+      const ratio = ratioOf(i);
+      if (i < funnel.length - 1) needed = needed === null || !ratio ? null : needed / ratio;
+      required[i] = needed;
+    }
+    return required;
+  };
+  const required = backwards((i) => ratios[i]?.planned ?? null);
+  const requiredAtTeam = backwards((i) => ratios[i]?.team ?? null);
+  const days = month.workingDaysInMonth;
+  const perWorkingDay = (perMonth: number | null): number | null =>
+    perMonth === null || days === 0 ? null : perMonth / days;
 
   const steps = funnel.map((step, i): GoalPlanStep => {
     const perMonth = required[i] ?? null;
-    const perDay = perMonth === null || month.workingDaysInMonth === 0 ? null : perMonth / month.workingDaysInMonth;
+    const perDay = perWorkingDay(perMonth);
     const done = monthToDate.ofRep(repIndex, step);
     const expectedByNow = perDay === null ? null : perDay * elapsed;
     return {
@@ -101,6 +115,7 @@ export function goalPlan(
       plannedRatioToNext: ratios[i]?.planned ?? null,
       requiredPerMonth: perMonth,
       requiredPerWorkingDay: perDay,
+      requiredPerWorkingDayAtTeam: perWorkingDay(requiredAtTeam[i] ?? null),
       monthToDate: done,
       expectedByNow,
       onTrack: expectedByNow === null ? null : done >= expectedByNow,

@@ -3,12 +3,15 @@
  * Window counts are scaled to a month by (working days in this month ÷ working days in the
  * window). Decided formulas (conversions are to the goal step, see conversion.ts):
  * - ratio:        trials × (target − actual) × team conversion from `to`;
- * - volume:       (expected − observed) × the rep's shrunk conversion from the step;
+ * - volume:       (expected − observed) × the rep's shrunk conversion from the step (a team's: the team's);
  * - responseTime: decided × (target − actual) × team conversion from `from` (the lead), the
  *                 leads answered late beyond what the target tolerates;
  * - overdue, staleLead: (count − maxAllowed) × team conversion from `valueStep`; these are
  *                 items open now, a stock rather than a flow, so they are not scaled;
- * - sequence:     (skipped − maxSkipShare × reached) × team conversion from the step;
+ * - sequence:     (skipped − maxSkipShare × reached) × team conversion from the skipped step: a
+ *                 sale made without the demo was still a sale, so what a skip forfeits is what
+ *                 the skipped step is worth, not a unit; the customers it did lose show in the
+ *                 rates it explains (root-causes.ts), which then price it;
  * - integrity:    suspicious events of each step × team conversion from that step.
  */
 import type { Conversions } from './conversion';
@@ -17,6 +20,8 @@ import type { MeasureResult } from './measure-results';
 
 export interface LeakContext {
   conversions: Conversions;
+  /** The rep whose own conversion prices a volume shortfall; none for a team (the team's conversion). */
+  rep?: { rep: Rep; index: number };
   /** Working days in the current month ÷ working days in the window (0 for an empty window). */
   monthScale: number;
 }
@@ -27,19 +32,16 @@ export interface Leak {
   formula: string;
 }
 
-export function leakOf(
-  result: MeasureResult,
-  measure: MeasureModel,
-  rep: Rep,
-  repIndex: number,
-  context: LeakContext,
-): Leak {
+export function leakOf(result: MeasureResult, measure: MeasureModel, context: LeakContext): Leak {
   const { conversions, monthScale } = context;
   const scale = `× ${fmt(monthScale)} (month ÷ window working days)`;
   const make = (units: number, formula: string): Leak => ({ units: Math.max(0, units), formula });
   switch (result.kind) {
     case 'volume': {
-      const conversion = conversions.repToGoal(rep, repIndex, result.step);
+      const own = context.rep;
+      const conversion = own
+        ? conversions.repToGoal(own.rep, own.index, result.step)
+        : conversions.teamToGoal(result.step);
       const shortfall = Math.max(0, (result.expected ?? 0) - result.observed);
       return make(
         shortfall * conversion * monthScale,
@@ -70,7 +72,7 @@ export function leakOf(
       return make(excess * conversion, `(${result.count} − ${result.maxAllowed}) × team conversion ${fmt(conversion)}`);
     }
     case 'sequence': {
-      const conversion = conversions.teamToGoal(result.step);
+      const conversion = conversions.teamToGoal(weakStep(result, measure));
       const excess = result.skipped - result.maxSkipShare * result.reached;
       return make(
         excess * conversion * monthScale,

@@ -29,10 +29,14 @@ export interface VolumeResult extends ResultBase {
   workingDays: number;
   /** Expected per working day; null when no expectation applies (a setter and a goal-based volume). */
   expectedPerDay: number | null;
+  /** What the goal would need per working day at the rep's own conversion (goal volumes only). */
+  expectedAtOwnPerDay: number | null;
   /** Expected events in the period: expectedPerDay × working days (× salespeople for the team). */
   expected: number | null;
   /** P(X ≤ observed) for X ~ Poisson(expected); null without an expectation. */
   lowerTail: number | null;
+  /** The rep's daily counts' variance over their mean (daily-spread.ts); null for a team or too few days. */
+  dailyDispersion: number | null;
 }
 
 export interface RatioResult extends ResultBase {

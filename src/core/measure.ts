@@ -6,6 +6,7 @@
  */
 import type { DealershipCalendar } from './calendar';
 import type { DayNumber } from './civil-date';
+import { DailySpread } from './daily-spread';
 import type { EventTable } from './event-table';
 import type { Fact, FollowUpFact, LeadFact } from './facts';
 import { measureIntegrity } from './integrity';
@@ -82,10 +83,18 @@ function measureOne(
   const { table, model, calendar } = context;
   const confidence = model.coaching.confidence;
   switch (measure.kind) {
-    case 'volume':
-      return measureVolume(measure, table.reps, counts, period, goalPerDay, (rep, p) =>
-        workingDaysSince(calendar, rep, p),
+    case 'volume': {
+      const spread = new DailySpread(table, calendar, period);
+      return measureVolume(
+        measure,
+        table.reps,
+        counts,
+        period,
+        goalPerDay,
+        (rep, p) => workingDaysSince(calendar, rep, p),
+        (index, step) => spread.dispersionOf(index, step, table.reps[index]?.activeSince ?? undefined),
       );
+    }
     case 'ratio':
       return measureRatio(table, counts, measure, period, confidence);
     case 'responseTime':

@@ -1,8 +1,8 @@
 /**
  * A rep against their peers (ARCHITECTURE.md §6). A weakness the whole team shares is not one
  * person's: a rep closing 46% in a team that closes 46% against a 60% target needs no flag of
- * their own. So an individual flag needs the rep confidently worse than the target (rules.ts)
- * and than their peers by `coaching.peerMargin`.
+ * their own. So an individual flag needs the rep worse than the target (rules.ts) and than their
+ * peers by `coaching.peerMargin`; the team's own gap is a team finding (team-diagnosis.ts).
  *
  * Peers: the other reps of the same role (a setter is never held to salespeople), in the rep's
  * store when it has at least MIN_STORE_PEERS of them, else in the whole dealership. A rep with no
@@ -11,7 +11,7 @@
  */
 import type { MeasureResult } from './measure-results';
 import type { Rep } from './model';
-import { normalQuantile, wilsonInterval } from './stats';
+import { countPValue, peerProportionPValue } from './significance';
 
 /** Fewer same-role colleagues than this in a store make a noisy yardstick: compare across stores. */
 export const MIN_STORE_PEERS = 3;
@@ -25,67 +25,125 @@ export function peerGroups(reps: readonly Rep[]): number[][] {
   });
 }
 
-/**
- * The peers' yardstick for one measure: their pooled value (a rate, events per working day, or
- * items per rep) and, for volumes and counts, how much more than Poisson their totals spread.
- */
+/** The peers' yardstick for one measure. */
 export interface PeerYardstick {
+  /** Their pooled value, as the rep's is shown: a rate, events per working day, or items per rep. */
   value: number | null;
+  /** Rates and shares: the pooled counts, so that the test knows how sure the peers' rate is. */
+  pooled: { successes: number; trials: number } | null;
   /**
-   * How much more than Poisson the peers' totals spread around the pooled rate (1 = Poisson; never below).
-   * Real people's daily counts vary more than Poisson, and a test that ignores it flags a rep
-   * working exactly like the peers far more often than its confidence says.
+   * Volumes with an expectation: what the peers did over what was expected of them. Goals differ
+   * (a rep with a goal of 28 calls more than one with 14), so a rep is compared with the peers'
+   * share of their own expectation, not with their calls per day.
+   */
+  attainment: number | null;
+  /**
+   * How much more than Poisson counts spread (1 = Poisson; never below): the spread of the peers'
+   * totals around the yardstick, and for volumes at least the peers' day-to-day spread. Real
+   * people's daily counts vary more than Poisson, and people differ; a test that ignores either
+   * flags a rep working exactly like the peers far more often than its confidence says.
    */
   dispersion: number;
 }
 
+export const NO_PEERS: PeerYardstick = { value: null, pooled: null, attainment: null, dispersion: 1 };
+
 export function peerYardstick(results: readonly MeasureResult[]): PeerYardstick {
   const value = peerValue(results);
-  return { value, dispersion: value === null ? 1 : dispersionOf(results, value) };
+  if (value === null) return NO_PEERS;
+  const pooled = pooledOf(results);
+  const attainment = attainmentOf(results);
+  // A rep must be beyond both the noise of a day and the usual differences between people.
+  const between = dispersionOf(results, value, attainment);
+  const dispersion = Math.max(between, dailyDispersionOf(results) ?? 1);
+  return { value, pooled, attainment, dispersion };
+}
+
+/**
+ * Volumes: the peers' typical day-to-day spread (the median of their own, so that one erratic
+ * peer does not widen it for everyone). A rep's own spread is not used: a rep who stops calling
+ * for a week has a wide spread because of the very weakness being tested. Null with fewer than
+ * three peers' spreads.
+ */
+function dailyDispersionOf(results: readonly MeasureResult[]): number | null {
+  const spreads = results.flatMap((r) =>
+    r.kind === 'volume' && r.dailyDispersion !== null ? [r.dailyDispersion] : [],
+  );
+  if (spreads.length < 3) return null;
+  spreads.sort((a, b) => a - b);
+  const middle = spreads.length >> 1;
+  const median =
+    spreads.length % 2 === 1
+      ? (spreads[middle] as number)
+      : ((spreads[middle - 1] as number) + (spreads[middle] as number)) / 2;
+  return Math.max(1, median);
 }
 
 /** The peers' pooled value of one measure: a rate, events per working day, or items per rep. */
 export function peerValue(results: readonly MeasureResult[]): number | null {
   const first = results[0];
   if (!first) return null;
-  const sum = (pick: (r: MeasureResult) => number): number => results.reduce((total, r) => total + pick(r), 0);
-  const share = (num: number, den: number): number | null => (den > 0 ? num / den : null);
-  switch (first.kind) {
-    case 'volume':
-      return share(
-        sum((r) => (r.kind === 'volume' ? r.observed : 0)),
-        sum((r) => (r.kind === 'volume' ? r.workingDays : 0)),
-      );
+  if (first.kind === 'overdue' || first.kind === 'staleLead')
+    return results.reduce((total, r) => total + (r.kind === first.kind ? r.count : 0), 0) / results.length;
+  if (first.kind === 'volume') {
+    const days = results.reduce((total, r) => total + (r.kind === 'volume' ? r.workingDays : 0), 0);
+    return days > 0 ? results.reduce((total, r) => total + (r.kind === 'volume' ? r.observed : 0), 0) / days : null;
+  }
+  const pooled = pooledOf(results);
+  return pooled !== null && pooled.trials > 0 ? pooled.successes / pooled.trials : null;
+}
+
+/** The counts behind a rate or share: achieved (or skipped, or suspicious) of those that could be. */
+export function countsOf(result: MeasureResult): { successes: number; trials: number } | null {
+  switch (result.kind) {
     case 'ratio':
-      return share(
-        sum((r) => (r.kind === 'ratio' ? r.successes : 0)),
-        sum((r) => (r.kind === 'ratio' ? r.trials : 0)),
-      );
+      return { successes: result.successes, trials: result.trials };
     case 'responseTime':
-      return share(
-        sum((r) => (r.kind === 'responseTime' ? r.within : 0)),
-        sum((r) => (r.kind === 'responseTime' ? r.decided : 0)),
-      );
+      return { successes: result.within, trials: result.decided };
     case 'sequence':
-      return share(
-        sum((r) => (r.kind === 'sequence' ? r.skipped : 0)),
-        sum((r) => (r.kind === 'sequence' ? r.reached : 0)),
-      );
+      return { successes: result.skipped, trials: result.reached };
     case 'integrity':
-      return share(
-        sum((r) => (r.kind === 'integrity' ? r.suspicious : 0)),
-        sum((r) => (r.kind === 'integrity' ? r.checked : 0)),
-      );
-    case 'overdue':
-    case 'staleLead':
-      return sum((r) => (r.kind === first.kind ? r.count : 0)) / results.length;
+      return { successes: result.suspicious, trials: result.checked };
+    default:
+      return null;
   }
 }
 
-/** Observed and expected totals of one result, for the counts that are tested as Poisson. */
-function countOf(result: MeasureResult, value: number): { observed: number; expected: number } | null {
-  if (result.kind === 'volume') return { observed: result.observed, expected: value * result.workingDays };
-  if (result.kind === 'overdue' || result.kind === 'staleLead') return { observed: result.count, expected: value };
+function pooledOf(results: readonly MeasureResult[]): { successes: number; trials: number } | null {
+  let successes = 0;
+  let trials = 0;
+  for (const result of results) {
+    const counts = countsOf(result);
+    if (counts === null) return null;
+    successes += counts.successes;
+    trials += counts.trials;
+  }
+  return { successes, trials };
+}
+
+function attainmentOf(results: readonly MeasureResult[]): number | null {
+  let observed = 0;
+  let expected = 0;
+  for (const result of results) {
+    if (result.kind !== 'volume' || result.expected === null) return null;
+    observed += result.observed;
+    expected += result.expected;
+  }
+  return expected > 0 ? observed / expected : null;
+}
+
+/** Observed and expected (working like the peers) count of one result, for counts tested as Poisson. */
+function countOf(
+  result: MeasureResult,
+  peers: { value: number | null; attainment: number | null },
+): { observed: number; expected: number } | null {
+  if (result.kind === 'volume') {
+    if (peers.attainment !== null && result.expected !== null)
+      return { observed: result.observed, expected: peers.attainment * result.expected };
+    return peers.value === null ? null : { observed: result.observed, expected: peers.value * result.workingDays };
+  }
+  if (result.kind === 'overdue' || result.kind === 'staleLead')
+    return peers.value === null ? null : { observed: result.count, expected: peers.value };
   return null;
 }
 
@@ -96,10 +154,10 @@ const MEDIAN_CHI_SQUARE_1 = 0.4549;
  * The typical peer's squared Pearson residual over a Poisson one's. A median, not a mean: one peer
  * who is weak, or busy beyond the rest, must not widen the yardstick until nobody is ever flagged.
  */
-function dispersionOf(results: readonly MeasureResult[], value: number): number {
+function dispersionOf(results: readonly MeasureResult[], value: number, attainment: number | null): number {
   const residuals: number[] = [];
   for (const result of results) {
-    const count = countOf(result, value);
+    const count = countOf(result, { value, attainment });
     if (count === null || count.expected <= 0) continue;
     residuals.push((count.observed - count.expected) ** 2 / count.expected);
   }
@@ -113,44 +171,32 @@ function dispersionOf(results: readonly MeasureResult[], value: number): number 
   return Math.max(1, median / MEDIAN_CHI_SQUARE_1);
 }
 
-export interface PeerSettings {
-  confidence: number;
-  /** How much worse than the peers a rep must be, as a share of the peers' value (rates: absolute). */
-  peerMargin: number;
-}
-
 /**
- * Whether the rep is confidently worse than the peers' value by the margin. Rates compare the
- * rep's interval with the peers' rate moved by the margin; volumes and counts ask how unlikely
- * the rep's total would be for someone working like the peers (one-sided, at the confidence).
+ * The p-value of "worse than the peers by more than `margin`" (a share of the peers' value for
+ * counts, an absolute difference for rates); 0 when there are no peers, so that the target
+ * alone decides. Volumes and counts ask how unlikely the rep's total would be for someone
+ * working like the peers, with the spread working like the peers shows.
  */
-export function worseThanPeers(result: MeasureResult, peers: PeerYardstick, settings: PeerSettings): boolean {
-  if (peers.value === null) return true;
-  const alpha = (1 - settings.confidence) / 2;
-  const margin = settings.peerMargin;
+export function peerPValue(result: MeasureResult, peers: PeerYardstick, margin: number): number {
+  if (peers.value === null) return 0;
   switch (result.kind) {
     case 'ratio':
     case 'responseTime':
-      return result.interval !== null && result.interval.high < peers.value - margin;
     case 'sequence':
-      return result.interval !== null && result.interval.low > peers.value + margin;
     case 'integrity': {
-      const interval = wilsonInterval(result.suspicious, result.checked, settings.confidence);
-      return interval !== null && interval.low > peers.value + margin;
+      const counts = countsOf(result);
+      if (counts === null || peers.pooled === null) return 1;
+      const side = result.kind === 'ratio' || result.kind === 'responseTime' ? 'below' : 'above';
+      return peerProportionPValue(counts, peers.pooled, margin, side);
     }
     case 'volume':
     case 'overdue':
     case 'staleLead': {
-      const count = countOf(result, peers.value);
-      if (count === null) return false;
+      const count = countOf(result, peers);
+      if (count === null) return 1;
       const lower = result.kind === 'volume';
-      // Poisson, widened by the peers' dispersion: the rep is judged against what working like
-      // the peers gives, with the spread working like the peers shows.
       const expected = count.expected * (lower ? 1 - margin : 1 + margin);
-      if (expected <= 0) return !lower && count.observed > 0;
-      const z = (count.observed - expected) / Math.sqrt(peers.dispersion * expected);
-      const critical = normalQuantile(1 - alpha);
-      return lower ? z < -critical : z > critical;
+      return countPValue(count.observed, expected, peers.dispersion, lower ? 'below' : 'above');
     }
   }
 }

@@ -77,6 +77,7 @@ export function finding(over: Partial<Finding> & Pick<Finding, 'measure'>): Find
     lostUnits: 1,
     severity: 'Medium',
     isFocus: false,
+    symptoms: [],
     summary: '',
     evidence: '',
     ...over,

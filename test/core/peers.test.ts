@@ -1,5 +1,5 @@
 import type { CoachingResult } from '../../src/core/coach';
-import { peerGroups, peerValue, peerYardstick, worseThanPeers } from '../../src/core/peers';
+import { NO_PEERS, peerGroups, peerPValue, peerValue, peerYardstick } from '../../src/core/peers';
 import type { RatioResult, VolumeResult } from '../../src/core/measure-results';
 import { event, events, local, modelBuilder, ratio, rep, run, volume } from './builders';
 
@@ -58,16 +58,24 @@ describe('who a rep is compared with', () => {
     expect(value).toBeCloseTo(19 / 110, 10);
   });
 
-  it('given a rep whose interval reaches the peers less the margin, then not worse; below it, worse; no peers, worse', () => {
-    const settings = { confidence: 0.9, peerMargin: 0.05 };
+  it('given a rep 10 points below peers on 100 customers, then worse than them by a 5-point margin; no peers, worse', () => {
     const rep = ratioResult(40, 100, { low: 0.32, high: 0.48 });
-    expect(worseThanPeers(rep, { value: 0.5, dispersion: 1 }, settings)).toBe(false);
-    expect(worseThanPeers(rep, { value: 0.54, dispersion: 1 }, settings)).toBe(true);
-    expect(worseThanPeers(rep, { value: null, dispersion: 1 }, settings)).toBe(true);
+    const peers = peerYardstick([ratioResult(500, 1000, { low: 0.47, high: 0.53 })]);
+    expect(peerPValue(rep, peers, 0.05)).toBeLessThan(0.2);
+    expect(peerPValue(rep, peers, 0.05)).toBeGreaterThan(0.05); // 10 points on 100 is no proof of 5 beyond the margin
+    expect(peerPValue(ratioResult(25, 100, { low: 0.18, high: 0.33 }), peers, 0.05)).toBeLessThan(0.001);
+    expect(peerPValue(rep, NO_PEERS, 0.05)).toBe(0);
+  });
+
+  it('given peers with few customers, then their own uncertainty weakens the comparison', () => {
+    const rep = ratioResult(30, 100, { low: 0.23, high: 0.38 });
+    const many = peerYardstick([ratioResult(500, 1000, { low: 0.47, high: 0.53 })]);
+    const few = peerYardstick([ratioResult(10, 20, { low: 0.32, high: 0.68 })]);
+    expect(peerPValue(rep, few, 0.05)).toBeGreaterThan(peerPValue(rep, many, 0.05));
   });
 
   it('given peers whose call counts spread more than Poisson, then a rep 20% below them is within that spread', () => {
-    const calls = (observed: number): VolumeResult => ({
+    const calls = (observed: number, dailyDispersion: number | null = null): VolumeResult => ({
       kind: 'volume',
       measure: 'calls',
       value: observed / 20,
@@ -75,16 +83,41 @@ describe('who a rep is compared with', () => {
       observed,
       workingDays: 20,
       expectedPerDay: 10,
+      expectedAtOwnPerDay: null,
       expected: 200,
       lowerTail: null,
+      dailyDispersion,
     });
     const steady = peerYardstick([calls(200), calls(205), calls(195)]);
     const spread = peerYardstick([calls(140), calls(260), calls(200)]);
-    expect(steady).toMatchObject({ value: 10, dispersion: 1 });
+    expect(steady).toMatchObject({ value: 10, attainment: 1, dispersion: 1 });
     expect(spread.dispersion).toBeGreaterThan(10);
-    const settings = { confidence: 0.9, peerMargin: 0.05 };
-    expect(worseThanPeers(calls(160), steady, settings)).toBe(true);
-    expect(worseThanPeers(calls(160), spread, settings)).toBe(false);
+    expect(peerPValue(calls(160), steady, 0.05)).toBeLessThan(0.05);
+    expect(peerPValue(calls(160), spread, 0.05)).toBeGreaterThan(0.05);
+    // Steady totals, but days that swing: the day-to-day spread widens the test too.
+    const swinging = peerYardstick([calls(200, 4), calls(205, 4), calls(195, 4)]);
+    expect(swinging.dispersion).toBe(4);
+  });
+
+  it('given peers with different goals, then the rep is compared with their share of their own expectation', () => {
+    const calls = (observed: number, expected: number): VolumeResult => ({
+      kind: 'volume',
+      measure: 'calls',
+      value: observed / 20,
+      step: 'attempt',
+      observed,
+      workingDays: 20,
+      expectedPerDay: expected / 20,
+      expectedAtOwnPerDay: null,
+      expected,
+      lowerTail: null,
+      dailyDispersion: null,
+    });
+    const peers = peerYardstick([calls(400, 400), calls(200, 200), calls(300, 300)]);
+    expect(peers.attainment).toBe(1);
+    // 150 calls where 150 are expected is the peers' pace, though below their calls per day.
+    expect(peerPValue(calls(150, 150), peers, 0.05)).toBeGreaterThan(0.3);
+    expect(peerPValue(calls(150, 400), peers, 0.05)).toBeLessThan(0.001);
   });
 });
 
