@@ -199,6 +199,7 @@ const MEASURES: MeasureModel[] = [
 
 const FLAG_FIELDS = [
   'key',
+  'scope',
   'salesperson',
   'manager',
   'measure',

@@ -7,6 +7,8 @@ import type { CoachingResult, CoachModel, Finding, GoalPlan, MeasureResult, Rep,
 
 export interface FlagTally {
   open: number;
+  /** Open flags about a manager's whole team (Scope__c Team) rather than one rep; counted in `open`. */
+  openOnTeams: number;
   committed: number;
   improved: number;
   notImproved: number;
@@ -130,7 +132,7 @@ export function renderReport(input: ReportInput): string {
   const decided = flags.improved + flags.notImproved;
   out.push(
     `Team: ${coaching.findings.length} weaknesses flagged across ${coaching.diagnoses.filter((d) => d.flagged.length > 0).length} people.`,
-    `Coaching flags in the org: ${flags.open} open (${flags.committed} with a commitment), ${flags.improved} improved, ${flags.notImproved} not improved, ${flags.resolved} resolved.`,
+    `Coaching flags in the org: ${flags.open} open (${flags.openOnTeams > 0 ? `${flags.openOnTeams} on whole teams, ` : ''}${flags.committed} with a commitment), ${flags.improved} improved, ${flags.notImproved} not improved, ${flags.resolved} resolved.`,
     `Coaching effectiveness: ${decided === 0 ? 'no commitment checked yet' : `${pct(flags.improved / decided)} of checked commitments improved (${flags.improved} of ${decided})`}.`,
   );
   return `${out.join('\n')}\n`;

@@ -2,7 +2,7 @@
  * How a run reads on a terminal: what was read, what was found, what was (or would be)
  * written and what it cost in API calls. `--json` prints the same facts as data.
  */
-import type { PlannedWrite, WriteBackModel } from '../core';
+import type { FlagScope, PlannedWrite, WriteBackModel } from '../core';
 import type { RunReport } from '../sync/run-cycle';
 
 const number = (n: number): string => n.toLocaleString('en-US');
@@ -78,10 +78,14 @@ function describeWrite(write: PlannedWrite, create: boolean, report: RunReport, 
   const fields = record.fields;
   const text =
     [fields[writeBack.flagFields.summary], fields[TASK_SUBJECT]].find((v): v is string => typeof v === 'string') ?? '';
+  const nameOf = (id: string): string => report.reps.find((rep) => rep.id === id)?.name ?? id;
+  const manager = fields[writeBack.flagFields.manager];
+  const team = fields[writeBack.flagFields.scope] === ('Team' satisfies FlagScope) && typeof manager === 'string';
   const who = [fields[writeBack.flagFields.salesperson], record.createOnly[TASK_OWNER]].find(
     (v): v is string => typeof v === 'string',
   );
-  const name = who ? (report.reps.find((rep) => rep.id === who)?.name ?? who) : '';
+  // A team flag names no rep: it is about the manager's whole team.
+  const name = team ? `team of ${nameOf(manager)}` : who ? nameOf(who) : '';
   return `${verb} ${record.object} ${record.key}${name ? `  ${name}` : ''}${text ? ` — ${text}` : ''}`;
 }
 

@@ -22,7 +22,15 @@ import { dayFromDate } from './civil-date';
 import type { DesiredRecord } from './desired';
 import type { Finding, RepDiagnosis } from './diagnose';
 import type { OwnTaskFact } from './facts';
-import { flagTransition, newFlag, OPEN_STATUSES, type OpenFlag, updatedFlag } from './flags';
+import {
+  flagTransition,
+  isRepFlag,
+  newFlag,
+  OPEN_STATUSES,
+  type OpenFlag,
+  type OpenRepFlag,
+  updatedFlag,
+} from './flags';
 import type { GoalPlan } from './goal-plan';
 import type { Measurement } from './measure';
 import type { Scorecard } from './measure-results';
@@ -64,7 +72,8 @@ export function coachingCycle(input: CycleInput): CycleResult {
 
   const handled = new Set<string>();
   const progress = new Map<string, string[]>();
-  for (const flag of currentOpenFlags(input.openFlags)) {
+  // Team flags are not a rep's: they never pair with a rep's finding.
+  for (const flag of currentOpenFlags(input.openFlags.filter(isRepFlag))) {
     const pair = pairKey(flag.repId, flag.measure);
     handled.add(pair);
     const finding = findings.get(pair);
@@ -143,8 +152,8 @@ export function coachingCycle(input: CycleInput): CycleResult {
 }
 
 /** One open flag per rep × measure: the most recently opened if the org holds more. */
-function currentOpenFlags(flags: readonly OpenFlag[]): OpenFlag[] {
-  const latest = new Map<string, OpenFlag>();
+function currentOpenFlags(flags: readonly OpenRepFlag[]): OpenRepFlag[] {
+  const latest = new Map<string, OpenRepFlag>();
   for (const flag of flags) {
     if (!OPEN_STATUSES.has(flag.status)) continue;
     const pair = pairKey(flag.repId, flag.measure);

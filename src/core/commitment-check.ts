@@ -7,7 +7,7 @@
  */
 import { dateFromDay } from './civil-date';
 import { num, pct } from './finding-text';
-import type { OpenFlag } from './flags';
+import type { OpenRepFlag } from './flags';
 import type { MeasureResult, Scorecard } from './measure-results';
 import type { CoachModel, MeasureModel } from './model';
 import { higherIsBetter, isWeak } from './rules';
@@ -24,7 +24,7 @@ export interface CommitmentCheck {
 }
 
 export function checkCommitment(
-  flag: OpenFlag,
+  flag: OpenRepFlag,
   measure: MeasureModel,
   card: Scorecard | undefined,
   model: CoachModel,

@@ -9,7 +9,20 @@ export { type EventColumns, EventColumnsBuilder, eventColumnsOf } from './event-
 export type { DesiredKind, DesiredRecord, SfValue } from './desired';
 export type { Finding, RepDiagnosis } from './diagnose';
 export type { Fact, FollowUpFact, LeadFact, OwnTaskFact } from './facts';
-export { type FlagStatus, flagKey, flagReadFields, OPEN_STATUSES, type OpenFlag, openFlagFromRecord } from './flags';
+export {
+  type FlagScope,
+  type FlagStatus,
+  flagKey,
+  flagReadFields,
+  isRepFlag,
+  isTeamFlag,
+  OPEN_STATUSES,
+  type OpenFlag,
+  openFlagFromRecord,
+  type OpenRepFlag,
+  type OpenTeamFlag,
+  teamFlagKey,
+} from './flags';
 export type { GoalPlan, GoalPlanStep, GoalSource } from './goal-plan';
 export { compileMapper, type MappedRecord, type RecordMapper } from './map';
 export { type Counter, type MapStats, newMapStats } from './map-stats';
@@ -21,6 +34,7 @@ export { formatSfDateTime, parseSfDate, parseSfDateTime } from './salesforce-dat
 export { readPath } from './salesforce-values';
 export { type Interval, wilsonInterval } from './stats';
 export { staleLeadTaskKey } from './tasks';
+export type { TeamFinding } from './team-finding';
 export type { MeasureWindow, MonthToDate, Period } from './window';
 export {
   desiredHash,

@@ -231,9 +231,14 @@ export interface WriteBackModel {
   /** Custom object holding coaching flags, e.g. `Coaching_Flag__c`. */
   flagObject: string;
   flagFields: {
-    /** External id, unique: `v1:<measure>:<rep Id>:<date opened>`. */
+    /**
+     * External id, unique: `v1:<measure>:<rep Id>:<date opened>`, or for a team flag
+     * `v1:<measure>:team:<role>:<manager Id>:<date opened>`.
+     */
     key: string;
-    /** The rep flagged (a salesperson or a setter; the field keeps the managers' word). */
+    /** Picklist Rep / Team: whether the flag is about one rep or a manager's whole team of one role. */
+    scope: string;
+    /** The rep flagged (a salesperson or a setter; the field keeps the managers' word); empty on a team flag. */
     salesperson: string;
     manager: string;
     measure: string;

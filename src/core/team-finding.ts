@@ -1,24 +1,31 @@
 /**
- * A team finding: a weakness of a manager's whole team of one role, not of one person. When
- * the peers as a whole are confidently below target, flagging each of them says nothing about
- * anyone; it is a process or training question for their manager (team-diagnosis.ts).
+ * A team finding: the weakness of a manager's whole team of one role rather than of one rep.
+ * When the peers as a whole are confidently below target, flagging each rep would put the same
+ * flag on everyone and say nothing about anyone; the manager is told once instead, as a process
+ * or training question (ARCHITECTURE.md §5.2, Scope__c = Team). It is written as a team flag
+ * (`teamFlagFields`, flags.ts) and has no rep, no focus and no cap of its own.
  */
 import type { DiagnosisKind, MeasureKind, RepRole, Severity } from './model';
 
 /** A weakness of a manager's whole team of one role (not one person's): one flag per manager × role × measure. */
 export interface TeamFinding {
+  /** The manager the team reports to: the flag's owner of the conversation. */
   managerId: string;
+  /** Teams are split by role, so setters are never pooled with salespeople. */
   role: RepRole;
   measure: string;
   kind: MeasureKind;
   diagnosis: DiagnosisKind;
+  /** Step the weakness is about. */
   step: string;
   /** The team's pooled value. */
   actual: number | null;
   target: number | null;
-  /** Reps in the team. */
+  /** Reps in the team: how many people the finding speaks for. */
   members: number;
+  /** The pooled denominator the value rests on. */
   sampleSize: number;
+  /** Estimated units the team loses per month. */
   lostUnits: number;
   severity: Severity;
   summary: string;

@@ -274,6 +274,7 @@ describe('defaults', () => {
       flagObject: 'Coaching_Flag__c',
       flagFields: {
         key: 'Flag_Key__c',
+        scope: 'Scope__c',
         salesperson: 'Salesperson__c',
         manager: 'Manager__c',
         measure: 'Measure__c',

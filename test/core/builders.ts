@@ -8,7 +8,9 @@ import { dayFromDate } from '../../src/core/civil-date';
 import { type CoachingResult, computeCoaching } from '../../src/core/coach';
 import type { Fact, FollowUpFact, LeadFact } from '../../src/core/facts';
 import type { MeasureResult } from '../../src/core/measure-results';
-import type { OpenFlag } from '../../src/core/flags';
+import { type MeasureWindow, measureWindow } from '../../src/core/window';
+import type { OpenFlag, OpenRepFlag, OpenTeamFlag } from '../../src/core/flags';
+import type { TeamFinding } from '../../src/core/team-finding';
 import type {
   CoachModel,
   CoachingModel,
@@ -232,6 +234,7 @@ export function modelBuilder(): ModelBuilder {
       flagObject: 'Coaching_Flag__c',
       flagFields: {
         key: 'Flag_Key__c',
+        scope: 'Scope__c',
         salesperson: 'Salesperson__c',
         manager: 'Manager__c',
         measure: 'Measure__c',
@@ -333,14 +336,56 @@ export function leadFact(id: string, user: string, createdAt: number, over: Part
   };
 }
 
-export function openFlag(over: Partial<OpenFlag> & Pick<OpenFlag, 'measure' | 'repId' | 'openedOn'>): OpenFlag {
+export function openFlag(
+  over: Partial<OpenRepFlag> & Pick<OpenRepFlag, 'measure' | 'repId' | 'openedOn'>,
+): OpenRepFlag {
   return {
+    scope: 'Rep',
     key: `v1:${over.measure}:${over.repId}:${over.openedOn}`,
     status: 'New',
     commitment: null,
     followUpDate: null,
     committedOn: null,
     actual: null,
+    ...over,
+  };
+}
+
+/** An open flag about a manager's whole team of one role (salespeople unless said). */
+export function openTeamFlag(
+  over: Partial<OpenTeamFlag> & Pick<OpenTeamFlag, 'measure' | 'managerId' | 'openedOn'>,
+): OpenTeamFlag {
+  const role = over.role ?? 'salesperson';
+  return {
+    scope: 'Team',
+    key: `v1:${over.measure}:team:${role}:${over.managerId}:${over.openedOn}`,
+    role,
+    status: 'New',
+    commitment: null,
+    followUpDate: null,
+    committedOn: null,
+    actual: null,
+    ...over,
+  };
+}
+
+/** A team finding: the salespeople of MGR1 setting 30% of contacts against 60%. */
+export function teamFinding(over: Partial<TeamFinding> = {}): TeamFinding {
+  return {
+    managerId: 'MGR1',
+    role: 'salesperson',
+    measure: 'set_rate',
+    kind: 'ratio',
+    diagnosis: 'Skill',
+    step: 'appointment_set',
+    actual: 0.3,
+    target: 0.6,
+    members: 6,
+    sampleSize: 240,
+    lostUnits: 2.5,
+    severity: 'High',
+    summary: 'The whole team sets 30% of contacts against 60%',
+    evidence: '6 salespeople, 72 appointments of 240 contacts',
     ...over,
   };
 }
@@ -421,6 +466,11 @@ export function userRecord(fields: Record<string, unknown> = {}): SfRecord {
 
 /** A Wednesday morning: the window of 28 days runs 2026-10-28 … 2026-11-24. */
 export const NOW = local('2026-11-25', '09:00');
+
+/** The model's measuring window at `now` (by default 2026-10-28 … 2026-11-24). */
+export function windowOf(model: CoachModel, now = NOW): MeasureWindow {
+  return measureWindow(new DealershipCalendar(model.dealership), now, model.coaching.windowDays);
+}
 
 export interface RunOptions {
   reps?: Rep[];

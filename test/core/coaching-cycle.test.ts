@@ -294,6 +294,7 @@ describe('reading flags back from the org', () => {
       Actual__c: 0.14,
     };
     expect(openFlagFromRecord(record, writeBack)).toEqual({
+      scope: 'Rep',
       key: 'v1:set_rate:005A:2026-11-10',
       measure: 'set_rate',
       repId: '005A',
@@ -314,5 +315,38 @@ describe('reading flags back from the org', () => {
     expect(
       openFlagFromRecord({ Flag_Key__c: 'v1:set_rate:005A:2026-11-10', Status__c: 'Archived' }, writeBack),
     ).toBeNull();
+  });
+});
+
+describe('team flags in the rep lifecycle', () => {
+  const teamKey = 'v1:set_rate:team:salesperson:MGR1:2026-11-18';
+  /** A's manager's team flag on A's weak measure, with A's name filled in by hand in the org. */
+  const teamRecord = {
+    attributes: { type: 'Coaching_Flag__c' },
+    Id: 'a00000000000002AAA',
+    Flag_Key__c: teamKey,
+    Scope__c: 'Team',
+    Salesperson__c: 'A',
+    Manager__c: 'MGR1',
+    Measure__c: 'set_rate',
+    Status__c: 'New',
+  };
+
+  it('given an open team flag on a weak rep’s measure, when the cycle runs, then the rep’s own flag opens and the team flag never carries the rep’s fields', () => {
+    const teamFlag = openFlagFromRecord(teamRecord, model.writeBack);
+    if (teamFlag === null) throw new Error('the team record should read as a flag');
+    const coaching = run(model, { reps, events: weakA, openFlags: [teamFlag] });
+    expect(byKey(coaching, 'v1:set_rate:A:2026-11-25')).toMatchObject({ createOnly: { Status__c: 'New' } });
+    const asTeam = coaching.desired.filter((d) => d.key === teamKey);
+    expect(asTeam.filter((d) => d.fields.Salesperson__c === 'A' || d.fields.Scope__c === 'Rep')).toEqual([]);
+  });
+
+  // The rep lifecycle must not resolve a team flag for want of a rep's finding; the team
+  // lifecycle (team findings) is what updates or resolves it.
+  it('given an open team flag, then the rep lifecycle neither updates nor resolves it', () => {
+    const teamFlag = openFlagFromRecord({ ...teamRecord, Salesperson__c: null }, model.writeBack);
+    if (teamFlag === null) throw new Error('the team record should read as a flag');
+    const coaching = run(model, { reps, events: weakA, openFlags: [teamFlag] });
+    expect(coaching.desired.filter((d) => d.key === teamKey)).toEqual([]);
   });
 });

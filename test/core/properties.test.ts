@@ -212,6 +212,7 @@ describe('properties of a whole coaching run', () => {
       written
         .filter((d) => d.kind === 'flag' && d.createOnly.Status__c === 'New')
         .map((d) => ({
+          scope: 'Rep',
           key: d.key,
           measure: String(d.fields.Measure__c),
           repId: String(d.fields.Salesperson__c),

@@ -22,6 +22,7 @@ export const FLAG_OBJECT = 'Coaching_Flag__c';
 export const FLAG_FIELDS = [
   'Id',
   'Flag_Key__c',
+  'Scope__c',
   'Salesperson__c',
   'Manager__c',
   'Measure__c',

@@ -10,6 +10,7 @@ import {
   FLAG_FORMULA_FIELDS,
   FLAG_OBJECT,
   NEW_FLAG_STATUS,
+  REP_FLAG_SCOPE,
   type ContractField,
 } from './write-contract';
 import { loadObjectFields, loadProductMetadata, type MetadataField } from './metadata';
@@ -25,6 +26,7 @@ const MAX_FIELD_NAME = 40;
 /** The contract's view of a parsed field (toEqual ignores the properties left undefined). */
 function contractView(field: MetadataField): Omit<ContractField, 'owner'> {
   const { name, type, length, precision, scale, externalId, unique, required, picklistValues, referenceTo } = field;
+  const picklistDefault = field.defaultPicklistValue;
   return {
     name,
     type: type as ContractField['type'],
@@ -35,6 +37,7 @@ function contractView(field: MetadataField): Omit<ContractField, 'owner'> {
     unique,
     required,
     picklistValues,
+    picklistDefault,
     referenceTo,
   };
 }
@@ -81,9 +84,12 @@ describe('Coaching_Flag__c fields against the write contract', () => {
     );
   });
 
-  it('given Status, then a new flag defaults to New and no other picklist has a default', () => {
+  it('given a flag created with no status or scope, then it is a New flag about a rep, and no other picklist has a default', () => {
     const defaults = product.fields.filter((field) => field.defaultPicklistValue !== undefined);
-    expect(defaults.map((field) => [field.name, field.defaultPicklistValue])).toEqual([['Status__c', NEW_FLAG_STATUS]]);
+    expect(defaults.map((field) => [field.name, field.defaultPicklistValue])).toEqual([
+      ['Scope__c', REP_FLAG_SCOPE],
+      ['Status__c', NEW_FLAG_STATUS],
+    ]);
   });
 
   it('given the user lookups, then each has its own relationship name and clears itself when the user goes', () => {
@@ -171,6 +177,7 @@ describe('reference-model fields', () => {
         unique: false,
         required: false,
         picklistValues: ['Scheduled', 'Showed', 'No Show', 'Cancelled'],
+        picklistDefault: 'Scheduled',
       },
       {
         name: 'Monthly_Unit_Goal__c',

@@ -3,7 +3,7 @@
  * values that exist, and "My team's open coaching flags" really means the viewer's team.
  */
 import { join } from 'node:path';
-import { FLAG_FIELDS, FLAG_OBJECT, OPEN_FLAG_STATUSES, managerWrites } from './write-contract';
+import { FLAG_FIELDS, FLAG_OBJECT, OPEN_FLAG_STATUSES, TEAM_FLAG_SCOPE, managerWrites } from './write-contract';
 import { loadProductMetadata } from './metadata';
 import { SALESFORCE_PROJECT_ROOT } from './source-tree';
 import { listOf, readMetadataFile, textOf, textsOf, type XmlNode } from './xml';
@@ -13,6 +13,7 @@ const STANDARD_COLUMNS = new Set(['NAME', 'Name', 'CreatedById', 'LastModifiedBy
 const EXPECTED_COLUMNS = [
   'NAME',
   'Salesperson__c',
+  'Scope__c',
   'Measure__c',
   'Diagnosis__c',
   'Severity__c',
@@ -53,6 +54,20 @@ const views = [
   ['My_Team_Open_Flags', "My team's open coaching flags"],
   ['All_Open_Flags', 'All open coaching flags'],
 ] as const;
+/** Team findings name no salesperson and are never a rep's focus: the view shows whose team and how far off. */
+const TEAM_COLUMNS = [
+  'NAME',
+  'Manager__c',
+  'Measure__c',
+  'Diagnosis__c',
+  'Severity__c',
+  'Actual__c',
+  'Target__c',
+  'Summary__c',
+  'Status__c',
+  'Follow_Up_Date__c',
+];
+const allViews = [...views, ['Team_Findings', 'Open team findings']] as const;
 
 describe('Coaching_Flag__c list views', () => {
   it.each(views)('given %s, then it is labelled "%s" and shows what a manager scans', (name, label) => {
@@ -61,14 +76,14 @@ describe('Coaching_Flag__c list views', () => {
     expect(EXPECTED_COLUMNS.filter((column) => !view.columns.includes(column))).toEqual([]);
   });
 
-  it.each(views)('given %s, then every column and filter names a field that exists', (name) => {
+  it.each(allViews)('given %s, then every column and filter names a field that exists', (name) => {
     const view = readListView(name);
     expect([...view.columns, ...view.filters.map((filter) => filter.field)].filter((field) => !exists(field))).toEqual(
       [],
     );
   });
 
-  it.each(views)('given %s, then it keeps exactly the open flags (New, Committed, Not Improved)', (name) => {
+  it.each(allViews)('given %s, then it keeps exactly the open flags (New, Committed, Not Improved)', (name) => {
     const status = readListView(name).filters.filter((filter) => filter.field === 'Status__c');
     expect(status).toEqual([{ field: 'Status__c', operation: 'equals', values: [...OPEN_FLAG_STATUSES] }]);
     expect(OPEN_FLAG_STATUSES.filter((value) => !fields.get('Status__c')?.picklistValues?.includes(value))).toEqual([]);
@@ -86,16 +101,26 @@ describe('Coaching_Flag__c list views', () => {
     const view = readListView('All_Open_Flags');
     expect([view.scope, view.filters.map((filter) => filter.field)]).toEqual(['Everything', ['Status__c']]);
   });
+
+  it('given the team findings view, then it keeps only team flags, of every manager, and shows whose team and how far off', () => {
+    const view = readListView('Team_Findings');
+    const others = view.filters.filter((filter) => filter.field !== 'Status__c');
+    expect([view.label, view.scope]).toEqual(['Open team findings', 'Everything']);
+    expect(others).toEqual([{ field: 'Scope__c', operation: 'equals', values: [TEAM_FLAG_SCOPE] }]);
+    expect(fields.get('Scope__c')?.picklistValues).toContain(TEAM_FLAG_SCOPE);
+    expect(view.columns).toEqual(TEAM_COLUMNS);
+  });
 });
 
 describe('Coaching_Flag_Compact', () => {
   const { body } = readMetadataFile(join(objectDir, 'compactLayouts', 'Coaching_Flag_Compact.compactLayout-meta.xml'));
   const layoutFields = textsOf(body, 'fields');
 
-  it('given the layout, then it shows salesperson, diagnosis, severity, status and follow-up date under the name', () => {
+  it('given the layout, then it shows salesperson, scope, diagnosis, severity, status and follow-up date under the name', () => {
     expect(layoutFields).toEqual([
       'Name',
       'Salesperson__c',
+      'Scope__c',
       'Diagnosis__c',
       'Severity__c',
       'Status__c',

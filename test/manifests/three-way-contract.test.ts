@@ -9,6 +9,7 @@
 import path from 'node:path';
 import { loadConfig, toCoachModel } from '../../src/config';
 import { computeCoaching } from '../../src/core/coach';
+import { newTeamFlag, openFlagFromRecord } from '../../src/core/flags';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/server';
 import {
   ACTIVITY_KEY_FIELD,
@@ -17,12 +18,15 @@ import {
   FLAG_FIELDS,
   FLAG_FORMULA_FIELDS,
   FLAG_OBJECT,
+  REP_FLAG_SCOPE,
   TASK_FIELDS_WRITTEN,
+  TEAM_FLAG_SCOPE,
 } from './write-contract';
-import { event, local, rep } from '../core/builders';
+import { event, local, rep, teamFinding, windowOf } from '../core/builders';
 
 const ROOT = path.resolve(__dirname, '../..');
 const model = toCoachModel(loadConfig(path.join(ROOT, 'config/dealership.yaml')));
+const WINDOW = windowOf(model);
 
 interface DescribeField {
   name: string;
@@ -38,6 +42,7 @@ interface DescribeField {
   calculated: boolean;
   referenceTo: string[];
   picklistValues: Array<{ value: string; active: boolean }>;
+  defaultValue: unknown;
 }
 
 describe('the writer writes exactly the contract', () => {
@@ -81,12 +86,37 @@ describe('the writer writes exactly the contract', () => {
   });
 });
 
+describe('a team flag is written within the contract', () => {
+  it('given a team finding, when the core plans its flag, then the payload holds connector-owned fields only, Scope Team and no rep', () => {
+    const flag = newTeamFlag(teamFinding(), WINDOW, model.writeBack, '2026-11-20');
+    const connectorOwned = new Set(FLAG_FIELDS.filter(connectorWrites).map((f) => f.name));
+    const written = [...Object.keys(flag.fields), ...Object.keys(flag.createOnly), flag.keyField];
+    expect(written.filter((field) => !connectorOwned.has(field))).toEqual([]);
+    expect(flag.fields).toMatchObject({ Scope__c: TEAM_FLAG_SCOPE, Salesperson__c: null, Manager__c: 'MGR1' });
+  });
+});
+
 describe('the sandbox serves exactly the contract', () => {
   let sandbox: RunningSandbox;
   beforeAll(async () => {
     sandbox = await startSandbox({ port: 0 });
   });
   afterAll(() => sandbox.close());
+
+  const headers = () => ({ Authorization: `Bearer ${sandbox.accessToken}`, 'Content-Type': 'application/json' });
+
+  async function upsertFlag(key: string, fields: Record<string, unknown>): Promise<void> {
+    const url = `${sandbox.url}/services/data/v62.0/sobjects/${FLAG_OBJECT}/Flag_Key__c/${encodeURIComponent(key)}`;
+    const response = await fetch(url, { method: 'PATCH', headers: headers(), body: JSON.stringify(fields) });
+    expect({ key, status: response.status }).toEqual({ key, status: 201 });
+  }
+
+  async function queryFlags(soql: string): Promise<Array<Record<string, unknown>>> {
+    const url = `${sandbox.url}/services/data/v62.0/query?q=${encodeURIComponent(soql)}`;
+    const response = await fetch(url, { headers: headers() });
+    expect(response.status).toBe(200);
+    return ((await response.json()) as { records: Array<Record<string, unknown>> }).records;
+  }
 
   async function describeObject(object: string): Promise<Map<string, DescribeField>> {
     const response = await fetch(`${sandbox.url}/services/data/v62.0/sobjects/${object}/describe`, {
@@ -115,12 +145,43 @@ describe('the sandbox serves exactly the contract', () => {
       if (contract.referenceTo !== undefined) expect(served.referenceTo).toEqual([contract.referenceTo]);
       if (contract.picklistValues !== undefined)
         expect(served.picklistValues.map((v) => v.value)).toEqual(contract.picklistValues);
+      if (contract.type === 'Picklist')
+        expect({ name: contract.name, default: served.defaultValue }).toEqual({
+          name: contract.name,
+          default: contract.picklistDefault ?? null,
+        });
       // What the connector writes, the integration user can write.
       if (connectorWrites(contract))
         expect([contract.name, served.createable, served.updateable]).toEqual([contract.name, true, true]);
     }
     for (const formula of FLAG_FORMULA_FIELDS)
       expect(fields.get(formula.name)).toMatchObject({ calculated: true, createable: false, updateable: false });
+  });
+
+  it('given a team flag and a flag sent without a scope, when upserted over HTTP and queried back, then they read as a team flag and a rep flag', async () => {
+    const managerId = sandbox.org.integrationUserId;
+    const team = newTeamFlag(teamFinding({ managerId }), WINDOW, model.writeBack, '2026-11-20');
+    const repKey = `v1:set_rate:${managerId}:2026-11-20`;
+    await upsertFlag(team.key, { ...team.fields, ...team.createOnly });
+    await upsertFlag(repKey, { Salesperson__c: managerId, Measure__c: 'set_rate' });
+
+    const read = await queryFlags(
+      `SELECT ${['Id', ...Object.values(model.writeBack.flagFields)].join(', ')} FROM ${FLAG_OBJECT}`,
+    );
+    const byKey = new Map(read.map((record) => [record['Flag_Key__c'], record]));
+    expect([byKey.get(team.key)?.['Scope__c'], byKey.get(repKey)?.['Scope__c']]).toEqual([
+      TEAM_FLAG_SCOPE,
+      REP_FLAG_SCOPE,
+    ]);
+    expect(openFlagFromRecord(byKey.get(team.key) ?? {}, model.writeBack)).toMatchObject({
+      scope: 'Team',
+      managerId,
+      role: 'salesperson',
+    });
+    expect(openFlagFromRecord(byKey.get(repKey) ?? {}, model.writeBack)).toMatchObject({
+      scope: 'Rep',
+      repId: managerId,
+    });
   });
 
   it('given the describe of Task, then the key field is an external id that is not unique, and every task field written exists', async () => {

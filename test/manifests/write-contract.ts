@@ -23,6 +23,8 @@ export interface ContractField {
   unique: boolean;
   required: boolean;
   picklistValues?: readonly string[];
+  /** The value a picklist takes on create when the writer sends none. */
+  picklistDefault?: string;
   referenceTo?: string;
   owner: FieldOwner;
 }
@@ -40,6 +42,7 @@ export const FLAG_OBJECT = 'Coaching_Flag__c';
 /** The fields of `Coaching_Flag__c`, in the order of ARCHITECTURE.md §5.2. */
 export const FLAG_FIELDS: readonly ContractField[] = [
   field('Flag_Key__c', 'Text', 'connector', { length: 255, externalId: true, unique: true, required: true }),
+  field('Scope__c', 'Picklist', 'connector', { picklistValues: ['Rep', 'Team'], picklistDefault: 'Rep' }),
   field('Salesperson__c', 'Lookup', 'connector', { referenceTo: 'User' }),
   field('Manager__c', 'Lookup', 'connector', { referenceTo: 'User' }),
   field('Measure__c', 'Text', 'connector', { length: 80 }),
@@ -58,6 +61,7 @@ export const FLAG_FIELDS: readonly ContractField[] = [
   field('Is_Focus__c', 'Checkbox', 'connector'),
   field('Status__c', 'Picklist', 'manager, then connector', {
     picklistValues: ['New', 'Committed', 'Improved', 'Not Improved', 'Resolved'],
+    picklistDefault: 'New',
   }),
   field('Commitment__c', 'LongTextArea', 'manager', LONG_TEXT),
   field('Follow_Up_Date__c', 'Date', 'manager'),
@@ -66,6 +70,12 @@ export const FLAG_FIELDS: readonly ContractField[] = [
 
 /** The status a new flag gets (the picklist default). */
 export const NEW_FLAG_STATUS = 'New';
+
+/** The scope of a flag about one rep: what flags written before Scope__c existed are. */
+export const REP_FLAG_SCOPE = 'Rep';
+
+/** The scope of a flag about a manager's whole team of one role. */
+export const TEAM_FLAG_SCOPE = 'Team';
 
 /** Statuses of an open flag: at most one open flag per salesperson × measure. */
 export const OPEN_FLAG_STATUSES: readonly string[] = ['New', 'Committed', 'Not Improved'];

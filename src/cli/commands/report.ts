@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { compileMapper } from '../../core';
+import { compileMapper, type FlagScope, type WriteBackModel } from '../../core';
 import { CoachError, ExitCode } from '../../lib/errors';
 import type { StateStore } from '../../state/state-store';
 import { computeFromState } from '../../sync/compute-phase';
@@ -13,13 +13,18 @@ export interface ReportOptions extends Pick<OrgCommandOptions, 'config' | 'state
   json?: boolean;
 }
 
-/** Counts the org's coaching flags by status, as last read. */
-export function tallyFlags(state: StateStore, flagObject: string, statusField: string): FlagTally {
-  const tally: FlagTally = { open: 0, committed: 0, improved: 0, notImproved: 0, resolved: 0 };
-  for (const { fact } of state.loadFacts({ object: flagObject })) {
+/** Counts the org's coaching flags by status, as last read, and the open ones about whole teams. */
+export function tallyFlags(state: StateStore, writeBack: WriteBackModel): FlagTally {
+  const { status: statusField, scope: scopeField } = writeBack.flagFields;
+  const tally: FlagTally = { open: 0, openOnTeams: 0, committed: 0, improved: 0, notImproved: 0, resolved: 0 };
+  for (const { fact } of state.loadFacts({ object: writeBack.flagObject })) {
     if (!isFlagFact(fact)) continue;
     const status = fact.record[statusField];
-    if (status === 'New' || status === 'Committed' || status === 'Not Improved') tally.open += 1;
+    if (status === 'New' || status === 'Committed' || status === 'Not Improved') {
+      tally.open += 1;
+      // A flag without a scope was written before teams were flagged: a rep's.
+      if (fact.record[scopeField] === ('Team' satisfies FlagScope)) tally.openOnTeams += 1;
+    }
     if (status === 'Committed') tally.committed += 1;
     if (status === 'Improved') tally.improved += 1;
     if (status === 'Not Improved') tally.notImproved += 1;
@@ -54,7 +59,7 @@ export function buildReport(options: ReportOptions, ctx: CliContext, state?: Sta
       coaching: computed.coaching,
       reps: computed.reps,
       names: computed.names,
-      flags: tallyFlags(store, model.writeBack.flagObject, model.writeBack.flagFields.status),
+      flags: tallyFlags(store, model.writeBack),
     };
   } finally {
     if (!state) store.close();

@@ -6,8 +6,13 @@ type FlagFieldKey = keyof WriteBackModel['flagFields'];
 
 /** The API names of ARCHITECTURE.md §5.2, as deployed from manifests/salesforce/, with what each holds. */
 const FLAG_FIELDS: Readonly<Record<FlagFieldKey, { name: string; meaning: string }>> = {
-  key: { name: 'Flag_Key__c', meaning: 'External id, unique: v1:<measure>:<salesperson Id>:<date opened>' },
-  salesperson: { name: 'Salesperson__c', meaning: 'Lookup(User): the salesperson' },
+  key: {
+    name: 'Flag_Key__c',
+    meaning:
+      'External id, unique: v1:<measure>:<rep Id>:<date opened>, or v1:<measure>:team:<role>:<manager Id>:<date opened>',
+  },
+  scope: { name: 'Scope__c', meaning: "Picklist Rep / Team: one rep's flag, or a manager's whole team of one role" },
+  salesperson: { name: 'Salesperson__c', meaning: 'Lookup(User): the salesperson (empty on a team flag)' },
   manager: { name: 'Manager__c', meaning: 'Lookup(User): their manager' },
   measure: { name: 'Measure__c', meaning: 'Measure id' },
   step: { name: 'Step__c', meaning: 'Step id where the weakness is' },

@@ -23,6 +23,13 @@ describe('the product schema is read from manifests/salesforce', () => {
     expect(flag?.field('Sample_Size__c')).toMatchObject({ type: 'double', scale: 0 });
     expect(flag?.field('Is_Focus__c')).toMatchObject({ type: 'boolean', defaultValue: false, nillable: false });
     expect(flag?.field('Diagnosis__c')?.picklistValues.map((p) => p.value)).toEqual(['Knowledge', 'Skill', 'Activity']);
+    expect(flag?.field('Scope__c')).toMatchObject({
+      type: 'picklist',
+      restrictedPicklist: true,
+      defaultedOnCreate: true,
+      defaultValue: 'Rep',
+    });
+    expect(flag?.field('Scope__c')?.picklistValues.map((p) => p.value)).toEqual(['Rep', 'Team']);
     expect(flag?.field('Salesperson__c')).toMatchObject({
       type: 'reference',
       referenceTo: ['User'],
