@@ -2,8 +2,10 @@
  * The bars the judgement must clear (the accuracy benchmark's "done"): recall of planted
  * weaknesses at the right measure with the right diagnosis, false flags on clean reps, no
  * team gap put on an individual, no flag on a sample under the minimum, few noise tasks, the
- * same result in any record order and, when simulated, well under one flag per clean team run.
+ * same result in any record order, the same flags from the real sync as from the core pass
+ * (when stores were run end to end) and, when simulated, well under one flag per clean team run.
  */
+import { type EndToEnd, sameFlags } from './end-to-end';
 import type { OrderCheck } from './order';
 import type { Score } from './score';
 import type { Simulation } from './simulate';
@@ -44,7 +46,12 @@ export function headline(score: Score): Headline {
 
 const pct = (value: number): string => `${(value * 100).toFixed(1)}%`;
 
-export function bars(score: Score, order: OrderCheck | null, simulation: Simulation | null): Bar[] {
+export function bars(
+  score: Score,
+  order: OrderCheck | null,
+  simulation: Simulation | null,
+  e2e: EndToEnd | null = null,
+): Bar[] {
   const h = headline(score);
   const list: Bar[] = [
     { label: `recall ≥ ${pct(MIN_RECALL)}`, value: pct(h.recall), pass: h.recall >= MIN_RECALL },
@@ -71,6 +78,14 @@ export function bars(score: Score, order: OrderCheck | null, simulation: Simulat
       value: order.identical ? 'yes' : 'no',
       pass: order.identical,
     });
+  if (e2e && e2e.stores.length > 0) {
+    const same = e2e.stores.filter(sameFlags).length;
+    list.push({
+      label: 'same flags end to end as in the core pass',
+      value: `${same} of ${e2e.stores.length} stores`,
+      pass: same === e2e.stores.length,
+    });
+  }
   if (simulation) {
     const mean = simulation.runs > 0 ? simulation.flags / simulation.runs : 0;
     list.push({

@@ -1,5 +1,6 @@
-/** The benchmark's printout: the accuracy table, the hard negatives, the noise, the bars. */
-import type { Bar } from './bars';
+/** The benchmark's printout: the accuracy table, the hard negatives, the noise, end to end, the bars. */
+import { type Bar, headline } from './bars';
+import { type EndToEnd, sameFlags, type StoreCheck } from './end-to-end';
 import type { OrderCheck } from './order';
 import type { Score } from './score';
 import type { Simulation } from './simulate';
@@ -79,6 +80,64 @@ export function simulationReport(sim: Simulation, team: number): string[] {
     `  mean weaknesses found per run before the cap (flagged and held back) ${perRun(sim.found)}`,
     `  by measure: ${byCount(byMeasure)}`,
   ];
+}
+
+/** Differences listed one a line, at most this many (the count says how many more). */
+const MAX_DIFFERENCES_LISTED = 20;
+
+export function endToEndReport(e2e: EndToEnd): string[] {
+  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const lines = [
+    `End to end: ${plural(e2e.stores.length, 'store')} of ${plural(e2e.runs.length, 'dealership')} through ` +
+      '`sync --live` against the sandbox org (jsforce over HTTP), compared with the core pass on the same stores',
+  ];
+  for (const run of e2e.runs) {
+    const errors = run.errors.length > 0 ? `; ${run.errors.join(' | ')}` : '';
+    lines.push(
+      `  ${run.dealership}: ${run.loaded.toLocaleString('en-US')} rows loaded; sync ${run.runResult} (exit ${run.exitCode}) ` +
+        `in ${run.syncSeconds.toFixed(1)} s; ${run.seconds.toFixed(1)} s in all, ` +
+        `${(run.seconds / run.stores).toFixed(1)} s a store${errors}`,
+    );
+    for (const check of e2e.stores.filter((c) => c.dealership === run.dealership))
+      lines.push(`    ${storeLine(check)}`);
+  }
+  const core = headline(e2e.core);
+  const org = headline(e2e.org);
+  const figure = (label: string, a: string | number, b: string | number): string => row(`  ${label}`, 34, [a, b]);
+  lines.push(
+    row('Scored by the same scorer', 34, ['core', 'org']),
+    figure('recall', pct(core.recall, 1), pct(org.recall, 1)),
+    figure('false flags per 50 clean reps', core.falseFlagsPer50Clean.toFixed(2), org.falseFlagsPer50Clean.toFixed(2)),
+    figure("flags at the peers' level", e2e.core.peerLevelFlags, e2e.org.peerLevelFlags),
+    figure('flags below minSample', core.belowMinSample, org.belowMinSample),
+    figure('stale-lead tasks', e2e.core.staleTasks.total, e2e.org.staleTasks.total),
+    figure('noise stale-lead tasks', pct(core.noiseShare, 1), pct(org.noiseShare, 1)),
+  );
+  const differences = e2e.stores.flatMap((c) =>
+    [...c.flagDifferences, ...c.otherDifferences].map((d) => ({ check: c, d })),
+  );
+  lines.push(`  Differences between the core pass and the org: ${differences.length}`);
+  for (const { check, d } of differences.slice(0, MAX_DIFFERENCES_LISTED)) {
+    const fields = d.fields.length > 0 ? ` (${d.fields.join(', ')})` : '';
+    lines.push(`    ${check.dealership} ${check.store}: ${d.object} ${d.key}: ${d.kind}${fields}`);
+  }
+  if (differences.length > MAX_DIFFERENCES_LISTED)
+    lines.push(`    … and ${differences.length - MAX_DIFFERENCES_LISTED} more`);
+  return lines;
+}
+
+function storeLine(check: StoreCheck): string {
+  const flags = `flags: core ${check.coreFlags}, org ${check.orgFlags}`;
+  const verdict = !check.syncOk
+    ? 'the sync did not end ok'
+    : sameFlags(check)
+      ? 'same flags'
+      : `DIFFERENT FLAGS (${check.flagDifferences.length})`;
+  const rest =
+    check.otherDifferences.length === 0
+      ? 'every other field and task the same'
+      : `${check.otherDifferences.length} other differences`;
+  return `${check.store.padEnd(8)}${String(check.reps).padStart(3)} reps   ${flags.padEnd(24)} ${verdict}; ${rest}`;
 }
 
 export function barsReport(list: readonly Bar[]): string[] {
