@@ -75,6 +75,8 @@ export function findingOf(model: CoachModel, flag: SfRecord): Finding | null {
     lostUnits: number(f.lostUnits) ?? 0,
     severity: text(f.severity) as Severity,
     isFocus: flag[f.isFocus] === true,
+    // Not written to the org: the evidence lists the symptoms in words.
+    symptoms: [],
     summary: text(f.summary),
     evidence: text(f.evidence),
   };

@@ -183,6 +183,7 @@ describe('the fields written for each scope', () => {
       target: 0.6,
       teamValue: 0.35,
       sampleSize: 40,
+      symptoms: [],
       lostUnits: 1.2,
       severity: 'Medium',
       isFocus: true,
