@@ -40,6 +40,8 @@ export interface AgendaInput {
   diagnosis: RepDiagnosis;
   /** Lines on the rep's earlier commitments (status and outcome). */
   progress: readonly string[];
+  /** The open findings of the manager's whole team (team-cycle.ts): they open the agenda. */
+  teamLines: readonly string[];
   card: Scorecard;
   team: Scorecard;
   plan: GoalPlan | null;
@@ -79,7 +81,14 @@ function agendaText(input: AgendaInput): string {
       `- ${labels.get(result.measure) ?? result.measure}: ${reviewLine(result, team.results[index], plan)}`,
   );
   const [focus, ...others] = diagnosis.flagged;
+  // A gap the whole team shares is a process or training question for the manager: it comes
+  // first, so that this one-on-one does not hold one person to what nobody on the team does.
+  const teamFirst =
+    input.teamLines.length > 0
+      ? ['The whole team first (not this rep alone)', ...input.teamLines.map((line) => `- ${line}`), '']
+      : [];
   return [
+    ...teamFirst,
     '1. Progress on last commitments',
     ...(input.progress.length > 0 ? input.progress.map((line) => `- ${line}`) : ['- No earlier commitments.']),
     '',

@@ -138,6 +138,7 @@ export function computeCoaching(input: CoachingInput): CoachingResult {
     plans,
     window,
     openFlags: input.openFlags,
+    teamFindings,
     ownTasks: input.facts.filter((fact): fact is OwnTaskFact => fact.kind === 'ownTask'),
     measureSince,
   });

@@ -17,6 +17,8 @@
  *   is still open; every flagged rep with a manager gets one agenda per coaching period.
  */
 import { agendaTask } from './agenda';
+import { teamCycle } from './team-cycle';
+import type { TeamFinding } from './team-finding';
 import type { DealershipCalendar } from './calendar';
 import { dayFromDate } from './civil-date';
 import type { DesiredRecord } from './desired';
@@ -49,6 +51,8 @@ export interface CycleInput {
   plans: ReadonlyMap<string, GoalPlan>;
   window: MeasureWindow;
   openFlags: readonly OpenFlag[];
+  /** Weaknesses of a manager's whole team (team-diagnosis.ts). */
+  teamFindings: readonly TeamFinding[];
   ownTasks: readonly OwnTaskFact[];
   /** Measures every rep over the local days from `startDay` to yesterday (memoised by the caller). */
   measureSince: (startDay: number) => Measurement;
@@ -70,6 +74,17 @@ export function coachingCycle(input: CycleInput): CycleResult {
       findings.set(pairKey(finding.repId, finding.measure), finding);
   }
 
+  const teams = teamCycle({
+    model,
+    reps,
+    teamFindings: input.teamFindings,
+    window,
+    openFlags: input.openFlags,
+    measureSince: input.measureSince,
+  });
+  desired.push(...teams.desired);
+  checks.push(...teams.checks);
+
   const handled = new Set<string>();
   const progress = new Map<string, string[]>();
   // Team flags are not a rep's: they never pair with a rep's finding.
@@ -85,7 +100,8 @@ export function coachingCycle(input: CycleInput): CycleResult {
 
     if (due && found && measure) {
       const since = dayFromDate(flag.committedOn ?? flag.openedOn) ?? window.todayDay;
-      const check = checkCommitment(flag, measure, input.measureSince(since).scorecards[found.index], model, since);
+      const card = input.measureSince(since).scorecards[found.index];
+      const check = checkCommitment(flag, measure, card?.results[model.measures.indexOf(measure)], model, since);
       checks.push(check);
       desired.push(flagTransition(flag, check.status, model.writeBack, check.text));
       const task = commitmentCheckTask(
@@ -127,6 +143,7 @@ export function coachingCycle(input: CycleInput): CycleResult {
       rep,
       diagnosis,
       progress: progress.get(rep.id) ?? [],
+      teamLines: rep.managerId === null ? [] : (teams.agendaLines.get(rep.managerId) ?? []),
       card,
       team: input.team,
       plan: input.plans.get(rep.id) ?? null,

@@ -7,14 +7,15 @@
  */
 import { dateFromDay } from './civil-date';
 import { num, pct } from './finding-text';
-import type { OpenRepFlag } from './flags';
-import type { MeasureResult, Scorecard } from './measure-results';
+import type { OpenFlag } from './flags';
+import type { MeasureResult } from './measure-results';
 import type { CoachModel, MeasureModel } from './model';
 import { higherIsBetter, isWeak } from './rules';
 
 export interface CommitmentCheck {
   flagKey: string;
-  repId: string;
+  /** The rep the flag is about; null for a team flag (its manager's team). */
+  repId: string | null;
   measure: string;
   status: 'Improved' | 'Not Improved';
   before: number | null;
@@ -23,14 +24,14 @@ export interface CommitmentCheck {
   text: string;
 }
 
+/** `result`: the measure over the days since the commitment (a team flag: the team's, pooled). */
 export function checkCommitment(
-  flag: OpenRepFlag,
+  flag: OpenFlag,
   measure: MeasureModel,
-  card: Scorecard | undefined,
+  result: MeasureResult | undefined,
   model: CoachModel,
   sinceDay: number,
 ): CommitmentCheck {
-  const result = card?.results[model.measures.indexOf(measure)];
   const before = flag.actual;
   const after = result?.value ?? null;
   let improved = false;
@@ -45,7 +46,7 @@ export function checkCommitment(
       : `${measure.label} ${show(result, before)} → ${show(result, after)} since ${since}`;
   return {
     flagKey: flag.key,
-    repId: flag.repId,
+    repId: flag.scope === 'Rep' ? flag.repId : null,
     measure: measure.id,
     status: improved ? 'Improved' : 'Not Improved',
     before,

@@ -341,12 +341,14 @@ describe('team flags in the rep lifecycle', () => {
     expect(asTeam.filter((d) => d.fields.Salesperson__c === 'A' || d.fields.Scope__c === 'Rep')).toEqual([]);
   });
 
-  // The rep lifecycle must not resolve a team flag for want of a rep's finding; the team
-  // lifecycle (team findings) is what updates or resolves it.
-  it('given an open team flag, then the rep lifecycle neither updates nor resolves it', () => {
+  // One rep's weakness is not the team's: the team lifecycle resolves the team flag (no team
+  // finding), and nothing of the rep's is ever written onto it.
+  it('given an open team flag and only one weak rep, then the team flag is resolved, never given the rep’s fields', () => {
     const teamFlag = openFlagFromRecord({ ...teamRecord, Salesperson__c: null }, model.writeBack);
     if (teamFlag === null) throw new Error('the team record should read as a flag');
     const coaching = run(model, { reps, events: weakA, openFlags: [teamFlag] });
-    expect(coaching.desired.filter((d) => d.key === teamKey)).toEqual([]);
+    expect(coaching.desired.filter((d) => d.key === teamKey)).toEqual([
+      expect.objectContaining({ fields: { Status__c: 'Resolved' } }),
+    ]);
   });
 });
