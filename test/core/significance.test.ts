@@ -1,0 +1,77 @@
+import { discoveryThreshold, SELECTION } from '../../src/core/false-discovery';
+import { countPValue, normalCdf, peerProportionPValue, proportionPValue } from '../../src/core/significance';
+import { wilsonInterval } from '../../src/core/stats';
+
+describe('one-sided p-values', () => {
+  it('given standard normal quantiles, then the CDF returns their probabilities', () => {
+    expect(normalCdf(0)).toBeCloseTo(0.5, 6);
+    expect(normalCdf(-1.6448536)).toBeCloseTo(0.05, 6);
+    expect(normalCdf(1.959964)).toBeCloseTo(0.975, 6);
+    expect(normalCdf(-3)).toBeCloseTo(0.0013499, 6);
+    expect([normalCdf(Number.NEGATIVE_INFINITY), normalCdf(Number.POSITIVE_INFINITY)]).toEqual([0, 1]);
+  });
+
+  it('given any count, then the score test is below 5% exactly when the 90% Wilson interval lies below the target', () => {
+    for (let successes = 0; successes <= 60; successes++) {
+      const p = proportionPValue(successes, 60, 0.6, 'below');
+      const interval = wilsonInterval(successes, 60, 0.9);
+      expect(p < 0.05).toBe((interval?.high ?? 1) < 0.6);
+    }
+  });
+
+  it('given shares to keep low, then the upper side is tested; at the thresholds 0 and 1 the answer is exact', () => {
+    expect(proportionPValue(20, 50, 0.1, 'above')).toBeLessThan(0.001);
+    expect(proportionPValue(4, 50, 0.05, 'above')).toBeGreaterThan(0.05); // 8% of 50 is no proof of more than 5%
+    expect(proportionPValue(3, 40, 0.1, 'above')).toBeGreaterThan(0.5); // on the good side
+    expect(proportionPValue(1, 40, 0, 'above')).toBe(0);
+    expect(proportionPValue(0, 40, 0, 'above')).toBe(1);
+    expect(proportionPValue(39, 40, 1, 'below')).toBe(0);
+    expect(proportionPValue(0, 0, 0.5, 'below')).toBe(1);
+  });
+
+  it('given a rep and peers, then the margin moves the threshold and the peers’ sample counts', () => {
+    const rep = { successes: 30, trials: 100 };
+    const peers = { successes: 400, trials: 1000 };
+    expect(peerProportionPValue(rep, peers, 0, 'below')).toBeLessThan(peerProportionPValue(rep, peers, 0.05, 'below'));
+    expect(peerProportionPValue(rep, { successes: 8, trials: 20 }, 0, 'below')).toBeGreaterThan(
+      peerProportionPValue(rep, peers, 0, 'below'),
+    );
+    expect(peerProportionPValue(rep, { successes: 0, trials: 0 }, 0.05, 'below')).toBe(0);
+    expect(peerProportionPValue({ successes: 0, trials: 0 }, peers, 0.05, 'below')).toBe(1);
+    expect(
+      peerProportionPValue({ successes: 50, trials: 100 }, { successes: 200, trials: 1000 }, 0.05, 'above'),
+    ).toBeLessThan(0.001);
+  });
+
+  it('given counts, then the Poisson tails, widened by the dispersion', () => {
+    expect(countPValue(0, 2.3, 1, 'below')).toBeCloseTo(Math.exp(-2.3), 6);
+    expect(countPValue(200, 240, 1, 'below')).toBeLessThan(0.01);
+    expect(countPValue(200, 240, 4, 'below')).toBeGreaterThan(0.05);
+    expect(countPValue(240, 240, 1, 'below')).toBe(1);
+    expect(countPValue(10, 3, 1, 'above')).toBeCloseTo(0.0011, 3);
+    expect(countPValue(3, 3, 1, 'above')).toBe(1);
+    expect(countPValue(1, 0, 1, 'above')).toBe(0);
+    expect(countPValue(0, 0, 1, 'below')).toBe(1);
+  });
+});
+
+describe('false flags controlled across a run', () => {
+  it('given p-values, then Benjamini–Hochberg over those on the bad side, conditioned on it', () => {
+    // Selected: 0.001, 0.01, 0.03, 0.2 (m = 4); 2p against rank/4 × 5%: 0.02 ≤ 0.025, but 0.06 > 0.0375.
+    expect(discoveryThreshold([0.001, 0.01, 0.03, 0.2, 0.7, 0.9], 0.05)).toBe(0.01);
+    expect(discoveryThreshold([0.001, 0.004, 0.9], 0.05)).toBe(0.004);
+    expect(discoveryThreshold([0.2, 0.6], 0.05)).toBe(-1);
+    expect(discoveryThreshold([], 0.05)).toBe(-1);
+  });
+
+  it('given the same p-values in any order, then the same threshold', () => {
+    const ps = [0.3, 0.0001, 0.02, 0.004, 0.8, 0.011];
+    expect(discoveryThreshold([...ps].reverse(), 0.05)).toBe(discoveryThreshold(ps, 0.05));
+  });
+
+  it('given tests far on the good side, then they do not dilute the procedure', () => {
+    const bad = [0.0005, 0.002];
+    expect(discoveryThreshold([...bad, ...Array<number>(100).fill(0.99)], 0.05)).toBe(0.002);
+    expect(SELECTION).toBe(0.5);
+  });
+});
