@@ -11,7 +11,7 @@ import { runCore } from './core-pass';
 import { generateDealership, type GeneratedDealership } from './dealership';
 import { checkOrder, type OrderCheck } from './order';
 import { Random } from './random';
-import { emptyScore, type Score, scoreDealership } from './score';
+import { emptyScore, minSampleByMeasure, type Score, scoreDealership } from './score';
 import { WeaknessDeck } from './weaknesses';
 
 /** A dealership and what the core pass made of it. */
@@ -37,7 +37,7 @@ export function runBenchmark(model: CoachModel, stores: number, seed: number, e2
     const dealership = generateDealership({ model, random: root.fork(`dealership:${index}`), deck, index });
     const { result } = runCore(model, dealership.users, dealership.records, dealership.now);
     if (score.stores < e2eStores) sample.push({ dealership, result });
-    scoreDealership(score, dealership.truth, result, model.coaching.minSample);
+    scoreDealership(score, dealership.truth, result, minSampleByMeasure(model));
     first ??= dealership;
   }
   return { score, order: first ? checkOrder(model, first, root.fork('order')) : null, sample };

@@ -14,6 +14,7 @@ import { storeActivity, type StoreDays } from './store-activity';
 import { clockOf } from './store-clock';
 import { planStore, type StoreShape } from './store-plan';
 import type { DealershipTruth } from './truth';
+import { minSampleByMeasure } from './score';
 import type { WeaknessDeck } from './weaknesses';
 
 /** Days of leads before the window starts, so pipelines are full when it opens. */
@@ -61,7 +62,7 @@ export function generateDealership(request: DealershipRequest): GeneratedDealers
     windowDays: window.workingDays,
     monthDays: month.workingDaysInMonth,
     historyDays: clock.workingDaysBetween(historyStart, todayDay - 3),
-    minSample: model.coaching.minSample,
+    minSample: minSampleByMeasure(model),
   };
   const storeCount = shapes?.length ?? (random.chance(TWO_STORES) ? 2 : 1);
   const plans = STORE_NAMES.slice(0, storeCount).map((name, i) => planStore(roster, name, shapes?.[i]));

@@ -9,7 +9,7 @@ import type { CoachModel, SfRecord } from '../../src/core/model';
 import type { CoreRun } from './benchmark';
 import type { GeneratedDealership } from './dealership';
 import { runSandbox, type SandboxPass } from './sandbox-pass';
-import { emptyScore, type Score, scoreDealership } from './score';
+import { emptyScore, minSampleByMeasure, type Score, scoreDealership } from './score';
 import { compareWrites, isFlagDifference, type WriteDifference } from './write-comparison';
 import { writtenResult } from './written-flags';
 
@@ -64,7 +64,7 @@ export async function runEndToEnd(
   sample: readonly CoreRun[],
 ): Promise<EndToEnd> {
   const e2e: EndToEnd = { runs: [], stores: [], core: emptyScore(), org: emptyScore() };
-  const minSample = model.coaching.minSample;
+  const minSample = minSampleByMeasure(model);
   for (const { dealership, result } of sample) {
     const pass = await runSandbox(model, configPath, dealership);
     const syncOk = pass.exitCode === 0 && pass.runResult === 'ok';

@@ -56,7 +56,7 @@ export function scoreReport(score: Score, minSample: number): string[] {
     `Symptom flags (a planted weakness's downstream measures): ${score.symptomFlags}`,
     `Other false flags on reps with a planted weakness: ${score.otherFalseFlags}`,
     `Busy reps with low conversion given an Activity flag: ${score.busyActivityFlags} flags on ${busy?.reps ?? 0} reps`,
-    `Flags on a sample below minSample (${minSample}): ${below}` +
+    `Flags on a sample below the measure's minSample (coaching's ${minSample} unless the measure sets one): ${below}` +
       (below > 0 ? ` (${byCount(score.belowMinSample)})` : ''),
     `Stale-lead tasks: ${t.total}; truly idle ${t.idle}; noise (appointment or call-back ahead) ${t.busy} ` +
       `(${pct(t.busy, t.total)}); e-mailed or texted lately ${t.messaged} (${pct(t.messaged, t.total)}); unexplained ${t.other}`,

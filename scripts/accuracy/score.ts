@@ -10,7 +10,8 @@
  *   of its owner due today or later.
  */
 import type { CoachingResult } from '../../src/core/coach';
-import type { MeasureKind, RepRole } from '../../src/core/model';
+import type { CoachModel, MeasureKind, RepRole } from '../../src/core/model';
+import { minSampleOf } from '../../src/core/rules';
 import type { DealershipTruth, Profile, RepTruth } from './truth';
 import type { WeaknessKind } from './weaknesses';
 
@@ -97,7 +98,8 @@ export function scoreDealership(
   score: Score,
   truth: DealershipTruth,
   result: Pick<CoachingResult, 'diagnoses' | 'desired'>,
-  minSample: number,
+  /** Each measure's minimum sample (its own, else coaching's). */
+  minSample: (measure: string) => number,
 ): void {
   score.dealerships++;
   score.stores += truth.stores.length;
@@ -129,7 +131,8 @@ export function scoreDealership(
     // A tempting rate is planted below the peers, so a flag there is wrong for its sample, not its level.
     const belowPeers = new Set([...planted, ...rep.tempting.map((w) => w.measure)]);
     for (const flag of flags) {
-      if (SAMPLED_KINDS.has(flag.kind) && flag.sampleSize < minSample) bump(score.belowMinSample, flag.kind);
+      if (SAMPLED_KINDS.has(flag.kind) && flag.sampleSize < minSample(flag.measure))
+        bump(score.belowMinSample, flag.kind);
       if (rep.profile === 'busy_low_conversion' && flag.diagnosis === 'Activity') score.busyActivityFlags++;
       if (planted.has(flag.measure)) continue;
       if (symptoms.has(flag.measure)) {
@@ -169,4 +172,12 @@ function scoreStaleTasks(tasks: StaleTaskScore, truth: DealershipTruth, result: 
     else if (truth.leads.messaged.has(leadId)) tasks.messaged++;
     else tasks.other++;
   }
+}
+
+/** Each measure's minimum sample by its id, as the judgement applies it (rules.ts). */
+export function minSampleByMeasure(model: CoachModel): (measure: string) => number {
+  return (id) => {
+    const measure = model.measures.find((m) => m.id === id);
+    return measure ? minSampleOf(measure, model) : model.coaching.minSample;
+  };
 }

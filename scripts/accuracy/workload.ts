@@ -12,7 +12,7 @@
  */
 import { perLead, perShown } from './funnel';
 import type { LevelKey, Levels } from './levels';
-import { WEAKNESSES, type WeaknessKind } from './weaknesses';
+import { planted, WEAKNESSES, type WeaknessKind } from './weaknesses';
 
 export const SAMPLE_MARGIN = 1.6;
 
@@ -22,7 +22,8 @@ export interface WorkloadContext {
   monthDays: number;
   /** Working days of history in which reached-but-unbooked leads pile up (the pool of idle leads). */
   historyDays: number;
-  minSample: number;
+  /** Each measure's minimum sample (its own, else coaching's). */
+  minSample: (measure: string) => number;
 }
 
 export interface Workload {
@@ -79,7 +80,7 @@ export function windowSample(ctx: WorkloadContext, levels: Levels, work: Workloa
 export function neededSample(ctx: WorkloadContext, levels: Levels, kind: WeaknessKind): number {
   const key = WEAKNESSES[kind].level;
   if (key === 'stale' || key === 'overdue') return 2 * (levels.stale + levels.overdue) + 10;
-  return Math.ceil(SAMPLE_MARGIN * ctx.minSample);
+  return Math.ceil(SAMPLE_MARGIN * ctx.minSample(planted(kind).measure));
 }
 
 /** How much a workload must grow (≥ 1) for every planted weakness to rest on the sample it needs. */

@@ -10,7 +10,7 @@ import { num, pct } from './finding-text';
 import type { OpenFlag } from './flags';
 import type { MeasureResult } from './measure-results';
 import type { CoachModel, MeasureModel } from './model';
-import { higherIsBetter, isWeak } from './rules';
+import { higherIsBetter, isWeak, minSampleOf } from './rules';
 
 export interface CommitmentCheck {
   flagKey: string;
@@ -37,7 +37,11 @@ export function checkCommitment(
   let improved = false;
   if (result && after !== null) {
     improved =
-      before === null ? !isWeak(result, model.coaching) : higherIsBetter(result) ? after > before : after < before;
+      before === null
+        ? !isWeak(result, { confidence: model.coaching.confidence, minSample: minSampleOf(measure, model) })
+        : higherIsBetter(result)
+          ? after > before
+          : after < before;
   }
   const since = dateFromDay(sinceDay);
   const text =

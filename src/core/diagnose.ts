@@ -22,8 +22,8 @@ import type { MeasureResult, Scorecard } from './measure-results';
 import type { CoachModel, DiagnosisKind, MeasureKind, MeasureModel, Rep, Severity } from './model';
 import { NO_PEERS, peerGroups, peerPValue, type PeerYardstick, peerYardstick } from './peers';
 import { rootCauses, rootLeak } from './root-causes';
-import { oneSidedLevel, targetPValue } from './rules';
-import { minSampleOf, type TeamTest, teamTests } from './team-diagnosis';
+import { minSampleOf, oneSidedLevel, targetPValue } from './rules';
+import { type TeamTest, teamTests } from './team-diagnosis';
 import type { TeamFinding } from './team-finding';
 import { teamFindingOf } from './team-finding-text';
 import type { Period } from './window';
@@ -95,7 +95,7 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
       if (!result) return;
       const peerResults = group.flatMap((index) => scorecards[index]?.results[order] ?? []);
       const yardstick = peerResults.length > 0 ? peerYardstick(peerResults) : NO_PEERS;
-      const target = targetPValue(result, minSampleOf(measure.id, model), yardstick.dispersion);
+      const target = targetPValue(result, minSampleOf(measure, model), yardstick.dispersion);
       if (target === null) return;
       const p = Math.max(target, peerPValue(result, yardstick, model.coaching.peerMargin));
       repTests.push({ repIndex, order, p, yardstick, group });
@@ -195,7 +195,14 @@ function findingOf(
     isFocus: false,
     symptoms: [],
     summary: summaryOf(result, teamResult, measure, step, text),
-    evidence: evidenceOf(result, teamResult, leak.formula, lostUnits, text, peers),
+    evidence: evidenceOf(
+      result,
+      teamResult,
+      leak.formula,
+      lostUnits,
+      { ...text, minSample: minSampleOf(measure, input.model) },
+      peers,
+    ),
   };
 }
 

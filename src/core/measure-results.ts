@@ -35,6 +35,12 @@ export interface VolumeResult extends ResultBase {
   expected: number | null;
   /** P(X ≤ observed) for X ~ Poisson(expected); null without an expectation. */
   lowerTail: number | null;
+  /**
+   * Whether the rep started during the period: their pipeline starts empty (no older leads to call
+   * back), so their first weeks' volume is a ramp, not a pace; volumes are judged from their first
+   * full period.
+   */
+  joinedInPeriod: boolean;
   /** The rep's daily counts' variance over their mean (daily-spread.ts); null for a team or too few days. */
   dailyDispersion: number | null;
 }

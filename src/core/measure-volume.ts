@@ -44,6 +44,7 @@ export function measureVolume(
     members: number,
     workingDays: number,
     dailyDispersion: number | null,
+    joinedInPeriod = false,
   ): VolumeResult => {
     const expectedPerDay = need?.atTeam ?? null;
     const expected = expectedPerDay === null ? null : expectedPerDay * workingDays * members;
@@ -58,6 +59,7 @@ export function measureVolume(
       expectedAtOwnPerDay: need?.atOwn ?? null,
       expected,
       lowerTail: expected === null ? null : poissonLowerTail(observed, expected),
+      joinedInPeriod,
       dailyDispersion,
     };
   };
@@ -75,6 +77,7 @@ export function measureVolume(
         1,
         repWorkingDays(rep, period),
         spread(index, measure.step),
+        repWorkingDays(rep, period) < period.workingDays,
       ),
     ),
     // The team's expectation is per salesperson only when it is the same number for everyone.

@@ -73,6 +73,8 @@ interface MeasureBase {
   id: string;
   label: string;
   diagnosis: DiagnosisKind;
+  /** Smallest sample the measure is judged on, when it differs from `coaching.minSample`. */
+  minSample?: number;
 }
 
 /** Volume of one step per working day against an expectation. */

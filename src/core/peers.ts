@@ -32,9 +32,9 @@ export interface PeerYardstick {
   /** Rates and shares: the pooled counts, so that the test knows how sure the peers' rate is. */
   pooled: { successes: number; trials: number } | null;
   /**
-   * Volumes with an expectation: what the peers did over what was expected of them. Goals differ
-   * (a rep with a goal of 28 calls more than one with 14), so a rep is compared with the peers'
-   * share of their own expectation, not with their calls per day.
+   * Volumes with an expectation: what the typical peer did over what was expected of them. Goals
+   * differ (a rep with a goal of 28 calls more than one with 14), so a rep is compared with the
+   * peers' share of their own expectation, not with their calls per day.
    */
   attainment: number | null;
   /**
@@ -70,13 +70,7 @@ function dailyDispersionOf(results: readonly MeasureResult[]): number | null {
     r.kind === 'volume' && r.dailyDispersion !== null ? [r.dailyDispersion] : [],
   );
   if (spreads.length < 3) return null;
-  spreads.sort((a, b) => a - b);
-  const middle = spreads.length >> 1;
-  const median =
-    spreads.length % 2 === 1
-      ? (spreads[middle] as number)
-      : ((spreads[middle - 1] as number) + (spreads[middle] as number)) / 2;
-  return Math.max(1, median);
+  return Math.max(1, medianOf(spreads) as number);
 }
 
 /** The peers' pooled value of one measure: a rate, events per working day, or items per rep. */
@@ -121,15 +115,26 @@ function pooledOf(results: readonly MeasureResult[]): { successes: number; trial
   return { successes, trials };
 }
 
+/**
+ * The typical peer's attainment: the median, not the pooled share, so that a busy peer (half as
+ * much again) or one who does half the work neither raises nor lowers the bar for the others.
+ */
 function attainmentOf(results: readonly MeasureResult[]): number | null {
-  let observed = 0;
-  let expected = 0;
+  const shares: number[] = [];
   for (const result of results) {
     if (result.kind !== 'volume' || result.expected === null) return null;
-    observed += result.observed;
-    expected += result.expected;
+    if (result.expected > 0) shares.push(result.observed / result.expected);
   }
-  return expected > 0 ? observed / expected : null;
+  return medianOf(shares);
+}
+
+function medianOf(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
 /** Observed and expected (working like the peers) count of one result, for counts tested as Poisson. */
@@ -162,13 +167,7 @@ function dispersionOf(results: readonly MeasureResult[], value: number, attainme
     residuals.push((count.observed - count.expected) ** 2 / count.expected);
   }
   if (residuals.length < 3) return 1;
-  residuals.sort((a, b) => a - b);
-  const middle = residuals.length / 2;
-  const median =
-    residuals.length % 2 === 1
-      ? (residuals[Math.floor(middle)] as number)
-      : ((residuals[middle - 1] as number) + (residuals[middle] as number)) / 2;
-  return Math.max(1, median / MEDIAN_CHI_SQUARE_1);
+  return Math.max(1, (medianOf(residuals) as number) / MEDIAN_CHI_SQUARE_1);
 }
 
 /**

@@ -32,6 +32,7 @@ export function pooledResult(results: readonly MeasureResult[], confidence: numb
         expectedPerDay: expected === null ? null : rate(expected, workingDays),
         expectedAtOwnPerDay: null,
         lowerTail: null,
+        joinedInPeriod: false,
         dailyDispersion: null,
       };
     }

@@ -14,9 +14,11 @@
  *   team's pooled count is tested against the team's allowance (team-diagnosis.ts).
  * Every kind needs a sample before it is tested at all (null: not tested): `minSample`
  * customers for a rate or share, an expectation of `minSample` events for a volume. One late
- * lead, or one sale without a demo out of two, says nothing about a rep.
+ * lead, or one sale without a demo out of two, says nothing about a rep. A rep who started during
+ * the window is not judged on volume yet: they start with no older leads to call back.
  */
 import type { MeasureResult } from './measure-results';
+import type { CoachModel, MeasureModel } from './model';
 import { countPValue, proportionPValue } from './significance';
 
 export interface RuleSettings {
@@ -32,7 +34,7 @@ export interface RuleSettings {
 export function targetPValue(result: MeasureResult, minSample: number, dispersion = 1): number | null {
   switch (result.kind) {
     case 'volume':
-      if (result.expected === null || result.expected < minSample) return null;
+      if (result.joinedInPeriod || result.expected === null || result.expected < minSample) return null;
       return countPValue(result.observed, result.expected, dispersion, 'below');
     case 'ratio':
       if (result.trials < minSample) return null;
@@ -50,6 +52,11 @@ export function targetPValue(result: MeasureResult, minSample: number, dispersio
     case 'staleLead':
       return result.count > result.maxAllowed ? 0 : 1;
   }
+}
+
+/** The minimum sample of a measure: its own, else the coaching default. */
+export function minSampleOf(measure: MeasureModel, model: CoachModel): number {
+  return measure.minSample ?? model.coaching.minSample;
 }
 
 /** The one-sided error a single test may make at `confidence`: the far side of its interval. */

@@ -8,7 +8,7 @@ import type { MeasureResult, Scorecard } from './measure-results';
 import type { CoachModel, Rep, RepRole } from './model';
 import { peerYardstick } from './peers';
 import { pooledResult } from './pooled-result';
-import { targetPValue } from './rules';
+import { minSampleOf, targetPValue } from './rules';
 import { countPValue } from './significance';
 
 export const MIN_TEAM_MEMBERS = 2;
@@ -56,16 +56,11 @@ export function teamTests(input: TeamTestInput): TeamTest[] {
       const p =
         result.kind === 'overdue' || result.kind === 'staleLead'
           ? countPValue(result.count, result.maxAllowed, dispersion, 'above')
-          : targetPValue(result, minSampleOf(measure.id, model), dispersion);
+          : targetPValue(result, minSampleOf(measure, model), dispersion);
       if (p !== null) tests.push({ managerId: team.managerId, role: team.role, order, members, result, p });
     });
   }
   return tests;
-}
-
-/** The minimum sample of a measure: the coaching default. */
-export function minSampleOf(_measure: string, model: CoachModel): number {
-  return model.coaching.minSample;
 }
 
 function compare(a: string, b: string): number {

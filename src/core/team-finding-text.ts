@@ -7,6 +7,7 @@ import type { DiagnoseInput } from './diagnose';
 import { severityOf, sampleOf, targetOf } from './diagnose';
 import { evidenceOf, inline, num, pct, testLine, truncate, SUMMARY_MAX, type TextContext } from './finding-text';
 import { leakOf, weakStep } from './leak';
+import { minSampleOf } from './rules';
 import type { MeasureResult } from './measure-results';
 import type { MeasureModel, RepRole } from './model';
 import type { TeamTest } from './team-diagnosis';
@@ -43,7 +44,7 @@ export function teamFindingOf(
     ),
     evidence: [
       `Team finding for the manager: ${who} pooled; reps clearly worse than their peers are flagged on their own and left out.`,
-      evidenceOf(result, result, leak.formula, lostUnits, text),
+      evidenceOf(result, result, leak.formula, lostUnits, { ...text, minSample: minSampleOf(measure, input.model) }),
       testLine(test.p, run.threshold, run.tests, run.level),
     ].join('\n'),
   };

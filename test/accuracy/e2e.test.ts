@@ -6,7 +6,7 @@
  */
 import { runCore } from '../../scripts/accuracy/core-pass';
 import { runSandbox, type SandboxPass } from '../../scripts/accuracy/sandbox-pass';
-import { emptyScore, type Score, scoreDealership } from '../../scripts/accuracy/score';
+import { emptyScore, minSampleByMeasure, type Score, scoreDealership } from '../../scripts/accuracy/score';
 import { compareWrites, flagIdentityFields } from '../../scripts/accuracy/write-comparison';
 import { writtenResult } from '../../scripts/accuracy/written-flags';
 import type { CoachingResult } from '../../src/core/coach';
@@ -39,7 +39,7 @@ describe('end to end: a small generated store through the real sync against the 
       .sort();
   const scored = (result: Pick<CoachingResult, 'diagnoses' | 'desired'>): Score => {
     const score = emptyScore();
-    scoreDealership(score, store.truth, result, model.coaching.minSample);
+    scoreDealership(score, store.truth, result, minSampleByMeasure(model));
     return score;
   };
 

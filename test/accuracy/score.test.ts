@@ -7,7 +7,7 @@ const MIN_SAMPLE = 30;
 
 function scored(truth: DealershipTruth, result: ReturnType<typeof judged>) {
   const score = emptyScore();
-  scoreDealership(score, truth, result, MIN_SAMPLE);
+  scoreDealership(score, truth, result, () => MIN_SAMPLE);
   return score;
 }
 

@@ -86,6 +86,7 @@ describe('who a rep is compared with', () => {
       expectedAtOwnPerDay: null,
       expected: 200,
       lowerTail: null,
+      joinedInPeriod: false,
       dailyDispersion,
     });
     const steady = peerYardstick([calls(200), calls(205), calls(195)]);
@@ -111,6 +112,7 @@ describe('who a rep is compared with', () => {
       expectedAtOwnPerDay: null,
       expected,
       lowerTail: null,
+      joinedInPeriod: false,
       dailyDispersion: null,
     });
     const peers = peerYardstick([calls(400, 400), calls(200, 200), calls(300, 300)]);

@@ -61,6 +61,13 @@ const base = {
     'snake_case id of the measure, unique. It appears in coaching-flag keys: renaming it opens new flags.',
   ),
   label: z.string().min(1).optional().describe('Readable name shown to managers; defaults to the id in words.'),
+  minSample: positiveCount()
+    .optional()
+    .describe(
+      'Smallest sample this measure is judged on, when it differs from coaching.minSample: customers (or events) ' +
+        'for a rate or a share, expected events for a volume. Sales are rarer than calls: a measure over sales may ' +
+        'need a smaller one to ever be judged. Open items (overdue, staleLead) are counted, not sampled.',
+    ),
   diagnosis: z
     .enum(DIAGNOSES)
     .optional()
