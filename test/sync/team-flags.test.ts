@@ -10,7 +10,7 @@ import { Clock, flags, givenAnOrgWithStaleLeads, HOUR, MANAGER, MODEL, NOW, REP,
 const TEAM_KEY = `v1:stale_leads:team:salesperson:${MANAGER}:2026-11-19`;
 
 describe('team flags read back by the sync', () => {
-  it('given a team flag in the org next to a rep’s flags, when a run reads the flags back, then it reaches the core as the manager’s team flag, and the rep’s flags are kept as before', async () => {
+  it('given a team flag in the org next to a rep’s flags, when a run reads the flags back, then it reaches the core as the manager’s team flag, the rep’s flags are kept as before, and the team lifecycle resolves it', async () => {
     const clock = new Clock(NOW);
     const { org } = givenAnOrgWithStaleLeads(clock);
     const state = openStateStore(':memory:');
@@ -41,9 +41,11 @@ describe('team flags read back by the sync', () => {
         .sort(),
     ).toEqual([...repFlags].sort());
     expect(computed.openFlags.filter((flag) => flag.scope === 'Rep' && flag.repId !== REP)).toEqual([]);
+    // One rep's stale leads are no team's gap: the team lifecycle resolved it, as the team's flag.
     expect(flags(org).find((flag) => flag.Flag_Key__c === TEAM_KEY)).toMatchObject({
       Scope__c: 'Team',
-      Status__c: 'New',
+      Salesperson__c: null,
+      Status__c: 'Resolved',
     });
   });
 });
