@@ -1,9 +1,21 @@
 /**
- * The coaching report as a manager reads it: per salesperson the funnel, each measure against
- * the team and the target, the flags (focus first) and the goal plan; then the team and the
+ * The coaching report as a manager reads it: first the gaps whole teams share (for their
+ * managers), then per rep the funnel, each measure against their own role (salespeople against
+ * the salespeople, setters against the setters) and the target, the flags (focus first, each
+ * root cause with the symptoms it explains) and the goal plan; then the team and the
  * coaching-effectiveness figure (the share of committed flags that improved).
  */
-import type { CoachingResult, CoachModel, Finding, GoalPlan, MeasureResult, Rep, Scorecard } from '../core';
+import {
+  type CoachingResult,
+  type CoachModel,
+  type Finding,
+  type GoalPlan,
+  type MeasureResult,
+  pooledResult,
+  type Rep,
+  type Scorecard,
+  type TeamFinding,
+} from '../core';
 
 export interface FlagTally {
   open: number;
@@ -92,12 +104,49 @@ function planLines(plan: GoalPlan, model: CoachModel): string[] {
   ];
 }
 
-function flagLine(finding: Finding): string {
+function flagLine(finding: Finding, model: CoachModel): string {
   const focus = finding.isFocus ? ', focus' : '';
-  return `    [${finding.diagnosis}, ${finding.severity}${focus}] ${finding.summary} — about ${finding.lostUnits.toFixed(2)} units/month`;
+  const label = (id: string): string => model.measures.find((m) => m.id === id)?.label.toLowerCase() ?? id;
+  const explains =
+    finding.symptoms.length > 0 ? ` (root cause of the low ${finding.symptoms.map(label).join(' and ')})` : '';
+  return `    [${finding.diagnosis}, ${finding.severity}${focus}] ${finding.summary}${explains} — about ${finding.lostUnits.toFixed(2)} units/month`;
 }
 
-function repSection(card: Scorecard, team: Scorecard, input: ReportInput): string[] {
+function teamLines(input: ReportInput): string[] {
+  const findings = input.coaching.teamFindings;
+  if (findings.length === 0) return [];
+  const lines = ['Whole teams (a process or training question for the manager, not one rep’s flag):'];
+  for (const finding of findings) lines.push(teamLine(finding, input));
+  return [...lines, ''];
+}
+
+function teamLine(finding: TeamFinding, input: ReportInput): string {
+  const manager = input.names.get(finding.managerId) ?? finding.managerId;
+  return `    [${finding.diagnosis}, ${finding.severity}] ${manager}'s ${finding.role === 'setter' ? 'setters' : 'salespeople'}: ${finding.summary} — about ${finding.lostUnits.toFixed(2)} units/month`;
+}
+
+/** The results a rep is shown against: their role's, pooled (the team scorecard pools salespeople). */
+function roleScorecard(role: Rep['role'] | 'team', input: ReportInput): Scorecard {
+  const { coaching, model } = input;
+  if (role !== 'setter') return coaching.team;
+  const setters = coaching.scorecards.filter((card) => card.role === 'setter');
+  return {
+    repId: null,
+    name: 'Setters',
+    role: 'team',
+    members: setters.length,
+    results: model.measures.map(
+      (_m, i) =>
+        pooledResult(
+          setters.flatMap((card) => card.results[i] ?? []),
+          model.coaching.confidence,
+        ) ?? (coaching.team.results[i] as MeasureResult),
+    ),
+  };
+}
+
+function repSection(card: Scorecard, input: ReportInput): string[] {
+  const team = roleScorecard(card.role, input);
   const { model, coaching } = input;
   const rep = input.reps.find((r) => r.id === card.repId);
   const plan = coaching.plans.find((p) => p.repId === card.repId);
@@ -109,7 +158,8 @@ function repSection(card: Scorecard, team: Scorecard, input: ReportInput): strin
   const funnel = funnelLine(plan, model);
   if (funnel) lines.push(`  Funnel: ${funnel}`);
   if (plan) lines.push(...planLines(plan, model));
-  lines.push(`  ${'measure'.padEnd(32)} ${'rep'.padEnd(26)} ${'team'.padEnd(26)} target`);
+  const peers = card.role === 'setter' ? 'setters' : 'team';
+  lines.push(`  ${'measure'.padEnd(32)} ${'rep'.padEnd(26)} ${peers.padEnd(26)} target`);
   card.results.forEach((result, index) => {
     const teamResult = team.results[index];
     lines.push(
@@ -118,7 +168,7 @@ function repSection(card: Scorecard, team: Scorecard, input: ReportInput): strin
   });
   const flagged = diagnosis?.flagged ?? [];
   lines.push(flagged.length === 0 ? '  Flags: none' : '  Flags:');
-  for (const finding of flagged) lines.push(flagLine(finding));
+  for (const finding of flagged) lines.push(flagLine(finding, model));
   return lines;
 }
 
@@ -127,11 +177,12 @@ export function renderReport(input: ReportInput): string {
   const out: string[] = [
     `${input.model.dealership.name}: coaching report for ${coaching.window.startDate} – ${coaching.window.endDate} (${coaching.window.workingDays} working days)`,
     '',
+    ...teamLines(input),
   ];
-  for (const card of coaching.scorecards) out.push(...repSection(card, coaching.team, input), '');
+  for (const card of coaching.scorecards) out.push(...repSection(card, input), '');
   const decided = flags.improved + flags.notImproved;
   out.push(
-    `Team: ${coaching.findings.length} weaknesses flagged across ${coaching.diagnoses.filter((d) => d.flagged.length > 0).length} people.`,
+    `Team: ${coaching.findings.length} weaknesses flagged across ${coaching.diagnoses.filter((d) => d.flagged.length > 0).length} people${coaching.teamFindings.length > 0 ? `, and ${coaching.teamFindings.length} shared by a whole team` : ''}.`,
     `Coaching flags in the org: ${flags.open} open (${flags.openOnTeams > 0 ? `${flags.openOnTeams} on whole teams, ` : ''}${flags.committed} with a commitment), ${flags.improved} improved, ${flags.notImproved} not improved, ${flags.resolved} resolved.`,
     `Coaching effectiveness: ${decided === 0 ? 'no commitment checked yet' : `${pct(flags.improved / decided)} of checked commitments improved (${flags.improved} of ${decided})`}.`,
   );
@@ -151,6 +202,7 @@ export function reportJson(input: ReportInput): unknown {
       flags: coaching.diagnoses.find((d) => d.repId === card.repId)?.flagged ?? [],
     })),
     team: coaching.team,
+    teamFindings: coaching.teamFindings,
     flags: input.flags,
   };
 }

@@ -29,6 +29,7 @@ export { type Counter, type MapStats, newMapStats } from './map-stats';
 export type * from './measure-results';
 export type * from './model';
 export type { CommitmentCheck } from './commitment-check';
+export { pooledResult } from './pooled-result';
 export { type ObjectRead, readPlan } from './read-plan';
 export { formatSfDateTime, parseSfDate, parseSfDateTime } from './salesforce-datetime';
 export { readPath } from './salesforce-values';
