@@ -69,18 +69,22 @@ export function generateDealership(request: DealershipRequest): GeneratedDealers
 
   const sink = new RecordSink(index.toString(36));
   const staff = { sink, clock, random: random.fork('staff'), team: model.team, goals: model.goals, now };
-  const ids = plans.map((plan) => hireStaff(staff, plan));
+  const staffs = plans.map((plan) => hireStaff(staff, plan));
   const days: StoreDays = {
     historyStart,
     window: Array.from({ length: window.endDay - window.startDay + 1 }, (_, i) => window.startDay + i),
     windowWorkingDays: window.workingDays,
   };
   const journeys = { clock, sink, random: random.fork('activity'), now, todayDay };
-  const activities = plans.map((plan, i) => storeActivity(journeys, plan, ids[i] ?? [], days));
+  const activities = plans.map((plan, i) => storeActivity(journeys, plan, staffs[i]?.repIds ?? [], days));
 
   const truth: DealershipTruth = {
     reps: activities.flatMap((a) => a.reps),
-    stores: plans.map((plan) => ({ store: plan.name, gaps: plan.gaps })),
+    stores: plans.map((plan, i) => ({
+      store: plan.name,
+      gaps: plan.gaps,
+      managers: staffs[i]?.managers ?? { salesperson: '', setter: '' },
+    })),
     leads: {
       stale: new Set(activities.flatMap((a) => a.stale)),
       busy: new Set(activities.flatMap((a) => a.busy)),

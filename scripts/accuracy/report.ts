@@ -53,6 +53,9 @@ export function scoreReport(score: Score, minSample: number): string[] {
     `Individual flags at the peers' level (the team is planted below the threshold there): ${score.peerLevelFlags}` +
       ` (${score.teamGaps} team-wide gaps planted)`,
     `  by measure: ${byCount(score.peerLevelByMeasure)}`,
+    `Team findings for the manager: ${score.teamGapsFound} of the ${score.teamGaps} team-wide gaps planted ` +
+      `(${pct(score.teamGapsFound, score.teamGaps)}); ${score.teamFalseFindings} where the team was planted at or above the threshold` +
+      (score.teamFalseFindings > 0 ? ` (${byCount(score.teamFalseByMeasure)})` : ''),
     `Symptom flags (a planted weakness's downstream measures): ${score.symptomFlags}`,
     `Other false flags on reps with a planted weakness: ${score.otherFalseFlags}`,
     `Busy reps with low conversion given an Activity flag: ${score.busyActivityFlags} flags on ${busy?.reps ?? 0} reps`,

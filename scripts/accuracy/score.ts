@@ -10,6 +10,7 @@
  *   of its owner due today or later.
  */
 import type { CoachingResult } from '../../src/core/coach';
+import type { TeamFinding } from '../../src/core/team-finding';
 import type { CoachModel, MeasureKind, RepRole } from '../../src/core/model';
 import { minSampleOf } from '../../src/core/rules';
 import type { DealershipTruth, Profile, RepTruth } from './truth';
@@ -57,6 +58,11 @@ export interface Score {
   peerLevelFlags: number;
   peerLevelByMeasure: Map<string, number>;
   teamGaps: number;
+  /** Planted team-wide gaps found as a team finding for that team's manager. */
+  teamGapsFound: number;
+  /** Team findings where the team was planted at or above the threshold. */
+  teamFalseFindings: number;
+  teamFalseByMeasure: Map<string, number>;
   symptomFlags: number;
   otherFalseFlags: number;
   busyActivityFlags: number;
@@ -78,6 +84,9 @@ export function emptyScore(): Score {
     peerLevelFlags: 0,
     peerLevelByMeasure: new Map(),
     teamGaps: 0,
+    teamGapsFound: 0,
+    teamFalseFindings: 0,
+    teamFalseByMeasure: new Map(),
     symptomFlags: 0,
     otherFalseFlags: 0,
     busyActivityFlags: 0,
@@ -97,13 +106,14 @@ const bump = <K>(map: Map<K, number>, key: K, by = 1): void => {
 export function scoreDealership(
   score: Score,
   truth: DealershipTruth,
-  result: Pick<CoachingResult, 'diagnoses' | 'desired'>,
+  result: Pick<CoachingResult, 'diagnoses' | 'desired'> & Partial<Pick<CoachingResult, 'teamFindings'>>,
   /** Each measure's minimum sample (its own, else coaching's). */
   minSample: (measure: string) => number,
 ): void {
   score.dealerships++;
   score.stores += truth.stores.length;
   for (const store of truth.stores) score.teamGaps += store.gaps.salesperson.size + store.gaps.setter.size;
+  scoreTeamFindings(score, truth, result.teamFindings ?? []);
   const flagsOf = new Map(result.diagnoses.map((d) => [d.repId, d.flagged]));
   for (const rep of truth.reps) {
     const flags = flagsOf.get(rep.repId) ?? [];
@@ -152,6 +162,30 @@ export function scoreDealership(
     }
   }
   scoreStaleTasks(score.staleTasks, truth, result);
+}
+
+/**
+ * Team findings against the planted team-wide gaps: a gap is found when its team's manager has a
+ * team finding on that measure for that role; a team finding where no gap was planted is false.
+ */
+function scoreTeamFindings(score: Score, truth: DealershipTruth, findings: readonly TeamFinding[]): void {
+  const byManager = new Map(
+    truth.stores.flatMap((store) =>
+      (['salesperson', 'setter'] as const).map(
+        (role) => [`${store.managers[role]}:${role}`, store.gaps[role]] as const,
+      ),
+    ),
+  );
+  const found = new Set<string>();
+  for (const finding of findings) {
+    const gaps = byManager.get(`${finding.managerId}:${finding.role}`);
+    if (gaps?.has(finding.measure)) found.add(`${finding.managerId}:${finding.role}:${finding.measure}`);
+    else {
+      score.teamFalseFindings++;
+      bump(score.teamFalseByMeasure, finding.measure);
+    }
+  }
+  score.teamGapsFound += found.size;
 }
 
 function groupOf(score: Score, role: RepRole, profile: Profile): GroupScore {

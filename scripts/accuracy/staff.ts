@@ -3,7 +3,7 @@
  * the config names them (the role conditions, the manager and store fields, the goal field),
  * so mapUsers sees salespeople, setters and managers exactly as the admin's mapping says.
  */
-import type { MatchConditions, TeamModel, GoalModel } from '../../src/core/model';
+import type { GoalModel, MatchConditions, RepRole, TeamModel } from '../../src/core/model';
 import type { Random } from './random';
 import type { RecordSink } from './records';
 import type { RepPlan } from './roster';
@@ -29,8 +29,15 @@ export interface StaffContext {
   now: number;
 }
 
-/** Creates the store's users; returns the User Id of each rep, in the plan's order. */
-export function hireStaff(ctx: StaffContext, plan: StorePlan): string[] {
+export interface Staff {
+  /** The User Id of each rep, in the plan's order. */
+  repIds: string[];
+  /** The manager of each role's team (one manager for both when the store has no setters). */
+  managers: Record<RepRole, string>;
+}
+
+/** Creates the store's users: a sales manager, a BDC manager when there are setters, and the reps. */
+export function hireStaff(ctx: StaffContext, plan: StorePlan): Staff {
   const { sink, random, team, now } = ctx;
   const tenure = (): number => now - random.uniform(200, 3000) * DAY_MS;
   const store = team.storeField ? { [team.storeField]: plan.name } : {};
@@ -39,7 +46,7 @@ export function hireStaff(ctx: StaffContext, plan: StorePlan): string[] {
   const salesManager = manager('Sales Manager');
   const bdcManager = plan.reps.some((rep) => rep.role === 'setter') ? manager('BDC Manager') : salesManager;
 
-  return plan.reps.map((rep: RepPlan) => {
+  const repIds = plan.reps.map((rep: RepPlan) => {
     const role = rep.role === 'salesperson' ? team.salespeople : team.setters;
     const fields: Record<string, unknown> = {
       ...satisfying(role),
@@ -50,4 +57,5 @@ export function hireStaff(ctx: StaffContext, plan: StorePlan): string[] {
     const startedAt = rep.startDay === null ? tenure() : ctx.clock.at(rep.startDay, 8 * 60);
     return sink.user(rep.name, startedAt, fields);
   });
+  return { repIds, managers: { salesperson: salesManager, setter: bdcManager } };
 }

@@ -32,6 +32,8 @@ export interface StoreTruth {
   store: string;
   /** Measures on which the role's whole team is planted worse than the config's threshold. */
   gaps: Record<RepRole, ReadonlySet<string>>;
+  /** User Id of the manager of each role's team: a team finding names them. */
+  managers: Record<RepRole, string>;
 }
 
 export interface LeadTruth {

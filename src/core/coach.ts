@@ -13,7 +13,7 @@ import { type EventColumns, eventColumnsOf, isEventColumns } from './event-colum
 import { EventTable } from './event-table';
 import type { Fact, OwnTaskFact } from './facts';
 import type { OpenFlag } from './flags';
-import { type GoalPlan, goalPlan } from './goal-plan';
+import { type GoalPlan, goalPlan, typicalRatios } from './goal-plan';
 import { markSuspicious } from './integrity';
 import type { GoalNeed } from './measure-volume';
 import { tableStepIds } from './lead-touches';
@@ -86,11 +86,12 @@ export function computeCoaching(input: CoachingInput): CoachingResult {
   const windowCounts = new StepCounts(table, window);
   const monthCounts = new StepCounts(table, month);
   const plans = new Map<string, GoalPlan>();
+  const typical = typicalRatios(model, reps, windowCounts);
   reps.forEach((rep, index) => {
     if (rep.role === 'salesperson')
       plans.set(
         rep.id,
-        goalPlan(rep, index, model, windowCounts, monthCounts, month, workingDaysSince(calendar, rep, month)),
+        goalPlan(rep, index, model, windowCounts, monthCounts, month, workingDaysSince(calendar, rep, month), typical),
       );
   });
   const goalPerDay = (rep: Rep, step: string): GoalNeed | null => {

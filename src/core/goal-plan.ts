@@ -27,9 +27,10 @@ export interface GoalPlanStep {
   requiredPerMonth: number | null;
   requiredPerWorkingDay: number | null;
   /**
-   * Per working day at the team's ratios instead: what the goal needs from someone who converts
-   * like the team. A rep's activity is judged against this, so that a rep who converts badly but
-   * works hard is coached on converting, not told to do even more of what does not convert.
+   * Per working day at the typical salesperson's ratios instead (typicalRatios): what the goal
+   * needs from someone who converts like the peers. A rep's activity is judged against this, so
+   * that a rep who converts badly but works hard is coached on converting, not told to do even
+   * more of what does not convert.
    */
   requiredPerWorkingDayAtTeam: number | null;
   /** Events done this month up to yesterday. */
@@ -67,6 +68,8 @@ export function goalPlan(
   month: MonthToDate,
   /** Working days of the month so far that the rep was there (see tenure.ts). */
   elapsed: number = month.workingDays,
+  /** The typical salesperson's ratio from each funnel step to the next (typicalRatios). */
+  typical: ReadonlyArray<number | null> = [],
 ): GoalPlan {
   const funnel = model.goals.funnel;
   const { goal, source } = monthlyGoalOf(rep, model);
@@ -97,7 +100,7 @@ export function goalPlan(
     return required;
   };
   const required = backwards((i) => ratios[i]?.planned ?? null);
-  const requiredAtTeam = backwards((i) => ratios[i]?.team ?? null);
+  const requiredAtTeam = backwards((i) => typical[i] ?? ratios[i]?.team ?? null);
   const days = month.workingDaysInMonth;
   const perWorkingDay = (perMonth: number | null): number | null =>
     perMonth === null || days === 0 ? null : perMonth / days;
@@ -130,4 +133,31 @@ export function goalPlan(
     workingDaysElapsed: elapsed,
     steps,
   };
+}
+
+/** Fewer events of a step than this make a rep's own ratio too noisy to stand for a typical one. */
+export const TYPICAL_MIN_EVENTS = 10;
+
+/**
+ * The typical salesperson's ratio from each funnel step to the next: the median of their own
+ * ratios (among those with TYPICAL_MIN_EVENTS of the step), not the pooled one, so that the reps
+ * who convert badly do not lower the bar, through a lower pooled conversion, for everyone's
+ * activity. Null where fewer than three salespeople have the events.
+ */
+export function typicalRatios(model: CoachModel, reps: readonly Rep[], window: StepCounts): Array<number | null> {
+  const funnel = model.goals.funnel;
+  return funnel.map((step, i) => {
+    const next = funnel[i + 1];
+    if (next === undefined) return null;
+    const own: number[] = [];
+    reps.forEach((rep, index) => {
+      const from = window.ofRep(index, step);
+      if (rep.role === 'salesperson' && from >= TYPICAL_MIN_EVENTS)
+        own.push(Math.min(1, window.ofRep(index, next) / from));
+    });
+    if (own.length < 3) return null;
+    own.sort((a, b) => a - b);
+    const middle = own.length >> 1;
+    return own.length % 2 === 1 ? (own[middle] as number) : ((own[middle - 1] as number) + (own[middle] as number)) / 2;
+  });
 }

@@ -3,6 +3,11 @@
  * the team as a whole is worse than the target. A rep who is clearly worse than the peers is
  * left out of the pool first: a team gap must not be one person's gap averaged over everyone.
  * A team needs two members beside those left out; a team of one is that rep.
+ *
+ * Volumes that follow the goal are not tested for a team: their expectation is worked back from
+ * the same team's conversions and from goals someone set, so a whole team short of it says more
+ * about the goals (or about sales a BDC feeds in, which the salespeople's own funnel does not
+ * show) than about a process the manager should fix. Fixed expectations (perDay: 12) are tested.
  */
 import type { MeasureResult, Scorecard } from './measure-results';
 import type { CoachModel, Rep, RepRole } from './model';
@@ -45,9 +50,13 @@ export function teamTests(input: TeamTestInput): TeamTest[] {
   const tests: TeamTest[] = [];
   for (const team of [...teams.values()].sort((a, b) => compare(a.managerId, b.managerId) || compare(a.role, b.role))) {
     model.measures.forEach((measure, order) => {
+      if (measure.kind === 'volume' && measure.perDay === 'goal') return;
       const members = team.members.filter((index) => !input.isOutlier(index, order));
       if (members.length < MIN_TEAM_MEMBERS) return;
-      const results = members.flatMap((index) => scorecards[index]?.results[order] ?? []);
+      // A rep still ramping up (started in the window) is no measure of the team's pace.
+      const results = members
+        .flatMap((index) => scorecards[index]?.results[order] ?? [])
+        .filter((r) => r.kind !== 'volume' || !r.joinedInPeriod);
       const result = pooledResult(results, model.coaching.confidence);
       if (result === null) return;
       const dispersion = peerYardstick(results).dispersion;

@@ -59,7 +59,13 @@ export function repTruth(over: Partial<RepTruth> & { weaknessKinds?: WeaknessKin
 export function truthOf(reps: RepTruth[], gaps: Partial<StoreTruth['gaps']> = {}): DealershipTruth {
   return {
     reps,
-    stores: [{ store: 'North', gaps: { salesperson: new Set(), setter: new Set(), ...gaps } }],
+    stores: [
+      {
+        store: 'North',
+        gaps: { salesperson: new Set(), setter: new Set(), ...gaps },
+        managers: { salesperson: 'MGR1', setter: 'MGR2' },
+      },
+    ],
     leads: { stale: new Set(), busy: new Set(), messaged: new Set() },
   };
 }
