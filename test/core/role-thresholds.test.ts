@@ -40,7 +40,9 @@ const salespeople = ['A', 'B', 'C'].map((id) => rep(id));
 const salesEvents = salespeople.flatMap((r) => contactsAndSets(r.id, 100, 65));
 
 describe('a setter is held to the setters’ threshold', () => {
-  const base = modelBuilder().measures(ratio({ target: 0.6 })).build();
+  const base = modelBuilder()
+    .measures(ratio({ target: 0.6 }))
+    .build();
   const byRole = modelBuilder()
     .measures(ratio({ target: 0.6, byRole: { setter: { target: 0.45 } } }))
     .build();
@@ -97,7 +99,7 @@ describe('a role’s own minimum sample', () => {
     expect(flaggedOf(coaching, 'S')).toEqual([]);
   });
 
-  it('given a role, then its own minimum sample; without one, the measure’s; without that, the coaching default', () => {
+  it('given a role, then its own minimum sample, else the measure’s, else the coaching default', () => {
     expect(minSampleOf(measure, model, 'setter')).toBe(60);
     expect(minSampleOf(measure, model, 'salesperson')).toBe(30);
     expect(minSampleOf(measure, model)).toBe(30);
@@ -115,7 +117,12 @@ describe('every kind carries the rep’s role’s threshold', () => {
     integrity({ maxSuspiciousShare: 0.05, byRole: { salesperson: { maxSuspiciousShare: 0.02 } } }),
     volume({ perDay: 10, byRole: { setter: { perDay: 40 } } }),
   ];
-  const coaching = run(modelBuilder().measures(...measures).build(), { reps: [rep('A'), setter('S')] });
+  const coaching = run(
+    modelBuilder()
+      .measures(...measures)
+      .build(),
+    { reps: [rep('A'), setter('S')] },
+  );
   const thresholds = (repId: string | null) => {
     const card = repId === null ? coaching.team : coaching.scorecards.find((c) => c.repId === repId);
     return card?.results.map(targetOf);
@@ -145,7 +152,7 @@ describe('a volume per role', () => {
     ],
   });
 
-  it('given setters expected 40 calls a day where salespeople follow the goal, then the setter’s expectation is 40', () => {
+  it('given setters expected 40 calls a day and salespeople the goal, then the setter’s expectation is 40', () => {
     const result = resultOf(coaching, 'S', 'calls', 'volume');
     expect(result).toMatchObject({ expectedPerDay: 40, expectedAtOwnPerDay: null, expected: 40 * result.workingDays });
     expect(result.lowerTail).toBeCloseTo(poissonLowerTail(300, 40 * result.workingDays), 12);

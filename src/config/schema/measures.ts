@@ -99,9 +99,9 @@ function byRole<T extends z.ZodRawShape>(kind: MeasureKind, thresholds: T) {
     } satisfies Record<RepRole, z.ZodType>)
     .optional()
     .describe(
-      `Thresholds that differ by role, e.g. {setter: {minSample: 20}}: this kind's ${Object.keys(thresholds).join(', ')} ` +
-        "and minSample. Each rep is judged against their own role's, and compared with peers of that role only; " +
-        "a role left out keeps the measure's.",
+      `Thresholds that differ by role, e.g. {setter: {minSample: 20}}: this kind's ` +
+        `${Object.keys(thresholds).join(', ')} and minSample. Each rep is judged against their own role's, and ` +
+        "compared with peers of that role only; a role left out keeps the measure's.",
     );
 }
 
