@@ -3,7 +3,7 @@
  * are already in the model's shape (the schema fills every default); the compile-time checks
  * below fail the build if src/core/model.ts and the schema drift apart in either direction.
  */
-import type { CoachModel, MeasureKind, MeasureModel } from '../core/model';
+import type { CoachModel, MeasureKind, MeasureModel, RepRole } from '../core/model';
 import type { Config } from './schema/config';
 
 export function toCoachModel(config: Config): CoachModel {
@@ -30,6 +30,17 @@ type Assert<T extends true> = T;
 type ModelMeasure<K extends MeasureKind> = Extract<MeasureModel, { kind: K }>;
 type ConfigMeasure<K extends MeasureKind> = Extract<Config['measures'][number], { kind: K }>;
 type ConfigWriteBack = Omit<Config['writeBack'], 'mode'>;
+type ConfigByRole<K extends MeasureKind> = NonNullable<ConfigMeasure<K>['byRole']>;
+type ModelByRole<K extends MeasureKind> = NonNullable<ModelMeasure<K>['byRole']>;
+/** A kind's thresholds per role: the same roles, and for each role the same threshold fields. */
+type SameByRole<K extends MeasureKind> =
+  SameKeys<ConfigByRole<K>, Record<RepRole, unknown>> extends true
+    ? false extends {
+        [R in RepRole]: SameKeys<NonNullable<ConfigByRole<K>[R]>, NonNullable<ModelByRole<K>[R]>>;
+      }[RepRole]
+      ? false
+      : true
+    : false;
 
 export type _ModelChecks = [
   Assert<SameKeys<Config['dealership'], CoachModel['dealership']>>,
@@ -49,6 +60,13 @@ export type _ModelChecks = [
   Assert<SameKeys<ConfigMeasure<'staleLead'>, ModelMeasure<'staleLead'>>>,
   Assert<SameKeys<ConfigMeasure<'sequence'>, ModelMeasure<'sequence'>>>,
   Assert<SameKeys<ConfigMeasure<'integrity'>, ModelMeasure<'integrity'>>>,
+  Assert<SameByRole<'volume'>>,
+  Assert<SameByRole<'ratio'>>,
+  Assert<SameByRole<'responseTime'>>,
+  Assert<SameByRole<'overdue'>>,
+  Assert<SameByRole<'staleLead'>>,
+  Assert<SameByRole<'sequence'>>,
+  Assert<SameByRole<'integrity'>>,
   Assert<
     SameKeys<
       NonNullable<ConfigMeasure<'integrity'>['minDuration']>,

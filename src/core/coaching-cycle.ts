@@ -101,7 +101,8 @@ export function coachingCycle(input: CycleInput): CycleResult {
     if (due && found && measure) {
       const since = dayFromDate(flag.committedOn ?? flag.openedOn) ?? window.todayDay;
       const card = input.measureSince(since).scorecards[found.index];
-      const check = checkCommitment(flag, measure, card?.results[model.measures.indexOf(measure)], model, since);
+      const result = card?.results[model.measures.indexOf(measure)];
+      const check = checkCommitment(flag, measure, result, model, since, found.rep.role);
       checks.push(check);
       desired.push(flagTransition(flag, check.status, model.writeBack, check.text));
       const task = commitmentCheckTask(

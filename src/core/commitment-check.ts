@@ -9,7 +9,7 @@ import { dateFromDay } from './civil-date';
 import { num, pct } from './finding-text';
 import type { OpenFlag } from './flags';
 import type { MeasureResult } from './measure-results';
-import type { CoachModel, MeasureModel } from './model';
+import type { CoachModel, MeasureModel, RepRole } from './model';
 import { higherIsBetter, isWeak, minSampleOf } from './rules';
 
 export interface CommitmentCheck {
@@ -24,13 +24,17 @@ export interface CommitmentCheck {
   text: string;
 }
 
-/** `result`: the measure over the days since the commitment (a team flag: the team's, pooled). */
+/**
+ * `result`: the measure over the days since the commitment (a team flag: the team's, pooled);
+ * `role`: the flagged rep's, or the team's.
+ */
 export function checkCommitment(
   flag: OpenFlag,
   measure: MeasureModel,
   result: MeasureResult | undefined,
   model: CoachModel,
   sinceDay: number,
+  role: RepRole,
 ): CommitmentCheck {
   const before = flag.actual;
   const after = result?.value ?? null;
@@ -38,7 +42,7 @@ export function checkCommitment(
   if (result && after !== null) {
     improved =
       before === null
-        ? !isWeak(result, { confidence: model.coaching.confidence, minSample: minSampleOf(measure, model) })
+        ? !isWeak(result, { confidence: model.coaching.confidence, minSample: minSampleOf(measure, model, role) })
         : higherIsBetter(result)
           ? after > before
           : after < before;

@@ -88,14 +88,14 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
   const level = oneSidedLevel(model.coaching.confidence);
   const peers = peerGroups(reps);
   const repTests: RepTest[] = [];
-  reps.forEach((_rep, repIndex) => {
+  reps.forEach((rep, repIndex) => {
     const group = peers[repIndex] ?? [];
     model.measures.forEach((measure, order) => {
       const result = scorecards[repIndex]?.results[order];
       if (!result) return;
       const peerResults = group.flatMap((index) => scorecards[index]?.results[order] ?? []);
       const yardstick = peerResults.length > 0 ? peerYardstick(peerResults) : NO_PEERS;
-      const target = targetPValue(result, minSampleOf(measure, model), yardstick.dispersion);
+      const target = targetPValue(result, minSampleOf(measure, model, rep.role), yardstick.dispersion);
       if (target === null) return;
       const p = Math.max(target, peerPValue(result, yardstick, model.coaching.peerMargin));
       repTests.push({ repIndex, order, p, yardstick, group });
@@ -200,7 +200,7 @@ function findingOf(
       teamResult,
       leak.formula,
       lostUnits,
-      { ...text, minSample: minSampleOf(measure, input.model) },
+      { ...text, minSample: minSampleOf(measure, input.model, rep.role) },
       peers,
     ),
   };

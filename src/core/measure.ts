@@ -18,6 +18,7 @@ import { measureSequence } from './measure-sequence';
 import { type GoalPerDay, measureVolume } from './measure-volume';
 import { workingDaysSince } from './tenure';
 import type { CoachModel, MeasureModel } from './model';
+import { atRoleThresholds } from './role-thresholds';
 import { StepCounts } from './step-counts';
 import type { Period } from './window';
 
@@ -57,7 +58,16 @@ export function measurePeriod(
   counts = new StepCounts(context.table, period),
 ): Measurement {
   const { model, table } = context;
-  const measured = model.measures.map((measure) => measureOne(context, measure, period, counts, goalPerDay));
+  const measured = model.measures.map((measure) => {
+    const results = measureOne(context, measure, period, counts, goalPerDay);
+    if (measure.byRole === undefined) return results;
+    // Each rep against their own role's thresholds; the team's pooled result keeps the measure's.
+    const reps = results.reps.map((result, index) => {
+      const rep = table.reps[index];
+      return rep === undefined ? result : atRoleThresholds(result, measure, rep, goalPerDay);
+    });
+    return { reps, team: results.team };
+  });
   const salespeople = table.reps.filter((rep) => rep.role === 'salesperson').length;
   return {
     period,

@@ -77,12 +77,24 @@ interface MeasureBase {
   minSample?: number;
 }
 
+/**
+ * Thresholds of a measure that differ for one role (ARCHITECTURE.md §6): some of the kind's
+ * threshold fields `K`, and the minimum sample. A setter books from colder leads than a
+ * salesperson's own, so the same set rate means something else; a role left out keeps the
+ * measure's own thresholds.
+ */
+export type RoleThresholds<M extends MeasureBase, K extends keyof M> = Partial<Pick<M, K | 'minSample'>>;
+
+/** By role, the thresholds that differ for it. */
+export type ByRole<T> = Partial<Record<RepRole, T>>;
+
 /** Volume of one step per working day against an expectation. */
 export interface VolumeMeasure extends MeasureBase {
   kind: 'volume';
   step: string;
   /** Expected count per working day; `goal` means "what the rep's goal plan requires". */
   perDay: number | 'goal';
+  byRole?: ByRole<RoleThresholds<VolumeMeasure, 'perDay'>>;
 }
 
 /** Conversion from step `from` to step `to`, with a Wilson interval. */
@@ -99,6 +111,7 @@ export interface RatioMeasure extends MeasureBase {
    * steps are about different kinds of subject (an Event's lead vs an Opportunity).
    */
   basis: 'subject' | 'count';
+  byRole?: ByRole<RoleThresholds<RatioMeasure, 'target'>>;
 }
 
 /** Minutes from a step (a new lead) to the first next step on the same subject. */
@@ -109,6 +122,7 @@ export interface ResponseTimeMeasure extends MeasureBase {
   slaMinutes: number;
   /** Target share of subjects answered within the SLA, in [0, 1]. */
   target: number;
+  byRole?: ByRole<RoleThresholds<ResponseTimeMeasure, 'target'>>;
 }
 
 /** Open follow-up tasks past their due date. */
@@ -123,6 +137,7 @@ export interface OverdueMeasure extends MeasureBase {
   maxAllowed: number;
   /** Step whose team conversion to the goal step prices one overdue item in the leak. */
   valueStep: string;
+  byRole?: ByRole<RoleThresholds<OverdueMeasure, 'maxAllowed'>>;
 }
 
 /** Open leads with no activity for `days`. Also produces follow-up tasks. */
@@ -140,6 +155,7 @@ export interface StaleLeadMeasure extends MeasureBase {
   valueStep: string;
   /** The activity that touches a lead besides its steps: e-mails, texts, appointments, open tasks. */
   touches: readonly LeadTouch[];
+  byRole?: ByRole<RoleThresholds<StaleLeadMeasure, 'maxAllowed'>>;
 }
 
 /**
@@ -159,6 +175,7 @@ export interface SequenceMeasure extends MeasureBase {
   requires: readonly string[];
   /** Share of skipped subjects tolerated, in [0, 1]. */
   maxSkipShare: number;
+  byRole?: ByRole<RoleThresholds<SequenceMeasure, 'maxSkipShare'>>;
 }
 
 /** Logged activity unlikely to be real: bursts and implausibly short contacts. */
@@ -171,6 +188,7 @@ export interface IntegrityMeasure extends MeasureBase {
   minDuration?: { steps: readonly string[]; minSeconds: number };
   /** Share of suspicious events tolerated before flagging, in [0, 1]. */
   maxSuspiciousShare: number;
+  byRole?: ByRole<RoleThresholds<IntegrityMeasure, 'maxSuspiciousShare'>>;
 }
 
 export type MeasureModel =

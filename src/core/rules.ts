@@ -16,14 +16,15 @@
  * customers for a rate or share, an expectation of `minSample` events for a volume. One late
  * lead, or one sale without a demo out of two, says nothing about a rep. A rep who started during
  * the window is not judged on volume yet: they start with no older leads to call back.
+ * Thresholds are the ones a result carries: a rep's are their own role's (role-thresholds.ts).
  */
 import type { MeasureResult } from './measure-results';
-import type { CoachModel, MeasureModel } from './model';
+import type { CoachModel, MeasureModel, RepRole } from './model';
 import { countPValue, proportionPValue } from './significance';
 
 export interface RuleSettings {
   confidence: number;
-  /** The measure's minimum sample (its own, else the coaching default). */
+  /** The measure's minimum sample for the rep's role (`minSampleOf`). */
   minSample: number;
 }
 
@@ -54,9 +55,13 @@ export function targetPValue(result: MeasureResult, minSample: number, dispersio
   }
 }
 
-/** The minimum sample of a measure: its own, else the coaching default. */
-export function minSampleOf(measure: MeasureModel, model: CoachModel): number {
-  return measure.minSample ?? model.coaching.minSample;
+/**
+ * The minimum sample of a measure for a role: the role's own (`byRole`), else the measure's, else
+ * the coaching default. Without a role (the team scorecard), the measure's.
+ */
+export function minSampleOf(measure: MeasureModel, model: CoachModel, role?: RepRole): number {
+  const own = role === undefined ? undefined : measure.byRole?.[role]?.minSample;
+  return own ?? measure.minSample ?? model.coaching.minSample;
 }
 
 /** The one-sided error a single test may make at `confidence`: the far side of its interval. */

@@ -74,6 +74,7 @@ export function teamCycle(input: TeamCycleInput): TeamCycleResult {
         pooledResult(results, model.coaching.confidence) ?? undefined,
         model,
         since,
+        flag.role,
       );
       checks.push(check);
       desired.push(flagTransition(flag, check.status, model.writeBack, check.text));

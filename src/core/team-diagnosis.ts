@@ -65,7 +65,7 @@ export function teamTests(input: TeamTestInput): TeamTest[] {
       const p =
         result.kind === 'overdue' || result.kind === 'staleLead'
           ? countPValue(result.count, result.maxAllowed, dispersion, 'above')
-          : targetPValue(result, minSampleOf(measure, model), dispersion);
+          : targetPValue(result, minSampleOf(measure, model, team.role), dispersion);
       if (p !== null) tests.push({ managerId: team.managerId, role: team.role, order, members, result, p });
     });
   }

@@ -44,7 +44,10 @@ export function teamFindingOf(
     ),
     evidence: [
       `Team finding for the manager: ${who} pooled; reps clearly worse than their peers are flagged on their own and left out.`,
-      evidenceOf(result, result, leak.formula, lostUnits, { ...text, minSample: minSampleOf(measure, input.model) }),
+      evidenceOf(result, result, leak.formula, lostUnits, {
+        ...text,
+        minSample: minSampleOf(measure, input.model, test.role),
+      }),
       testLine(test.p, run.threshold, run.tests, run.level),
     ].join('\n'),
   };

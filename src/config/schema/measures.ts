@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DiagnosisKind, MeasureKind } from '../../core/model';
+import type { DiagnosisKind, MeasureKind, RepRole } from '../../core/model';
 import {
   apiName,
   count,
@@ -76,15 +76,53 @@ const base = {
     ),
 };
 
+/**
+ * Thresholds that differ by role (ARCHITECTURE.md §6): the kind's own threshold fields and
+ * minSample, nothing else, so a key that does not apply to the kind is refused where it is
+ * written. The roles are the model's (a compile-time check in to-model.ts keeps them in step).
+ */
+function byRole<T extends z.ZodRawShape>(kind: MeasureKind, thresholds: T) {
+  const forRole = (who: string) =>
+    z
+      .strictObject({
+        ...thresholds,
+        minSample: positiveCount()
+          .optional()
+          .describe(`Smallest sample ${who} are judged on, when it differs from the measure's.`),
+      })
+      .optional()
+      .describe(`Thresholds of this ${kind} measure for ${who}; a field left out keeps the measure's.`);
+  return z
+    .strictObject({
+      salesperson: forRole('salespeople'),
+      setter: forRole('setters (BDC)'),
+    } satisfies Record<RepRole, z.ZodType>)
+    .optional()
+    .describe(
+      `Thresholds that differ by role, e.g. {setter: {minSample: 20}}: this kind's ` +
+        `${Object.keys(thresholds).join(', ')} and minSample. Each rep is judged against their own role's, and ` +
+        "compared with peers of that role only; a role left out keeps the measure's.",
+    );
+}
+
+const perDay = z
+  .union([z.number().min(0, { error: 'must not be negative' }), z.literal('goal')], {
+    error: 'must be a number of events per working day, or "goal"',
+  })
+  .describe('Expected count per working day, or "goal": what the salesperson\'s goal plan requires.');
+const ratioTarget = share().describe('Target conversion in [0, 1], e.g. 0.6 for 60%.');
+const responseTarget = share().describe('Target share of customers answered within the SLA, in [0, 1].');
+const maxAllowedOverdue = count().describe('Overdue items tolerated per rep before a flag.');
+const maxAllowedStale = count().describe('Stale leads tolerated per rep before a flag.');
+const maxSkipShare = share().describe('Share of customers who skipped that is tolerated, in [0, 1].');
+const maxSuspiciousShare = share().describe('Share of suspicious events tolerated before a flag, in [0, 1].');
+
 const volume = z.strictObject({
   ...base,
   kind: z.literal('volume').describe('Count of one step per working day against an expectation.'),
   step: stepRef('Step counted'),
-  perDay: z
-    .union([z.number().min(0, { error: 'must not be negative' }), z.literal('goal')], {
-      error: 'must be a number of events per working day, or "goal"',
-    })
-    .describe('Expected count per working day, or "goal": what the salesperson\'s goal plan requires.'),
+  perDay,
+  byRole: byRole('volume', { perDay: perDay.optional() }),
 });
 
 const ratio = z.strictObject({
@@ -92,13 +130,14 @@ const ratio = z.strictObject({
   kind: z.literal('ratio').describe('Conversion from one step to a later one, judged with a confidence interval.'),
   from: stepRef('Step converted from (the denominator)'),
   to: stepRef('Step converted to (the numerator)'),
-  target: share().describe('Target conversion in [0, 1], e.g. 0.6 for 60%.'),
+  target: ratioTarget,
   basis: z
     .enum(['subject', 'count'])
     .default('subject')
     .describe(
       'subject: of the customers taken through `from`, the share that reached `to`. count: events of `to` over events of `from` (use it when the two steps are about different kinds of record).',
     ),
+  byRole: byRole('ratio', { target: ratioTarget.optional() }),
 });
 
 const responseTime = z.strictObject({
@@ -113,7 +152,8 @@ const responseTime = z.strictObject({
     .positive({ error: 'must be more than 0' })
     .default(DEFAULT_SLA_MINUTES)
     .describe('Minutes within which a response counts as on time.'),
-  target: share().describe('Target share of customers answered within the SLA, in [0, 1].'),
+  target: responseTarget,
+  byRole: byRole('responseTime', { target: responseTarget.optional() }),
 });
 
 const overdue = z.strictObject({
@@ -126,8 +166,9 @@ const overdue = z.strictObject({
   match: matchConditions()
     .default({})
     .describe('Conditions that select open follow-ups, e.g. {Type: "Follow-Up", IsClosed: false}.'),
-  maxAllowed: count().describe('Overdue items tolerated per salesperson before a flag.'),
+  maxAllowed: maxAllowedOverdue,
   valueStep: stepRef('Step whose conversion to a sale prices one overdue item'),
+  byRole: byRole('overdue', { maxAllowed: maxAllowedOverdue.optional() }),
 });
 
 const staleLead = z.strictObject({
@@ -143,7 +184,7 @@ const staleLead = z.strictObject({
   days: positiveCount()
     .default(DEFAULT_STALE_DAYS)
     .describe('Calendar days without activity after which an open lead is stale.'),
-  maxAllowed: count().describe('Stale leads tolerated per salesperson before a flag.'),
+  maxAllowed: maxAllowedStale,
   valueStep: stepRef('Step a lead is, used to price the leak'),
   touches: z
     .array(leadTouch)
@@ -153,6 +194,7 @@ const staleLead = z.strictObject({
         'appointments). A closed task touches it when completed, an event at its start; an open task due today or ' +
         'later, or an appointment ahead, keeps the lead from going stale. Tasks the product wrote never count.',
     ),
+  byRole: byRole('staleLead', { maxAllowed: maxAllowedStale.optional() }),
 });
 
 const sequence = z.strictObject({
@@ -165,7 +207,8 @@ const sequence = z.strictObject({
     .array(stepRef('Required earlier step'))
     .min(1, { error: 'needs at least one required step' })
     .describe('Steps that must come before `step`.'),
-  maxSkipShare: share().describe('Share of customers who skipped that is tolerated, in [0, 1].'),
+  maxSkipShare,
+  byRole: byRole('sequence', { maxSkipShare: maxSkipShare.optional() }),
 });
 
 const integrity = z.strictObject({
@@ -198,7 +241,8 @@ const integrity = z.strictObject({
     })
     .optional()
     .describe('A duration floor for steps that have a duration field.'),
-  maxSuspiciousShare: share().describe('Share of suspicious events tolerated before a flag, in [0, 1].'),
+  maxSuspiciousShare,
+  byRole: byRole('integrity', { maxSuspiciousShare: maxSuspiciousShare.optional() }),
 });
 
 export const measureSchema = z

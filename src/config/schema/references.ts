@@ -123,17 +123,33 @@ function checkMeasureConsistency(ctx: Ctx, root: Loose, index: number, stepById:
       }
     });
   }
-  if (kind === 'volume' && measure.perDay === 'goal') {
-    const step = asString(measure.step);
-    const funnel = asArray(asRecord(root.goals)?.funnel);
-    if (step !== undefined && stepById.has(step) && !funnel.includes(step)) {
-      issue(
-        ctx,
-        [...at, 'perDay'],
-        `perDay "goal" needs step "${step}" in goals.funnel, which the goal plan works along`,
-        'add the step to goals.funnel or give perDay a number',
-      );
-    }
+  if (kind === 'volume') checkGoalVolume(ctx, root, index, stepById);
+}
+
+/** `perDay: goal`, the measure's or a role's: the goal plan must cover the step, and only salespeople have one. */
+function checkGoalVolume(ctx: Ctx, root: Loose, index: number, stepById: ReadonlyMap<string, Loose>): void {
+  const measure = asRecord(asArray(root.measures)[index]) ?? {};
+  const at = ['measures', index] as const;
+  const step = asString(measure.step);
+  const funnel = asArray(asRecord(root.goals)?.funnel);
+  const outsideFunnel = step !== undefined && stepById.has(step) && !funnel.includes(step);
+  for (const path of [['perDay'], ['byRole', 'salesperson', 'perDay']] as const) {
+    if (!outsideFunnel || valueAt(measure, path) !== 'goal') continue;
+    issue(
+      ctx,
+      [...at, ...path],
+      `perDay "goal" needs step "${step}" in goals.funnel, which the goal plan works along`,
+      'add the step to goals.funnel or give perDay a number',
+    );
+  }
+  const setter = ['byRole', 'setter', 'perDay'] as const;
+  if (valueAt(measure, setter) === 'goal') {
+    issue(
+      ctx,
+      [...at, ...setter],
+      'setters have no goal plan, so perDay "goal" sets them no expectation',
+      'give setters a number of events per working day, or leave perDay out',
+    );
   }
 }
 
