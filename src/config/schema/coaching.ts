@@ -25,12 +25,14 @@ export const coachingSchema = z
       .lt(1, { error: 'must be between 0 and 1, e.g. 0.9' })
       .default(COACHING_DEFAULTS.confidence)
       .describe(
-        'Two-sided confidence of the intervals: a ratio is flagged only when the whole interval lies below target.',
+        'Two-sided confidence of the intervals: a flag needs the whole interval beyond the threshold; false flags are ' +
+          'controlled across all the tests of a run at the one-sided level, (1 − confidence) / 2 of its flags.',
       ),
     minSample: positiveCount()
       .default(COACHING_DEFAULTS.minSample)
       .describe(
-        'Smallest denominator a Skill finding may rest on: a new rep with 5 contacts is not flagged on a ratio.',
+        'Smallest sample any measure is judged on unless it sets its own minSample: customers (or events) for a ' +
+          'rate or a share, expected events for a volume. A new rep with 5 contacts, or one late lead, is not flagged.',
       ),
     peerMargin: z
       .number()
