@@ -1,7 +1,9 @@
 /**
  * The first sync of the seeded dealership, end to end over HTTP: the flags it writes diagnose
  * the salespeople the generator planted (src/sandbox/demo/profiles.ts) the way their habits
- * should read, and the tasks and agendas it writes are the ones ARCHITECTURE.md §5.2 describes.
+ * should read, the store whose whole team writes up few demos gets one team flag for its manager
+ * and none on its reps for it, and the tasks and agendas it writes are the ones ARCHITECTURE.md
+ * §5.2 describes.
  */
 import type { SfRecord } from '../../src/core/model';
 import { traitsOf } from '../../src/sandbox/demo/profiles';
@@ -13,6 +15,8 @@ import { type DemoOrg, query, runAt, startDemoOrg, type SyncJson } from './suppo
 const WINDOW_DAYS = 30;
 const MAX_FLAGS_PER_REP = 2;
 const STALE_DAYS = 3;
+/** The store whose whole team writes up few demos (profiles.ts, STORE_HABITS). */
+const WRITE_UP_GAP_STORE = 'Cedar Park Honda';
 
 interface Expectation {
   profile: DemoProfile;
@@ -26,7 +30,8 @@ interface Expectation {
 const PLANTED: Expectation[] = [
   { profile: 'rarely_sets', has: ['Skill appointment_set_rate'] },
   { profile: 'low_activity', has: ['Activity outbound_calls'] },
-  { profile: 'skips_demo', has: ['Knowledge demo_before_sale'] },
+  // The skipped step is the root cause: the low demo rate it causes is its symptom, not a Skill flag.
+  { profile: 'skips_demo', has: ['Knowledge demo_before_sale'], never: ['Skill'] },
   { profile: 'no_shows', has: ['Skill show_rate'] },
   {
     profile: 'slow_responder',
@@ -43,6 +48,8 @@ describe('end to end: the first sync of the seeded dealership', () => {
   let org: DemoOrg;
   let run: SyncJson;
   let orgFlags: SfRecord[];
+  let repFlags: SfRecord[];
+  let teamFlags: SfRecord[];
   const today = localDate(runAt(0));
 
   beforeAll(async () => {
@@ -52,11 +59,13 @@ describe('end to end: the first sync of the seeded dealership', () => {
     expect(result.code).toBe(0);
     run = result.report;
     orgFlags = flags(org);
+    repFlags = orgFlags.filter((f) => f.Scope__c === 'Rep');
+    teamFlags = orgFlags.filter((f) => f.Scope__c === 'Team');
   });
   afterAll(() => org.close());
 
   const flagsOf = (userId: string): string[] =>
-    orgFlags.filter((f) => f.Salesperson__c === userId).map((f) => `${String(f.Diagnosis__c)} ${String(f.Measure__c)}`);
+    repFlags.filter((f) => f.Salesperson__c === userId).map((f) => `${String(f.Diagnosis__c)} ${String(f.Measure__c)}`);
 
   it.each(PLANTED)(
     'given the $profile salesperson, when the first sync runs, then the org holds the flags the habit should produce',
@@ -85,9 +94,55 @@ describe('end to end: the first sync of the seeded dealership', () => {
     },
   );
 
-  it('given the run report, when compared with the org, then every finding is one flag and the diagnoses agree', () => {
+  /** The seeded salespeople of one store (every profile; the BDC agent is a setter). */
+  const salespeopleAt = (store: string) =>
+    (org.sandbox.seeded?.profiles ?? []).filter((p) => p.store === store && p.profile !== 'bdc');
+  const managerIdOf = (userId: string): unknown =>
+    query(org, `SELECT ManagerId FROM User WHERE Id = '${userId}'`)[0]?.ManagerId;
+
+  it('given the store whose whole team writes up few demos, when the first sync runs, then its manager gets exactly one Team flag on the write-up rate, and no other team is flagged', () => {
+    const [first] = salespeopleAt(WRITE_UP_GAP_STORE);
+    const manager = managerIdOf(first?.userId ?? '');
+    expect(manager).toEqual(expect.stringMatching(/^005/));
+    expect(teamFlags).toHaveLength(1);
+    expect(teamFlags[0]).toMatchObject({
+      Scope__c: 'Team',
+      Salesperson__c: null,
+      Manager__c: manager,
+      Measure__c: 'write_up_rate',
+      Step__c: 'write_up',
+      Diagnosis__c: 'Skill',
+      Is_Focus__c: false,
+      Status__c: 'New',
+      Flag_Key__c: `v1:write_up_rate:team:salesperson:${String(manager)}:${today}`,
+    });
+    expect(Number(teamFlags[0]?.Actual__c)).toBeLessThan(Number(teamFlags[0]?.Target__c));
+    expect(String(teamFlags[0]?.Summary__c)).toMatch(/^The whole team \(\d+ salespeople\)/);
+  });
+
+  it('given the ordinary and strong reps of that store, when the first sync runs, then none has a flag, and no rep there is flagged on the write-up rate', () => {
+    const reps = salespeopleAt(WRITE_UP_GAP_STORE);
+    const unplanted = reps.filter((p) => UNFLAGGED.includes(p.profile));
+    expect(unplanted.map((p) => p.profile).sort()).toEqual(['ordinary', 'strong']);
+    for (const rep of unplanted)
+      expect({ rep: rep.name, flags: flagsOf(rep.userId) }).toEqual({ rep: rep.name, flags: [] });
+    const onWriteUp = reps.flatMap((rep) => flagsOf(rep.userId).filter((f) => f.endsWith(' write_up_rate')));
+    expect(onWriteUp).toEqual([]);
+  });
+
+  it('given the demo skipper, when the first sync runs, then their Knowledge flag is the root cause of the low demo rate, written once', () => {
+    const rep = plantedRep(org, 'skips_demo');
+    const held = query(
+      org,
+      `SELECT Measure__c, Evidence__c FROM Coaching_Flag__c WHERE Salesperson__c = '${rep.userId}'`,
+    );
+    expect(held.map((f) => f.Measure__c)).toEqual(['demo_before_sale']);
+    expect(String(held[0]?.Evidence__c)).toMatch(/Root cause of: Demo rate \d+%/);
+  });
+
+  it('given the run report, when compared with the org, then every finding is one rep flag and the diagnoses agree', () => {
     const fromRun = run.findings.map((f) => `${f.repId} ${f.diagnosis} ${f.measure} ${String(f.isFocus)}`).sort();
-    const inOrg = orgFlags
+    const inOrg = repFlags
       .map(
         (f) => `${String(f.Salesperson__c)} ${String(f.Diagnosis__c)} ${String(f.Measure__c)} ${String(f.Is_Focus__c)}`,
       )
@@ -96,10 +151,11 @@ describe('end to end: the first sync of the seeded dealership', () => {
     expect(inOrg.length).toBeGreaterThan(0);
   });
 
-  it('given the flags, then each names the salesperson, their manager, the window, a summary and a key of the v1 form, New', () => {
+  it('given the rep flags, then each names the salesperson, their manager, the window, a summary and a key of the v1 form, New', () => {
     const managers = new Map(query(org, 'SELECT Id, ManagerId FROM User').map((u) => [String(u.Id), u.ManagerId]));
     const periodEnd = addDays(today, -1);
-    for (const flag of orgFlags) {
+    expect(repFlags.length + teamFlags.length).toBe(orgFlags.length);
+    for (const flag of repFlags) {
       expect(flag).toMatchObject({
         Manager__c: managers.get(String(flag.Salesperson__c)),
         Status__c: 'New',
@@ -117,7 +173,7 @@ describe('end to end: the first sync of the seeded dealership', () => {
 
   it('given each flagged salesperson, then exactly one of their flags is the focus and no more than the cap are open', () => {
     const bySalesperson = new Map<string, SfRecord[]>();
-    for (const flag of orgFlags)
+    for (const flag of repFlags)
       bySalesperson.set(String(flag.Salesperson__c), [...(bySalesperson.get(String(flag.Salesperson__c)) ?? []), flag]);
     for (const [, held] of bySalesperson) {
       expect(held.filter((f) => f.Is_Focus__c === true)).toHaveLength(1);
@@ -186,10 +242,10 @@ describe('end to end: the first sync of the seeded dealership', () => {
 
   it('given the agendas, then there is exactly one per flagged salesperson, a Coaching task owned by their manager for this week', () => {
     const agendas = productTasks(org, 'agenda');
-    const flagged = [...new Set(orgFlags.map((f) => String(f.Salesperson__c)))].sort();
+    const flagged = [...new Set(repFlags.map((f) => String(f.Salesperson__c)))].sort();
     const agendaReps = agendas.map((a) => String(a.Coaching_Key__c).split(':')[2]).sort();
     expect(agendaReps).toEqual(flagged);
-    const managerOf = new Map(orgFlags.map((f) => [String(f.Salesperson__c), f.Manager__c]));
+    const managerOf = new Map(repFlags.map((f) => [String(f.Salesperson__c), f.Manager__c]));
     const monday = addDays(today, -((new Date(`${today}T12:00:00Z`).getUTCDay() + 6) % 7));
     for (const agenda of agendas) {
       const rep = String(agenda.Coaching_Key__c).split(':')[2] ?? '';
@@ -201,5 +257,22 @@ describe('end to end: the first sync of the seeded dealership', () => {
       });
       expect(String(agenda.Description)).toContain('4. New commitment');
     }
+  });
+
+  it("given the team flag, then the agendas its manager holds open with the whole team's gap, and no other manager's do", () => {
+    const teamManager = String(teamFlags[0]?.Manager__c);
+    const agendas = productTasks(org, 'agenda');
+    const opening = (a: SfRecord) => ({
+      mine: a.OwnerId === teamManager,
+      teamFirst: String(a.Description).startsWith('The whole team first'),
+    });
+    expect(agendas.some((a) => a.OwnerId === teamManager)).toBe(true);
+    for (const agenda of agendas)
+      expect(opening(agenda)).toEqual({
+        mine: agenda.OwnerId === teamManager,
+        teamFirst: agenda.OwnerId === teamManager,
+      });
+    for (const agenda of agendas.filter((a) => a.OwnerId === teamManager))
+      expect(String(agenda.Description)).toContain(String(teamFlags[0]?.Summary__c));
   });
 });

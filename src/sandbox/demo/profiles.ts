@@ -116,6 +116,21 @@ export function traitsOf(profile: DemoProfile): Traits {
   return TRAITS[profile];
 }
 
+/**
+ * A habit of a whole store, applied on top of each of its salespeople's own traits. The second
+ * store (Cedar Park Honda) writes up 58% of its demos, below the 0.7 target: after the drive its
+ * team lets customers go home to think it over instead of sitting down to the numbers. That is
+ * how the store works, not any one salesperson's doing, so it plants a team finding for the
+ * store's manager (a process or training question) and no flag on its salespeople, who are each
+ * at their peers' level. The planted profiles at that store keep their own weaknesses as well.
+ */
+const STORE_HABITS: ReadonlyArray<Partial<Traits>> = [{}, { writeUp: 0.58 }];
+
+/** The traits of a salesperson of the `storeIndex`-th store: the profile's, then the store's habit. */
+export function traitsAtStore(profile: DemoProfile, storeIndex: number): Traits {
+  return { ...traitsOf(profile), ...STORE_HABITS[storeIndex] };
+}
+
 /** Profiles of the first salespeople, in order; everyone after them is ordinary. */
 export const PLANTED_PROFILES: readonly DemoProfile[] = [
   'strong',

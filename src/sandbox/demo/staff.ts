@@ -1,6 +1,6 @@
 import { BUSINESS_DAY_SECONDS, type BusinessCalendar } from './business-calendar';
 import { emailAddress, staffName, storeName, type PersonName } from './names';
-import { profileOfRep, traitsOf, type Traits } from './profiles';
+import { profileOfRep, traitsAtStore, traitsOf, type Traits } from './profiles';
 import type { RecordFactory } from './record-factory';
 import type { DemoOptions, DemoProfile } from './types';
 
@@ -109,13 +109,12 @@ export function hireStaff(options: DemoOptions, calendar: BusinessCalendar, fact
   const salespeople: LeadWorker[] = [];
   for (let i = 0; i < options.reps + extraReps; i++) {
     const profile = i < options.reps ? profileOfRep(i) : 'ordinary';
-    const traits = traitsOf(profile);
     // Planted salespeople alternate between the two first stores; extra ones fill new stores.
-    const store =
-      i < options.reps
-        ? stores[i % BASE_STORES]
-        : stores[BASE_STORES + Math.floor((i - options.reps) / EXTRA_STORE_SIZE)];
+    const storeIndex =
+      i < options.reps ? i % BASE_STORES : BASE_STORES + Math.floor((i - options.reps) / EXTRA_STORE_SIZE);
+    const store = stores[storeIndex];
     if (store === undefined) throw new Error(`no store for salesperson ${i}`);
+    const traits = traitsAtStore(profile, storeIndex);
     const startB = profile === 'new_hire' ? newHireStartB : 0;
     const person = nextName();
     const createdMs = profile === 'new_hire' ? calendar.epochOf(startB) : seniorCreatedMs(storeCount + 2 + i);
