@@ -115,14 +115,14 @@ function flagLine(finding: Finding, model: CoachModel): string {
 function teamLines(input: ReportInput): string[] {
   const findings = input.coaching.teamFindings;
   if (findings.length === 0) return [];
-  const lines = ['Whole teams (a process or training question for the manager, not one rep’s flag):'];
+  const lines = ["Whole teams (for the manager, not one rep's flag):"];
   for (const finding of findings) lines.push(teamLine(finding, input));
   return [...lines, ''];
 }
 
 function teamLine(finding: TeamFinding, input: ReportInput): string {
   const manager = input.names.get(finding.managerId) ?? finding.managerId;
-  return `    [${finding.diagnosis}, ${finding.severity}] ${manager}'s ${finding.role === 'setter' ? 'setters' : 'salespeople'}: ${finding.summary} — about ${finding.lostUnits.toFixed(2)} units/month`;
+  return `    [${finding.diagnosis}, ${finding.severity}] ${manager}: ${finding.summary} — about ${finding.lostUnits.toFixed(2)} units/month`;
 }
 
 /** The results a rep is shown against: their role's, pooled (the team scorecard pools salespeople). */

@@ -31,7 +31,8 @@ export function renderRun(report: RunReport, mode: WriteMode, writeBack: WriteBa
     const salespeople = report.reps.filter((rep) => rep.role === 'salesperson').length;
     lines.push(
       `Measured ${salespeople} salespeople and ${report.reps.length - salespeople} setters over ${coaching.window.startDate} – ${coaching.window.endDate}: ` +
-        `${coaching.findings.length} weaknesses flagged, ${coaching.checks.length} follow-up checks.`,
+        `${coaching.findings.length} weaknesses flagged on reps, ${coaching.teamFindings.length} on whole teams, ` +
+        `${coaching.checks.length} follow-up checks.`,
     );
   }
   const plan = report.plan;

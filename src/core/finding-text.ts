@@ -37,7 +37,7 @@ export function summaryOf(
       text = `${label} ${pct(result.value)} (team ${pct(teamValue)}, target ${pct(result.target)}): coach turning ${step(result.from)} into ${step(result.to)}`;
       break;
     case 'responseTime':
-      text = `${label} ${pct(result.value)} within ${result.slaMinutes} min (team ${pct(teamValue)}, target ${pct(result.target)}; median ${num(result.medianMinutes)} min): make the first ${step(result.to)} on a new ${step(result.from)} sooner`;
+      text = `${label} ${pct(result.value)} within ${result.slaMinutes} min (team ${pct(teamValue)}, target ${pct(result.target)}; median ${num(result.medianMinutes)} min): make the first ${step(result.to)} on each ${step(result.from)} sooner`;
       break;
     case 'overdue':
       text = `${label}: ${result.count} overdue (allowed ${result.maxAllowed}, team ${num(teamValue)}): clear overdue follow-ups first each day`;
@@ -46,7 +46,7 @@ export function summaryOf(
       text = `${label}: ${result.count} open leads idle ${result.days}+ days (allowed ${result.maxAllowed}, team ${num(teamValue)}): work the idle leads first`;
       break;
     case 'sequence':
-      text = `${label}: ${pct(result.value)} of ${step(result.step)} skipped ${step(weakStep)} (team ${pct(teamValue)}, allowed ${pct(result.maxSkipShare)}): walk through the store's process`;
+      text = `${label}: ${step(weakStep)} skipped in ${pct(result.value)} of the cases reaching ${step(result.step)} (team ${pct(teamValue)}, allowed ${pct(result.maxSkipShare)}): walk through the store's process`;
       break;
     case 'integrity':
       text = `${label}: ${pct(result.value)} of logged activity looks unreal (team ${pct(teamValue)}, allowed ${pct(result.maxSuspiciousShare)}): review how ${step(weakStep)} is logged`;
