@@ -12,7 +12,19 @@ import tseslint from 'typescript-eslint';
 const CONNECTOR_ROOMS = ['**/core/**', '**/salesforce/**', '**/sync/**', '**/state/**', '**/config/**'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'coverage/**', 'node_modules/**', '*.config.js', '*.config.mjs', 'manifests/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'coverage/**',
+      'node_modules/**',
+      '*.config.js',
+      '*.config.mjs',
+      'manifests/**',
+      // npm run mutation: Stryker's sandbox copies of the repository and its reports.
+      '.stryker-tmp/**',
+      'reports/**',
+    ],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

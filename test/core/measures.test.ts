@@ -366,6 +366,24 @@ describe('the run as a whole', () => {
     expect(resultOf(coaching, 'A', 'calls', 'volume').observed).toBe(1);
   });
 
+  it('given two salespeople and a setter, then a scorecard each with their role, and a team of the two salespeople', () => {
+    const coaching = run(modelBuilder().measures(volume()).build(), {
+      reps: [rep('A'), rep('S', { role: 'setter' }), rep('B')],
+    });
+    const card = ({ repId, name, role, members }: (typeof coaching.scorecards)[number]) => ({
+      repId,
+      name,
+      role,
+      members,
+    });
+    expect(coaching.scorecards.map(card)).toEqual([
+      { repId: 'A', name: 'Rep A', role: 'salesperson', members: 1 },
+      { repId: 'B', name: 'Rep B', role: 'salesperson', members: 1 },
+      { repId: 'S', name: 'Rep S', role: 'setter', members: 1 },
+    ]);
+    expect(card(coaching.team)).toEqual({ repId: null, name: 'Team', role: 'team', members: 2 });
+  });
+
   it('given events whose step is no longer in the model, then they are ignored and counted', () => {
     const coaching = run(modelBuilder().measures(volume()).build(), {
       events: [event('retired_step', 'A', null, NOW - HOUR)],

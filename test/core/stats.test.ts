@@ -17,8 +17,21 @@ describe('the normal quantile', () => {
     expect(normalQuantile(1e-10)).toBeCloseTo(-6.3613409, 6);
   });
 
-  it('given p outside (0, 1), then it refuses', () => {
+  it('given p outside (0, 1), then it refuses, naming the p it got', () => {
     expect(() => normalQuantile(1)).toThrow(RangeError);
+    expect(() => normalQuantile(0)).toThrow('normalQuantile needs 0 < p < 1, got 0');
+  });
+
+  it('given p in the central region, then z to 12 digits on both sides (mpmath, 40 digits)', () => {
+    expect(normalQuantile(0.3)).toBeCloseTo(-0.524400512708041, 12);
+    expect(normalQuantile(0.8)).toBeCloseTo(0.841621233572914, 12);
+    expect(normalQuantile(0.925)).toBeCloseTo(1.439531470938456, 12);
+  });
+
+  it('given p in the tails, near and far, then z to 12 digits (mpmath, 40 digits)', () => {
+    expect(normalQuantile(0.02)).toBeCloseTo(-2.053748910631823, 12);
+    expect(normalQuantile(1 - 1e-12)).toBeCloseTo(7.034486910047835, 12);
+    expect(normalQuantile(1e-20)).toBeCloseTo(-9.26234008979841, 12);
   });
 });
 
@@ -98,6 +111,27 @@ describe('the Poisson lower tail', () => {
   it('given ln Γ, then factorials come out exact to 12 digits', () => {
     expect(Math.exp(lnGamma(11))).toBeCloseTo(3628800, 4);
     expect(lnGamma(0.5)).toBeCloseTo(Math.log(Math.sqrt(Math.PI)), 12);
+  });
+
+  it('given ln Γ below 1/2 (the reflection formula), then the values mpmath gives to 12 digits', () => {
+    expect(lnGamma(0.25)).toBeCloseTo(1.288022524698077, 12);
+    expect(lnGamma(0.1)).toBeCloseTo(2.252712651734206, 12);
+  });
+
+  it('given k at or above λ (the upper-tail sum), then the values mpmath gives to 12 digits', () => {
+    expect(poissonLowerTail(5, 5)).toBeCloseTo(0.615960654833063, 12);
+    expect(poissonLowerTail(12, 5)).toBeCloseTo(0.997981148372563, 12);
+    expect(poissonLowerTail(2100, 2000)).toBeCloseTo(0.987209279908079, 12);
+  });
+
+  it('given a fractional k, then it counts up to its whole part', () => {
+    expect(poissonLowerTail(3.7, 2.5)).toBe(poissonLowerTail(3, 2.5));
+    expect(poissonLowerTail(3, 2.5)).toBeCloseTo(0.757576133133066, 12);
+  });
+
+  it('given any negative k, then 0: no count is below zero', () => {
+    expect(poissonLowerTail(-2, 3)).toBe(0);
+    expect(poissonLowerTail(-0.5, 3)).toBe(0);
   });
 });
 
