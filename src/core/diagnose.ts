@@ -15,7 +15,7 @@
  * them is still kept up to date rather than resolved while the weakness persists.
  */
 import type { Conversions } from './conversion';
-import { discoveryThreshold } from './false-discovery';
+import { discoveryThreshold, SELECTION } from './false-discovery';
 import { evidenceOf, type PeerComparison, summaryOf, symptomLine, testLine, type TextContext } from './finding-text';
 import { leakOf, weakStep } from './leak';
 import type { MeasureResult, Scorecard } from './measure-results';
@@ -88,15 +88,25 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
   const level = oneSidedLevel(model.coaching.confidence);
   const peers = peerGroups(reps);
   const repTests: RepTest[] = [];
+  let untested = 0;
   reps.forEach((rep, repIndex) => {
     const group = peers[repIndex] ?? [];
     model.measures.forEach((measure, order) => {
       const result = scorecards[repIndex]?.results[order];
       if (!result) return;
+      const minSample = minSampleOf(measure, model, rep.role);
+      // On the good side of the threshold even with no spread at all (the smallest p a spread
+      // allows): such a test can be no discovery and takes no part in the control, so the peers'
+      // yardstick, the costly part, is not worth building. Counted, all the same.
+      const unspread = targetPValue(result, minSample);
+      if (unspread === null) return;
+      if (unspread > SELECTION) {
+        untested++;
+        return;
+      }
       const peerResults = group.flatMap((index) => scorecards[index]?.results[order] ?? []);
       const yardstick = peerResults.length > 0 ? peerYardstick(peerResults) : NO_PEERS;
-      const target = targetPValue(result, minSampleOf(measure, model, rep.role), yardstick.dispersion);
-      if (target === null) return;
+      const target = targetPValue(result, minSample, yardstick.dispersion) ?? 1;
       const p = Math.max(target, peerPValue(result, yardstick, model.coaching.peerMargin));
       repTests.push({ repIndex, order, p, yardstick, group });
     });
@@ -107,7 +117,11 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
   // threshold is ever looser than a single test at that level, so the evidence's interval
   // always lies beyond the target.
   const pValues = [...repTests.map((t) => t.p), ...teams.map((t) => t.p)];
-  const run = { threshold: Math.min(level, discoveryThreshold(pValues, level)), tests: pValues.length, level };
+  const run = {
+    threshold: Math.min(level, discoveryThreshold(pValues, level)),
+    tests: pValues.length + untested,
+    level,
+  };
   const text: TextContext = {
     steps: new Map(model.steps.map((step) => [step.id, step])),
     window: input.window,
