@@ -17,9 +17,8 @@
 import type { Conversions } from './conversion';
 import { discoveryThreshold, SELECTION } from './false-discovery';
 import { evidenceOf, type PeerComparison, summaryOf, symptomLine, testLine, type TextContext } from './finding-text';
-import { leakOf, weakStep } from './leak';
 import type { MeasureResult, Scorecard } from './measure-results';
-import type { CoachModel, DiagnosisKind, MeasureKind, MeasureModel, Rep, Severity } from './model';
+import type { CoachModel, MeasureModel, Rep } from './model';
 import { NO_PEERS, peerGroups, peerPValue, type PeerYardstick, peerYardstick } from './peers';
 import { rootCauses, rootLeak } from './root-causes';
 import { minSampleOf, oneSidedLevel, targetPValue } from './rules';
@@ -27,22 +26,12 @@ import { type TeamTest, teamTests } from './team-diagnosis';
 import type { TeamFinding } from './team-finding';
 import { teamFindingOf } from './team-finding-text';
 import type { Period } from './window';
+import { severityOf, type Weakness, weaknessOf } from './weakness';
 
-export interface Finding {
+/** A rep's weakness. A root cause's `lostUnits` and `severity` include its symptoms'. */
+export interface Finding extends Weakness {
   repId: string;
-  measure: string;
-  kind: MeasureKind;
-  diagnosis: DiagnosisKind;
-  /** Step the weakness is about. */
-  step: string;
-  actual: number | null;
-  target: number | null;
   teamValue: number | null;
-  /** The denominator the value rests on. */
-  sampleSize: number;
-  /** Estimated units lost per month, rounded to cents of a unit (a root cause: with its symptoms'). */
-  lostUnits: number;
-  severity: Severity;
   isFocus: boolean;
   /** Measures of the rep's other findings this one explains (root-causes.ts). */
   symptoms: string[];
@@ -191,21 +180,12 @@ function findingOf(
 ): Finding {
   const teamResult = input.team.results[input.model.measures.indexOf(measure)] ?? result;
   const context = { conversions: input.conversions, monthScale: input.monthScale, rep: { rep, index: repIndex } };
-  const leak = leakOf(result, measure, context);
-  const lostUnits = Math.round(leak.units * 100) / 100;
-  const step = weakStep(result, measure);
+  const { weakness, leak } = weaknessOf(result, measure, input.model, context);
+  const { step, lostUnits } = weakness;
   return {
+    ...weakness,
     repId: rep.id,
-    measure: measure.id,
-    kind: result.kind,
-    diagnosis: measure.diagnosis,
-    step,
-    actual: result.value,
-    target: targetOf(result),
     teamValue: teamResult.value,
-    sampleSize: sampleOf(result),
-    lostUnits,
-    severity: severityOf(lostUnits, input.model.coaching.severity),
     isFocus: false,
     symptoms: [],
     summary: summaryOf(result, teamResult, measure, step, text),
@@ -218,43 +198,4 @@ function findingOf(
       peers,
     ),
   };
-}
-
-export function severityOf(lostUnits: number, thresholds: { medium: number; high: number }): Severity {
-  return lostUnits >= thresholds.high ? 'High' : lostUnits >= thresholds.medium ? 'Medium' : 'Low';
-}
-
-export function targetOf(result: MeasureResult): number | null {
-  switch (result.kind) {
-    case 'volume':
-      return result.expectedPerDay;
-    case 'ratio':
-    case 'responseTime':
-      return result.target;
-    case 'overdue':
-    case 'staleLead':
-      return result.maxAllowed;
-    case 'sequence':
-      return result.maxSkipShare;
-    case 'integrity':
-      return result.maxSuspiciousShare;
-  }
-}
-
-export function sampleOf(result: MeasureResult): number {
-  switch (result.kind) {
-    case 'volume':
-      return result.workingDays;
-    case 'ratio':
-      return result.trials;
-    case 'responseTime':
-      return result.decided;
-    case 'overdue':
-    case 'staleLead':
-      return result.count;
-    case 'sequence':
-      return result.reached;
-    case 'integrity':
-      return result.checked;
-  }
 }

@@ -4,14 +4,13 @@
  * the numbers behind it. Priced like a rep's finding, over the team's pooled counts.
  */
 import type { DiagnoseInput } from './diagnose';
-import { severityOf, sampleOf, targetOf } from './diagnose';
 import { evidenceOf, inline, num, pct, testLine, truncate, SUMMARY_MAX, type TextContext } from './finding-text';
-import { leakOf, weakStep } from './leak';
 import { minSampleOf } from './rules';
 import type { MeasureResult } from './measure-results';
 import type { MeasureModel, RepRole } from './model';
 import type { TeamTest } from './team-diagnosis';
 import type { TeamFinding } from './team-finding';
+import { weaknessOf } from './weakness';
 
 export function teamFindingOf(
   test: TeamTest,
@@ -21,23 +20,17 @@ export function teamFindingOf(
 ): TeamFinding {
   const measure = input.model.measures[test.order] as MeasureModel;
   const { result } = test;
-  const leak = leakOf(result, measure, { conversions: input.conversions, monthScale: input.monthScale });
-  const lostUnits = Math.round(leak.units * 100) / 100;
-  const step = weakStep(result, measure);
+  const { weakness, leak } = weaknessOf(result, measure, input.model, {
+    conversions: input.conversions,
+    monthScale: input.monthScale,
+  });
+  const { step, lostUnits } = weakness;
   const who = `${test.members.length} ${roleWord(test.role)}`;
   return {
+    ...weakness,
     managerId: test.managerId,
     role: test.role,
-    measure: measure.id,
-    kind: result.kind,
-    diagnosis: measure.diagnosis,
-    step,
-    actual: result.value,
-    target: targetOf(result),
     members: test.members.length,
-    sampleSize: sampleOf(result),
-    lostUnits,
-    severity: severityOf(lostUnits, input.model.coaching.severity),
     summary: truncate(
       `The whole team (${who}): ${teamPhrase(result, measure, step, text)}: a process or training question, not one person's`,
       SUMMARY_MAX,

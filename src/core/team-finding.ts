@@ -5,29 +5,20 @@
  * or training question (ARCHITECTURE.md §5.2, Scope__c = Team). It is written as a team flag
  * (`teamFlagFields`, flags.ts) and has no rep, no focus and no cap of its own.
  */
-import type { DiagnosisKind, MeasureKind, RepRole, Severity } from './model';
+import type { RepRole } from './model';
+import type { Weakness } from './weakness';
 
-/** A weakness of a manager's whole team of one role (not one person's): one flag per manager × role × measure. */
-export interface TeamFinding {
+/**
+ * A weakness of a manager's whole team of one role (not one person's): one flag per manager × role
+ * × measure. Its `actual`, `sampleSize` and `lostUnits` are the team's, pooled.
+ */
+export interface TeamFinding extends Weakness {
   /** The manager the team reports to: the flag's owner of the conversation. */
   managerId: string;
   /** Teams are split by role, so setters are never pooled with salespeople. */
   role: RepRole;
-  measure: string;
-  kind: MeasureKind;
-  diagnosis: DiagnosisKind;
-  /** Step the weakness is about. */
-  step: string;
-  /** The team's pooled value. */
-  actual: number | null;
-  target: number | null;
   /** Reps in the team: how many people the finding speaks for. */
   members: number;
-  /** The pooled denominator the value rests on. */
-  sampleSize: number;
-  /** Estimated units the team loses per month. */
-  lostUnits: number;
-  severity: Severity;
   summary: string;
   evidence: string;
 }

@@ -1,5 +1,5 @@
 import type { CoachingResult } from '../../src/core/coach';
-import { targetOf } from '../../src/core/diagnose';
+import { targetOf } from '../../src/core/weakness';
 import type { MeasureModel } from '../../src/core/model';
 import { minSampleOf } from '../../src/core/rules';
 import { poissonLowerTail } from '../../src/core/stats';
