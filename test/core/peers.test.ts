@@ -30,6 +30,24 @@ function ratioResult(successes: number, trials: number, interval: { low: number;
   };
 }
 
+/** A rep's calls over 20 working days against an expectation. */
+function callsResult(observed: number, expected: number, dailyDispersion: number | null = null): VolumeResult {
+  return {
+    kind: 'volume',
+    measure: 'calls',
+    value: observed / 20,
+    step: 'attempt',
+    observed,
+    workingDays: 20,
+    expectedPerDay: expected / 20,
+    expectedAtOwnPerDay: null,
+    expected,
+    lowerTail: null,
+    joinedInPeriod: false,
+    dailyDispersion,
+  };
+}
+
 describe('who a rep is compared with', () => {
   it('given salespeople in two stores and a setter, then peers share the role, and the store when it has three', () => {
     const reps = [
@@ -75,20 +93,8 @@ describe('who a rep is compared with', () => {
   });
 
   it('given peers whose call counts spread more than Poisson, then a rep 20% below them is within that spread', () => {
-    const calls = (observed: number, dailyDispersion: number | null = null): VolumeResult => ({
-      kind: 'volume',
-      measure: 'calls',
-      value: observed / 20,
-      step: 'attempt',
-      observed,
-      workingDays: 20,
-      expectedPerDay: 10,
-      expectedAtOwnPerDay: null,
-      expected: 200,
-      lowerTail: null,
-      joinedInPeriod: false,
-      dailyDispersion,
-    });
+    const calls = (observed: number, dailyDispersion: number | null = null) =>
+      callsResult(observed, 200, dailyDispersion);
     const steady = peerYardstick([calls(200), calls(205), calls(195)]);
     const spread = peerYardstick([calls(140), calls(260), calls(200)]);
     expect(steady).toMatchObject({ value: 10, attainment: 1, dispersion: 1 });
@@ -101,20 +107,7 @@ describe('who a rep is compared with', () => {
   });
 
   it('given peers with different goals, then the rep is compared with their share of their own expectation', () => {
-    const calls = (observed: number, expected: number): VolumeResult => ({
-      kind: 'volume',
-      measure: 'calls',
-      value: observed / 20,
-      step: 'attempt',
-      observed,
-      workingDays: 20,
-      expectedPerDay: expected / 20,
-      expectedAtOwnPerDay: null,
-      expected,
-      lowerTail: null,
-      joinedInPeriod: false,
-      dailyDispersion: null,
-    });
+    const calls = (observed: number, expected: number) => callsResult(observed, expected);
     const peers = peerYardstick([calls(400, 400), calls(200, 200), calls(300, 300)]);
     expect(peers.attainment).toBe(1);
     // 150 calls where 150 are expected is the peers' pace, though below their calls per day.
