@@ -157,6 +157,36 @@ export function poissonLowerTail(k: number, lambda: number): number {
   return Math.max(0, 1 - Math.exp(logTerm(n + 1) + Math.log(sum)));
 }
 
+/**
+ * P(X ≥ k) for X ~ Binomial(n, p), summed in log space from the term at k outward, like the
+ * Poisson tail: upward when k lies above the mean (the terms fall as i rises), else as one minus
+ * the lower tail summed downward from k − 1.
+ */
+export function binomialUpperTail(k: number, n: number, p: number): number {
+  const from = Math.ceil(k);
+  if (from <= 0) return 1;
+  if (from > n) return 0;
+  if (p <= 0) return 0;
+  if (p >= 1) return 1;
+  const odds = p / (1 - p);
+  const logTerm = (i: number): number =>
+    lnGamma(n + 1) - lnGamma(i + 1) - lnGamma(n - i + 1) + i * Math.log(p) + (n - i) * Math.log(1 - p);
+  let term = 1;
+  let sum = 1;
+  if (from >= n * p) {
+    for (let i = from; i < n && term > SERIES_EPSILON * sum; i++) {
+      term *= ((n - i) / (i + 1)) * odds;
+      sum += term;
+    }
+    return Math.min(1, Math.exp(logTerm(from) + Math.log(sum)));
+  }
+  for (let i = from - 1; i > 0 && term > SERIES_EPSILON * sum; i--) {
+    term *= i / ((n - i + 1) * odds);
+    sum += term;
+  }
+  return Math.max(0, 1 - Math.exp(logTerm(from - 1) + Math.log(sum)));
+}
+
 /** Median of the values; null for none. Does not reorder the input. */
 export function median(values: ArrayLike<number>): number | null {
   if (values.length === 0) return null;

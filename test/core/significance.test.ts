@@ -1,5 +1,11 @@
 import { discoveryThreshold, SELECTION } from '../../src/core/false-discovery';
-import { countPValue, normalCdf, peerProportionPValue, proportionPValue } from '../../src/core/significance';
+import {
+  binomialPValue,
+  countPValue,
+  normalCdf,
+  peerProportionPValue,
+  proportionPValue,
+} from '../../src/core/significance';
 import { wilsonInterval } from '../../src/core/stats';
 
 describe('one-sided p-values', () => {
@@ -41,6 +47,17 @@ describe('one-sided p-values', () => {
     expect(
       peerProportionPValue({ successes: 50, trials: 100 }, { successes: 200, trials: 1000 }, 0.05, 'above'),
     ).toBeLessThan(0.001);
+  });
+
+  it('given a rare event, then the peer test is never more sure than the exact binomial tail', () => {
+    // 6 skips of 30 against peers at 0 (margin 5%): the normal approximation says about 1 in
+    // 12,000; a rep truly at 5% skips 6 or more of 30 one time in 300.
+    const rep = { successes: 6, trials: 30 };
+    const peers = { successes: 0, trials: 1_000_000 };
+    expect(peerProportionPValue(rep, peers, 0.05, 'above')).toBeCloseTo(0.0032824855950018, 10);
+    expect(binomialPValue(6, 30, 0.05, 'above')).toBeCloseTo(0.0032824855950018, 12);
+    expect(binomialPValue(0, 10, 0.5, 'below')).toBeCloseTo(1 / 1024, 14);
+    expect(binomialPValue(10, 10, 0.5, 'below')).toBeCloseTo(1, 12);
   });
 
   it('given counts, then the Poisson tails, widened by the dispersion', () => {

@@ -3,6 +3,7 @@ import {
   lnGamma,
   median,
   normalQuantile,
+  binomialUpperTail,
   poissonLowerTail,
   shrinkRate,
   twoSidedZ,
@@ -105,6 +106,41 @@ describe('the Poisson lower tail', () => {
       fc.property(fc.integer({ min: 0, max: 300 }), fc.double({ min: 0.1, max: 300, noNaN: true }), (k, lambda) => {
         expect(poissonLowerTail(k + 1, lambda)).toBeGreaterThanOrEqual(poissonLowerTail(k, lambda) - 1e-12);
       }),
+    );
+  });
+
+  it('given a binomial, then P(X ≥ k) matches the direct sum on both sides of the mean', () => {
+    // Direct sums of C(n, i) pⁱ (1 − p)ⁿ⁻ⁱ (in Python, with fractions).
+    expect(binomialUpperTail(6, 30, 0.05)).toBeCloseTo(0.0032824855950018, 12);
+    expect(binomialUpperTail(17, 34, 0.24)).toBeCloseTo(0.0008952461543525, 12);
+    expect(binomialUpperTail(2, 10, 0.5)).toBeCloseTo(1 - 11 / 1024, 12);
+    expect(binomialUpperTail(10, 10, 0.5)).toBeCloseTo(1 / 1024, 14);
+    expect(binomialUpperTail(1, 3, 0.2)).toBeCloseTo(1 - 0.8 ** 3, 12);
+  });
+
+  it('given the edges, then the tail is exact: nothing above n, everything from 0, and certain rates', () => {
+    expect(binomialUpperTail(0, 10, 0.3)).toBe(1);
+    expect(binomialUpperTail(-2, 10, 0.3)).toBe(1);
+    expect(binomialUpperTail(11, 10, 0.3)).toBe(0);
+    expect(binomialUpperTail(3, 10, 0)).toBe(0);
+    expect(binomialUpperTail(3, 10, 1)).toBe(1);
+    expect(binomialUpperTail(2.5, 10, 0.5)).toBe(binomialUpperTail(3, 10, 0.5));
+  });
+
+  it('property: the binomial tail falls as k rises and stays within [0, 1]', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 400 }),
+        fc.double({ min: 0.001, max: 0.999, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (n, p, at) => {
+          const k = Math.floor(at * n);
+          const tail = binomialUpperTail(k, n, p);
+          expect(tail).toBeGreaterThanOrEqual(0);
+          expect(tail).toBeLessThanOrEqual(1);
+          expect(binomialUpperTail(k + 1, n, p)).toBeLessThanOrEqual(tail + 1e-12);
+        },
+      ),
     );
   });
 
