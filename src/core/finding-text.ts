@@ -3,6 +3,7 @@
  * coach) and the evidence (the numbers and the rule behind the finding). Step and measure
  * labels come from the config, so the text speaks the store's own language.
  */
+import { MATURE_SHARE } from './measure-ratio';
 import type { MeasureModel, StepModel } from './model';
 import type { MeasureResult } from './measure-results';
 import type { Interval } from './stats';
@@ -84,6 +85,10 @@ export function evidenceOf(
         `Flagged because the whole interval is below the target and the sample reaches ${minSample}.`,
         `Team: ${teamRatio(team)}.`,
       );
+      if (result.matureDays > 0)
+        lines.push(
+          `Customers of the window's last ${result.matureDays} ${result.matureDays === 1 ? 'day' : 'days'} are not counted yet: ${Math.round(MATURE_SHARE * 10)} in 10 of those who reach ${inline(context.steps.get(result.to)?.label ?? result.to)} do so within that time.`,
+        );
       break;
     case 'responseTime':
       lines.push(

@@ -54,6 +54,11 @@ export interface RatioResult extends ResultBase {
   trials: number;
   interval: Interval | null;
   target: number;
+  /**
+   * Whole days cut from the window's end for the trials (`subject` basis): customers that
+   * recent have not had the time most take to reach `to` (measure-ratio.ts). 0 for `count`.
+   */
+  matureDays: number;
 }
 
 export interface ResponseTimeResult extends ResultBase {

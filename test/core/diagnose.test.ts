@@ -55,6 +55,10 @@ describe('diagnosing a ratio (Skill)', () => {
       'Appointment set rate 10% (team 35%, target 60%): coach turning contact into appointment set',
     );
     expect(finding?.evidence).toContain('4 of 40 (customers) = 10%; 90% interval');
+    // Every appointment came 18 days after its contact: the cohort waits as long as it may, half the window.
+    expect(finding?.evidence).toContain(
+      "Customers of the window's last 14 days are not counted yet: 9 in 10 of those who reach appointment set do so within that time.",
+    );
     expect(findingsOf(coaching, 'B')?.flagged).toEqual([]);
   });
 

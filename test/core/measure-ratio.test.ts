@@ -79,3 +79,60 @@ describe('a ratio on the subject basis', () => {
     expect(counts(coaching, 'A')).toEqual({ trials: 3, successes: 0 });
   });
 });
+
+describe('a ratio on matured cohorts', () => {
+  const model = modelBuilder().measures(ratio()).build();
+  const DAY = 86_400_000;
+  /** Contacts on days `from`…`to` of November, each booked `delay` days later unless that is past the window. */
+  const bookedLater = (repId: string, from: number, to: number, delay: number) =>
+    Array.from({ length: to - from + 1 }, (_, i) => {
+      const at = day(from + i);
+      const booked = at + delay * DAY;
+      const customer = `${repId}-L${from + i}`;
+      return [
+        event('contact', repId, customer, at),
+        ...(booked < windowEnd ? [event('appointment_set', repId, customer, booked)] : []),
+      ];
+    }).flat();
+
+  it('given every customer booked two days after the contact, then the last two days are no trials and the rate is the true one', () => {
+    const coaching = run(model, { events: bookedLater('A', 1, 24, 2) });
+    const result = resultOf(coaching, 'A', 'set_rate', 'ratio');
+    expect(result.matureDays).toBe(2);
+    // Contacts on 23 and 24 November have not had two days: 22 trials, all booked.
+    expect({ trials: result.trials, successes: result.successes }).toEqual({ trials: 22, successes: 22 });
+    expect(resultOf(coaching, null, 'set_rate', 'ratio').matureDays).toBe(2);
+  });
+
+  it('given the next step on the same visit, then nothing is cut from the window', () => {
+    const coaching = run(model, { events: bookedLater('A', 1, 24, 0) });
+    const result = resultOf(coaching, 'A', 'set_rate', 'ratio');
+    expect(result.matureDays).toBe(0);
+    expect(result.trials).toBe(24);
+  });
+
+  it('given a step that takes weeks, then at most half the window is cut', () => {
+    const coaching = run(model, { events: bookedLater('A', 1, 24, 20) });
+    // Only contacts before 5 November were booked inside the window: each took 20 days.
+    expect(resultOf(coaching, 'A', 'set_rate', 'ratio').matureDays).toBe(14);
+  });
+
+  it('given nine in ten booked within a day and one in ten after five, then a day is enough', () => {
+    const events = Array.from({ length: 20 }, (_, i) => {
+      const at = day(1 + i);
+      const customer = `L${i}`;
+      const delay = i % 10 === 9 ? 5 : 1;
+      return [event('contact', 'A', customer, at), event('appointment_set', 'A', customer, at + delay * DAY)];
+    }).flat();
+    expect(resultOf(run(model, { events }), 'A', 'set_rate', 'ratio').matureDays).toBe(1);
+  });
+
+  it('given a count-basis ratio, then it is counted over the whole window as before', () => {
+    const counted = modelBuilder()
+      .measures(ratio({ basis: 'count' }))
+      .build();
+    const result = resultOf(run(counted, { events: bookedLater('A', 1, 24, 2) }), 'A', 'set_rate', 'ratio');
+    expect(result.matureDays).toBe(0);
+    expect(result.trials).toBe(24);
+  });
+});

@@ -1,7 +1,7 @@
 import type { CoachingResult } from '../../src/core/coach';
 import { NO_PEERS, peerGroups, peerPValue, peerValue, peerYardstick } from '../../src/core/peers';
-import type { RatioResult, VolumeResult } from '../../src/core/measure-results';
 import { event, events, local, modelBuilder, ratio, rep, run, volume } from './builders';
+import { callsResult, ratioResult } from './result-builders';
 
 const day = (d: number, time = '10:00'): number => local(`2026-11-${String(d).padStart(2, '0')}`, time);
 const flaggedOf = (coaching: CoachingResult, repId: string) =>
@@ -13,39 +13,6 @@ function contactsAndSets(repId: string, contacts: number, sets: number) {
     ...events('contact', repId, contacts, day(2), (i) => `${repId}-C${i}`),
     ...Array.from({ length: sets }, (_, i) => event('appointment_set', repId, `${repId}-C${i}`, day(20) + i * 60_000)),
   ];
-}
-
-function ratioResult(successes: number, trials: number, interval: { low: number; high: number }): RatioResult {
-  return {
-    kind: 'ratio',
-    measure: 'set_rate',
-    value: successes / trials,
-    from: 'contact',
-    to: 'appointment_set',
-    basis: 'subject',
-    successes,
-    trials,
-    interval,
-    target: 0.6,
-  };
-}
-
-/** A rep's calls over 20 working days against an expectation. */
-function callsResult(observed: number, expected: number, dailyDispersion: number | null = null): VolumeResult {
-  return {
-    kind: 'volume',
-    measure: 'calls',
-    value: observed / 20,
-    step: 'attempt',
-    observed,
-    workingDays: 20,
-    expectedPerDay: expected / 20,
-    expectedAtOwnPerDay: null,
-    expected,
-    lowerTail: null,
-    joinedInPeriod: false,
-    dailyDispersion,
-  };
 }
 
 describe('who a rep is compared with', () => {

@@ -1,19 +1,10 @@
 import type { MeasureResult } from '../../src/core/measure-results';
 import { type Related, rootCauses, rootLeak } from '../../src/core/root-causes';
 import { overdue, ratio, sequence, staleLead } from './builders';
+import { ratioResult } from './result-builders';
 
-const ratioAt = (from: string, to: string): MeasureResult => ({
-  kind: 'ratio',
-  measure: `${from}_${to}`,
-  value: 0.3,
-  from,
-  to,
-  basis: 'subject',
-  successes: 12,
-  trials: 40,
-  interval: null,
-  target: 0.6,
-});
+const ratioAt = (from: string, to: string): MeasureResult =>
+  ratioResult(12, 40, null, { measure: `${from}_${to}`, value: 0.3, from, to });
 const skips: MeasureResult = {
   kind: 'sequence',
   measure: 'demo_before_sale',
