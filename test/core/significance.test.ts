@@ -6,6 +6,7 @@ import {
   peerProportionPValue,
   proportionPValue,
 } from '../../src/core/significance';
+import { poissonLowerTail } from '../../src/core/stats';
 import { wilsonInterval } from '../../src/core/stats';
 
 describe('one-sided p-values', () => {
@@ -69,6 +70,38 @@ describe('one-sided p-values', () => {
     expect(countPValue(3, 3, 1, 'above')).toBe(1);
     expect(countPValue(1, 0, 1, 'above')).toBe(0);
     expect(countPValue(0, 0, 1, 'below')).toBe(1);
+  });
+
+  it('given a dispersion, then counts and expectation are both divided by it (quasi-Poisson)', () => {
+    // 200 against 240 with φ = 4 is 50 against 60 on the Poisson scale.
+    expect(countPValue(200, 240, 4, 'below')).toBeCloseTo(poissonLowerTail(50, 60), 12);
+    expect(countPValue(40, 12, 4, 'above')).toBeCloseTo(1 - poissonLowerTail(9, 3), 12);
+    expect(countPValue(200, 240, 0.5, 'below')).toBe(countPValue(200, 240, 1, 'below')); // never below Poisson
+  });
+
+  it('given nothing expected, then only an observed count on the bad side is proof', () => {
+    expect(countPValue(0, 0, 1, 'above')).toBe(1);
+    expect(countPValue(3, 0, 1, 'below')).toBe(1);
+    expect(countPValue(3, -1, 1, 'above')).toBe(0);
+  });
+});
+
+describe('rates at the ends of the scale', () => {
+  it('given a threshold of 0 or 1, then nobody is below 0 or above 1, and anyone else is on the bad side for sure', () => {
+    expect(proportionPValue(0, 40, 0, 'below')).toBe(1);
+    expect(proportionPValue(40, 40, 1, 'below')).toBe(1);
+    expect(proportionPValue(39, 40, 1, 'below')).toBe(0);
+    expect(proportionPValue(40, 40, 1, 'above')).toBe(1);
+    expect(proportionPValue(0, 40, 0, 'above')).toBe(1);
+  });
+
+  it('given peers at 100% (or 0%) and no margin, then a rep as good is not worse, and one below them surely is', () => {
+    const all = { successes: 200, trials: 200 };
+    expect(peerProportionPValue({ successes: 40, trials: 40 }, all, 0, 'below')).toBe(1);
+    expect(peerProportionPValue({ successes: 36, trials: 40 }, all, 0, 'below')).toBe(0);
+    const none = { successes: 0, trials: 200 };
+    expect(peerProportionPValue({ successes: 0, trials: 40 }, none, 0, 'above')).toBe(1);
+    expect(peerProportionPValue({ successes: 2, trials: 40 }, none, 0, 'above')).toBe(0);
   });
 });
 
