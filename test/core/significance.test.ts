@@ -124,4 +124,9 @@ describe('false flags controlled across a run', () => {
     expect(discoveryThreshold([...bad, ...Array<number>(100).fill(0.99)], 0.05)).toBe(0.002);
     expect(SELECTION).toBe(0.5);
   });
+
+  it('given a test exactly at ½, then it takes part: it is not on the good side', () => {
+    // m = 2: 2 × 0.015 = 0.03 > 1/2 × 5%; were the ½ left out (m = 1), 0.03 ≤ 5% would be a discovery.
+    expect(discoveryThreshold([0.015, 0.5], 0.05)).toBe(-1);
+  });
 });
