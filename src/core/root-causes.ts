@@ -23,7 +23,6 @@ export interface Related {
 
 /** Whether `symptom` is explained by `cause` (both findings of one rep). */
 export function explains(cause: Related, symptom: Related): boolean {
-  if (cause === symptom) return false;
   const c = cause.result;
   const s = symptom.result;
   if (c.kind === 'sequence' && s.kind === 'ratio') return s.to === cause.step || s.to === c.step;

@@ -70,5 +70,43 @@ describe('root causes before the cap', () => {
     const forgotten = { ...related(staleOf(['L7', 'L8', 'L9']), 'lead', 1), measure: staleLead() };
     expect(rootCauses([cause, waiting]).map((r) => r.symptoms.length)).toEqual([1]);
     expect(rootCauses([cause, forgotten]).map((r) => r.symptoms.length)).toEqual([0, 0]);
+    // Exactly half waiting is enough; stale leads listed without any lead are nobody's symptom.
+    const half = { ...related(staleOf(['L1', 'L9']), 'lead', 1), measure: staleLead() };
+    expect(rootCauses([cause, half]).map((r) => r.symptoms.length)).toEqual([1]);
+    const unlisted = { ...related(staleOf([]), 'lead', 1), measure: staleLead() };
+    expect(rootCauses([cause, unlisted]).map((r) => r.symptoms.length)).toEqual([0, 0]);
+  });
+
+  it('given findings of other kinds beside a cause, then only rates are a skipped step’s symptoms, only stale leads overdue ones’', () => {
+    const cause = { ...related(skips, 'demo', 0.4), measure: sequence() };
+    // A response time into the skipped step is not a rate the skip explains.
+    const response: MeasureResult = {
+      kind: 'responseTime',
+      measure: 'lead_response',
+      value: 0.5,
+      from: 'lead_created',
+      to: 'demo',
+      within: 20,
+      decided: 40,
+      pending: 0,
+      interval: null,
+      medianMinutes: 45,
+      slaMinutes: 30,
+      target: 0.8,
+    };
+    const overdueItems: MeasureResult = {
+      kind: 'overdue',
+      measure: 'overdue',
+      value: 4,
+      count: 4,
+      maxAllowed: 1,
+      items: [],
+    };
+    const findings = [cause, related(response, 'demo', 1), { ...related(overdueItems, 'demo', 1), measure: overdue() }];
+    expect(rootCauses(findings).map((r) => r.symptoms.length)).toEqual([0, 0, 0]);
+    // Overdue follow-ups do not explain a rate, even into the step their finding names.
+    const overdueCause = { ...related(overdueItems, 'demo', 1), measure: overdue() };
+    const demoRate = related(ratioAt('appointment_shown', 'demo'), 'demo', 1.2);
+    expect(rootCauses([overdueCause, demoRate]).map((r) => r.symptoms.length)).toEqual([0, 0]);
   });
 });
