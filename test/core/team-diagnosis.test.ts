@@ -49,6 +49,12 @@ describe('which teams are tested', () => {
     expect(alone).toEqual([]);
   });
 
+  it('given a team whose pooled sample is below the minimum, then no test', () => {
+    const reps = [rep('A', { managerId: 'M1' }), rep('B', { managerId: 'M1' })];
+    const few = (): MeasureResult[] => [ratioResult(0, 10)];
+    expect(teamTests({ model, reps, scorecards: cards(reps, few), isOutlier: none })).toEqual([]);
+  });
+
   it('given a team with no sample at all, then no test', () => {
     const reps = [rep('A', { managerId: 'M1' }), rep('B', { managerId: 'M1' })];
     expect(teamTests({ model, reps, scorecards: cards(reps, () => []), isOutlier: none })).toEqual([]);
