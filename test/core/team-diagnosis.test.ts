@@ -51,7 +51,7 @@ describe('which teams are tested', () => {
 
   it('given a team whose pooled sample is below the minimum, then no test', () => {
     const reps = [rep('A', { managerId: 'M1' }), rep('B', { managerId: 'M1' })];
-    const few = (): MeasureResult[] => [ratioResult(0, 10)];
+    const few = (): MeasureResult[] => [ratioResult(0, 5)];
     expect(teamTests({ model, reps, scorecards: cards(reps, few), isOutlier: none })).toEqual([]);
   });
 
