@@ -44,3 +44,49 @@ describe('day-to-day spread of a volume', () => {
     expect(flagged(peersOf((d) => (d % 2 === 0 ? 10 : 0)))).toEqual([]);
   });
 });
+
+describe('the spread, exactly', () => {
+  /** Sample variance over mean of daily counts. */
+  const dispersionOf = (counts: number[]): number => {
+    const mean = counts.reduce((a, b) => a + b, 0) / counts.length;
+    const variance = counts.reduce((a, c) => a + (c - mean) ** 2, 0) / (counts.length - 1);
+    return variance / mean;
+  };
+  const spreadOf = (events: ReturnType<typeof callsOn>, over: Parameters<typeof rep>[1] = {}) =>
+    resultOf(run(model, { reps: [rep('A', over)], events }), 'A', 'calls', 'volume').dailyDispersion;
+  const cycle = [2, 4, 6, 8, 10];
+
+  it('given calls cycling 2, 4, 6, 8, 10 a working day, then the sample variance over the mean of those counts', () => {
+    const counts = workingDaysOfWindow().map((_, d) => cycle[d % 5] as number);
+    expect(spreadOf(callsOn('A', (d) => cycle[d % 5] as number))).toBeCloseTo(dispersionOf(counts), 12);
+  });
+
+  it('given other steps, and calls before the window or on its first day after, then only the window’s calls count', () => {
+    const steady = callsOn('A', () => 5);
+    const outside = [
+      event('attempt', 'A', 'early', local('2026-10-20', '10:00')),
+      event('attempt', 'A', 'late', local('2026-11-25', '10:00')),
+      event('contact', 'A', 'contact', local('2026-11-10', '10:00')),
+    ];
+    expect(spreadOf([...steady, ...outside])).toBe(0);
+  });
+
+  it('given a call at midnight, then it belongs to the day it starts', () => {
+    const days = workingDaysOfWindow();
+    const midnight = event('attempt', 'A', 'midnight', local('2026-11-10', '00:00'));
+    const counts = days.map((date) => (date === '2026-11-10' ? 6 : 5));
+    expect(spreadOf([...callsOn('A', () => 5), midnight])).toBeCloseTo(dispersionOf(counts), 12);
+  });
+
+  it('given five working days since the rep started, then a spread; with no call at all, none', () => {
+    // 2026-11-19 to 2026-11-24 holds five working days (the 22nd is a Sunday).
+    const since = local('2026-11-19', '00:00');
+    expect(
+      spreadOf(
+        callsOn('A', (d) => cycle[d % 5] as number),
+        { activeSince: since },
+      ),
+    ).toEqual(expect.any(Number));
+    expect(spreadOf([])).toBeNull();
+  });
+});
