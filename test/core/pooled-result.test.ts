@@ -1,3 +1,4 @@
+import type { IntegrityResult, SequenceResult } from '../../src/core/measure-results';
 import { pooledResult } from '../../src/core/pooled-result';
 import { wilsonInterval } from '../../src/core/stats';
 import {
@@ -61,7 +62,7 @@ describe("a team's pooled result", () => {
   });
 
   it('given skips and suspicious events, then counts and counts by step add up', () => {
-    const skips = [
+    const skips: SequenceResult[] = [
       { ...sequenceResult(3, 20), skippedBySteps: { demo: 2, needs_analysis: 1 } },
       { ...sequenceResult(5, 30), skippedBySteps: { demo: 5 } },
     ];
@@ -72,7 +73,7 @@ describe("a team's pooled result", () => {
       interval: wilsonInterval(8, 50, 0.9),
       skippedBySteps: { demo: 7, needs_analysis: 1 },
     });
-    const fakes = [
+    const fakes: IntegrityResult[] = [
       { ...integrityResult(4, 100), inBursts: 3, tooShort: 1, suspiciousBySteps: { attempt: 4 } },
       { ...integrityResult(6, 50), inBursts: 6, tooShort: 0, suspiciousBySteps: { attempt: 2, contact: 4 } },
     ];
