@@ -32,6 +32,12 @@ describe('which teams are tested', () => {
     expect(tests.every((t) => t.p < 0.001)).toBe(true);
   });
 
+  it('given managers listed in reverse, then their teams still come in Id order', () => {
+    const reps = ['M3', 'M2', 'M1'].flatMap((m) => [rep(`${m}a`, { managerId: m }), rep(`${m}b`, { managerId: m })]);
+    const tests = teamTests({ model, reps, scorecards: cards(reps, weak), isOutlier: none });
+    expect(tests.map((t) => t.managerId)).toEqual(['M1', 'M2', 'M3']);
+  });
+
   it(`given a rep without a manager, or a team of fewer than ${MIN_TEAM_MEMBERS}, then no team test`, () => {
     const reps = [rep('A', { managerId: null }), rep('B', { managerId: null }), rep('C', { managerId: 'M1' })];
     expect(teamTests({ model, reps, scorecards: cards(reps, weak), isOutlier: none })).toEqual([]);
@@ -102,6 +108,16 @@ describe('open items for a team', () => {
     const [test] = teamTests({ model, reps, scorecards: cards(reps, results), isOutlier: none });
     // 25 overdue against 3 × 2 allowed, the three counts close together (no extra spread).
     expect(test?.p).toBeCloseTo(countPValue(25, 6, 1, 'above'), 12);
+  });
+
+  it('given stale leads a little over the team’s allowance, then a question of spread, not a fact as for one rep', () => {
+    const model = modelBuilder()
+      .measures(staleLead({ maxAllowed: 3 }))
+      .build();
+    const [test] = teamTests({ model, reps, scorecards: cards(reps, () => [staleResult(4, 3)]), isOutlier: none });
+    // 12 idle leads against 3 × 3 allowed: about one chance in five for a team working at its allowance.
+    expect(test?.p).toBeCloseTo(countPValue(12, 9, 1, 'above'), 12);
+    expect(test?.p).toBeGreaterThan(0.1);
   });
 
   it('given stale leads within the allowance, then the team is not worse (p 1)', () => {
