@@ -63,7 +63,9 @@ describe('who the evidence says the rep was compared with', () => {
       reps,
       events: [...visits('A', 40, 4, 0), ...['B', 'C', 'D'].flatMap((id) => visits(id, 40, 36, 0))],
     });
-    expect(diagnosisOf(coaching, 'A')?.flagged[0]?.evidence).toContain('Peers (3 other salespeople): 90%.');
+    const evidence = diagnosisOf(coaching, 'A')?.flagged[0]?.evidence;
+    expect(evidence).toContain('Peers (3 other salespeople): 90%.');
+    expect(evidence).not.toContain('Root cause of');
   });
 
   it('given no colleague of the role at all, then judged against the target alone, and the evidence says so', () => {
@@ -71,6 +73,44 @@ describe('who the evidence says the rep was compared with', () => {
     expect(diagnosisOf(coaching, 'A')?.flagged[0]?.evidence).toContain(
       'No other salespeople to compare with: judged against the target alone.',
     );
+  });
+});
+
+describe('the run-wide control', () => {
+  const model = modelBuilder()
+    .measures(ratio({ id: 'demo_rate', from: 'appointment_shown', to: 'demo' }))
+    .build();
+
+  it('given one rep somewhat below target, then no flag: beyond one test’s level, not the run’s', () => {
+    // A: 17 drives of 40 (42%) against 60%, p about 1% on its own, far below North's peers at 75%. South's S1
+    // and S2 at 50% are mildly below both target and peers (p about 13%): among three such tests, A's is no
+    // discovery, though a single test at 5% would flag it.
+    const north = ['A', 'B', 'C', 'D'].map((id) => rep(id));
+    const south = ['S1', 'S2', 'S3', 'S4', 'S5'].map((id) => rep(id, { store: 'South' }));
+    const coaching = run(model, {
+      reps: [...north, ...south],
+      events: [
+        ...visits('A', 40, 17, 0),
+        ...['B', 'C', 'D'].flatMap((id) => visits(id, 40, 30, 0)),
+        ...['S1', 'S2'].flatMap((id) => visits(id, 40, 20, 0)),
+        ...['S3', 'S4', 'S5'].flatMap((id) => visits(id, 40, 28, 0)),
+      ],
+    });
+    expect([...north, ...south].flatMap((r) => diagnosisOf(coaching, r.id)?.flagged ?? [])).toEqual([]);
+  });
+
+  it('given a rep below the minimum sample, then not one of the run’s tests', () => {
+    const reps = ['A', 'B', 'C', 'D', 'E'].map((id) => rep(id));
+    const coaching = run(model, {
+      reps,
+      events: [
+        ...visits('A', 40, 4, 0),
+        ...['B', 'C', 'D'].flatMap((id) => visits(id, 40, 36, 0)),
+        ...visits('E', 3, 0, 0),
+      ],
+    });
+    // A, B, C and D, and the manager's team: 5 tests; E's three customers are none.
+    expect(diagnosisOf(coaching, 'A')?.flagged[0]?.evidence).toContain('of all the flags its 5 tests give');
   });
 });
 
