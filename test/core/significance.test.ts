@@ -129,4 +129,9 @@ describe('false flags controlled across a run', () => {
     // m = 2: 2 × 0.015 = 0.03 > 1/2 × 5%; were the ½ left out (m = 1), 0.03 ≤ 5% would be a discovery.
     expect(discoveryThreshold([0.015, 0.5], 0.05)).toBe(-1);
   });
+
+  it('given a p-value exactly on its step of the procedure, then it is a discovery', () => {
+    // m = 2: 2 × 0.0125 = 1/2 × 5%, exactly (both are 0.0125 scaled by powers of two).
+    expect(discoveryThreshold([0.0125, 0.3], 0.05)).toBe(0.0125);
+  });
 });
