@@ -127,6 +127,18 @@ describe('a ratio on matured cohorts', () => {
     expect(resultOf(run(model, { events }), 'A', 'set_rate', 'ratio').matureDays).toBe(1);
   });
 
+  it('given nine in ten booked at the very instant of the contact and one in ten after five days, then no wait', () => {
+    const events = Array.from({ length: 20 }, (_, i) => {
+      const at = day(1 + i);
+      const customer = `L${i}`;
+      return [
+        event('contact', 'A', customer, at),
+        event('appointment_set', 'A', customer, at + (i % 10 === 9 ? 5 * DAY : 0)),
+      ];
+    }).flat();
+    expect(resultOf(run(model, { events }), 'A', 'set_rate', 'ratio').matureDays).toBe(0);
+  });
+
   it('given a count-basis ratio, then it is counted over the whole window as before', () => {
     const counted = modelBuilder()
       .measures(ratio({ basis: 'count' }))
