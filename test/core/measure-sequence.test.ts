@@ -35,6 +35,15 @@ describe('sequence: which sales count', () => {
     expect(tallyOf(coaching, 'A')).toEqual({ reached: 1, skipped: 1, skippedBySteps: { demo: 1 } });
   });
 
+  it('given a setter credited with a sale, then it is theirs, and not in the team’s share: the team is the salespeople', () => {
+    const coaching = run(model, {
+      reps: [rep('A'), rep('S', { role: 'setter' })],
+      events: [event('demo', 'A', 'O1', day(9)), event('sold', 'A', 'O1', day(10)), event('sold', 'S', 'O2', day(10))],
+    });
+    expect(tallyOf(coaching, 'S')).toEqual({ reached: 1, skipped: 1, skippedBySteps: { demo: 1 } });
+    expect(tallyOf(coaching, null)).toEqual({ reached: 1, skipped: 0, skippedBySteps: {} });
+  });
+
   it('given a sale with no deal, then it is not measured: its steps cannot be looked up', () => {
     const coaching = run(model, { events: [event('sold', 'A', null, day(10))] });
     expect(tallyOf(coaching, 'A')).toEqual({ reached: 0, skipped: 0, skippedBySteps: {} });
