@@ -19,6 +19,11 @@ export interface TextContext {
   minSample: number;
 }
 
+/** A step's label from the config, sanitised for one line of text; the Id when the step is unknown. */
+export function stepLabel(context: Pick<TextContext, 'steps'>, id: string): string {
+  return inline(context.steps.get(id)?.label ?? id);
+}
+
 export function summaryOf(
   result: MeasureResult,
   team: MeasureResult,
@@ -27,7 +32,7 @@ export function summaryOf(
   context: TextContext,
 ): string {
   const label = measure.label;
-  const step = (id: string): string => inline(context.steps.get(id)?.label ?? id);
+  const step = (id: string): string => stepLabel(context, id);
   const teamValue = team.value;
   let text: string;
   switch (result.kind) {
@@ -87,7 +92,7 @@ export function evidenceOf(
       );
       if (result.matureDays > 0)
         lines.push(
-          `Customers of the window's last ${result.matureDays} ${result.matureDays === 1 ? 'day' : 'days'} are not counted yet: ${Math.round(MATURE_SHARE * 10)} in 10 of those who reach ${inline(context.steps.get(result.to)?.label ?? result.to)} do so within that time.`,
+          `Customers of the window's last ${result.matureDays} ${result.matureDays === 1 ? 'day' : 'days'} are not counted yet: ${Math.round(MATURE_SHARE * 10)} in 10 of those who reach ${stepLabel(context, result.to)} do so within that time.`,
         );
       break;
     case 'responseTime':

@@ -4,7 +4,17 @@
  * the numbers behind it. Priced like a rep's finding, over the team's pooled counts.
  */
 import type { DiagnoseInput } from './diagnose';
-import { evidenceOf, inline, num, pct, testLine, truncate, SUMMARY_MAX, type TextContext } from './finding-text';
+import {
+  evidenceOf,
+  inline,
+  num,
+  pct,
+  stepLabel,
+  testLine,
+  truncate,
+  SUMMARY_MAX,
+  type TextContext,
+} from './finding-text';
 import { minSampleOf } from './rules';
 import type { MeasureResult } from './measure-results';
 import type { MeasureModel, RepRole } from './model';
@@ -51,7 +61,7 @@ function roleWord(role: RepRole): string {
 }
 
 function teamPhrase(result: MeasureResult, measure: MeasureModel, weak: string, text: TextContext): string {
-  const step = (id: string): string => inline(text.steps.get(id)?.label ?? id);
+  const step = (id: string): string => stepLabel(text, id);
   switch (result.kind) {
     case 'volume':
       return `${num(result.value)} ${step(result.step)} a day each, against ${num(result.expectedPerDay)} the goals need`;

@@ -1,7 +1,7 @@
 import type { MeasureResult } from '../../src/core/measure-results';
 import { type Related, rootCauses, rootLeak } from '../../src/core/root-causes';
 import { overdue, ratio, sequence, staleLead } from './builders';
-import { ratioResult } from './result-builders';
+import { overdueResult as overdueItemsResult, ratioResult, responseResult } from './result-builders';
 
 const ratioAt = (from: string, to: string): MeasureResult =>
   ratioResult(12, 40, null, { measure: `${from}_${to}`, value: 0.3, from, to });
@@ -80,28 +80,8 @@ describe('root causes before the cap', () => {
   it('given findings of other kinds beside a cause, then only rates are a skipped step’s symptoms, only stale leads overdue ones’', () => {
     const cause = { ...related(skips, 'demo', 0.4), measure: sequence() };
     // A response time into the skipped step is not a rate the skip explains.
-    const response: MeasureResult = {
-      kind: 'responseTime',
-      measure: 'lead_response',
-      value: 0.5,
-      from: 'lead_created',
-      to: 'demo',
-      within: 20,
-      decided: 40,
-      pending: 0,
-      interval: null,
-      medianMinutes: 45,
-      slaMinutes: 30,
-      target: 0.8,
-    };
-    const overdueItems: MeasureResult = {
-      kind: 'overdue',
-      measure: 'overdue',
-      value: 4,
-      count: 4,
-      maxAllowed: 1,
-      items: [],
-    };
+    const response: MeasureResult = { ...responseResult(20, 40), to: 'demo' };
+    const overdueItems: MeasureResult = overdueItemsResult(4, 1);
     const findings = [cause, related(response, 'demo', 1), { ...related(overdueItems, 'demo', 1), measure: overdue() }];
     expect(rootCauses(findings).map((r) => r.symptoms.length)).toEqual([0, 0, 0]);
     // Overdue follow-ups do not explain a rate, even into the step their finding names.
