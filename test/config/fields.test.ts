@@ -233,7 +233,7 @@ describe('defaults', () => {
       windowDays: 30,
       confidence: 0.9,
       minSample: 30,
-      peerMargin: 0.05,
+      peerMargin: 0.08,
       maxFlagsPerRep: 2,
       severity: { medium: 0.5, high: 1.5 },
       oneOnOne: 'weekly',

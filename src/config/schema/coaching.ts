@@ -6,7 +6,7 @@ export const COACHING_DEFAULTS = {
   windowDays: 30,
   confidence: 0.9,
   minSample: 30,
-  peerMargin: 0.05,
+  peerMargin: 0.08,
   maxFlagsPerRep: 2,
   severity: { medium: 0.5, high: 1.5 },
   oneOnOne: 'weekly',
@@ -36,12 +36,12 @@ export const coachingSchema = z
       ),
     peerMargin: z
       .number()
-      .min(0, { error: 'must be between 0 and 1, e.g. 0.05' })
-      .lt(1, { error: 'must be between 0 and 1, e.g. 0.05' })
+      .min(0, { error: 'must be between 0 and 1, e.g. 0.08' })
+      .lt(1, { error: 'must be between 0 and 1, e.g. 0.08' })
       .default(COACHING_DEFAULTS.peerMargin)
       .describe(
         'How much worse than their peers (same role, same store when it has 3 or more) a rep must be to get a flag ' +
-          "of their own: a rate 5 points below, a count 5% worse. A gap the whole team shares is not one rep's.",
+          "of their own: a rate 8 points below, a count 8% worse. A gap the whole team shares is not one rep's.",
       ),
     maxFlagsPerRep: positiveCount()
       .default(COACHING_DEFAULTS.maxFlagsPerRep)

@@ -13,7 +13,7 @@ const WINDOW_DAYS = 30;
 /** The store whose whole team writes up few demos (profiles.ts, STORE_HABITS); the other store does not. */
 const WRITE_UP_GAP_STORE = 'Cedar Park Honda';
 /** The config's coaching.peerMargin: how far below their peers a rep must be for a flag of their own. */
-const PEER_MARGIN = 0.05;
+const PEER_MARGIN = 0.08;
 
 let data: DemoDataset;
 let measures: DemoMeasures;
