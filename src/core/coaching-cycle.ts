@@ -111,6 +111,7 @@ export function coachingCycle(input: CycleInput): CycleResult {
         flag.followUpDate ?? window.today,
         check.status,
         check.text,
+        window.todayDay,
         model,
         calendar,
       );
@@ -161,7 +162,7 @@ export function coachingCycle(input: CycleInput): CycleResult {
     for (const result of card.results) {
       if (result.kind !== 'staleLead') continue;
       for (const lead of result.leads) {
-        const task = staleLeadTask(lead, result.days, model, calendar);
+        const task = staleLeadTask(lead, window.todayDay, model, calendar);
         if (!hasOtherOpenTask(openTasks, lead.leadId, task.key)) desired.push(task);
       }
     }

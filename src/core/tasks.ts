@@ -5,7 +5,7 @@
  * afterwards the task belongs to the person working it.
  */
 import type { DealershipCalendar } from './calendar';
-import { dateFromDay, dayFromDate } from './civil-date';
+import { dateFromDay, dayFromDate, type DayNumber } from './civil-date';
 import { type DesiredRecord, SHORT_TEXT_MAX, TASK, TASK_OPEN_STATUS } from './desired';
 import { truncate } from './finding-text';
 import type { OwnTaskFact } from './facts';
@@ -20,19 +20,34 @@ export function staleLeadTaskKey(leadId: string, dueDate: string): string {
   return `v1:${STALE_LEAD_RULE}:${leadId}:${dueDate}`;
 }
 
-/** The due date a task gets: `followUpDueDays` working days after it became due. */
-export function taskDueDate(becameDue: string, model: CoachModel, calendar: DealershipCalendar): string {
-  const day = dayFromDate(becameDue);
-  return day === null ? becameDue : dateFromDay(calendar.addWorkingDays(day, model.coaching.followUpDueDays));
+/**
+ * The due date a task gets: `followUpDueDays` working days after it became due, or after today when that is
+ * later. A lead left idle for two weeks gets a task due tomorrow, not one born two weeks overdue: a task that is
+ * late before anyone could act on it reads as the rep's failure, and an overdue list full of them hides the real ones.
+ */
+export function taskDueDate(
+  becameDue: string,
+  todayDay: DayNumber,
+  model: CoachModel,
+  calendar: DealershipCalendar,
+): string {
+  const day = dayFromDate(becameDue) ?? todayDay;
+  return dateFromDay(calendar.addWorkingDays(Math.max(day, todayDay), model.coaching.followUpDueDays));
 }
 
+/**
+ * The subject says since when the lead has waited (a date, so the subject does not change every day); the due date
+ * is set when the task is created and left alone afterwards: worked out again each day it would move with today,
+ * and a rep who reschedules the call owns that date.
+ */
 export function staleLeadTask(
   lead: StaleLead,
-  days: number,
+  todayDay: DayNumber,
   model: CoachModel,
   calendar: DealershipCalendar,
 ): DesiredRecord {
   const who = lead.name ?? 'this lead';
+  const since = dateFromDay(calendar.dayOf(lead.lastActivityAt));
   return {
     kind: 'staleLeadTask',
     object: 'Task',
@@ -42,12 +57,12 @@ export function staleLeadTask(
       [TASK.owner]: lead.repId,
       [TASK.status]: TASK_OPEN_STATUS,
       [TASK.who]: lead.leadId,
-      [TASK.description]: `No activity logged since ${dateFromDay(calendar.dayOf(lead.lastActivityAt))}; the lead is still open.`,
+      [TASK.description]: `No activity logged since ${since}; the lead is still open.`,
+      [TASK.activityDate]: taskDueDate(lead.dueDate, todayDay, model, calendar),
     },
     fields: {
-      [TASK.subject]: truncate(`Call ${who}: no contact for ${days} days`, SHORT_TEXT_MAX),
+      [TASK.subject]: truncate(`Call ${who}: no contact since ${since}`, SHORT_TEXT_MAX),
       [TASK.type]: model.writeBack.followUpTaskType,
-      [TASK.activityDate]: taskDueDate(lead.dueDate, model, calendar),
     },
   };
 }
@@ -87,6 +102,7 @@ export function commitmentCheckTask(
   followUpDate: string,
   status: string,
   outcome: string,
+  todayDay: DayNumber,
   model: CoachModel,
   calendar: DealershipCalendar,
 ): DesiredRecord | null {
@@ -100,7 +116,7 @@ export function commitmentCheckTask(
     fields: {
       [TASK.subject]: truncate(`Follow up with ${rep.name}: ${measure.label} ${status.toLowerCase()}`, SHORT_TEXT_MAX),
       [TASK.type]: model.writeBack.followUpTaskType,
-      [TASK.activityDate]: taskDueDate(followUpDate, model, calendar),
+      [TASK.activityDate]: taskDueDate(followUpDate, todayDay, model, calendar),
       [TASK.description]: outcome,
     },
   };

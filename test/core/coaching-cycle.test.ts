@@ -153,7 +153,8 @@ describe('the follow-up check', () => {
       keyField: 'Coaching_Key__c',
       createOnly: { OwnerId: 'MGR1', Status: 'Not Started' },
     });
-    expect(task?.fields).toMatchObject({ Type: 'Follow-Up', ActivityDate: '2026-11-25' });
+    // The follow-up date was yesterday: the task is due a working day after today, not born overdue.
+    expect(task?.fields).toMatchObject({ Type: 'Follow-Up', ActivityDate: '2026-11-26' });
     expect(coaching.desired.filter((d) => d.kind === 'flag').map((d) => d.key)).toEqual([committed.key]);
   });
 
@@ -177,9 +178,17 @@ describe('stale-lead tasks', () => {
     const task = byKey(run(model, stale), 'v1:stale_lead:00QL1:2026-11-25');
     expect(task).toMatchObject({
       kind: 'staleLeadTask',
-      createOnly: { OwnerId: 'A', Status: 'Not Started', WhoId: '00QL1' },
-      fields: { Subject: 'Call Dana Reyes: no contact for 3 days', Type: 'Follow-Up', ActivityDate: '2026-11-26' },
+      createOnly: { OwnerId: 'A', Status: 'Not Started', WhoId: '00QL1', ActivityDate: '2026-11-26' },
+      fields: { Subject: 'Call Dana Reyes: no contact since 2026-11-22', Type: 'Follow-Up' },
     });
+  });
+
+  it('given a lead idle for weeks, then its task is due a working day after today, set on create only', () => {
+    const weeks = { ...stale, events: [event('attempt', 'A', '00QL1', day(6, '16:00'))] };
+    const task = byKey(run(model, weeks), 'v1:stale_lead:00QL1:2026-11-09');
+    expect(task?.fields.Subject).toBe('Call Dana Reyes: no contact since 2026-11-06');
+    expect(task?.createOnly.ActivityDate).toBe('2026-11-26');
+    expect(task?.fields).not.toHaveProperty('ActivityDate');
   });
 
   it('given the product’s earlier task for that lead still open, then no second task; once closed, a new one', () => {
