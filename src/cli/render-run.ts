@@ -6,6 +6,8 @@ import type { FlagScope, PlannedWrite, WriteBackModel } from '../core';
 import type { RunReport } from '../sync/run-cycle';
 
 const number = (n: number): string => n.toLocaleString('en-US');
+/** "1 setter", "2 setters": the count with the word in the number it needs. */
+const counted = (n: number, one: string, many: string): string => `${number(n)} ${n === 1 ? one : many}`;
 
 export type WriteMode = 'live' | 'preview' | 'dry-run';
 
@@ -30,9 +32,11 @@ export function renderRun(report: RunReport, mode: WriteMode, writeBack: WriteBa
   if (coaching) {
     const salespeople = report.reps.filter((rep) => rep.role === 'salesperson').length;
     lines.push(
-      `Measured ${salespeople} salespeople and ${report.reps.length - salespeople} setters over ${coaching.window.startDate} – ${coaching.window.endDate}: ` +
-        `${coaching.findings.length} weaknesses flagged on reps, ${coaching.teamFindings.length} on whole teams, ` +
-        `${coaching.checks.length} follow-up checks.`,
+      `Measured ${counted(salespeople, 'salesperson', 'salespeople')} and ` +
+        `${counted(report.reps.length - salespeople, 'setter', 'setters')} over ` +
+        `${coaching.window.startDate} – ${coaching.window.endDate}: ` +
+        `${counted(coaching.findings.length, 'weakness', 'weaknesses')} flagged on reps, ` +
+        `${coaching.teamFindings.length} on whole teams, ${counted(coaching.checks.length, 'follow-up check', 'follow-up checks')}.`,
     );
   }
   const plan = report.plan;

@@ -1,0 +1,57 @@
+/**
+ * What a sync prints about the run's judgement: counts read as a sentence, in the number each word needs.
+ */
+import type { CoachingResult } from '../../src/core';
+import { newMapStats } from '../../src/core';
+import { renderRun } from '../../src/cli/render-run';
+import type { RunReport } from '../../src/sync/run-cycle';
+import { modelBuilder, rep, windowOf } from '../core/builders';
+import { T0 } from '../state/builders';
+
+const model = modelBuilder().build();
+
+/** Only the parts of a coaching result that the run's summary line reads. */
+function coachingOf(findings: number, checks: number): CoachingResult {
+  const partial: Pick<CoachingResult, 'window' | 'findings' | 'teamFindings' | 'checks'> = {
+    window: windowOf(model),
+    findings: Array.from({ length: findings }, () => ({}) as CoachingResult['findings'][number]),
+    teamFindings: [],
+    checks: Array.from({ length: checks }, () => ({}) as CoachingResult['checks'][number]),
+  };
+  return partial as CoachingResult;
+}
+
+function reportOf(reps: RunReport['reps'], coaching: CoachingResult): RunReport {
+  return {
+    runId: 'r1',
+    result: 'ok',
+    runEnd: T0,
+    reads: [],
+    mapStats: newMapStats(),
+    coaching,
+    reps,
+    plan: null,
+    writes: null,
+    apiCalls: { read: 0, write: 0, total: 0 },
+    errors: [],
+    unchangedSince: null,
+  };
+}
+
+describe('sync: the summary of what was measured', () => {
+  it('given one salesperson, one setter, one weakness and one check, when rendered, then every word is singular', () => {
+    const text = renderRun(
+      reportOf([rep('A'), rep('S', { role: 'setter' })], coachingOf(1, 1)),
+      'preview',
+      model.writeBack,
+    );
+    expect(text).toContain('Measured 1 salesperson and 1 setter over ');
+    expect(text).toContain(': 1 weakness flagged on reps, 0 on whole teams, 1 follow-up check.');
+  });
+
+  it('given two salespeople and no setter, when rendered, then the counts of many read as plurals', () => {
+    const text = renderRun(reportOf([rep('A'), rep('B')], coachingOf(2, 0)), 'preview', model.writeBack);
+    expect(text).toContain('Measured 2 salespeople and 0 setters over ');
+    expect(text).toContain(': 2 weaknesses flagged on reps, 0 on whole teams, 0 follow-up checks.');
+  });
+});
