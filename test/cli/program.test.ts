@@ -1,3 +1,6 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { runCli } from '../../src/cli/program';
 import packageJson from '../../package.json';
 import type { CliContext } from '../../src/cli/context';
@@ -34,5 +37,17 @@ describe('the execution-coach command line', () => {
     const ctx = capture();
     expect(await runCli(['frobnicate'], ctx)).toBe(2);
     expect(ctx.stderr()).toContain("unknown command 'frobnicate'");
+  });
+});
+
+describe('report on a state file that does not exist', () => {
+  it('given a mistyped --state, when report runs, then it exits 1 naming the path and creates no file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ec-report-'));
+    const missing = join(dir, 'missing.db');
+    const ctx = capture();
+    const code = await runCli(['report', '--config', 'config/dealership.yaml', '--state', missing], ctx);
+    expect(code).toBe(1);
+    expect(ctx.stderr()).toContain(`There is no state file at ${missing}`);
+    expect(existsSync(missing)).toBe(false);
   });
 });
