@@ -83,7 +83,8 @@ function describeWrite(write: PlannedWrite, create: boolean, report: RunReport, 
   const fields = record.fields;
   const text =
     [fields[writeBack.flagFields.summary], fields[TASK_SUBJECT]].find((v): v is string => typeof v === 'string') ?? '';
-  const nameOf = (id: string): string => report.reps.find((rep) => rep.id === id)?.name ?? id;
+  const nameOf = (id: string): string =>
+    report.userNames.get(id) ?? report.reps.find((rep) => rep.id === id)?.name ?? id;
   const manager = fields[writeBack.flagFields.manager];
   const team = fields[writeBack.flagFields.scope] === ('Team' satisfies FlagScope) && typeof manager === 'string';
   const who = [fields[writeBack.flagFields.salesperson], record.createOnly[TASK_OWNER]].find(

@@ -90,6 +90,8 @@ export interface RunReport {
   coaching: CoachingResult | null;
   /** The people measured (names for reports). */
   reps: Rep[];
+  /** Every User's name by Id, managers included (a preview names the manager an agenda is for). */
+  userNames: Map<string, string>;
   plan: WritePlan | null;
   /** What the writer answered for the plan (a recording writer answers as the org would). */
   writes: WriteSummary | null;
@@ -127,6 +129,7 @@ async function recordedRun(deps: RunCycleDeps, options: RunCycleOptions, log: Lo
     mapStats: newMapStats(),
     coaching: null,
     reps: [],
+    userNames: new Map(),
     plan: null,
     writes: null,
     apiCalls: { read: 0, write: 0, total: 0 },
@@ -222,6 +225,7 @@ async function computeAndWrite(
   const computed = computeFromState({ model: options.model, mapper, state, now: report.runEnd });
   report.coaching = computed.coaching;
   report.reps = computed.reps;
+  report.userNames = computed.names;
   log.info('computed', {
     reps: computed.reps.length,
     events: computed.events,

@@ -65,6 +65,7 @@ describe('sync preview: what a planned team flag says', () => {
       writes: null,
       apiCalls: { read: 0, write: 0, total: 0 },
       errors: [],
+      userNames: new Map(),
       unchangedSince: null,
     };
 

@@ -1,7 +1,7 @@
 /**
  * What a sync prints about the run's judgement: counts read as a sentence, in the number each word needs.
  */
-import type { CoachingResult } from '../../src/core';
+import type { CoachingResult, DesiredRecord } from '../../src/core';
 import { newMapStats } from '../../src/core';
 import { renderRun } from '../../src/cli/render-run';
 import type { RunReport } from '../../src/sync/run-cycle';
@@ -21,7 +21,7 @@ function coachingOf(findings: number, checks: number): CoachingResult {
   return partial as CoachingResult;
 }
 
-function reportOf(reps: RunReport['reps'], coaching: CoachingResult): RunReport {
+function reportOf(reps: RunReport['reps'], coaching: CoachingResult | null): RunReport {
   return {
     runId: 'r1',
     result: 'ok',
@@ -34,6 +34,7 @@ function reportOf(reps: RunReport['reps'], coaching: CoachingResult): RunReport 
     writes: null,
     apiCalls: { read: 0, write: 0, total: 0 },
     errors: [],
+    userNames: new Map(),
     unchangedSince: null,
   };
 }
@@ -53,5 +54,26 @@ describe('sync: the summary of what was measured', () => {
     const text = renderRun(reportOf([rep('A'), rep('B')], coachingOf(2, 0)), 'preview', model.writeBack);
     expect(text).toContain('Measured 2 salespeople and 0 setters over ');
     expect(text).toContain(': 2 weaknesses flagged on reps, 0 on whole teams, 0 follow-up checks.');
+  });
+});
+
+describe('sync preview: whom a planned task is for', () => {
+  it('given an agenda for a manager who is not a rep, when previewed, then the line names the manager, not an Id', () => {
+    const agenda: DesiredRecord = {
+      kind: 'agenda',
+      object: 'Task',
+      keyField: 'Coaching_Key__c',
+      key: 'v1:agenda:A:2026-11-23',
+      createOnly: { OwnerId: '005M', Status: 'Not Started' },
+      fields: { Subject: '1:1 with Rep A: coach Appointment set' },
+    };
+    const report = {
+      ...reportOf([rep('A')], null),
+      userNames: new Map([['005M', 'Maria Lopez']]),
+      plan: { creates: [{ record: agenda, hash: 'h', payload: {} }], updates: [], skips: [] },
+    };
+    expect(renderRun(report, 'preview', model.writeBack)).toContain(
+      'create Task v1:agenda:A:2026-11-23  Maria Lopez — 1:1 with Rep A: coach Appointment set',
+    );
   });
 });
