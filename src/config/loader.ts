@@ -104,13 +104,18 @@ function unreadable(file: string, problems: ConfigProblem[]): CoachError {
 }
 
 /** The CONFIG_INVALID error for a list of problems (also for checks run after loading, e.g. against the org). */
-export function configInvalidError(file: string, problems: readonly ConfigProblem[]): CoachError {
+export function configInvalidError(
+  file: string,
+  problems: readonly ConfigProblem[],
+  /** The command that checks again: the one the problems came from, with the options that found them. */
+  again = `execution-coach validate --config ${file}`,
+): CoachError {
   const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
   return new CoachError({
     code: 'CONFIG_INVALID',
     message: `${file} has ${count}:\n${formatProblems(problems).trimEnd()}`,
     actions: [
-      'Fix each problem listed, then check again with `execution-coach validate --config ' + file + '`.',
+      `Fix each problem listed, then check again with \`${again}\`.`,
       'An editor with YAML support completes and checks the file as you type from config/execution-coach.schema.json.',
     ],
     exitCode: ExitCode.usage,

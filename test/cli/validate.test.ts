@@ -106,4 +106,18 @@ describe('execution-coach validate', () => {
     );
     expect(ctx.stdout()).toBe('');
   });
+
+  it('given --org and --target-org, when the org check finds a problem, then the hint repeats the command as given', async () => {
+    const orgCheck: ConfigCheck = (_config, file) =>
+      Promise.resolve([{ file, line: 1, column: 1, path: 'steps[0]', message: 'no such object', hint: 'fix it' }]);
+    const options = { config: 'config/dealership.yaml', org: true, targetOrg: 'dealer-prod' };
+    const error = await runValidate(options, capture(), {
+      load: (file, cwd) => loadConfig(file, { cwd }),
+      checks: [orgCheck],
+    }).catch((e: unknown) => e);
+    expect(isCoachError(error) && error.actions[0]).toBe(
+      'Fix each problem listed, then check again with ' +
+        '`execution-coach validate --config config/dealership.yaml --org --target-org dealer-prod`.',
+    );
+  });
 });

@@ -48,7 +48,7 @@ export async function runValidate(
   try {
     const config = deps.load(options.config, ctx.cwd);
     const problems = (await Promise.all(deps.checks.map((check) => check(config, options.config)))).flat();
-    if (problems.length > 0) throw configInvalidError(options.config, problems);
+    if (problems.length > 0) throw configInvalidError(options.config, problems, validateCommand(options));
     const summary = summarizeConfig(config);
     ctx.out(
       options.json === true
@@ -61,6 +61,13 @@ export async function runValidate(
       ctx.out(`${JSON.stringify({ ok: false, error: error.toJSON() }, null, 2)}\n`);
     throw error;
   }
+}
+
+/** The validate command as given, so that the hint to check again checks the org again too. */
+function validateCommand(options: ValidateOptions): string {
+  const org = options.org === true || options.targetOrg !== undefined ? ' --org' : '';
+  const target = options.targetOrg === undefined ? '' : ` --target-org ${options.targetOrg}`;
+  return `execution-coach validate --config ${options.config}${org}${target}`;
 }
 
 export function registerValidate(program: Command, ctx: CliContext): void {
