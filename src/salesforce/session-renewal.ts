@@ -123,15 +123,28 @@ export function loginFailure(
       `Salesforce refused the ${method} login at ${loginUrl}: ${name}${description ? `: ${description}` : ''}`,
       secrets,
     ),
-    actions: LOGIN_ACTIONS[method],
+    actions: loginActions(method, loginUrl),
   });
+}
+
+/** Salesforce's shared login hosts: the client credentials flow needs the org's own My Domain host instead. */
+const SHARED_LOGIN_HOSTS = new Set(['login.salesforce.com', 'test.salesforce.com']);
+
+/** What to check after a refused login; the My Domain advice only when a shared login host was used. */
+function loginActions(method: AuthMethod, loginUrl: string): readonly string[] {
+  const actions = LOGIN_ACTIONS[method];
+  const host = URL.canParse(loginUrl) ? new URL(loginUrl).hostname : '';
+  if (method !== 'clientCredentials' || !SHARED_LOGIN_HOSTS.has(host)) return actions;
+  return [
+    ...actions,
+    `Log in at the org's My Domain URL (https://<domain>.my.salesforce.com); ${host} refuses this flow.`,
+  ];
 }
 
 const LOGIN_ACTIONS: Readonly<Record<AuthMethod, readonly string[]>> = {
   accessToken: ['Get a new access token and set it in the environment.'],
   clientCredentials: [
     'Check the consumer key and secret of the connected app, and that the client credentials flow is enabled with a "Run As" user.',
-    "Log in at the org's My Domain URL (https://<domain>.my.salesforce.com); login.salesforce.com refuses this flow.",
   ],
   jwt: [
     'Check the consumer key, the username, and that the certificate of the private key is uploaded to the connected app.',

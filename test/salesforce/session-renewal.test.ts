@@ -72,4 +72,23 @@ describe('login failures', () => {
       actions: ['Check the login URL: https://acme.my.salesforce.co.'],
     });
   });
+
+  it('given client credentials refused at login.salesforce.com, then the hint says to use the My Domain URL', () => {
+    const refused = Object.assign(new Error('request not supported on this domain'), { name: 'invalid_request' });
+
+    const error = loginFailure(refused, 'clientCredentials', 'https://login.salesforce.com', []);
+
+    expect(error.actions).toContain(
+      "Log in at the org's My Domain URL (https://<domain>.my.salesforce.com); login.salesforce.com refuses this flow.",
+    );
+  });
+
+  it('given client credentials refused at a My Domain URL, then no hint blames login.salesforce.com', () => {
+    const refused = Object.assign(new Error('invalid client credentials'), { name: 'invalid_client' });
+
+    const error = loginFailure(refused, 'clientCredentials', 'https://acme.my.salesforce.com', []);
+
+    expect(error.code).toBe('SF_AUTH_FAILED');
+    expect(error.actions.join(' ')).not.toContain('refuses this flow');
+  });
 });
