@@ -159,17 +159,24 @@ function repSection(card: Scorecard, input: ReportInput): string[] {
   if (funnel) lines.push(`  Funnel: ${funnel}`);
   if (plan) lines.push(...planLines(plan, model));
   const peers = card.role === 'setter' ? 'setters' : 'team';
-  lines.push(`  ${'measure'.padEnd(32)} ${'rep'.padEnd(26)} ${peers.padEnd(26)} target`);
-  card.results.forEach((result, index) => {
+  const rows = card.results.map((result, index) => {
     const teamResult = team.results[index];
-    lines.push(
-      `  ${result.measure.padEnd(32)} ${formatResult(result).padEnd(26)} ${(teamResult ? formatResult(teamResult) : '–').padEnd(26)} ${formatTarget(result)}`,
-    );
+    return [result.measure, formatResult(result), teamResult ? formatResult(teamResult) : '–', formatTarget(result)];
   });
+  lines.push(...tableLines([['measure', 'rep', peers, 'target'], ...rows]));
   const flagged = diagnosis?.flagged ?? [];
   lines.push(flagged.length === 0 ? '  Flags: none' : '  Flags:');
   for (const finding of flagged) lines.push(flagLine(finding, model));
   return lines;
+}
+
+/** Rows as columns as wide as their widest cell (a response time's median makes a long one), two spaces apart. */
+export function tableLines(rows: readonly (readonly string[])[]): string[] {
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
+  return rows.map((row) =>
+    `  ${row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join('  ')}`.trimEnd(),
+  );
 }
 
 export function renderReport(input: ReportInput): string {
