@@ -143,6 +143,26 @@ export function classifyFailure(failure: SalesforceFailure): Classification {
   return each.reduce((worst, next) => (rank(next) < rank(worst) ? next : worst));
 }
 
+/**
+ * Logging in is where a wrong URL shows. There, a refused connection means nothing listens at that host and port,
+ * and a certificate error that the host is not the one the URL names: a configuration to fix (exit 2), not an
+ * outage to wait out. Once logged in, the same codes stay retryable (a proxy restarting), as RULES says.
+ */
+const LOGIN_CONFIG_CODES: ReadonlySet<string> = new Set([
+  'ECONNREFUSED',
+  'CERT_HAS_EXPIRED',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
+/** Classifies a failed login: as any request, except that a refused connection or a bad certificate is config. */
+export function classifyLoginFailure(failure: SalesforceFailure): Classification {
+  if (failure.transportCode !== null && LOGIN_CONFIG_CODES.has(failure.transportCode)) return { action: 'failConfig' };
+  return classifyFailure(failure);
+}
+
 /** Classifies one item of a collection result by its `statusCode` (or `errorCode`). */
 export function classifyItemError(errorCode: string): ErrorAction {
   return classifyOne(null, errorCode, '', null).action;

@@ -11,7 +11,7 @@
  */
 import type { HttpRequest, HttpRequestOptions, HttpResponse } from '@jsforce/jsforce-node';
 import { Transport } from '@jsforce/jsforce-node/lib/transport';
-import { classifyFailure, SalesforceRequestError } from './error-policy';
+import { classifyLoginFailure, SalesforceRequestError } from './error-policy';
 import { decideRetry, JSFORCE_RETRY_OFF } from './http-client';
 import { describeFailure, type ObservedResponse } from './request-error';
 import { DEFAULT_BACKOFF, type RetryEvent, type RetryTiming, withRetry } from './retry';
@@ -63,7 +63,7 @@ export function withLoginRetry<T>(
         return await grant();
       } catch (error) {
         const failure = describeFailure(error, transport.lastAnswer);
-        throw new SalesforceRequestError(failure, classifyFailure(failure), attempt, error);
+        throw new SalesforceRequestError(failure, classifyLoginFailure(failure), attempt, error);
       }
     },
     decideRetry,

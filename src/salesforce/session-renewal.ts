@@ -13,7 +13,7 @@ import { CoachError, ExitCode } from '../lib/errors';
 import type { SessionState } from './http-client';
 import type { AuthMethod } from './credentials';
 import { redact } from './credentials';
-import { classifyFailure, SalesforceRequestError } from './error-policy';
+import { classifyLoginFailure, SalesforceRequestError } from './error-policy';
 import { describeFailure, summariseFailure } from './request-error';
 
 /** Renewals allowed between two successful requests. */
@@ -90,7 +90,7 @@ export function loginFailure(
   const original = error instanceof SalesforceRequestError && error.cause !== undefined ? error.cause : error;
   const attempts =
     error instanceof SalesforceRequestError ? ` after ${error.attempts} attempt${error.attempts === 1 ? '' : 's'}` : '';
-  const transient = classifyFailure(failure).action === 'retry';
+  const transient = classifyLoginFailure(failure).action === 'retry';
   if (failure.transportCode !== null) {
     return new CoachError({
       code: transient ? 'SF_UNAVAILABLE' : 'SF_AUTH_INVALID',

@@ -4,6 +4,7 @@ import {
   SalesforceRequestError,
   classifyFailure,
   classifyItemError,
+  classifyLoginFailure,
   toCoachError,
 } from '../../src/salesforce/error-policy';
 import type { SalesforceFailure } from '../../src/salesforce/request-error';
@@ -88,6 +89,19 @@ describe('the error policy table', () => {
   it('given collection item codes, then row locks are retried per item and others are not', () => {
     expect(classifyItemError('UNABLE_TO_LOCK_ROW')).toBe('retryItem');
     expect(classifyItemError('DUPLICATE_VALUE')).toBe('fail');
+  });
+});
+
+describe('the login exceptions to the table', () => {
+  it('given a refused connection, when logging in, then it is config; once logged in, a retry', () => {
+    const refused = failure(null, [], 'ECONNREFUSED');
+    expect(classifyLoginFailure(refused)).toEqual({ action: 'failConfig' });
+    expect(classifyFailure(refused)).toEqual({ action: 'retry' });
+  });
+
+  it('given a 503 or a reset connection at login, then it is retried as anywhere else', () => {
+    expect(classifyLoginFailure(failure(503))).toEqual({ action: 'retry' });
+    expect(classifyLoginFailure(failure(null, [], 'ECONNRESET'))).toEqual({ action: 'retry' });
   });
 });
 

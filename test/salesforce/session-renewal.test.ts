@@ -54,14 +54,27 @@ describe('renewing an expired session', () => {
 });
 
 describe('login failures', () => {
-  it('given an unreachable login host, then it is a transient SF_UNAVAILABLE (exit 75)', () => {
-    const refused = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+  it('given a login host that resets the connection, then it is a transient SF_UNAVAILABLE (exit 75)', () => {
+    const reset = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
 
-    expect(loginFailure(refused, 'jwt', 'https://login.salesforce.com', [])).toMatchObject({
+    expect(loginFailure(reset, 'jwt', 'https://login.salesforce.com', [])).toMatchObject({
       code: 'SF_UNAVAILABLE',
       exitCode: 75,
     });
   });
+
+  it.each(['ECONNREFUSED', 'ERR_TLS_CERT_ALTNAME_INVALID', 'DEPTH_ZERO_SELF_SIGNED_CERT'])(
+    'given %s at the login URL, then it is a config error naming the URL (exit 2)',
+    (code) => {
+      const failed = Object.assign(new Error(code), { code });
+
+      expect(loginFailure(failed, 'jwt', 'https://acme.my.salesforce.com:8443', [])).toMatchObject({
+        code: 'SF_AUTH_INVALID',
+        exitCode: 2,
+        actions: ['Check the login URL: https://acme.my.salesforce.com:8443.'],
+      });
+    },
+  );
 
   it('given a host that does not resolve, then it is a config error naming the URL (exit 2)', () => {
     const unknown = Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' });
