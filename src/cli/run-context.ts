@@ -80,7 +80,7 @@ export function newRunId(now: number): string {
   return `run-${stamp}-${randomBytes(3).toString('hex')}`;
 }
 
-/** The state file: --state, else the config's state.path, relative to the working directory. */
+/** The state file: --state (relative to the working directory), else the config's state.path (already absolute). */
 export function statePath(options: Pick<OrgCommandOptions, 'state'>, config: Config, ctx: CliContext): string {
   return resolve(ctx.cwd, options.state ?? config.state.path);
 }

@@ -4,7 +4,7 @@
  * the loader is tested without a disk.
  */
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { LineCounter, parseDocument, type YAMLError } from 'yaml';
 import { CoachError, ExitCode } from '../lib/errors';
 import { formatProblems } from './format';
@@ -19,7 +19,7 @@ export type ReadTextFile = (absolutePath: string) => string;
 export interface LoadConfigOptions {
   /** Default: node:fs readFileSync. */
   readFile?: ReadTextFile;
-  /** Directory the config path and a relative `state.path` are resolved against. Default: process.cwd(). */
+  /** Directory the config path is resolved against. Default: process.cwd(). */
   cwd?: string;
 }
 
@@ -31,12 +31,16 @@ export const readTextFile: ReadTextFile = (absolutePath) => readFileSync(absolut
  * last two carry the ConfigProblem list as `data`.
  */
 export function loadConfig(file: string, options: LoadConfigOptions = {}): Config {
-  const cwd = options.cwd ?? process.cwd();
-  const text = readConfigText(file, resolve(cwd, file), options.readFile ?? readTextFile);
-  return parseConfig(text, file, { cwd });
+  const absolutePath = resolve(options.cwd ?? process.cwd(), file);
+  const text = readConfigText(file, absolutePath, options.readFile ?? readTextFile);
+  // Paths in the file are the file's own: a crontab line or a service runs from anywhere.
+  return parseConfig(text, file, { cwd: dirname(absolutePath) });
 }
 
-/** Validates config text already in memory; `file` only names it in messages. */
+/**
+ * Validates config text already in memory; `file` only names it in messages, and a relative `state.path` is resolved
+ * against `cwd` (loadConfig passes the config file's directory).
+ */
 export function parseConfig(text: string, file: string, options: { cwd?: string } = {}): Config {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true });

@@ -57,10 +57,13 @@ describe('loadConfig', () => {
     expect(config.dealership.name).toBe('Test Motors');
   });
 
-  it('given a relative state path, then it is resolved against cwd; an absolute one is kept', () => {
-    const relative = oneFile('/store/c.yaml', stringify({ ...minimalConfig(), state: { path: 'data/coach.db' } }));
-    expect(loadConfig('c.yaml', { cwd: '/store', readFile: relative.readFile }).state.path).toBe(
-      '/store/data/coach.db',
+  it('given a relative state path, then it is resolved against the config file’s directory; an absolute one is kept', () => {
+    const relative = oneFile('/etc/coach/c.yaml', stringify({ ...minimalConfig(), state: { path: 'data/coach.db' } }));
+    expect(loadConfig('/etc/coach/c.yaml', { cwd: '/', readFile: relative.readFile }).state.path).toBe(
+      '/etc/coach/data/coach.db',
+    );
+    expect(loadConfig('coach/c.yaml', { cwd: '/etc', readFile: relative.readFile }).state.path).toBe(
+      '/etc/coach/data/coach.db',
     );
     const absolute = oneFile('/store/c.yaml', stringify({ ...minimalConfig(), state: { path: '/var/lib/coach.db' } }));
     expect(loadConfig('c.yaml', { cwd: '/store', readFile: absolute.readFile }).state.path).toBe('/var/lib/coach.db');

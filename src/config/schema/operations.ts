@@ -49,7 +49,7 @@ export const stateSchema = z
       .min(1, { error: 'must not be empty' })
       .default('.state/execution-coach.db')
       .describe(
-        'SQLite file holding checkpoints, records and the write ledger; a relative path is resolved against the working directory.',
+        "SQLite file holding checkpoints, records and the write ledger; a relative path is resolved against the config file's directory.",
       ),
   })
   .prefault({})
