@@ -38,6 +38,14 @@ export function renderRun(report: RunReport, mode: WriteMode, writeBack: WriteBa
         `${counted(coaching.findings.length, 'weakness', 'weaknesses')} flagged on reps, ` +
         `${coaching.teamFindings.length} on whole teams, ${counted(coaching.checks.length, 'follow-up check', 'follow-up checks')}.`,
     );
+    for (const silent of coaching.silentSteps) {
+      lines.push(
+        `Warning: step ${silent.step} matched no record in the window while ${silent.upstream} had ` +
+          `${counted(silent.upstreamEvents, 'event', 'events')}: probably mapped to a value the org does not use. ` +
+          (silent.measures.length > 0 ? `Not judged: ${silent.measures.join(', ')}. ` : '') +
+          'Check it with `execution-coach preview`.',
+      );
+    }
   }
   const plan = report.plan;
   if (plan) {

@@ -22,6 +22,7 @@ import type { Scorecard } from './measure-results';
 import type { CoachModel, IntegrityMeasure, Rep, StepEvent } from './model';
 import type { CommitmentCheck } from './commitment-check';
 import type { TeamFinding } from './team-finding';
+import { type SilentStep, silentSteps } from './silent-steps';
 import { StepCounts } from './step-counts';
 import { workingDaysSince } from './tenure';
 import { type MeasureWindow, type MonthToDate, measureWindow, monthToDate, periodOf } from './window';
@@ -62,6 +63,8 @@ export interface CoachingResult {
   desired: DesiredRecord[];
   /** Events whose step is not in the model (stored before a config change). */
   ignoredEvents: number;
+  /** Steps that matched nothing while the step before them had events: probably mis-mapped, their measures unjudged. */
+  silentSteps: SilentStep[];
 }
 
 export function computeCoaching(input: CoachingInput): CoachingResult {
@@ -110,6 +113,7 @@ export function computeCoaching(input: CoachingInput): CoachingResult {
     todayDay: window.todayDay,
   };
   const measured = measurePeriod(context, window, goalPerDay, windowCounts);
+  const silent = silentSteps(model, reps, windowCounts);
   const { reps: diagnoses, teams: teamFindings } = diagnose({
     model,
     reps,
@@ -118,6 +122,7 @@ export function computeCoaching(input: CoachingInput): CoachingResult {
     conversions: new Conversions(windowCounts, model.goals.step, model.coaching.priorStrength),
     window,
     monthScale: window.workingDays > 0 ? month.workingDaysInMonth / window.workingDays : 0,
+    unjudged: new Set(silent.flatMap((step) => step.measures)),
   });
 
   const sinceCache = new Map<number, Measurement>();
@@ -156,5 +161,6 @@ export function computeCoaching(input: CoachingInput): CoachingResult {
     checks: cycle.checks,
     desired: cycle.desired,
     ignoredEvents: table.ignored,
+    silentSteps: silent,
   };
 }

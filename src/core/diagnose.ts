@@ -62,6 +62,8 @@ export interface DiagnoseInput {
   window: Period;
   /** Working days in this month ÷ working days in the window. */
   monthScale: number;
+  /** Measures not judged this run: they read a step that matches nothing (silent-steps.ts). */
+  unjudged?: ReadonlySet<string>;
 }
 
 interface RepTest {
@@ -82,7 +84,7 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
     const group = peers[repIndex] ?? [];
     model.measures.forEach((measure, order) => {
       const result = scorecards[repIndex]?.results[order];
-      if (!result) return;
+      if (!result || input.unjudged?.has(measure.id) === true) return;
       const minSample = minSampleOf(measure, model, rep.role);
       // On the good side of the threshold even with no spread at all (the smallest p a spread
       // allows): such a test can be no discovery and takes no part in the control, so the peers'
@@ -101,7 +103,13 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
     });
   });
   const outliers = new Set(repTests.filter((t) => t.p <= level).map((t) => `${t.repIndex}:${t.order}`));
-  const teams = teamTests({ model, reps, scorecards, isOutlier: (rep, order) => outliers.has(`${rep}:${order}`) });
+  const teams = teamTests({
+    model,
+    reps,
+    scorecards,
+    isOutlier: (rep, order) => outliers.has(`${rep}:${order}`),
+    ...(input.unjudged === undefined ? {} : { unjudged: input.unjudged }),
+  });
   // False discoveries kept to the one-sided level of the flags (5% at a confidence of 0.9); no
   // threshold is ever looser than a single test at that level, so the evidence's interval
   // always lies beyond the target.

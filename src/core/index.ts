@@ -30,6 +30,7 @@ export type * from './measure-results';
 export type * from './model';
 export type { CommitmentCheck } from './commitment-check';
 export { pooledResult } from './pooled-result';
+export { type SilentStep } from './silent-steps';
 export { type ObjectRead, readPlan } from './read-plan';
 export { formatSfDateTime, parseSfDate, parseSfDateTime } from './salesforce-datetime';
 export { readPath } from './salesforce-values';

@@ -35,6 +35,8 @@ export interface TeamTestInput {
   scorecards: readonly Scorecard[];
   /** Whether a rep is clearly worse than the peers on a measure (left out of the team's pool). */
   isOutlier: (repIndex: number, order: number) => boolean;
+  /** Measures not judged this run (they read a step that matches nothing: silent-steps.ts). */
+  unjudged?: ReadonlySet<string>;
 }
 
 export function teamTests(input: TeamTestInput): TeamTest[] {
@@ -51,6 +53,7 @@ export function teamTests(input: TeamTestInput): TeamTest[] {
   for (const team of [...teams.values()].sort((a, b) => compare(a.managerId, b.managerId) || compare(a.role, b.role))) {
     model.measures.forEach((measure, order) => {
       if (measure.kind === 'volume' && measure.perDay === 'goal') return;
+      if (input.unjudged?.has(measure.id) === true) return;
       const members = team.members.filter((index) => !input.isOutlier(index, order));
       if (members.length < MIN_TEAM_MEMBERS) return;
       // A rep still ramping up (started in the window) is no measure of the team's pace.

@@ -12,11 +12,12 @@ const model = modelBuilder().build();
 
 /** Only the parts of a coaching result that the run's summary line reads. */
 function coachingOf(findings: number, checks: number): CoachingResult {
-  const partial: Pick<CoachingResult, 'window' | 'findings' | 'teamFindings' | 'checks'> = {
+  const partial: Pick<CoachingResult, 'window' | 'findings' | 'teamFindings' | 'checks' | 'silentSteps'> = {
     window: windowOf(model),
     findings: Array.from({ length: findings }, () => ({}) as CoachingResult['findings'][number]),
     teamFindings: [],
     checks: Array.from({ length: checks }, () => ({}) as CoachingResult['checks'][number]),
+    silentSteps: [],
   };
   return partial as CoachingResult;
 }

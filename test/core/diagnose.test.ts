@@ -112,12 +112,15 @@ describe('diagnosing the other kinds', () => {
 
   it('given sales without a demo, then a Knowledge finding on the skipped step on the minimum sample', () => {
     const model = modelBuilder().measures(sequence()).build();
-    const sales = (n: number) => events('sold', 'A', n, day(5), (i) => `O${i}`);
-    const [finding] = findingsOf(run(model, { events: sales(32) }), 'A')?.flagged ?? [];
+    // Another rep records demos: the step is mapped, and A is the one who skips it.
+    const reps = [rep('A'), rep('B')];
+    const demoB = [event('demo', 'B', 'OB1', day(4)), event('sold', 'B', 'OB1', day(5))];
+    const sales = (n: number) => [...demoB, ...events('sold', 'A', n, day(5), (i) => `O${i}`)];
+    const [finding] = findingsOf(run(model, { reps, events: sales(32) }), 'A')?.flagged ?? [];
     expect(finding).toMatchObject({ diagnosis: 'Knowledge', step: 'demo', actual: 1 });
-    expect(findingsOf(run(model, { events: sales(6) }), 'A')?.flagged).toEqual([]);
+    expect(findingsOf(run(model, { reps, events: sales(6) }), 'A')?.flagged).toEqual([]);
     const withDemos = [...sales(32), ...events('demo', 'A', 30, day(4), (i) => `O${i}`)];
-    expect(findingsOf(run(model, { events: withDemos }), 'A')?.flagged).toEqual([]);
+    expect(findingsOf(run(model, { reps, events: withDemos }), 'A')?.flagged).toEqual([]);
   });
 
   it('given overdue items above the allowance, then an Activity finding; at the allowance none', () => {

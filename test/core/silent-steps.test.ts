@@ -1,0 +1,55 @@
+/**
+ * A step that matches nothing for the whole team while the step before it has many events is a probable
+ * mis-mapping: its measures are not judged (no flag on every rep) and the run names it.
+ */
+import { MIN_UPSTREAM_EVENTS } from '../../src/core/silent-steps';
+import { event, events, local, modelBuilder, ratio, rep, run, sequence } from './builders';
+
+const day = (d: number, time = '10:00'): number => local(`2026-11-${String(d).padStart(2, '0')}`, time);
+const reps = [rep('A'), rep('B')];
+
+/** `contacts` contacts each for A and B, and `sets` appointments set by each on the first of them. */
+function contactsAndSets(contacts: number, sets: number) {
+  return reps.flatMap(({ id }) => [
+    ...events('contact', id, contacts, day(3), (i) => `${id}-C${i}`),
+    ...Array.from({ length: sets }, (_, i) => event('appointment_set', id, `${id}-C${i}`, day(4) + i * 60_000)),
+  ]);
+}
+
+describe('a step that matches nothing', () => {
+  const model = modelBuilder().measures(ratio()).build();
+
+  it('given contacts and not one appointment set by anyone, then the set rate is not judged and the step is named', () => {
+    const coaching = run(model, { reps, events: contactsAndSets(30, 0) });
+    expect(coaching.findings).toEqual([]);
+    expect(coaching.teamFindings).toEqual([]);
+    // The test model's goal funnel goes from contact to appointment shown: none of those either, no measure reads it.
+    expect(coaching.silentSteps).toEqual([
+      { step: 'appointment_set', upstream: 'contact', upstreamEvents: 60, measures: ['set_rate'] },
+      { step: 'appointment_shown', upstream: 'contact', upstreamEvents: 60, measures: [] },
+    ]);
+  });
+
+  it('given appointments set by one rep, then the step is mapped and the rep with none is judged', () => {
+    const setsOfB = Array.from({ length: 18 }, (_, i) => event('appointment_set', 'B', `B-C${i}`, day(4) + i * 60_000));
+    const events = [...contactsAndSets(30, 0), ...setsOfB];
+    const coaching = run(model, { reps, events });
+    expect(coaching.silentSteps.map((silent) => silent.step)).not.toContain('appointment_set');
+    expect(coaching.findings.map((f) => `${f.repId}:${f.measure}`)).toContain('A:set_rate');
+  });
+
+  it(`given fewer than ${MIN_UPSTREAM_EVENTS} contacts in all, then none set is no evidence of a wrong mapping`, () => {
+    const coaching = run(model, { reps: [rep('A')], events: events('contact', 'A', MIN_UPSTREAM_EVENTS - 1, day(3)) });
+    expect(coaching.silentSteps).toEqual([]);
+  });
+
+  it('given sales and no demo recorded by anyone, then the demo requirement is not judged as skipped by everyone', () => {
+    const sequenceModel = modelBuilder().measures(sequence()).build();
+    const sales = reps.flatMap(({ id }) => events('sold', id, 20, day(5), (i) => `${id}-O${i}`));
+    const coaching = run(sequenceModel, { reps, events: sales });
+    expect(coaching.findings).toEqual([]);
+    expect(coaching.silentSteps).toEqual([
+      expect.objectContaining({ step: 'demo', upstream: 'sold', upstreamEvents: 40 }),
+    ]);
+  });
+});
