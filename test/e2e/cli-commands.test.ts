@@ -151,4 +151,21 @@ describe('end to end: report, plan, preview, dry run and validate against the sa
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/steps\[1\]\.timeField: Task\.CompletedDateTme does not exist/);
   });
+
+  it('given a copy whose call step names a Task Type the org does not use, when it syncs, then it warns and flags nobody on calls', async () => {
+    const copy = path.join(org.dir, 'unused-type.yaml');
+    const original = readFileSync(CONFIG, 'utf8');
+    const unused = original.replace(
+      'match: { Type: Call, CallType: Outbound, Status: Completed }',
+      'match: { Type: Outbound Call, CallType: Outbound, Status: Completed }',
+    );
+    expect(unused).not.toBe(original);
+    writeFileSync(copy, unused);
+    const state = path.join(org.dir, 'unused-type.db');
+    const run = await cli(['sync', '--config', copy, '--state', state, '--now', runAt(1)], org.env);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Warning: step attempt matched no record in the window while lead had [\d,]+ events/);
+    expect(run.stdout).toContain('Not judged: lead_response, outbound_calls, contact_rate, call_integrity.');
+    expect(run.stdout).not.toMatch(/create Coaching_Flag__c v1:(lead_response|outbound_calls|contact_rate):/);
+  });
 });
