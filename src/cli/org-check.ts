@@ -9,9 +9,10 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { Config, ConfigProblem } from '../config';
 import { formatPath } from '../config';
 import { type ConfigPath, SourceLocator } from '../config/positions';
+import { closest } from '../config/hints';
 import type { MatchConditions } from '../core';
 import type { Logger } from '../lib/logger';
-import { checkConfigAgainstDescribe, type FieldRequirement } from '../salesforce/describe';
+import { checkConfigAgainstDescribe, type DescribeProblem, type FieldRequirement } from '../salesforce/describe';
 import type { CliContext } from './context';
 import { openSession, type OrgCommandOptions } from './run-context';
 
@@ -89,6 +90,22 @@ export function orgRequirements(config: Config): Requirement[] {
   return out;
 }
 
+const FIX_HINT =
+  'Fix the name in the config, or add what is missing to the org (manifests/salesforce holds what Execution Coach adds).';
+/** Picklists longer than this are not listed in full in a hint. */
+const MAX_LISTED_VALUES = 25;
+
+/** "did you mean" for a name or value the org has under a close spelling; a picklist's values when none is close. */
+function suggestionFor(problem: DescribeProblem): string | undefined {
+  if (problem.unknown === undefined || problem.choices === undefined) return undefined;
+  const match = closest(problem.unknown, problem.choices);
+  if (match !== undefined) return `did you mean "${match}"?`;
+  if (problem.choicesAre !== 'values' || problem.choices.length === 0) return undefined;
+  const listed = problem.choices.slice(0, MAX_LISTED_VALUES).map((value) => `"${value}"`);
+  const more = problem.choices.length > MAX_LISTED_VALUES ? `, … (${problem.choices.length} in all)` : '';
+  return `the org's values: ${listed.join(', ')}${more}`;
+}
+
 /** A check for `validate` that describes the org and reports what it lacks. */
 export function orgCheck(options: Pick<OrgCommandOptions, 'targetOrg'>, ctx: CliContext, logger: Logger) {
   return async (config: Config, file: string): Promise<ConfigProblem[]> => {
@@ -114,7 +131,7 @@ export function orgCheck(options: Pick<OrgCommandOptions, 'targetOrg'>, ctx: Cli
           column,
           path: formatPath(path),
           message: `${problem.message} in the org at ${session.instanceUrl}`,
-          hint: 'Fix the name in the config, or add what is missing to the org (manifests/salesforce holds what Execution Coach adds).',
+          hint: suggestionFor(problem) ?? FIX_HINT,
         };
       });
     } finally {

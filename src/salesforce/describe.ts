@@ -106,6 +106,11 @@ export interface DescribeProblem {
   field?: string;
   source?: string;
   message: string;
+  /** The name or value the org lacks, and what the org has instead: for a "did you mean". */
+  unknown?: string;
+  choices?: readonly string[];
+  /** What the choices are: the object's fields, or the picklist's values (few enough to list). */
+  choicesAre?: 'fields' | 'values';
 }
 
 /** Objects to describe so that every requirement, paths through lookups included, can be checked. */
@@ -137,7 +142,10 @@ export async function describeForRequirements(
   return describes;
 }
 
-type Resolution = { field: FieldDescribe; label: string } | { problem: string } | { unchecked: true };
+type Resolution =
+  | { field: FieldDescribe; label: string }
+  | { problem: string; unknown?: string; choices?: readonly string[]; choicesAre?: 'fields' | 'values' }
+  | { unchecked: true };
 
 /** Follows a path through single-target lookups (polymorphic ones such as Who are not checked further). */
 function resolvePath(object: ObjectDescribe, path: string, describes: DescribeMap): Resolution {
@@ -149,7 +157,12 @@ function resolvePath(object: ObjectDescribe, path: string, describes: DescribeMa
     if (i === segments.length - 1) {
       const field = current.fields.find((f) => f.name.toLowerCase() === segment.toLowerCase());
       return field === undefined
-        ? { problem: `${label} does not exist (or is hidden from the integration user)` }
+        ? {
+            problem: `${label} does not exist (or is hidden from the integration user)`,
+            unknown: segment,
+            choices: current.fields.map((f) => f.name),
+            choicesAre: 'fields',
+          }
         : { field, label };
     }
     const lookup = current.fields.find((f) => f.relationshipName?.toLowerCase() === segment.toLowerCase());
@@ -165,19 +178,27 @@ function resolvePath(object: ObjectDescribe, path: string, describes: DescribeMa
   return { unchecked: true };
 }
 
-function fieldProblems(requirement: FieldRequirement, field: FieldDescribe, label: string): string[] {
-  const problems: string[] = [];
+type FieldProblem = Pick<DescribeProblem, 'message' | 'unknown' | 'choices' | 'choicesAre'>;
+
+function fieldProblems(requirement: FieldRequirement, field: FieldDescribe, label: string): FieldProblem[] {
+  const problems: FieldProblem[] = [];
   if (requirement.picklistValues !== undefined && (field.type === 'picklist' || field.type === 'multipicklist')) {
     for (const value of requirement.picklistValues) {
-      if (!field.picklistValues.includes(value)) problems.push(`picklist value '${value}' is not a value of ${label}`);
+      if (!field.picklistValues.includes(value))
+        problems.push({
+          message: `picklist value '${value}' is not a value of ${label}`,
+          unknown: value,
+          choices: field.picklistValues,
+          choicesAre: 'values',
+        });
     }
   }
   if (requirement.externalId === true && !field.externalId && !field.idLookup)
-    problems.push(`${label} is not an external id`);
+    problems.push({ message: `${label} is not an external id` });
   if (requirement.writable === true && !(field.createable && field.updateable)) {
-    problems.push(
-      `${label} cannot be written by the integration user (createable: ${field.createable}, updateable: ${field.updateable})`,
-    );
+    problems.push({
+      message: `${label} cannot be written by the integration user (createable: ${field.createable}, updateable: ${field.updateable})`,
+    });
   }
   return problems;
 }
@@ -205,11 +226,11 @@ export function checkConfigAgainstDescribe(
     }
     if (requirement.field === undefined) continue;
     const resolution = resolvePath(object, requirement.field, describes);
-    if ('problem' in resolution) problems.push({ ...where, message: resolution.problem });
-    else if ('field' in resolution)
-      problems.push(
-        ...fieldProblems(requirement, resolution.field, resolution.label).map((message) => ({ ...where, message })),
-      );
+    if ('problem' in resolution) {
+      const { problem, ...suggestion } = resolution;
+      problems.push({ ...where, message: problem, ...suggestion });
+    } else if ('field' in resolution)
+      problems.push(...fieldProblems(requirement, resolution.field, resolution.label).map((p) => ({ ...where, ...p })));
   }
   // One missing object is reported once, not once per field asked of it.
   return problems.filter((p, i) => problems.findIndex((q) => q.message === p.message && q.source === p.source) === i);

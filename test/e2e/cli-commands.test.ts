@@ -150,6 +150,24 @@ describe('end to end: report, plan, preview, dry run and validate against the sa
     const run = await cli(['validate', '--org', '--config', copy, '--log-level', 'warn'], org.env);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/steps\[1\]\.timeField: Task\.CompletedDateTme does not exist/);
+    expect(run.stderr).toContain('did you mean "CompletedDateTime"?');
+  });
+
+  it('given a copy with a misspelled picklist value and one the org lacks, when `validate --org` checks it, then a did-you-mean and the org’s values', async () => {
+    const copy = path.join(org.dir, 'picklists.yaml');
+    const original = readFileSync(CONFIG, 'utf8');
+    const changed = original
+      .replace(
+        'match: { Type: Call, CallType: Outbound, Status: Completed }',
+        'match: { Type: Call, CallType: Outbound, Status: Complete }',
+      )
+      .replace('match: { Type: Appointment }', 'match: { Type: Visit }');
+    expect(changed).not.toBe(original);
+    writeFileSync(copy, changed);
+    const run = await cli(['validate', '--org', '--config', copy, '--log-level', 'warn'], org.env);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/picklist value 'Complete' is not a value of Task\.Status.* did you mean "Completed"\?/);
+    expect(run.stderr).toMatch(/picklist value 'Visit' is not a value of Event\.Type.* the org's values: "[^"]+"/);
   });
 
   it('given a copy whose call step names a Task Type the org does not use, when it syncs, then it warns and flags nobody on calls', async () => {
