@@ -221,7 +221,9 @@ export function checkConfigAgainstDescribe(
         object === null
           ? `${requirement.object} does not exist (or is hidden from the integration user)`
           : `${requirement.object} was not described`;
-      problems.push({ ...where, message });
+      // About the object, not the field asked of it: reported once at its first mention (below).
+      const { field: _field, ...whereObject } = where;
+      problems.push({ ...whereObject, message });
       continue;
     }
     if (requirement.field === undefined) continue;
@@ -232,6 +234,9 @@ export function checkConfigAgainstDescribe(
     } else if ('field' in resolution)
       problems.push(...fieldProblems(requirement, resolution.field, resolution.label).map((p) => ({ ...where, ...p })));
   }
-  // One missing object is reported once, not once per field asked of it.
-  return problems.filter((p, i) => problems.findIndex((q) => q.message === p.message && q.source === p.source) === i);
+  // One missing object is reported once, at its first mention, not once per field or step that names it; any
+  // other problem once per place in the config.
+  const sameProblem = (p: DescribeProblem, q: DescribeProblem): boolean =>
+    p.message === q.message && (p.field === undefined || p.source === q.source);
+  return problems.filter((p, i) => problems.findIndex((q) => sameProblem(p, q)) === i);
 }

@@ -95,19 +95,29 @@ describe('checking the config against the org', () => {
     expect(problems[0]).toMatchObject({ object: 'Task', field: 'CallDisposition', source: 'steps[contact].match' });
   });
 
-  it('given an object the org lacks, then it is reported once however many fields are asked of it', () => {
+  it('given an object the org lacks, then it is reported once, at its first mention, however many places ask of it', () => {
     const requirements: FieldRequirement[] = [
-      { object: 'Coaching_Flag__c', field: 'Flag_Key__c' },
-      { object: 'Coaching_Flag__c', field: 'Summary__c' },
+      { object: 'Coaching_Flag__c', field: 'Flag_Key__c', source: 'writeBack.flagFields.key' },
+      { object: 'Coaching_Flag__c', field: 'Summary__c', source: 'writeBack.flagFields.summary' },
+      { object: 'Coaching_Flag__c', source: 'writeBack.flagObject' },
     ];
 
     expect(checkConfigAgainstDescribe(requirements, described(['Coaching_Flag__c', null]))).toEqual([
       {
         object: 'Coaching_Flag__c',
-        field: 'Flag_Key__c',
+        source: 'writeBack.flagFields.key',
         message: 'Coaching_Flag__c does not exist (or is hidden from the integration user)',
       },
     ]);
+  });
+
+  it('given a field the org lacks asked at two places, then each place is reported', () => {
+    const requirements: FieldRequirement[] = [
+      { object: 'Task', field: 'Coaching_Kee__c', source: 'writeBack.taskKeyField' },
+      { object: 'Task', field: 'Coaching_Kee__c', source: 'steps[attempt].match' },
+    ];
+    const problems = checkConfigAgainstDescribe(requirements, described(['Task', task]));
+    expect(problems.map((p) => p.source)).toEqual(['writeBack.taskKeyField', 'steps[attempt].match']);
   });
 
   it('given a path through a relationship that is not there, then it says so', () => {
