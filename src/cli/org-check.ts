@@ -6,13 +6,14 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
-import type { Config, ConfigProblem } from '../config';
+import type { Config } from '../config';
 import { formatPath } from '../config';
 import { type ConfigPath, SourceLocator } from '../config/positions';
 import { closest } from '../config/hints';
 import type { MatchConditions } from '../core';
 import type { Logger } from '../lib/logger';
 import { checkConfigAgainstDescribe, type DescribeProblem, type FieldRequirement } from '../salesforce/describe';
+import type { CheckResult } from './commands/validate';
 import type { CliContext } from './context';
 import { openSession, type OrgCommandOptions } from './run-context';
 
@@ -106,9 +107,28 @@ function suggestionFor(problem: DescribeProblem): string | undefined {
   return `the org's values: ${listed.join(', ')}${more}`;
 }
 
+/** What `validate --org` verified, per object: which org, how it logged in, the fields and values it found there. */
+function checkedLines(requirements: readonly FieldRequirement[], instanceUrl: string, method: string): string[] {
+  const byObject = new Map<string, { fields: Set<string>; values: Set<string> }>();
+  for (const requirement of requirements) {
+    const entry = byObject.get(requirement.object) ?? { fields: new Set<string>(), values: new Set<string>() };
+    if (requirement.field !== undefined) entry.fields.add(requirement.field);
+    for (const value of requirement.picklistValues ?? []) entry.values.add(`${requirement.field ?? ''}=${value}`);
+    byObject.set(requirement.object, entry);
+  }
+  const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+  return [
+    `Checked against the org at ${instanceUrl} (login: ${method}):`,
+    ...[...byObject].map(
+      ([object, { fields, values }]) =>
+        `  ${object.padEnd(20)} ${count(fields.size, 'field', 'fields')}, ${count(values.size, 'picklist value', 'picklist values')}`,
+    ),
+  ];
+}
+
 /** A check for `validate` that describes the org and reports what it lacks. */
 export function orgCheck(options: Pick<OrgCommandOptions, 'targetOrg'>, ctx: CliContext, logger: Logger) {
-  return async (config: Config, file: string): Promise<ConfigProblem[]> => {
+  return async (config: Config, file: string): Promise<CheckResult> => {
     const session = await openSession(options, config, ctx, logger);
     try {
       const requirements = orgRequirements(config);
@@ -122,7 +142,7 @@ export function orgCheck(options: Pick<OrgCommandOptions, 'targetOrg'>, ctx: Cli
         parseDocument(readFileSync(resolve(ctx.cwd, file), 'utf8'), { lineCounter: lines }),
         lines,
       );
-      return problems.map((problem) => {
+      const located = problems.map((problem) => {
         const path = JSON.parse(problem.source ?? '[]') as ConfigPath;
         const { line, column } = locator.locate(path);
         return {
@@ -134,6 +154,7 @@ export function orgCheck(options: Pick<OrgCommandOptions, 'targetOrg'>, ctx: Cli
           hint: suggestionFor(problem) ?? FIX_HINT,
         };
       });
+      return { problems: located, checked: checkedLines(requirements, session.instanceUrl, session.method) };
     } finally {
       await session.close();
     }

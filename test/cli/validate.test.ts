@@ -85,16 +85,19 @@ describe('execution-coach validate', () => {
   it("given a later check (such as --org) that finds problems, then they are reported like the file's own", async () => {
     const ctx = capture();
     const orgCheck: ConfigCheck = (_config, file) =>
-      Promise.resolve([
-        {
-          file,
-          line: 104,
-          column: 13,
-          path: 'steps[4].match.Appointment_Status__c',
-          message: 'no such field on Event',
-          hint: 'deploy manifests/salesforce',
-        },
-      ]);
+      Promise.resolve({
+        problems: [
+          {
+            file,
+            line: 104,
+            column: 13,
+            path: 'steps[4].match.Appointment_Status__c',
+            message: 'no such field on Event',
+            hint: 'deploy manifests/salesforce',
+          },
+        ],
+        checked: [],
+      });
     const run = runValidate({ config: 'config/dealership.yaml' }, ctx, {
       load: (file, cwd) => loadConfig(file, { cwd }),
       checks: [orgCheck],
@@ -109,7 +112,10 @@ describe('execution-coach validate', () => {
 
   it('given --org and --target-org, when the org check finds a problem, then the hint repeats the command as given', async () => {
     const orgCheck: ConfigCheck = (_config, file) =>
-      Promise.resolve([{ file, line: 1, column: 1, path: 'steps[0]', message: 'no such object', hint: 'fix it' }]);
+      Promise.resolve({
+        problems: [{ file, line: 1, column: 1, path: 'steps[0]', message: 'no such object', hint: 'fix it' }],
+        checked: [],
+      });
     const options = { config: 'config/dealership.yaml', org: true, targetOrg: 'dealer-prod' };
     const error = await runValidate(options, capture(), {
       load: (file, cwd) => loadConfig(file, { cwd }),

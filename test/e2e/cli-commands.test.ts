@@ -139,6 +139,9 @@ describe('end to end: report, plan, preview, dry run and validate against the sa
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('is valid');
+    expect(run.stdout).toContain(`Checked against the org at ${org.sandbox.url} (login: clientCredentials):`);
+    expect(run.stdout).toMatch(/^ {2}Task +\d+ fields, \d+ picklist values$/m);
+    expect(run.stdout).toMatch(/^ {2}Coaching_Flag__c +\d+ fields, /m);
   });
 
   it('given a copy with a misspelled field, when `validate --org` checks it, then it exits 2 naming the field and where it is', async () => {

@@ -18,7 +18,13 @@ import { configOption, targetOrgOption, logLevelOption, jsonOption } from '../op
  * objects, fields, picklist values) will be one: it returns problems in the same form, which
  * are reported exactly like the file's own.
  */
-export type ConfigCheck = (config: Config, file: string) => Promise<readonly ConfigProblem[]>;
+/** A check beyond the file itself: the problems it found, and lines saying what it checked (shown when all is well). */
+export interface CheckResult {
+  problems: readonly ConfigProblem[];
+  checked: readonly string[];
+}
+
+export type ConfigCheck = (config: Config, file: string) => Promise<CheckResult>;
 
 export interface ValidateOptions {
   config: string;
@@ -47,13 +53,15 @@ export async function runValidate(
 ): Promise<void> {
   try {
     const config = deps.load(options.config, ctx.cwd);
-    const problems = (await Promise.all(deps.checks.map((check) => check(config, options.config)))).flat();
+    const results = await Promise.all(deps.checks.map((check) => check(config, options.config)));
+    const problems = results.flatMap((result) => result.problems);
     if (problems.length > 0) throw configInvalidError(options.config, problems, validateCommand(options));
     const summary = summarizeConfig(config);
+    const checked = results.flatMap((result) => result.checked);
     ctx.out(
       options.json === true
-        ? `${JSON.stringify({ ok: true, file: options.config, summary }, null, 2)}\n`
-        : renderSummary(options.config, summary),
+        ? `${JSON.stringify({ ok: true, file: options.config, summary, checked }, null, 2)}\n`
+        : `${renderSummary(options.config, summary)}${checked.map((line) => `${line}\n`).join('')}`,
     );
   } catch (error) {
     // With --json a machine reads stdout: it gets the problems there too; the CLI still prints them to stderr.
