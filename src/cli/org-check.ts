@@ -3,15 +3,18 @@
  * checked against the org's describe, and reported like the file's own problems (file, line,
  * column, path, what is wrong, what to do).
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
-import type { Config } from '../config';
+import { configInvalidError, type Config } from '../config';
 import { formatPath } from '../config';
 import { type ConfigPath, SourceLocator } from '../config/positions';
 import { closest } from '../config/hints';
 import type { MatchConditions } from '../core';
 import type { Logger } from '../lib/logger';
+import type { SalesforceSession } from '../salesforce/session';
+import type { StateStore } from '../state/state-store';
 import { checkConfigAgainstDescribe, type DescribeProblem, type FieldRequirement } from '../salesforce/describe';
 import type { CheckResult } from './commands/validate';
 import type { CliContext } from './context';
@@ -131,32 +134,59 @@ export function orgCheck(options: Pick<OrgCommandOptions, 'targetOrg'>, ctx: Cli
   return async (config: Config, file: string): Promise<CheckResult> => {
     const session = await openSession(options, config, ctx, logger);
     try {
-      const requirements = orgRequirements(config);
-      const describes = await session.describeRequirements(requirements);
-      const problems = checkConfigAgainstDescribe(
-        requirements.map(({ path, ...requirement }) => ({ ...requirement, source: JSON.stringify(path) })),
-        describes,
-      );
-      const lines = new LineCounter();
-      const locator = new SourceLocator(
-        parseDocument(readFileSync(resolve(ctx.cwd, file), 'utf8'), { lineCounter: lines }),
-        lines,
-      );
-      const located = problems.map((problem) => {
-        const path = JSON.parse(problem.source ?? '[]') as ConfigPath;
-        const { line, column } = locator.locate(path);
-        return {
-          file,
-          line,
-          column,
-          path: formatPath(path),
-          message: `${problem.message} in the org at ${session.instanceUrl}`,
-          hint: suggestionFor(problem) ?? FIX_HINT,
-        };
-      });
-      return { problems: located, checked: checkedLines(requirements, session.instanceUrl, session.method) };
+      return await checkInOrg(session, config, file, ctx.cwd);
     } finally {
       await session.close();
     }
   };
+}
+
+/** Where a sync keeps the fingerprint of the last config found to fit the org, and the day it was checked. */
+const CHECKED_META = 'orgCheck';
+
+/**
+ * Before a sync reads or writes anything: the config must fit the org (every object, field and picklist value it names,
+ * the Task types it writes). Checked once a day per config, the fingerprint kept in the state; a config that does not
+ * fit stops the run with exit 2 and the same problems `validate --org` shows, so no manager gets a flag built on a
+ * step that matches nothing.
+ */
+export async function assertConfigFitsOrg(
+  session: SalesforceSession,
+  loaded: { config: Config; file: string; cwd: string },
+  state: Pick<StateStore, 'getMeta' | 'setMeta'>,
+  now: number,
+): Promise<void> {
+  const { config, file, cwd } = loaded;
+  const fingerprint = `${createHash('sha256').update(JSON.stringify(config)).digest('hex')}:${new Date(now).toISOString().slice(0, 10)}`;
+  if (state.getMeta(CHECKED_META) === fingerprint) return;
+  const { problems } = await checkInOrg(session, config, file, cwd);
+  if (problems.length > 0) throw configInvalidError(file, problems, `execution-coach validate --config ${file} --org`);
+  state.setMeta(CHECKED_META, fingerprint);
+}
+
+async function checkInOrg(session: SalesforceSession, config: Config, file: string, cwd: string): Promise<CheckResult> {
+  const requirements = orgRequirements(config);
+  const describes = await session.describeRequirements(requirements);
+  const problems = checkConfigAgainstDescribe(
+    requirements.map(({ path, ...requirement }) => ({ ...requirement, source: JSON.stringify(path) })),
+    describes,
+  );
+  const lines = new LineCounter();
+  const locator = new SourceLocator(
+    parseDocument(readFileSync(resolve(cwd, file), 'utf8'), { lineCounter: lines }),
+    lines,
+  );
+  const located = problems.map((problem) => {
+    const path = JSON.parse(problem.source ?? '[]') as ConfigPath;
+    const { line, column } = locator.locate(path);
+    return {
+      file,
+      line,
+      column,
+      path: formatPath(path),
+      message: `${problem.message} in the org at ${session.instanceUrl}`,
+      hint: suggestionFor(problem) ?? FIX_HINT,
+    };
+  });
+  return { problems: located, checked: checkedLines(requirements, session.instanceUrl, session.method) };
 }

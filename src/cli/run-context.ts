@@ -123,6 +123,8 @@ export interface OrgRun {
   writer: (org: CrmWriter) => CrmWriter;
   /** Holder of the run lock; null takes none (runs on a private copy). */
   lockHolder: (runId: string) => string | null;
+  /** Runs once logged in, before anything is read: throws to stop the run (sync checks the config fits the org). */
+  beforeRun?: (session: SalesforceSession, now: number) => Promise<void>;
 }
 
 /**
@@ -142,6 +144,7 @@ export async function runAgainstOrg(
   const logger = loggerFor(ctx, options.logLevel).child({ runId });
   const session = await openSession(options, config, ctx, logger);
   try {
+    if (run.beforeRun) await run.beforeRun(session, clock.now());
     return await runCycle(
       {
         reader: session.reader,

@@ -173,7 +173,7 @@ describe('end to end: report, plan, preview, dry run and validate against the sa
     expect(run.stderr).toMatch(/picklist value 'Visit' is not a value of Event\.Type.* the org's values: "[^"]+"/);
   });
 
-  it('given a copy whose call step names a Task Type the org does not use, when it syncs, then it warns and flags nobody on calls', async () => {
+  it('given a copy whose call step names a Task Type the org does not use, when it syncs, then it exits 2 naming the step and the org’s values, and writes nothing', async () => {
     const copy = path.join(org.dir, 'unused-type.yaml');
     const original = readFileSync(CONFIG, 'utf8');
     const unused = original.replace(
@@ -182,11 +182,55 @@ describe('end to end: report, plan, preview, dry run and validate against the sa
     );
     expect(unused).not.toBe(original);
     writeFileSync(copy, unused);
+    const flagsBefore = query(org, 'SELECT Id, SystemModstamp FROM Coaching_Flag__c');
     const state = path.join(org.dir, 'unused-type.db');
+    const run = await cli(['sync', '--live', '--config', copy, '--state', state, '--now', runAt(1)], org.env);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/steps\[1\]\.match\.Type: picklist value 'Outbound Call' is not a value of Task\.Type/);
+    expect(run.stderr).toMatch(/the org's values: "[^"]+"/);
+    expect(run.stderr).toContain(`check again with \`execution-coach validate --config ${copy} --org\``);
+    expect(query(org, 'SELECT Id, SystemModstamp FROM Coaching_Flag__c')).toEqual(flagsBefore);
+  });
+
+  it('given a copy whose written follow-up Task type the org lacks, when it syncs live, then it exits 2 before writing', async () => {
+    const copy = path.join(org.dir, 'written-type.yaml');
+    const original = readFileSync(CONFIG, 'utf8');
+    const changed = original.replace(/followUpTaskType: Follow-Up\b/, 'followUpTaskType: Follow Up');
+    expect(changed).not.toBe(original);
+    writeFileSync(copy, changed);
+    const state = path.join(org.dir, 'written-type.db');
+    const run = await cli(['sync', '--live', '--config', copy, '--state', state, '--now', runAt(1)], org.env);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/writeBack\.followUpTaskType: picklist value 'Follow Up' is not a value of Task\.Type/);
+    expect(run.stderr).toContain('did you mean "Follow-Up"?');
+  });
+
+  it('given a config that fits the org, when two syncs run on one day, then only the first describes the org', async () => {
+    const state = path.join(org.dir, 'describe-once.db');
+    const args = ['sync', '--config', CONFIG, '--state', state];
+    const describes = (): number => org.sandbox.usage.counters().byKind['describe'] ?? 0;
+    const before = describes();
+    expect((await cli([...args, '--now', runAt(1)], org.env)).code).toBe(0);
+    const first = describes() - before;
+    expect((await cli([...args, '--now', runAt(1)], org.env)).code).toBe(0);
+    expect(first).toBeGreaterThan(0);
+    expect(describes() - before).toBe(first);
+  });
+
+  it('given a copy whose contact step names a disposition nobody logs, when it syncs, then it warns and flags nobody on it', async () => {
+    const copy = path.join(org.dir, 'silent-step.yaml');
+    const original = readFileSync(CONFIG, 'utf8');
+    const silent = original.replace(
+      'match: { Type: Call, CallDisposition: Contacted }',
+      'match: { Type: Call, CallDisposition: Reached }',
+    );
+    expect(silent).not.toBe(original);
+    writeFileSync(copy, silent);
+    const state = path.join(org.dir, 'silent-step.db');
     const run = await cli(['sync', '--config', copy, '--state', state, '--now', runAt(1)], org.env);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/Warning: step attempt matched no record in the window while lead had [\d,]+ events/);
-    expect(run.stdout).toContain('Not judged: lead_response, outbound_calls, contact_rate, call_integrity.');
-    expect(run.stdout).not.toMatch(/create Coaching_Flag__c v1:(lead_response|outbound_calls|contact_rate):/);
+    expect(run.stdout).toMatch(/Warning: step contact matched no record in the window while attempt had [\d,]+ events/);
+    expect(run.stdout).toMatch(/Not judged: [a-z_, ]*contact_rate[a-z_, ]*appointment_set_rate/);
+    expect(run.stdout).not.toMatch(/create Coaching_Flag__c v1:(contact_rate|appointment_set_rate):/);
   });
 });

@@ -5,7 +5,9 @@ import { lockHolder, openStateStore, type StateStore } from '../../state/state-s
 import type { CrmWriter } from '../../sync/ports';
 import { RecordingWriter } from '../../sync/recording-writer';
 import type { RunReport } from '../../sync/run-cycle';
+import type { SalesforceSession } from '../../salesforce/session';
 import type { CliContext } from '../context';
+import { assertConfigFitsOrg } from '../org-check';
 import { renderRun, runJson, type WriteMode } from '../render-run';
 import {
   type LoadedConfig,
@@ -46,7 +48,12 @@ export async function executeSync(options: SyncOptions, ctx: CliContext): Promis
       : options.live === true || config.writeBack.mode === 'live'
         ? 'live'
         : 'preview';
-  const run = pluggedIn(mode, options, loaded, ctx);
+  const plugged = pluggedIn(mode, options, loaded, ctx);
+  const run = {
+    ...plugged,
+    beforeRun: (session: SalesforceSession, now: number) =>
+      assertConfigFitsOrg(session, { config, file: options.config, cwd: ctx.cwd }, plugged.state, now),
+  };
   try {
     const report = await runAgainstOrg(options, loaded, ctx, run);
     ctx.out(
