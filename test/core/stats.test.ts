@@ -200,6 +200,10 @@ describe('the binomial tail, past the cases above', () => {
     expect(binomialUpperTail(0, 10, 0)).toBe(1);
     expect(binomialUpperTail(12, 10, 0.3)).toBe(0);
   });
+
+  it('given a rate of 1, when every trial must succeed, then certain (1), not 0 × log 0', () => {
+    expect(binomialUpperTail(10, 10, 1)).toBe(1);
+  });
 });
 
 describe('ln Γ near zero', () => {
