@@ -1,5 +1,5 @@
 import { dateFromDay, dayFromDate } from '../../src/core/civil-date';
-import { event, local, modelBuilder, rep, resultOf, run, volume } from './builders';
+import { event, integrity, local, modelBuilder, rep, resultOf, run, volume } from './builders';
 
 const model = modelBuilder()
   .measures(volume({ perDay: 5 }))
@@ -88,5 +88,52 @@ describe('the spread, exactly', () => {
       ),
     ).toEqual(expect.any(Number));
     expect(spreadOf([])).toBeNull();
+  });
+
+  it('given a call at the window’s first midnight, then it counts on the first day', () => {
+    const first = event('attempt', 'A', 'first', local('2026-10-28', '00:00'));
+    const counts = workingDaysOfWindow().map((date) => (date === '2026-10-28' ? 6 : 5));
+    expect(spreadOf([...callsOn('A', () => 5), first])).toBeCloseTo(dispersionOf(counts), 12);
+  });
+
+  it('given a call at the midnight that ends a Sunday, then it counts on the Monday, not the day off', () => {
+    const monday = event('attempt', 'A', 'monday', local('2026-11-09', '00:00'));
+    const counts = workingDaysOfWindow().map((date) => (date === '2026-11-09' ? 6 : 5));
+    expect(spreadOf([...callsOn('A', () => 5), monday])).toBeCloseTo(dispersionOf(counts), 12);
+  });
+
+  it('given a rep who started at midnight, then the day that ends at that instant is not one of theirs', () => {
+    // Started 2026-11-19 00:00: their working days are the 19th, 20th, 21st, 23rd and 24th.
+    const days = workingDaysOfWindow();
+    const theirs = ['2026-11-19', '2026-11-20', '2026-11-21', '2026-11-23', '2026-11-24'];
+    const counts = theirs.map((date) => cycle[days.indexOf(date) % 5] as number);
+    const since = local('2026-11-19', '00:00');
+    expect(
+      spreadOf(
+        callsOn('A', (d) => cycle[d % 5] as number),
+        { activeSince: since },
+      ),
+    ).toBeCloseTo(dispersionOf(counts), 12);
+  });
+
+  it('given a burst of calls marked suspicious on one day, then the burst is no part of that day’s count', () => {
+    const withBursts = modelBuilder()
+      .measures(volume({ perDay: 5 }), integrity({ steps: ['attempt'], burst: { count: 10, withinMinutes: 5 } }))
+      .build();
+    const burst = Array.from({ length: 10 }, (_, i) =>
+      event('attempt', 'A', `burst-${i}`, local('2026-11-10', '15:00') + i * 20_000),
+    );
+    const coaching = run(withBursts, { reps: [rep('A')], events: [...callsOn('A', () => 5), ...burst] });
+    expect(resultOf(coaching, 'A', 'calls', 'volume').dailyDispersion).toBe(0);
+  });
+
+  it('given a volume of the model’s first step, then its spread is measured like any other', () => {
+    const leads = modelBuilder()
+      .measures(volume({ step: 'lead', perDay: 5 }))
+      .build();
+    const leadEvents = callsOn('A', (d) => cycle[d % 5] as number).map((e) => ({ ...e, step: 'lead' }));
+    const counts = workingDaysOfWindow().map((_, d) => cycle[d % 5] as number);
+    const coaching = run(leads, { reps: [rep('A')], events: leadEvents });
+    expect(resultOf(coaching, 'A', 'calls', 'volume').dailyDispersion).toBeCloseTo(dispersionOf(counts), 12);
   });
 });

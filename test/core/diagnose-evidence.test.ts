@@ -41,6 +41,18 @@ describe('a root cause and its symptoms, through a run', () => {
     expect(testLine).toBe(lines.length - 1);
   });
 
+  it('given a rep who sells without the demo, when the flag’s evidence is written, then it names the symptom it explains', () => {
+    // The run above is made while the suite is collected; this one runs in the test itself.
+    const again = run(model, {
+      reps,
+      events: [...visits('A', 40, 5, 30), ...['B', 'C', 'D'].flatMap((id) => visits(id, 40, 36, 30))],
+    });
+    const lines = diagnosisOf(again, 'A')?.flagged[0]?.evidence.split('\n') ?? [];
+    expect(lines.filter((line) => line.startsWith('Root cause of: '))).toEqual([
+      expect.stringMatching(/^Root cause of: Demo rate\b/),
+    ]);
+  });
+
   it('given the symptom, then it is held back, unflagged, with no symptoms of its own', () => {
     expect(diagnosis?.heldBack.map((f) => [f.measure, f.isFocus, f.symptoms])).toEqual([['demo_rate', false, []]]);
   });

@@ -135,3 +135,45 @@ describe('integrity: the period and the team', () => {
     });
   });
 });
+
+describe('integrity: one record at two instants', () => {
+  // An appointment is one Event record: set when it is created, shown when it starts.
+  const appointments = withoutMinDuration({
+    steps: ['appointment_set', 'appointment_shown'],
+    burst: { count: 2, withinMinutes: 1 },
+  });
+  const later = start + 2 * 24 * 60 * MIN;
+
+  it('given an appointment shown at the instant another is set, when bursts are found, then its two events are two records’ worth', () => {
+    const coaching = run(modelBuilder().measures(appointments).build(), {
+      events: [
+        event('appointment_set', 'A', 'L1', start, { recordId: 'R1' }),
+        event('appointment_set', 'A', 'L2', later, { recordId: 'R2' }),
+        event('appointment_shown', 'A', 'L1', later, { recordId: 'R1' }),
+      ],
+    });
+    // At `later` two records (R2 set, R1 shown) make a burst; R1's set two days before is no part of it.
+    expect(resultOf(coaching, 'A', 'real_calls', 'integrity')).toMatchObject({
+      checked: 3,
+      suspicious: 2,
+      inBursts: 2,
+      suspiciousBySteps: { appointment_set: 1, appointment_shown: 1 },
+    });
+  });
+});
+
+describe('integrity: the shortest real call', () => {
+  it('given contacts of exactly the minimum duration and a second under it, when checked, then only the shorter is suspicious', () => {
+    const coaching = run(modelBuilder().measures(bursts).build(), {
+      events: [
+        event('contact', 'A', 'L1', start, { durationSec: 20 }),
+        event('contact', 'A', 'L2', start + 60 * MIN, { durationSec: 19 }),
+      ],
+    });
+    expect(resultOf(coaching, 'A', 'real_calls', 'integrity')).toMatchObject({
+      checked: 2,
+      suspicious: 1,
+      tooShort: 1,
+    });
+  });
+});

@@ -21,6 +21,19 @@ describe('overdue follow-ups', () => {
     ]);
   });
 
+  it('given items already in due order, some with a lower record Id due later, when listed, then due date decides first', () => {
+    const coaching = run(model, {
+      facts: [
+        followUp('A', '2026-11-18', { recordId: '00TB' }),
+        followUp('A', '2026-11-20', { recordId: '00TA' }),
+        followUp('A', '2026-11-22', { recordId: '00TC' }),
+        followUp('A', '2026-11-22', { recordId: '00TD' }),
+      ],
+    });
+    const listed = resultOf(coaching, 'A', 'overdue_follow_ups', 'overdue').items.map((item) => item.recordId);
+    expect(listed).toEqual(['00TB', '00TA', '00TC', '00TD']);
+  });
+
   it('given two salespeople and a setter, then the team is the salespeople’s total and average, with no list', () => {
     const coaching = run(model, {
       reps: salespeopleAndSetter,

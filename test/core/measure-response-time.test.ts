@@ -134,3 +134,36 @@ describe('response time: the team', () => {
     expect(tallyOf(coaching, null)).toEqual({ within: 1, decided: 2, pending: 0, medianMinutes: 10 });
   });
 });
+
+describe('response time: which answer counts', () => {
+  it('given a call on the customer before the lead came in, when measured, then it answers nothing and the lead is late', () => {
+    const coaching = run(model, {
+      events: [event('attempt', 'A', 'L1', day(9)), event('lead', 'A', 'L1', day(10))],
+    });
+    expect(tallyOf(coaching, 'A')).toEqual({ within: 0, decided: 1, pending: 0, medianMinutes: null });
+  });
+
+  it('given two calls after a lead, when measured, then the first answers it and the later one does not move it', () => {
+    const coaching = run(model, {
+      events: [
+        event('lead', 'A', 'L1', day(10)),
+        event('attempt', 'A', 'L1', day(10) + 10 * MIN),
+        event('attempt', 'A', 'L1', day(10) + 60 * MIN),
+      ],
+    });
+    expect(tallyOf(coaching, 'A')).toEqual({ within: 1, decided: 1, pending: 0, medianMinutes: 10 });
+  });
+
+  it('given a setter’s lead left unanswered past its SLA, when measured, then it is late for the setter and not the team’s', () => {
+    const coaching = run(model, {
+      reps: [rep('A'), rep('S', { role: 'setter' })],
+      events: [
+        event('lead', 'A', 'L1', day(10)),
+        event('attempt', 'A', 'L1', day(10) + 10 * MIN),
+        event('lead', 'S', 'L2', day(11)),
+      ],
+    });
+    expect(tallyOf(coaching, 'S')).toEqual({ within: 0, decided: 1, pending: 0, medianMinutes: null });
+    expect(tallyOf(coaching, null)).toEqual({ within: 1, decided: 1, pending: 0, medianMinutes: 10 });
+  });
+});

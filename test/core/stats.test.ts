@@ -184,3 +184,32 @@ describe('median and shrinkage', () => {
     expect(shrinkRate(0, 0, 0.4, 0)).toBe(0.4);
   });
 });
+
+describe('the binomial tail, past the cases above', () => {
+  it('given a rate below the mean whose odds are not even, when summed downward, then the exact tail', () => {
+    // P(X ≥ 2) for X ~ Binomial(10, 0.3): one minus P(X = 0) and P(X = 1).
+    expect(binomialUpperTail(2, 10, 0.3)).toBeCloseTo(1 - 0.7 ** 10 - 10 * 0.3 * 0.7 ** 9, 12);
+  });
+
+  it('given every trial a success at a rare rate, when summed, then the tiny tail is kept to its relative precision', () => {
+    // 0.05³⁰ ≈ 9.3e-40: one minus the lower tail would round it to 0.
+    expect(binomialUpperTail(30, 30, 0.05) / 0.05 ** 30).toBeCloseTo(1, 10);
+  });
+
+  it('given k of 0 at a rate of 0, or k beyond n + 1, when asked, then certain (1) and impossible (0)', () => {
+    expect(binomialUpperTail(0, 10, 0)).toBe(1);
+    expect(binomialUpperTail(12, 10, 0.3)).toBe(0);
+  });
+
+  it('given a rate of 1, when every trial must succeed, then certain (1), not 0 × log 0', () => {
+    expect(binomialUpperTail(10, 10, 1)).toBe(1);
+  });
+});
+
+describe('ln Γ near zero', () => {
+  it('given x of 1e-9, when ln Γ is computed, then −ln x − γx, which only the reflection keeps to 1e-12', () => {
+    // Lanczos alone drifts by about 3e-8 this close to the pole at 0.
+    const eulerGamma = 0.5772156649015329;
+    expect(lnGamma(1e-9)).toBeCloseTo(-Math.log(1e-9) - eulerGamma * 1e-9, 12);
+  });
+});

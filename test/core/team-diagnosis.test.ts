@@ -128,3 +128,32 @@ describe('open items for a team', () => {
     expect(test?.p).toBe(1);
   });
 });
+
+describe('the order of teams, and a team allowed nothing', () => {
+  it('given a manager’s setters listed before the salespeople, when tested, then by manager Id, then salespeople first', () => {
+    const model = modelBuilder().measures(ratio()).build();
+    const reps = [
+      rep('S1', { managerId: 'M1', role: 'setter' }),
+      rep('S2', { managerId: 'M1', role: 'setter' }),
+      rep('A', { managerId: 'M2' }),
+      rep('B', { managerId: 'M2' }),
+      rep('C', { managerId: 'M1' }),
+      rep('D', { managerId: 'M1' }),
+    ];
+    const tests = teamTests({ model, reps, scorecards: cards(reps, () => [ratioResult(10, 40)]), isOutlier: none });
+    expect(tests.map((t) => [t.managerId, t.role])).toEqual([
+      ['M1', 'salesperson'],
+      ['M1', 'setter'],
+      ['M2', 'salesperson'],
+    ]);
+  });
+
+  it('given a team allowed no overdue item that has some, when tested, then it is over its allowance (p 0)', () => {
+    const model = modelBuilder()
+      .measures(overdue({ maxAllowed: 0 }))
+      .build();
+    const reps = [rep('A', { managerId: 'M1' }), rep('B', { managerId: 'M1' })];
+    const [test] = teamTests({ model, reps, scorecards: cards(reps, () => [overdueResult(1, 0)]), isOutlier: none });
+    expect(test?.p).toBe(0);
+  });
+});
