@@ -2,8 +2,22 @@
  * A step that matches nothing for the whole team while the step before it has many events is a probable
  * mis-mapping: its measures are not judged (no flag on every rep) and the run names it.
  */
-import { MIN_UPSTREAM_EVENTS } from '../../src/core/silent-steps';
-import { event, events, local, modelBuilder, ratio, rep, run, sequence } from './builders';
+import { MIN_UPSTREAM_EVENTS, stepsRead } from '../../src/core/silent-steps';
+import {
+  event,
+  events,
+  integrity,
+  local,
+  modelBuilder,
+  overdue,
+  ratio,
+  rep,
+  responseTime,
+  run,
+  sequence,
+  staleLead,
+  volume,
+} from './builders';
 
 const day = (d: number, time = '10:00'): number => local(`2026-11-${String(d).padStart(2, '0')}`, time);
 const reps = [rep('A'), rep('B')];
@@ -51,5 +65,35 @@ describe('a step that matches nothing', () => {
     expect(coaching.silentSteps).toEqual([
       expect.objectContaining({ step: 'demo', upstream: 'sold', upstreamEvents: 40 }),
     ]);
+  });
+});
+
+describe('the steps each kind of measure reads', () => {
+  it('given each kind, then its steps: both ends of a rate or a wait, the step counted, the sale and what it needs', () => {
+    expect(stepsRead(ratio())).toEqual(['contact', 'appointment_set']);
+    expect(stepsRead(responseTime())).toEqual(['lead', 'attempt']);
+    expect(stepsRead(volume())).toEqual(['attempt']);
+    expect(stepsRead(sequence())).toEqual(['sold', 'demo']);
+    expect(stepsRead(integrity())).toEqual(['attempt', 'contact']);
+    expect(stepsRead(overdue())).toEqual([]);
+    expect(stepsRead(staleLead())).toEqual([]);
+  });
+
+  it('given new leads and not one call logged, then the response time, the calls and the call check are not judged', () => {
+    const model = modelBuilder().measures(responseTime(), volume(), integrity(), staleLead()).build();
+    const leads = events('lead', 'A', 40, day(3));
+    const coaching = run(model, { reps: [rep('A')], events: leads });
+    expect(coaching.silentSteps).toEqual([
+      { step: 'attempt', upstream: 'lead', upstreamEvents: 40, measures: ['lead_response', 'calls', 'real_calls'] },
+    ]);
+  });
+
+  it('given a step silent after two steps, then it is named once, after the first', () => {
+    const model = modelBuilder()
+      .measures(ratio({ id: 'a', from: 'contact', to: 'demo' }), ratio({ id: 'b', from: 'attempt', to: 'demo' }))
+      .build();
+    const steps = [...events('contact', 'A', 35, day(3)), ...events('attempt', 'A', 50, day(3))];
+    const named = run(model, { reps: [rep('A')], events: steps }).silentSteps.filter((s) => s.step === 'demo');
+    expect(named).toEqual([{ step: 'demo', upstream: 'contact', upstreamEvents: 35, measures: ['a', 'b'] }]);
   });
 });
