@@ -52,6 +52,15 @@ describe('a step that matches nothing', () => {
     expect(coaching.findings.map((f) => `${f.repId}:${f.measure}`)).toContain('A:set_rate');
   });
 
+  it('given a rep with no peers, contacts and no appointment set, then no flag (the target alone would give one)', () => {
+    const alone = [rep('A')];
+    const contacts = events('contact', 'A', 40, day(3), (i) => `A-C${i}`);
+    expect(run(model, { reps: alone, events: contacts }).findings).toEqual([]);
+    // The same rep with one appointment set: the step is mapped, and 1 of 40 against 60% is flagged.
+    const one = [...contacts, event('appointment_set', 'A', 'A-C0', day(4))];
+    expect(run(model, { reps: alone, events: one }).findings.map((f) => f.measure)).toEqual(['set_rate']);
+  });
+
   it(`given fewer than ${MIN_UPSTREAM_EVENTS} contacts in all, then none set is no evidence of a wrong mapping`, () => {
     const coaching = run(model, { reps: [rep('A')], events: events('contact', 'A', MIN_UPSTREAM_EVENTS - 1, day(3)) });
     expect(coaching.silentSteps).toEqual([]);
