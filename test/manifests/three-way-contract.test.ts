@@ -59,10 +59,16 @@ describe('the writer writes exactly the contract', () => {
       event('contact', 'REP1', `00Q${String(i).padStart(15, '0')}`, local('2026-11-10', '10:00') + i * 60_000),
     );
     const attempts = contacts.map((c) => ({ ...c, step: 'attempt' }));
+    // One appointment: the step is mapped (a step no one ever reaches is a mis-mapping, not judged).
+    const booked = {
+      ...(contacts[0] as (typeof contacts)[number]),
+      step: 'appointment_set',
+      at: local('2026-11-10', '11:30'),
+    };
     const coaching = computeCoaching({
       model,
       reps: [rep('REP1', { managerId: 'MGR1' })],
-      events: [...attempts, ...contacts],
+      events: [...attempts, ...contacts, booked],
       facts: [],
       openFlags: [],
       now: local('2026-11-20', '12:00'),
