@@ -64,6 +64,8 @@ describe('a step that matches nothing', () => {
   it(`given fewer than ${MIN_UPSTREAM_EVENTS} contacts in all, then none set is no evidence of a wrong mapping`, () => {
     const coaching = run(model, { reps: [rep('A')], events: events('contact', 'A', MIN_UPSTREAM_EVENTS - 1, day(3)) });
     expect(coaching.silentSteps).toEqual([]);
+    const enough = run(model, { reps: [rep('A')], events: events('contact', 'A', MIN_UPSTREAM_EVENTS, day(3)) });
+    expect(enough.silentSteps.map((silent) => silent.step)).toContain('appointment_set');
   });
 
   it('given sales and no demo recorded by anyone, then the demo requirement is not judged as skipped by everyone', () => {
