@@ -19,6 +19,7 @@ import { checkConfigAgainstDescribe, type DescribeProblem, type FieldRequirement
 import type { CheckResult } from './commands/validate';
 import type { CliContext } from './context';
 import { openSession, type OrgCommandOptions } from './run-context';
+import { counted } from './wording';
 
 interface Requirement extends FieldRequirement {
   path: ConfigPath;
@@ -119,12 +120,11 @@ function checkedLines(requirements: readonly FieldRequirement[], instanceUrl: st
     for (const value of requirement.picklistValues ?? []) entry.values.add(`${requirement.field ?? ''}=${value}`);
     byObject.set(requirement.object, entry);
   }
-  const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
   return [
     `Checked against the org at ${instanceUrl} (login: ${method}):`,
     ...[...byObject].map(
       ([object, { fields, values }]) =>
-        `  ${object.padEnd(20)} ${count(fields.size, 'field', 'fields')}, ${count(values.size, 'picklist value', 'picklist values')}`,
+        `  ${object.padEnd(20)} ${counted(fields.size, 'field', 'fields')}, ${counted(values.size, 'picklist value', 'picklist values')}`,
     ),
   ];
 }

@@ -4,10 +4,7 @@
  */
 import type { FlagScope, PlannedWrite, WriteBackModel } from '../core';
 import type { RunReport } from '../sync/run-cycle';
-
-const number = (n: number): string => n.toLocaleString('en-US');
-/** "1 setter", "2 setters": the count with the word in the number it needs. */
-const counted = (n: number, one: string, many: string): string => `${number(n)} ${n === 1 ? one : many}`;
+import { counted, number } from './wording';
 
 export type WriteMode = 'live' | 'preview' | 'dry-run';
 

@@ -52,6 +52,19 @@ function stateFingerprint(org: DemoOrg, objects: readonly string[]): unknown {
   }
 }
 
+/** The reference config with each edit made, written to the org's scratch directory; every edit must change it. */
+function configCopy(org: DemoOrg, name: string, ...edits: Array<[string | RegExp, string]>): string {
+  let text = readFileSync(CONFIG, 'utf8');
+  for (const [from, to] of edits) {
+    const edited = text.replace(from, to);
+    expect(edited).not.toBe(text);
+    text = edited;
+  }
+  const copy = path.join(org.dir, name);
+  writeFileSync(copy, text);
+  return copy;
+}
+
 describe('end to end: report, plan, preview, dry run and validate against the sandbox', () => {
   let org: DemoOrg;
   let first: SyncJson;
@@ -145,11 +158,7 @@ describe('end to end: report, plan, preview, dry run and validate against the sa
   });
 
   it('given a copy with a misspelled field, when `validate --org` checks it, then it exits 2 naming the field and where it is', async () => {
-    const copy = path.join(org.dir, 'misspelled.yaml');
-    const original = readFileSync(CONFIG, 'utf8');
-    const misspelled = original.replace('timeField: CompletedDateTime', 'timeField: CompletedDateTme');
-    expect(misspelled).not.toBe(original);
-    writeFileSync(copy, misspelled);
+    const copy = configCopy(org, 'misspelled.yaml', ['timeField: CompletedDateTime', 'timeField: CompletedDateTme']);
     const run = await cli(['validate', '--org', '--config', copy, '--log-level', 'warn'], org.env);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/steps\[1\]\.timeField: Task\.CompletedDateTme does not exist/);
@@ -157,16 +166,15 @@ describe('end to end: report, plan, preview, dry run and validate against the sa
   });
 
   it('given a copy with a misspelled picklist value and one the org lacks, when `validate --org` checks it, then a did-you-mean and the org’s values', async () => {
-    const copy = path.join(org.dir, 'picklists.yaml');
-    const original = readFileSync(CONFIG, 'utf8');
-    const changed = original
-      .replace(
+    const copy = configCopy(
+      org,
+      'picklists.yaml',
+      [
         'match: { Type: Call, CallType: Outbound, Status: Completed }',
         'match: { Type: Call, CallType: Outbound, Status: Complete }',
-      )
-      .replace('match: { Type: Appointment }', 'match: { Type: Visit }');
-    expect(changed).not.toBe(original);
-    writeFileSync(copy, changed);
+      ],
+      ['match: { Type: Appointment }', 'match: { Type: Visit }'],
+    );
     const run = await cli(['validate', '--org', '--config', copy, '--log-level', 'warn'], org.env);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/picklist value 'Complete' is not a value of Task\.Status.* did you mean "Completed"\?/);
@@ -174,14 +182,10 @@ describe('end to end: report, plan, preview, dry run and validate against the sa
   });
 
   it('given a copy whose call step names a Task Type the org does not use, when it syncs, then it exits 2 naming the step and the org’s values, and writes nothing', async () => {
-    const copy = path.join(org.dir, 'unused-type.yaml');
-    const original = readFileSync(CONFIG, 'utf8');
-    const unused = original.replace(
+    const copy = configCopy(org, 'unused-type.yaml', [
       'match: { Type: Call, CallType: Outbound, Status: Completed }',
       'match: { Type: Outbound Call, CallType: Outbound, Status: Completed }',
-    );
-    expect(unused).not.toBe(original);
-    writeFileSync(copy, unused);
+    ]);
     const flagsBefore = query(org, 'SELECT Id, SystemModstamp FROM Coaching_Flag__c');
     const state = path.join(org.dir, 'unused-type.db');
     const run = await cli(['sync', '--live', '--config', copy, '--state', state, '--now', runAt(1)], org.env);
@@ -193,11 +197,7 @@ describe('end to end: report, plan, preview, dry run and validate against the sa
   });
 
   it('given a copy whose written follow-up Task type the org lacks, when it syncs live, then it exits 2 before writing', async () => {
-    const copy = path.join(org.dir, 'written-type.yaml');
-    const original = readFileSync(CONFIG, 'utf8');
-    const changed = original.replace(/followUpTaskType: Follow-Up\b/, 'followUpTaskType: Follow Up');
-    expect(changed).not.toBe(original);
-    writeFileSync(copy, changed);
+    const copy = configCopy(org, 'written-type.yaml', [/followUpTaskType: Follow-Up\b/, 'followUpTaskType: Follow Up']);
     const state = path.join(org.dir, 'written-type.db');
     const run = await cli(['sync', '--live', '--config', copy, '--state', state, '--now', runAt(1)], org.env);
     expect(run.code).toBe(2);
@@ -218,14 +218,10 @@ describe('end to end: report, plan, preview, dry run and validate against the sa
   });
 
   it('given a copy whose contact step names a disposition nobody logs, when it syncs, then it warns and flags nobody on it', async () => {
-    const copy = path.join(org.dir, 'silent-step.yaml');
-    const original = readFileSync(CONFIG, 'utf8');
-    const silent = original.replace(
+    const copy = configCopy(org, 'silent-step.yaml', [
       'match: { Type: Call, CallDisposition: Contacted }',
       'match: { Type: Call, CallDisposition: Reached }',
-    );
-    expect(silent).not.toBe(original);
-    writeFileSync(copy, silent);
+    ]);
     const state = path.join(org.dir, 'silent-step.db');
     const run = await cli(['sync', '--config', copy, '--state', state, '--now', runAt(1)], org.env);
     expect(run.code).toBe(0);
