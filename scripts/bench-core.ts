@@ -261,6 +261,7 @@ const MODEL: CoachModel = {
     taskKeyField: 'Coaching_Key__c',
     followUpTaskType: 'Follow-Up',
     agendaTaskType: 'Coaching',
+    subjectPrefix: '',
   },
 };
 

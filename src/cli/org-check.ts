@@ -29,6 +29,8 @@ const TASK = 'Task';
 const TASK_TYPE = 'Type';
 /** Standard Task fields the writer sets on follow-up and agenda tasks. */
 const TASK_WRITTEN = ['OwnerId', 'WhoId', 'Subject', 'ActivityDate', 'Description', 'Status', TASK_TYPE];
+/** The Task types the writer gives its tasks; a standard org has Call, Email, Meeting and Other. */
+const WRITTEN_TYPES = ['followUpTaskType', 'agendaTaskType'] as const;
 
 function matchRequirements(object: string, match: MatchConditions, path: ConfigPath): Requirement[] {
   return Object.entries(match).map(([field, value]) => {
@@ -85,18 +87,17 @@ export function orgRequirements(config: Config): Requirement[] {
     writable: true,
     path: ['writeBack', 'taskKeyField'],
   });
-  out.push({
-    object: TASK,
-    field: TASK_TYPE,
-    picklistValues: [writeBack.followUpTaskType, writeBack.agendaTaskType],
-    path: ['writeBack', 'followUpTaskType'],
-  });
+  for (const key of WRITTEN_TYPES)
+    out.push({ object: TASK, field: TASK_TYPE, picklistValues: [writeBack[key]], path: ['writeBack', key] });
   for (const api of TASK_WRITTEN) out.push({ object: TASK, field: api, writable: true, path: ['writeBack'] });
   return out;
 }
 
 const FIX_HINT =
   'Fix the name in the config, or add what is missing to the org (manifests/salesforce holds what Execution Coach adds).';
+/** A written Task type is the admin's choice: one the org has, or one they add (manifests keep the org's list). */
+const TASK_TYPE_FIX =
+  "Set it to one of the org's Task types, or add the value in Setup: Object Manager → Task → Fields & Relationships → Type.";
 /** Picklists longer than this are not listed in full in a hint. */
 const MAX_LISTED_VALUES = 25;
 
@@ -109,6 +110,13 @@ function suggestionFor(problem: DescribeProblem): string | undefined {
   const listed = problem.choices.slice(0, MAX_LISTED_VALUES).map((value) => `"${value}"`);
   const more = problem.choices.length > MAX_LISTED_VALUES ? `, … (${problem.choices.length} in all)` : '';
   return `the org's values: ${listed.join(', ')}${more}`;
+}
+
+function hintFor(problem: DescribeProblem, path: ConfigPath): string {
+  const suggestion = suggestionFor(problem);
+  const writtenType = path[0] === 'writeBack' && WRITTEN_TYPES.some((key) => key === path[1]);
+  if (!writtenType) return suggestion ?? FIX_HINT;
+  return suggestion === undefined ? TASK_TYPE_FIX : `${suggestion} ${TASK_TYPE_FIX}`;
 }
 
 /** What `validate --org` verified, per object: which org, how it logged in, the fields and values it found there. */
@@ -185,7 +193,7 @@ async function checkInOrg(session: SalesforceSession, config: Config, file: stri
       column,
       path: formatPath(path),
       message: `${problem.message} in the org at ${session.instanceUrl}`,
-      hint: suggestionFor(problem) ?? FIX_HINT,
+      hint: hintFor(problem, path),
     };
   });
   return { problems: located, checked: checkedLines(requirements, session.instanceUrl, session.method) };

@@ -8,12 +8,13 @@
  */
 import type { DealershipCalendar } from './calendar';
 import { type DayNumber, dateFromDay } from './civil-date';
-import { type DesiredRecord, SHORT_TEXT_MAX, TASK, TASK_OPEN_STATUS } from './desired';
+import { type DesiredRecord, TASK, TASK_OPEN_STATUS } from './desired';
 import type { RepDiagnosis } from './diagnose';
-import { num, pct, truncate } from './finding-text';
+import { num, pct } from './finding-text';
 import type { GoalPlan } from './goal-plan';
 import type { CoachingModel, CoachModel, Rep } from './model';
 import type { MeasureResult, Scorecard } from './measure-results';
+import { taskSubject } from './tasks';
 import type { Period } from './window';
 
 export const AGENDA_RULE = 'agenda';
@@ -66,7 +67,7 @@ export function agendaTask(input: AgendaInput): DesiredRecord | null {
     key: `v1:${AGENDA_RULE}:${rep.id}:${dateFromDay(period.start)}`,
     createOnly: { [TASK.owner]: rep.managerId, [TASK.status]: TASK_OPEN_STATUS, [TASK.description]: agendaText(input) },
     fields: {
-      [TASK.subject]: truncate(`1:1 with ${rep.name}: coach ${focusStep}`, SHORT_TEXT_MAX),
+      [TASK.subject]: taskSubject(`1:1 with ${rep.name}: coach ${focusStep}`, model),
       [TASK.type]: model.writeBack.agendaTaskType,
       [TASK.activityDate]: dateFromDay(due),
     },

@@ -289,6 +289,8 @@ export interface WriteBackModel {
   followUpTaskType: string;
   /** Task.Type of one-on-one agenda tasks for managers. */
   agendaTaskType: string;
+  /** Put before the Subject of every written task ('' for none). */
+  subjectPrefix: string;
 }
 
 /** Everything the pure core needs from the config. */

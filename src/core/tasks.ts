@@ -61,10 +61,15 @@ export function staleLeadTask(
       [TASK.activityDate]: taskDueDate(lead.dueDate, todayDay, model, calendar),
     },
     fields: {
-      [TASK.subject]: truncate(`Call ${who}: no contact since ${since}`, SHORT_TEXT_MAX),
+      [TASK.subject]: taskSubject(`Call ${who}: no contact since ${since}`, model),
       [TASK.type]: model.writeBack.followUpTaskType,
     },
   };
+}
+
+/** A written task's Subject: the config's prefix, then what to do, cut to the field's length. */
+export function taskSubject(text: string, model: Pick<CoachModel, 'writeBack'>): string {
+  return truncate(`${model.writeBack.subjectPrefix}${text}`, SHORT_TEXT_MAX);
 }
 
 /**
@@ -114,7 +119,7 @@ export function commitmentCheckTask(
     key: `v1:${COMMITMENT_CHECK_RULE}:${measure.id}:${rep.id}:${followUpDate}`,
     createOnly: { [TASK.owner]: rep.managerId, [TASK.status]: TASK_OPEN_STATUS },
     fields: {
-      [TASK.subject]: truncate(`Follow up with ${rep.name}: ${measure.label} ${status.toLowerCase()}`, SHORT_TEXT_MAX),
+      [TASK.subject]: taskSubject(`Follow up with ${rep.name}: ${measure.label} ${status.toLowerCase()}`, model),
       [TASK.type]: model.writeBack.followUpTaskType,
       [TASK.activityDate]: taskDueDate(followUpDate, todayDay, model, calendar),
       [TASK.description]: outcome,

@@ -268,7 +268,7 @@ describe('defaults', () => {
     expect(config.goals).toMatchObject({ defaultMonthly: 10, overrides: {} });
   });
 
-  it('given no writeBack section, then it previews and uses the API names of ARCHITECTURE.md §5.2', () => {
+  it('given no writeBack section, then it previews and uses the API names of ARCHITECTURE.md §5.2 and Task types a standard org has', () => {
     expect(config.writeBack).toEqual({
       mode: 'preview',
       flagObject: 'Coaching_Flag__c',
@@ -297,8 +297,9 @@ describe('defaults', () => {
         outcome: 'Outcome__c',
       },
       taskKeyField: 'Coaching_Key__c',
-      followUpTaskType: 'Follow-Up',
-      agendaTaskType: 'Coaching',
+      followUpTaskType: 'Call',
+      agendaTaskType: 'Meeting',
+      subjectPrefix: '',
     });
   });
 

@@ -188,6 +188,7 @@ export interface ModelBuilder {
   measures(...measures: MeasureModel[]): ModelBuilder;
   coaching(over: Partial<CoachingModel>): ModelBuilder;
   goals(over: Partial<GoalModel>): ModelBuilder;
+  writeBack(over: Partial<CoachModel['writeBack']>): ModelBuilder;
   timeZone(zone: string): ModelBuilder;
   hours(open: string, close: string): ModelBuilder;
   workingDays(...days: CoachModel['dealership']['workingDays']): ModelBuilder;
@@ -259,12 +260,14 @@ export function modelBuilder(): ModelBuilder {
       taskKeyField: 'Coaching_Key__c',
       followUpTaskType: 'Follow-Up',
       agendaTaskType: 'Coaching',
+      subjectPrefix: '',
     },
   };
   const builder: ModelBuilder = {
     measures: (...measures) => ((model.measures = measures), builder),
     coaching: (over) => ((model.coaching = { ...model.coaching, ...over }), builder),
     goals: (over) => ((model.goals = { ...model.goals, ...over }), builder),
+    writeBack: (over) => ((model.writeBack = { ...model.writeBack, ...over }), builder),
     timeZone: (zone) => ((model.dealership = { ...model.dealership, timeZone: zone }), builder),
     hours: (open, close) => ((model.dealership = { ...model.dealership, hours: { open, close } }), builder),
     workingDays: (...days) => ((model.dealership = { ...model.dealership, workingDays: days }), builder),

@@ -2,6 +2,7 @@ import type { CoachingResult } from '../../src/core/coach';
 import type { DesiredRecord } from '../../src/core/desired';
 import type { OwnTaskFact } from '../../src/core/facts';
 import { flagReadFields, openFlagFromRecord } from '../../src/core/flags';
+import { taskSubject } from '../../src/core/tasks';
 import { event, events, leadFact, local, modelBuilder, openFlag, ratio, rep, run, staleLead } from './builders';
 
 const day = (d: number, time = '10:00'): number => local(`2026-11-${String(d).padStart(2, '0')}`, time);
@@ -202,6 +203,36 @@ describe('stale-lead tasks', () => {
     expect(withOpen.desired.filter((d) => d.kind === 'staleLeadTask')).toEqual([]);
     const withClosed = run(model, { ...stale, facts: [...stale.facts, ownTask(true)] });
     expect(withClosed.desired.filter((d) => d.kind === 'staleLeadTask')).toHaveLength(1);
+  });
+});
+
+describe('the written tasks, as the config names them', () => {
+  const named = modelBuilder()
+    .measures(ratio(), staleLead())
+    .writeBack({ followUpTaskType: 'Call', agendaTaskType: 'Meeting', subjectPrefix: '[Coach] ' })
+    .build();
+
+  it('given a Subject prefix and Task types, then every written task carries them', () => {
+    const stale = {
+      reps,
+      facts: [leadFact('00QL1', 'A', day(1))],
+      events: [...weakA, event('attempt', 'A', '00QL1', day(22, '16:00'))],
+    };
+    const tasks = run(named, stale).desired.filter((d) => d.object === 'Task');
+    expect(tasks.map((t) => [t.kind, t.fields.Type, t.fields.Subject])).toEqual(
+      expect.arrayContaining([
+        ['staleLeadTask', 'Call', '[Coach] Call Dana Reyes: no contact since 2026-11-22'],
+        ['agenda', 'Meeting', '[Coach] 1:1 with Rep A: coach Appointment set'],
+      ]),
+    );
+  });
+
+  it('given a long prefix and a long name, then the Subject is cut to the field’s 255 characters', () => {
+    const long = modelBuilder()
+      .writeBack({ subjectPrefix: 'x'.repeat(40) })
+      .build();
+    expect(taskSubject('y'.repeat(300), long)).toHaveLength(255);
+    expect(taskSubject('Call Dana', long)).toBe(`${'x'.repeat(40)}Call Dana`);
   });
 });
 

@@ -196,13 +196,23 @@ describe('end to end: report, plan, preview, dry run and validate against the sa
     expect(query(org, 'SELECT Id, SystemModstamp FROM Coaching_Flag__c')).toEqual(flagsBefore);
   });
 
-  it('given a copy whose written follow-up Task type the org lacks, when it syncs live, then it exits 2 before writing', async () => {
-    const copy = configCopy(org, 'written-type.yaml', [/followUpTaskType: Follow-Up\b/, 'followUpTaskType: Follow Up']);
+  it('given a copy whose written Task types the org lacks, when it syncs live, then it exits 2 naming both and writes nothing', async () => {
+    const copy = configCopy(
+      org,
+      'written-type.yaml',
+      [/followUpTaskType: Follow-Up\b/, 'followUpTaskType: Follow Up'],
+      [/agendaTaskType: Coaching\b/, 'agendaTaskType: One-on-one'],
+    );
+    const written = (): unknown => query(org, 'SELECT Id, SystemModstamp FROM Task WHERE Coaching_Key__c != null');
+    const before = written();
     const state = path.join(org.dir, 'written-type.db');
     const run = await cli(['sync', '--live', '--config', copy, '--state', state, '--now', runAt(1)], org.env);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/writeBack\.followUpTaskType: picklist value 'Follow Up' is not a value of Task\.Type/);
     expect(run.stderr).toContain('did you mean "Follow-Up"?');
+    expect(run.stderr).toMatch(/writeBack\.agendaTaskType: picklist value 'One-on-one' is not a value of Task\.Type/);
+    expect(run.stderr).toMatch(/the org's values: "Call", [^\n]*add the value in Setup: Object Manager → Task/);
+    expect(written()).toEqual(before);
   });
 
   it('given a config that fits the org, when two syncs run on one day, then only the first describes the org', async () => {

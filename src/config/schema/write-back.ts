@@ -2,6 +2,9 @@ import { z } from 'zod';
 import type { WriteBackModel } from '../../core/model';
 import { apiName, nonEmpty } from './primitives';
 
+/** Leaves most of the 255 characters of a Subject to the words that say what to do. */
+const SUBJECT_PREFIX_MAX = 40;
+
 type FlagFieldKey = keyof WriteBackModel['flagFields'];
 
 /** The API names of ARCHITECTURE.md §5.2, as deployed from manifests/salesforce/, with what each holds. */
@@ -61,8 +64,23 @@ export const writeBackSchema = z
     taskKeyField: apiName()
       .default('Coaching_Key__c')
       .describe('External-id field on Activity that marks tasks the product wrote (they never count as activity).'),
-    followUpTaskType: nonEmpty().default('Follow-Up').describe('Task Type of follow-up tasks for salespeople.'),
-    agendaTaskType: nonEmpty().default('Coaching').describe('Task Type of one-on-one agenda tasks for managers.'),
+    followUpTaskType: nonEmpty()
+      .default('Call')
+      .describe(
+        "Task Type of follow-up tasks for salespeople: a value of the org's Task Type picklist. Default Call, which a standard org has.",
+      ),
+    agendaTaskType: nonEmpty()
+      .default('Meeting')
+      .describe(
+        "Task Type of one-on-one agenda tasks for managers: a value of the org's Task Type picklist. Default Meeting, which a standard org has.",
+      ),
+    subjectPrefix: z
+      .string()
+      .max(SUBJECT_PREFIX_MAX)
+      .default('')
+      .describe(
+        `Text put before the Subject of every task Execution Coach writes, e.g. "[Coach] ", so list views and reports can pick them out. At most ${SUBJECT_PREFIX_MAX} characters; default none.`,
+      ),
   })
   .prefault({})
   .describe('What is written back to Salesforce, and whether anything is written at all.');
