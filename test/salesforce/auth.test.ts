@@ -16,8 +16,8 @@ import {
   queryResult,
   salesforceSettings,
   taskRecords,
-  useNock,
 } from './support';
+import { useNock } from './use-nock';
 
 useNock();
 

@@ -1,7 +1,8 @@
 import nock from 'nock';
 import type { DescribeMap, FieldDescribe, FieldRequirement, ObjectDescribe } from '../../src/salesforce/describe';
 import { checkConfigAgainstDescribe } from '../../src/salesforce/describe';
-import { API, INSTANCE, LIMIT_HEADER, openTokenSession, useNock } from './support';
+import { API, INSTANCE, LIMIT_HEADER, openTokenSession } from './support';
+import { useNock } from './use-nock';
 
 useNock();
 

@@ -1,17 +1,8 @@
 import nock from 'nock';
 import { Connection } from '@jsforce/jsforce-node';
 import { RETRY_MAX_ATTEMPTS } from '../../src/salesforce/retry';
-import {
-  API,
-  INSTANCE,
-  LIMIT_HEADER,
-  TOKEN,
-  failureOf,
-  openTokenSession,
-  queryResult,
-  taskRecords,
-  useNock,
-} from './support';
+import { API, INSTANCE, LIMIT_HEADER, TOKEN, failureOf, openTokenSession, queryResult, taskRecords } from './support';
+import { useNock } from './use-nock';
 
 useNock();
 

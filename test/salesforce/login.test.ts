@@ -14,8 +14,8 @@ import {
   instantTiming,
   type InstantTiming,
   salesforceSettings,
-  useNock,
 } from './support';
+import { useNock } from './use-nock';
 
 useNock();
 

@@ -22,8 +22,8 @@ import {
   soqlOf,
   taskRecord,
   taskRecords,
-  useNock,
 } from './support';
+import { useNock } from './use-nock';
 
 useNock();
 

@@ -11,8 +11,8 @@ import {
   soqlOf,
   taskRecord,
   taskRecords,
-  useNock,
 } from './support';
+import { useNock } from './use-nock';
 
 useNock();
 

@@ -10,7 +10,8 @@ import nock from 'nock';
 import { setDefaults } from '@jsforce/jsforce-node/lib/request';
 import type { SalesforceSession } from '../../src/salesforce/session';
 import { openSalesforceSession } from '../../src/salesforce/session';
-import { API, INSTANCE, LIMIT_HEADER, failureOf, instantTiming, salesforceSettings, useNock } from './support';
+import { API, INSTANCE, LIMIT_HEADER, failureOf, instantTiming, salesforceSettings } from './support';
+import { useNock } from './use-nock';
 
 useNock();
 

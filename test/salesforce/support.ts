@@ -1,8 +1,8 @@
 /**
- * Builders shared by the Salesforce adapter's tests: a session against a nock-mocked org on a
- * loopback address (nothing leaves the process), instant timers, and small response builders.
+ * Builders shared by the Salesforce adapter's tests: a session against an org on a loopback address, instant timers,
+ * and small response builders. Nock is not imported here: importing it intercepts every HTTP request of the process
+ * until restored, so only the files that mock the org import it, and they call useNock() (use-nock.ts).
  */
-import nock from 'nock';
 import type { SfRecord } from '../../src/core/model';
 import type { SalesforceSettings } from '../../src/salesforce/credentials';
 import { DEFAULT_ENV_NAMES } from '../../src/salesforce/credentials';
@@ -16,16 +16,6 @@ export const VERSION = '62.0';
 export const API = `/services/data/v${VERSION}`;
 export const TOKEN = '00D000000000001AAA!AQ.test-access-token';
 export const LIMIT_HEADER = { 'Sforce-Limit-Info': 'api-usage=10/15000' };
-
-/** Registers nock for the file: no real connection, mocks cleared between tests. */
-export function useNock(): void {
-  beforeAll(() => nock.disableNetConnect());
-  afterEach(() => nock.cleanAll());
-  afterAll(() => {
-    nock.enableNetConnect();
-    nock.restore();
-  });
-}
 
 export interface InstantTiming extends RetryTiming {
   sleeps: number[];

@@ -1,6 +1,7 @@
 import nock from 'nock';
 import { KEY_QUERY_MAX_ENCODED_CHARS, LOCK_RETRY_ATTEMPTS } from '../../src/salesforce/writer';
-import { API, INSTANCE, LIMIT_HEADER, failureOf, openTokenSession, queryResult, soqlOf, useNock } from './support';
+import { API, INSTANCE, LIMIT_HEADER, failureOf, openTokenSession, queryResult, soqlOf } from './support';
+import { useNock } from './use-nock';
 
 useNock();
 
