@@ -71,6 +71,8 @@ export function orgRequirements(config: Config): Requirement[] {
 
   const flags = writeBack.flagFields;
   const managerOwned = new Set([flags.commitment, flags.followUpDate]);
+  // Named first where the config names it, so that a missing flag object is reported at writeBack.flagObject.
+  out.push({ object: writeBack.flagObject, path: ['writeBack', 'flagObject'] });
   for (const [name, api] of Object.entries(flags)) {
     out.push({
       object: writeBack.flagObject,
@@ -96,8 +98,7 @@ export function orgRequirements(config: Config): Requirement[] {
 const FIX_HINT =
   'Fix the name in the config, or add what is missing to the org (manifests/salesforce holds what Execution Coach adds).';
 /** A written Task type is the admin's choice: one the org has, or one they add (manifests keep the org's list). */
-const TASK_TYPE_FIX =
-  "Set it to one of the org's Task types, or add the value in Setup: Object Manager → Task → Fields & Relationships → Type.";
+const TASK_TYPE_SETUP = 'in Setup: Object Manager → Task → Fields & Relationships → Type';
 /** Picklists longer than this are not listed in full in a hint. */
 const MAX_LISTED_VALUES = 25;
 
@@ -116,11 +117,17 @@ function hintFor(problem: DescribeProblem, path: ConfigPath): string {
   const suggestion = suggestionFor(problem);
   const writtenType = path[0] === 'writeBack' && WRITTEN_TYPES.some((key) => key === path[1]);
   if (!writtenType) return suggestion ?? FIX_HINT;
-  return suggestion === undefined ? TASK_TYPE_FIX : `${suggestion} ${TASK_TYPE_FIX}`;
+  const add = `add "${problem.unknown ?? ''}" ${TASK_TYPE_SETUP}.`;
+  if (suggestion === undefined) return `Set it to one of the org's Task types, or ${add}`;
+  return suggestion.endsWith('?') ? `${suggestion} Or ${add}` : `${suggestion}. Set it to one of these, or ${add}`;
 }
 
 /** What `validate --org` verified, per object: which org, how it logged in, the fields and values it found there. */
-function checkedLines(requirements: readonly FieldRequirement[], instanceUrl: string, method: string): string[] {
+function checkedLines(
+  requirements: readonly FieldRequirement[],
+  session: Pick<SalesforceSession, 'instanceUrl' | 'method'>,
+  user: string | null,
+): string[] {
   const byObject = new Map<string, { fields: Set<string>; values: Set<string> }>();
   for (const requirement of requirements) {
     const entry = byObject.get(requirement.object) ?? { fields: new Set<string>(), values: new Set<string>() };
@@ -129,7 +136,7 @@ function checkedLines(requirements: readonly FieldRequirement[], instanceUrl: st
     byObject.set(requirement.object, entry);
   }
   return [
-    `Checked against the org at ${instanceUrl} (login: ${method}):`,
+    `Checked against the org at ${session.instanceUrl} as ${user ?? 'the integration user'} (login: ${session.method}):`,
     ...[...byObject].map(
       ([object, { fields, values }]) =>
         `  ${object.padEnd(20)} ${counted(fields.size, 'field', 'fields')}, ${counted(values.size, 'picklist value', 'picklist values')}`,
@@ -142,7 +149,9 @@ export function orgCheck(options: Pick<OrgCommandOptions, 'targetOrg'>, ctx: Cli
   return async (config: Config, file: string): Promise<CheckResult> => {
     const session = await openSession(options, config, ctx, logger);
     try {
-      return await checkInOrg(session, config, file, ctx.cwd);
+      const result = await checkInOrg(session, config, file, ctx.cwd);
+      const user = await session.runningUser();
+      return { problems: result.problems, checked: checkedLines(result.requirements, session, user) };
     } finally {
       await session.close();
     }
@@ -172,12 +181,20 @@ export async function assertConfigFitsOrg(
   state.setMeta(CHECKED_META, fingerprint);
 }
 
-async function checkInOrg(session: SalesforceSession, config: Config, file: string, cwd: string): Promise<CheckResult> {
+async function checkInOrg(
+  session: SalesforceSession,
+  config: Config,
+  file: string,
+  cwd: string,
+): Promise<{ problems: CheckResult['problems']; requirements: Requirement[] }> {
   const requirements = orgRequirements(config);
   const describes = await session.describeRequirements(requirements);
+  // The org's object list costs a call, so it is read only when an object is missing, for its "did you mean".
+  const orgObjects = [...describes.values()].includes(null) ? await session.objectNames() : [];
   const problems = checkConfigAgainstDescribe(
     requirements.map(({ path, ...requirement }) => ({ ...requirement, source: JSON.stringify(path) })),
     describes,
+    orgObjects,
   );
   const lines = new LineCounter();
   const locator = new SourceLocator(
@@ -196,5 +213,5 @@ async function checkInOrg(session: SalesforceSession, config: Config, file: stri
       hint: hintFor(problem, path),
     };
   });
-  return { problems: located, checked: checkedLines(requirements, session.instanceUrl, session.method) };
+  return { problems: located, requirements };
 }

@@ -72,6 +72,30 @@ export async function describeObject(http: SalesforceHttp, name: string): Promis
   }
 }
 
+/** The names of the objects the integration user can see (describe global), for a "did you mean" on an object. */
+export async function objectNames(http: SalesforceHttp): Promise<string[]> {
+  const response = await http.send<unknown>('other', { method: 'GET', path: '/sobjects' });
+  const listed = asRecord(response.body).sobjects;
+  return (Array.isArray(listed) ? listed.map(asRecord) : [])
+    .map((entry) => entry.name)
+    .filter((name): name is string => typeof name === 'string');
+}
+
+/**
+ * The username the session acts as (OAuth userinfo), for saying who a check ran as; null when the token may not ask
+ * (userinfo needs the openid scope, which a connected app may leave out).
+ */
+export async function runningUser(http: SalesforceHttp): Promise<string | null> {
+  try {
+    const response = await http.send<unknown>('other', { method: 'GET', path: '/services/oauth2/userinfo' });
+    const name = asRecord(response.body).preferred_username;
+    return typeof name === 'string' ? name : null;
+  } catch (error) {
+    if (error instanceof SalesforceRequestError && error.classification.action !== 'retry') return null;
+    throw error;
+  }
+}
+
 export async function describeObjects(
   http: SalesforceHttp,
   names: readonly string[],
@@ -109,8 +133,8 @@ export interface DescribeProblem {
   /** The name or value the org lacks, and what the org has instead: for a "did you mean". */
   unknown?: string;
   choices?: readonly string[];
-  /** What the choices are: the object's fields, or the picklist's values (few enough to list). */
-  choicesAre?: 'fields' | 'values';
+  /** What the choices are: the org's objects, the object's fields, or the picklist's values (few enough to list). */
+  choicesAre?: 'objects' | 'fields' | 'values';
 }
 
 /** Objects to describe so that every requirement, paths through lookups included, can be checked. */
@@ -207,6 +231,7 @@ function fieldProblems(requirement: FieldRequirement, field: FieldDescribe, labe
 export function checkConfigAgainstDescribe(
   requirements: readonly FieldRequirement[],
   describes: DescribeMap,
+  orgObjects: readonly string[] = [],
 ): DescribeProblem[] {
   const problems: DescribeProblem[] = [];
   for (const requirement of requirements) {
@@ -223,7 +248,11 @@ export function checkConfigAgainstDescribe(
           : `${requirement.object} was not described`;
       // About the object, not the field asked of it: reported once at its first mention (below).
       const { field: _field, ...whereObject } = where;
-      problems.push({ ...whereObject, message });
+      const suggestion =
+        object === null && orgObjects.length > 0
+          ? { unknown: requirement.object, choices: orgObjects, choicesAre: 'objects' as const }
+          : {};
+      problems.push({ ...whereObject, message, ...suggestion });
       continue;
     }
     if (requirement.field === undefined) continue;

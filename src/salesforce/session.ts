@@ -12,7 +12,7 @@ import type { AuthMethod, Environment, SalesforceSettings } from './credentials'
 import { resolveCredentials, sessionActions } from './credentials';
 import { connect } from './connect';
 import type { DescribeMap, FieldRequirement, ObjectDescribe } from './describe';
-import { describeForRequirements, describeObject, describeObjects } from './describe';
+import { describeForRequirements, describeObject, describeObjects, objectNames, runningUser } from './describe';
 import { toCoachError } from './error-policy';
 import { SalesforceHttp } from './http-client';
 import { SalesforceReader } from './reader';
@@ -54,6 +54,10 @@ export interface SalesforceSession {
   describeObjects(names: readonly string[]): Promise<DescribeMap>;
   /** Describes what the requirements need, lookups' targets included; feed it to checkConfigAgainstDescribe. */
   describeRequirements(requirements: readonly FieldRequirement[]): Promise<DescribeMap>;
+  /** The names of the objects the integration user can see (describe global). */
+  objectNames(): Promise<string[]>;
+  /** The username the session acts as; null when the token may not ask. */
+  runningUser(): Promise<string | null>;
   /** Ends the session: every later request fails with SF_SESSION_CLOSED. Tokens are left to expire. */
   close(): Promise<void>;
 }
@@ -135,6 +139,8 @@ export async function openSalesforceSession(
     calls: () => budget.calls(),
     describeObjects: (names) => describing(() => describeObjects(http, names)),
     describeRequirements: (requirements) => describing(() => describeForRequirements(http, requirements)),
+    objectNames: () => describing(() => objectNames(http)),
+    runningUser: () => describing(() => runningUser(http)),
     close() {
       http.close();
       return Promise.resolve();

@@ -152,7 +152,12 @@ describe('end to end: report, plan, preview, dry run and validate against the sa
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('is valid');
-    expect(run.stdout).toContain(`Checked against the org at ${org.sandbox.url} (login: clientCredentials):`);
+    expect(run.stdout).toMatch(
+      new RegExp(
+        `^Checked against the org at ${org.sandbox.url} as integration\\.user@[\\w.-]+ \\(login: clientCredentials\\):$`,
+        'm',
+      ),
+    );
     expect(run.stdout).toMatch(/^ {2}Task +\d+ fields, \d+ picklist values$/m);
     expect(run.stdout).toMatch(/^ {2}Coaching_Flag__c +\d+ fields, /m);
   });
@@ -163,6 +168,15 @@ describe('end to end: report, plan, preview, dry run and validate against the sa
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/steps\[1\]\.timeField: Task\.CompletedDateTme does not exist/);
     expect(run.stderr).toContain('did you mean "CompletedDateTime"?');
+  });
+
+  it('given a copy with a misspelled flag object, when `validate --org` checks it, then one error, at writeBack.flagObject, with a did-you-mean', async () => {
+    const copy = configCopy(org, 'object.yaml', ['flagObject: Coaching_Flag__c', 'flagObject: Coaching_Flags__c']);
+    const run = await cli(['validate', '--org', '--config', copy, '--log-level', 'warn'], org.env);
+    expect(run.code).toBe(2);
+    expect(run.stderr.match(/Coaching_Flags__c does not exist/g)).toHaveLength(1);
+    expect(run.stderr).toMatch(/writeBack\.flagObject: Coaching_Flags__c does not exist/);
+    expect(run.stderr).toContain('did you mean "Coaching_Flag__c"?');
   });
 
   it('given a copy with a misspelled picklist value and one the org lacks, when `validate --org` checks it, then a did-you-mean and the org’s values', async () => {
@@ -209,9 +223,11 @@ describe('end to end: report, plan, preview, dry run and validate against the sa
     const run = await cli(['sync', '--live', '--config', copy, '--state', state, '--now', runAt(1)], org.env);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/writeBack\.followUpTaskType: picklist value 'Follow Up' is not a value of Task\.Type/);
-    expect(run.stderr).toContain('did you mean "Follow-Up"?');
+    expect(run.stderr).toContain('did you mean "Follow-Up"? Or add "Follow Up" in Setup');
     expect(run.stderr).toMatch(/writeBack\.agendaTaskType: picklist value 'One-on-one' is not a value of Task\.Type/);
-    expect(run.stderr).toMatch(/the org's values: "Call", [^\n]*add the value in Setup: Object Manager → Task/);
+    expect(run.stderr).toMatch(
+      /the org's values: "Call", [^\n]*Set it to one of these, or add "One-on-one" in Setup: Object Manager → Task/,
+    );
     expect(written()).toEqual(before);
   });
 

@@ -112,6 +112,25 @@ describe('checking the config against the org', () => {
     ]);
   });
 
+  it('given an object the org spells differently, then its problem carries the org’s objects for a did-you-mean', () => {
+    const requirements: FieldRequirement[] = [
+      { object: 'Coaching_Flags__c', source: 'writeBack.flagObject' },
+      { object: 'Coaching_Flags__c', field: 'Flag_Key__c', source: 'writeBack.flagFields.key' },
+    ];
+    const orgObjects = ['Account', 'Coaching_Flag__c', 'Task'];
+
+    expect(checkConfigAgainstDescribe(requirements, described(['Coaching_Flags__c', null]), orgObjects)).toEqual([
+      {
+        object: 'Coaching_Flags__c',
+        source: 'writeBack.flagObject',
+        message: 'Coaching_Flags__c does not exist (or is hidden from the integration user)',
+        unknown: 'Coaching_Flags__c',
+        choices: orgObjects,
+        choicesAre: 'objects',
+      },
+    ]);
+  });
+
   it('given a field the org lacks asked at two places, then each place is reported', () => {
     const requirements: FieldRequirement[] = [
       { object: 'Task', field: 'Coaching_Kee__c', source: 'writeBack.taskKeyField' },
@@ -173,6 +192,32 @@ describe('describing the org', () => {
       "picklist value 'Old Stage' is not a value of OpportunityHistory.StageName",
       'Coaching_Flag__c does not exist (or is hidden from the integration user)',
     ]);
+  });
+
+  it('given the org’s object list, then objectNames gives each name', async () => {
+    nock(INSTANCE)
+      .get(`${API}/sobjects`)
+      .reply(
+        200,
+        { sobjects: [{ name: 'Account' }, { name: 'Coaching_Flag__c' }, { label: 'no name' }] },
+        LIMIT_HEADER,
+      );
+    const { session } = await openTokenSession();
+
+    await expect(session.objectNames()).resolves.toEqual(['Account', 'Coaching_Flag__c']);
+  });
+
+  it('given userinfo, then the running user is its username; given a token without the openid scope, then null', async () => {
+    nock(INSTANCE)
+      .get('/services/oauth2/userinfo')
+      .reply(200, { preferred_username: 'coach@dealer.example' }, LIMIT_HEADER);
+    nock(INSTANCE)
+      .get('/services/oauth2/userinfo')
+      .reply(403, [{ errorCode: 'INSUFFICIENT_SCOPE', message: 'openid scope required' }]);
+    const { session } = await openTokenSession();
+
+    await expect(session.runningUser()).resolves.toBe('coach@dealer.example');
+    await expect(session.runningUser()).resolves.toBeNull();
   });
 
   it('given a describe refused for lack of permission, then it is SF_PERMISSION, not a missing object', async () => {
