@@ -1,0 +1,140 @@
+/**
+ * Every command against the README's exit-code table: each command is driven into each code it can reach without a
+ * broken org (a permission missing is the error policy's own test), and the code it exits with must be one the
+ * README's row for that command promises for that outcome.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { CONFIG, ROOT, cli, type CliRun, type DemoOrg, runAt, startDemoOrg } from './support';
+
+type Code = 0 | 1 | 2 | 75;
+
+/** The README's "By command" table: command → the codes its row does not mark "–". */
+function readmeTable(): Map<string, Set<Code>> {
+  const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const rows = new Map<string, Set<Code>>();
+  const header = readme.indexOf('| command | 0 | 1 | 2 | 75 |');
+  for (const line of readme.slice(header).split('\n').slice(2)) {
+    if (!line.startsWith('| `')) break;
+    const [name, ...cells] = line
+      .split('|')
+      .slice(1, 6)
+      .map((cell) => cell.trim());
+    const codes = ([0, 1, 2, 75] as const).filter((_, i) => cells[i] !== '–');
+    rows.set((name ?? '').replace(/`/g, ''), new Set(codes));
+  }
+  return rows;
+}
+
+/** A loopback port with nothing listening: a login there is refused. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+const table = readmeTable();
+let org: DemoOrg;
+let refused: Record<string, string>;
+let synced: string;
+let unreadable: string;
+const MISSING_CONFIG = ['--config', 'config/no-such-file.yaml'];
+
+beforeAll(async () => {
+  org = await startDemoOrg();
+  refused = { ...org.env, SF_LOGIN_URL: `http://127.0.0.1:${await closedPort()}` };
+  synced = path.join(org.dir, 'synced.db');
+  expect((await cli(['sync', '--config', CONFIG, '--state', synced, '--now', runAt(0)], org.env)).code).toBe(0);
+  unreadable = path.join(org.dir, 'unreadable.db');
+  writeFileSync(unreadable, 'not a database, only text');
+});
+
+afterAll(() => org.close());
+
+/** Runs a command and checks its code against what the test expects and what the README's row allows. */
+async function expectExit(command: string, code: Code, run: () => Promise<CliRun>): Promise<CliRun> {
+  const result = await run();
+  expect({ command, code: result.code, stderr: result.stderr.slice(0, 400) }).toMatchObject({ command, code });
+  expect([...(table.get(command) ?? [])]).toContain(code);
+  return result;
+}
+
+describe('exit codes, command by command, as the README states them', () => {
+  it('given the README, then it has a row for every command the CLI has', async () => {
+    const help = await cli(['--help'], {});
+    const commands = [...help.stdout.matchAll(/^ {2}([a-z]+)\b/gm)].map((m) => m[1]).filter((c) => c !== 'help');
+    expect(commands.length).toBeGreaterThanOrEqual(8);
+    expect([...table.keys()].sort()).toEqual([...commands].sort());
+  });
+
+  it('given validate: a valid config 0, a broken one 2, a refused login 2, an org over its API limit 75', async () => {
+    await expectExit('validate', 0, () => cli(['validate', '--config', CONFIG], {}));
+    await expectExit('validate', 0, () => cli(['validate', '--org', '--config', CONFIG], org.env));
+    await expectExit('validate', 2, () => cli(['validate', '--config', 'test/config/fixtures/bad.yaml'], {}));
+    await expectExit('validate', 2, () => cli(['validate', '--org', '--config', CONFIG], refused));
+    org.sandbox.faults.configure({ dailyApiLimit: 1 });
+    try {
+      await expectExit('validate', 75, () => cli(['validate', '--org', '--config', CONFIG], org.env));
+    } finally {
+      org.sandbox.faults.configure({ dailyApiLimit: null });
+    }
+  });
+
+  it('given preview: the org 0, a missing config 2, a refused login 2, an org over its API limit 75', async () => {
+    await expectExit('preview', 0, () => cli(['preview', '--config', CONFIG, '--now', runAt(1)], org.env));
+    await expectExit('preview', 2, () => cli(['preview', ...MISSING_CONFIG], org.env));
+    await expectExit('preview', 2, () => cli(['preview', '--config', CONFIG], refused));
+    org.sandbox.faults.configure({ dailyApiLimit: 1 });
+    try {
+      await expectExit('preview', 75, () => cli(['preview', '--config', CONFIG, '--now', runAt(1)], org.env));
+    } finally {
+      org.sandbox.faults.configure({ dailyApiLimit: null });
+    }
+  });
+
+  it('given sync: a dry run 0, an unreadable state 1, a refused login 2, an org over its API limit 75', async () => {
+    const state = path.join(org.dir, 'sync.db');
+    const sync = (extra: string[], env = org.env) =>
+      cli(['sync', '--config', CONFIG, '--now', runAt(2), ...extra], env);
+    await expectExit('sync', 0, () => sync(['--dry-run', '--state', state]));
+    await expectExit('sync', 1, () => sync(['--state', unreadable]));
+    await expectExit('sync', 2, () => sync(['--state', state], refused));
+    org.sandbox.faults.configure({ dailyApiLimit: 1 });
+    try {
+      await expectExit('sync', 75, () => sync(['--state', state]));
+    } finally {
+      org.sandbox.faults.configure({ dailyApiLimit: null });
+    }
+  });
+
+  it.each(['report', 'plan'])(
+    'given %s: a synced state 0, a state file with no sync or unreadable 1, a missing config 2',
+    async (command) => {
+      await expectExit(command, 0, () => cli([command, '--config', CONFIG, '--state', synced, '--now', runAt(1)], {}));
+      await expectExit(command, 1, () =>
+        cli([command, '--config', CONFIG, '--state', path.join(org.dir, 'never-synced.db')], {}),
+      );
+      await expectExit(command, 1, () => cli([command, '--config', CONFIG, '--state', unreadable], {}));
+      await expectExit(command, 2, () => cli([command, ...MISSING_CONFIG, '--state', synced], {}));
+    },
+  );
+
+  it('given demo: a small dealership 0, a missing config 2', async () => {
+    const demo = await expectExit('demo', 0, () => cli(['demo', '--reps', '4', '--log-level', 'error'], {}));
+    expect(demo.stdout).toContain('The sandbox is stopped now.');
+    await expectExit('demo', 2, () => cli(['demo', ...MISSING_CONFIG], {}));
+  });
+
+  it('given sandbox: an unknown fault 2 (its 0, after Ctrl+C, is test/sandbox/cli-command.test.ts)', async () => {
+    await expectExit('sandbox', 2, () => cli(['sandbox', '--port', '0', '--no-seed', '--fault', 'meteor=1'], {}));
+  });
+
+  it('given schema: printed 0, an unknown option 2', async () => {
+    await expectExit('schema', 0, () => cli(['schema'], {}));
+    await expectExit('schema', 2, () => cli(['schema', '--colour'], {}));
+  });
+});
