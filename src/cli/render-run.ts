@@ -2,11 +2,22 @@
  * How a run reads on a terminal: what was read, what was found, what was (or would be)
  * written and what it cost in API calls. `--json` prints the same facts as data.
  */
-import type { FlagScope, PlannedWrite, WriteBackModel } from '../core';
+import type { FlagScope, PlannedWrite, SilentStep, WriteBackModel } from '../core';
 import type { RunReport } from '../sync/run-cycle';
 import { counted, number } from './wording';
 
 export type WriteMode = 'live' | 'preview' | 'dry-run';
+
+/** One warning per step that matched nothing while the step before it had data: a probable mis-mapping. */
+export function silentStepWarnings(silentSteps: readonly SilentStep[], advice: string): string[] {
+  return silentSteps.map(
+    (silent) =>
+      `Warning: step ${silent.step} matched no record in the window while ${silent.upstream} had ` +
+      `${counted(silent.upstreamEvents, 'event', 'events')}: probably mapped to a value the org does not use. ` +
+      (silent.measures.length > 0 ? `Not judged: ${silent.measures.join(', ')}. ` : '') +
+      advice,
+  );
+}
 
 export function renderRun(report: RunReport, mode: WriteMode, writeBack: WriteBackModel): string {
   const lines: string[] = [];
@@ -35,14 +46,7 @@ export function renderRun(report: RunReport, mode: WriteMode, writeBack: WriteBa
         `${counted(coaching.findings.length, 'weakness', 'weaknesses')} flagged on reps, ` +
         `${coaching.teamFindings.length} on whole teams, ${counted(coaching.checks.length, 'follow-up check', 'follow-up checks')}.`,
     );
-    for (const silent of coaching.silentSteps) {
-      lines.push(
-        `Warning: step ${silent.step} matched no record in the window while ${silent.upstream} had ` +
-          `${counted(silent.upstreamEvents, 'event', 'events')}: probably mapped to a value the org does not use. ` +
-          (silent.measures.length > 0 ? `Not judged: ${silent.measures.join(', ')}. ` : '') +
-          'Check it with `execution-coach preview`.',
-      );
-    }
+    lines.push(...silentStepWarnings(coaching.silentSteps, 'Check it with `execution-coach preview`.'));
   }
   const plan = report.plan;
   if (plan) {

@@ -243,7 +243,7 @@ describe('end to end: report, plan, preview, dry run and validate against the sa
     expect(describes() - before).toBe(first);
   });
 
-  it('given a copy whose contact step names a disposition nobody logs, when it syncs, then it warns and flags nobody on it', async () => {
+  it('given a copy whose contact step names a disposition nobody logs, when it syncs, then sync and preview warn, and it flags nobody on it', async () => {
     const copy = configCopy(org, 'silent-step.yaml', [
       'match: { Type: Call, CallDisposition: Contacted }',
       'match: { Type: Call, CallDisposition: Reached }',
@@ -254,5 +254,9 @@ describe('end to end: report, plan, preview, dry run and validate against the sa
     expect(run.stdout).toMatch(/Warning: step contact matched no record in the window while attempt had [\d,]+ events/);
     expect(run.stdout).toMatch(/Not judged: [a-z_, ]*contact_rate[a-z_, ]*appointment_set_rate/);
     expect(run.stdout).not.toMatch(/create Coaching_Flag__c v1:(contact_rate|appointment_set_rate):/);
+    const preview = await cli(['preview', '--config', copy, '--now', runAt(1)], org.env);
+    expect(preview.code).toBe(0);
+    expect(preview.stdout).toMatch(/Warning: step contact matched no record .*Map it to a value the org logs/);
+    expect(preview.stdout).toMatch(/Task\.CallDisposition: .*"Contacted" [\d,]+/);
   });
 });

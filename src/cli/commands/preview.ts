@@ -6,6 +6,7 @@ import type { RunReport } from '../../sync/run-cycle';
 import type { CliContext } from '../context';
 import { loadModel, type OrgCommandOptions, runAgainstOrg } from '../run-context';
 import { configOption, nowOption, targetOrgOption, logLevelOption, jsonOption } from '../options';
+import { silentStepWarnings } from '../render-run';
 
 export interface PreviewOptions extends Pick<OrgCommandOptions, 'config' | 'now' | 'targetOrg' | 'logLevel'> {
   json?: boolean;
@@ -51,6 +52,12 @@ export function renderPreview(report: RunReport, model: CoachModel): string {
     for (const plan of coaching.plans) {
       lines.push(`  ${plan.name.slice(0, 24).padEnd(24)} ${plan.steps.map((s) => n(s.sample).padStart(12)).join(' ')}`);
     }
+    lines.push(
+      ...silentStepWarnings(
+        coaching.silentSteps,
+        'Map it to a value the org logs (see the values no step uses above).',
+      ),
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -70,7 +77,7 @@ export async function executePreview(options: PreviewOptions, ctx: CliContext): 
     });
     ctx.out(
       options.json === true
-        ? `${JSON.stringify({ mapping: report.mapStats, reads: report.reads }, null, 2)}\n`
+        ? `${JSON.stringify({ mapping: report.mapStats, reads: report.reads, silentSteps: report.coaching?.silentSteps ?? [] }, null, 2)}\n`
         : renderPreview(report, loaded.model),
     );
     return report;
