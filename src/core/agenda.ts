@@ -1,10 +1,10 @@
 /**
- * The one-on-one agenda: one Task per flagged rep per coaching period, owned by their
- * manager, keyed `v1:agenda:<rep Id>:<period start>`. Its description follows the
- * article's one-on-one in four parts: progress on the last commitments; the activity review
- * (key numbers against expectation and pace); the focus step to coach and why; a blank line
- * for the new commitment. The manager writes into it, so the description is set on create
- * only and never overwritten.
+ * The one-on-one agenda: one Task per rep per coaching period, flagged or not (the practice is a regular one-on-one
+ * with everyone, where a rep on track hears it too), owned by their manager, keyed `v1:agenda:<rep Id>:<period start>`.
+ * Its description follows the article's one-on-one in four parts: progress on the last commitments; the activity
+ * review (the goal's pace, key numbers against expectation); the focus step to coach and why, or for a rep with no
+ * flag the step to keep and the measure closest to a flag; a blank line for the new commitment. The manager writes
+ * into it, so the description is set on create only and never overwritten.
  */
 import type { DealershipCalendar } from './calendar';
 import { type DayNumber, dateFromDay } from './civil-date';
@@ -55,11 +55,11 @@ export interface AgendaInput {
 export function agendaTask(input: AgendaInput): DesiredRecord | null {
   const { rep, diagnosis, model, calendar } = input;
   const focus = diagnosis.flagged[0];
-  if (rep.managerId === null || !focus) return null;
+  if (rep.managerId === null) return null;
   const period = coachingPeriod(input.todayDay, model.coaching.oneOnOne, calendar);
   let due = period.end;
   while (due > period.start && !calendar.isWorkingDay(due)) due--;
-  const focusStep = model.steps.find((step) => step.id === focus.step)?.label ?? focus.step;
+  const focusStep = focus ? (model.steps.find((step) => step.id === focus.step)?.label ?? focus.step) : null;
   return {
     kind: 'agenda',
     object: 'Task',
@@ -67,7 +67,10 @@ export function agendaTask(input: AgendaInput): DesiredRecord | null {
     key: `v1:${AGENDA_RULE}:${rep.id}:${dateFromDay(period.start)}`,
     createOnly: { [TASK.owner]: rep.managerId, [TASK.status]: TASK_OPEN_STATUS, [TASK.description]: agendaText(input) },
     fields: {
-      [TASK.subject]: taskSubject(`1:1 with ${rep.name}: coach ${focusStep}`, model),
+      [TASK.subject]: taskSubject(
+        `1:1 with ${rep.name}: ${focusStep ? `coach ${focusStep}` : 'review, no flag'}`,
+        model,
+      ),
       [TASK.type]: model.writeBack.agendaTaskType,
       [TASK.activityDate]: dateFromDay(due),
     },
@@ -94,12 +97,17 @@ function agendaText(input: AgendaInput): string {
     ...(input.progress.length > 0 ? input.progress.map((line) => `- ${line}`) : ['- No earlier commitments.']),
     '',
     `2. Activity review (${window.startDate} to ${window.endDate}, ${window.workingDays} working days)`,
+    ...paceLine(plan, model),
     ...review,
     '',
-    '3. Focus: the step to coach',
-    focus ? `${focus.summary}` : '',
-    focus ? `Why: ${focus.diagnosis} weakness costing about ${focus.lostUnits.toFixed(1)} units a month.` : '',
-    ...others.map((f) => `Also: ${f.summary}`),
+    ...(focus
+      ? [
+          '3. Focus: the step to coach',
+          focus.summary,
+          `Why: ${focus.diagnosis} weakness costing about ${focus.lostUnits.toFixed(1)} units a month.`,
+          ...others.map((f) => `Also: ${f.summary}`),
+        ]
+      : ['3. No flag this period: what to keep, what to watch', ...keepAndWatch(card, labels)]),
     '',
     '4. New commitment',
     'Action: ______________________________  Follow-up date: __________',
@@ -130,5 +138,81 @@ function reviewLine(result: MeasureResult, team: MeasureResult | undefined, plan
       return `${pct(result.value)} of ${result.reached} skipped a step, allowed ${pct(result.maxSkipShare)}${teamText}`;
     case 'integrity':
       return `${pct(result.value)} of ${result.checked} logged looks unreal, allowed ${pct(result.maxSuspiciousShare)}${teamText}`;
+  }
+}
+
+/** The goal and the pace towards it this month, for a salesperson with a plan. */
+function paceLine(plan: GoalPlan | null, model: CoachModel): string[] {
+  const goal = plan?.steps[plan.steps.length - 1];
+  if (!plan || !goal) return [];
+  const label = model.steps.find((step) => step.id === goal.step)?.label ?? goal.step;
+  const pace =
+    goal.expectedByNow === null
+      ? ''
+      : `, ${num(goal.expectedByNow)} expected by now: ${goal.onTrack === true ? 'on pace' : 'behind pace'}`;
+  return [`- Goal: ${plan.monthlyGoal} ${label} this month; ${goal.monthToDate} so far${pace}`];
+}
+
+/**
+ * How far a value is from its target, as a share of the target: positive is better than the target, negative worse.
+ * Null when there is no value or no target to compare with.
+ */
+export function targetMargin(result: MeasureResult): number | null {
+  if (result.value === null) return null;
+  const above = (value: number, target: number): number | null => (target > 0 ? (value - target) / target : null);
+  const under = (value: number, allowed: number): number => (allowed - value) / Math.max(allowed, MIN_ALLOWED);
+  switch (result.kind) {
+    case 'volume':
+      return result.expectedPerDay === null ? null : above(result.value, result.expectedPerDay);
+    case 'ratio':
+    case 'responseTime':
+      return above(result.value, result.target);
+    case 'overdue':
+    case 'staleLead':
+      return under(result.count, result.maxAllowed);
+    case 'sequence':
+      return under(result.value, result.maxSkipShare);
+    case 'integrity':
+      return under(result.value, result.maxSuspiciousShare);
+  }
+}
+
+/** A share allowed of zero would make any miss infinitely far; this floor keeps margins comparable. */
+const MIN_ALLOWED = 0.01;
+
+/** For a rep with no flag: the step furthest above its target (keep doing it) and the measure nearest a flag. */
+function keepAndWatch(card: Scorecard, labels: ReadonlyMap<string, string>): string[] {
+  const margins = card.results
+    .map((result) => ({ result, margin: targetMargin(result) }))
+    .filter((entry): entry is { result: MeasureResult; margin: number } => entry.margin !== null);
+  const label = (result: MeasureResult): string => labels.get(result.measure) ?? result.measure;
+  const steps = margins.filter(({ result }) => result.kind === 'ratio');
+  const best = steps.reduce<(typeof steps)[number] | null>((a, b) => (a === null || b.margin > a.margin ? b : a), null);
+  const watch = margins
+    .filter((entry) => entry.result !== best?.result)
+    .reduce<(typeof margins)[number] | null>((a, b) => (a === null || b.margin < a.margin ? b : a), null);
+  const lines: string[] = [];
+  if (best) lines.push(`Keep: ${label(best.result)} ${againstTarget(best.result)}, the best step against its target.`);
+  if (watch) {
+    const below = watch.margin < 0 ? ': below target, though not yet clearly enough to flag' : '';
+    lines.push(`Watch: ${label(watch.result)} ${againstTarget(watch.result)}, the closest to a flag${below}.`);
+  }
+  return lines.length > 0 ? lines : ['Too little activity in the period to say.'];
+}
+
+function againstTarget(result: MeasureResult): string {
+  switch (result.kind) {
+    case 'volume':
+      return `${num(result.value)} a day against ${num(result.expectedPerDay)}`;
+    case 'ratio':
+    case 'responseTime':
+      return `${pct(result.value)} against a ${pct(result.target)} target`;
+    case 'overdue':
+    case 'staleLead':
+      return `${result.count} open, ${result.maxAllowed} allowed`;
+    case 'sequence':
+      return `${pct(result.value)} skipped, ${pct(result.maxSkipShare)} allowed`;
+    case 'integrity':
+      return `${pct(result.value)} looks unreal, ${pct(result.maxSuspiciousShare)} allowed`;
   }
 }

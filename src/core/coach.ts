@@ -23,6 +23,7 @@ import type { CoachModel, IntegrityMeasure, Rep, StepEvent } from './model';
 import type { CommitmentCheck } from './commitment-check';
 import type { TeamFinding } from './team-finding';
 import { type SilentStep, silentSteps } from './silent-steps';
+import type { DecidedFlag } from './commitments';
 import { StepCounts } from './step-counts';
 import { workingDaysSince } from './tenure';
 import { type MeasureWindow, type MonthToDate, measureWindow, monthToDate, periodOf } from './window';
@@ -39,6 +40,8 @@ export interface CoachingInput {
   facts: readonly Fact[];
   /** Flags open in the org (New, Committed, Not Improved); others are ignored. */
   openFlags: readonly OpenFlag[];
+  /** Rep flags whose commitment was checked, for the agendas' progress part; none when left out. */
+  decidedFlags?: readonly DecidedFlag[];
   /** The instant of the run, epoch ms. */
   now: number;
 }
@@ -144,6 +147,7 @@ export function computeCoaching(input: CoachingInput): CoachingResult {
     plans,
     window,
     openFlags: input.openFlags,
+    decidedFlags: input.decidedFlags ?? [],
     teamFindings,
     ownTasks: input.facts.filter((fact): fact is OwnTaskFact => fact.kind === 'ownTask'),
     measureSince,

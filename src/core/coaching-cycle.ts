@@ -14,13 +14,15 @@
  *   recorded an outcome for the same measure (the next run opens it, so one run never both
  *   closes and reopens);
  * - every stale lead yields a follow-up task, unless the product's earlier task for the lead
- *   is still open; every flagged rep with a manager gets one agenda per coaching period.
+ *   is still open; every rep with a manager gets one agenda per coaching period, which carries the commitments
+ *   checked since the previous period began (commitments.ts).
  */
-import { agendaTask } from './agenda';
+import { agendaTask, coachingPeriod } from './agenda';
+import { type DecidedFlag, progressLines } from './commitments';
 import { teamCycle } from './team-cycle';
 import type { TeamFinding } from './team-finding';
 import type { DealershipCalendar } from './calendar';
-import { dayFromDate } from './civil-date';
+import { dateFromDay, dayFromDate } from './civil-date';
 import type { DesiredRecord } from './desired';
 import type { Finding, RepDiagnosis } from './diagnose';
 import type { OwnTaskFact } from './facts';
@@ -54,6 +56,8 @@ export interface CycleInput {
   /** Weaknesses of a manager's whole team (team-diagnosis.ts). */
   teamFindings: readonly TeamFinding[];
   ownTasks: readonly OwnTaskFact[];
+  /** Rep flags whose commitment earlier runs checked: the agenda carries those checked since the last period. */
+  decidedFlags?: readonly DecidedFlag[];
   /** Measures every rep over the local days from `startDay` to yesterday (memoised by the caller). */
   measureSince: (startDay: number) => Measurement;
 }
@@ -86,11 +90,13 @@ export function coachingCycle(input: CycleInput): CycleResult {
   checks.push(...teams.checks);
 
   const handled = new Set<string>();
-  const progress = new Map<string, string[]>();
+  const repChecks = new Map<string, CommitmentCheck[]>();
+  const repOpen = new Map<string, OpenRepFlag[]>();
   // Team flags are not a rep's: they never pair with a rep's finding.
   for (const flag of currentOpenFlags(input.openFlags.filter(isRepFlag))) {
     const pair = pairKey(flag.repId, flag.measure);
     handled.add(pair);
+    addTo(repOpen, flag.repId, flag);
     const finding = findings.get(pair);
     const found = repById.get(flag.repId);
     const measure = model.measures.find((m) => m.id === flag.measure);
@@ -116,21 +122,19 @@ export function coachingCycle(input: CycleInput): CycleResult {
         calendar,
       );
       if (task) desired.push(task);
-      addLine(progress, flag.repId, `${measure.label}: ${check.status} (${check.text})`);
+      addTo(repChecks, flag.repId, check);
     } else if (finding && found && flag.status !== 'Committed') {
       desired.push(updatedFlag(flag, finding, found.rep, window, model.writeBack));
-      if (flag.status === 'Not Improved')
-        addLine(progress, flag.repId, `${measure?.label ?? flag.measure}: not improved after the last commitment`);
     } else if (!finding && !pending) {
       desired.push(flagTransition(flag, 'Resolved', model.writeBack));
-    } else if (flag.status === 'Committed') {
-      addLine(
-        progress,
-        flag.repId,
-        `${measure?.label ?? flag.measure}: committed, follow-up ${flag.followUpDate ?? 'not set'}`,
-      );
     }
   }
+  // The agenda's text is written once, when the period's agenda is created: checks since the start of the previous
+  // period are carried, so one decided after last period's agenda was written is on this one.
+  const period = coachingPeriod(window.todayDay, model.coaching.oneOnOne, calendar);
+  const since = dateFromDay(coachingPeriod(period.start - 1, model.coaching.oneOnOne, calendar).start);
+  const decided = new Map<string, DecidedFlag[]>();
+  for (const flag of input.decidedFlags ?? []) addTo(decided, flag.repId, flag);
 
   input.diagnoses.forEach((diagnosis, index) => {
     const rep = reps[index];
@@ -144,7 +148,14 @@ export function coachingCycle(input: CycleInput): CycleResult {
     const agenda = agendaTask({
       rep,
       diagnosis,
-      progress: progress.get(rep.id) ?? [],
+      progress: progressLines({
+        model,
+        open: repOpen.get(rep.id) ?? [],
+        checks: repChecks.get(rep.id) ?? [],
+        decided: decided.get(rep.id) ?? [],
+        since,
+        today: window.today,
+      }),
       teamLines: rep.managerId === null ? [] : (teams.agendaLines.get(rep.managerId) ?? []),
       card,
       team: input.team,
@@ -187,10 +198,10 @@ function pairKey(repId: string, measure: string): string {
   return `${repId}\u0000${measure}`;
 }
 
-function addLine(lines: Map<string, string[]>, repId: string, line: string): void {
-  const list = lines.get(repId) ?? [];
-  list.push(line);
-  lines.set(repId, list);
+function addTo<T>(lists: Map<string, T[]>, repId: string, item: T): void {
+  const list = lists.get(repId) ?? [];
+  list.push(item);
+  lists.set(repId, list);
 }
 
 /** Sorted by object and key, the first of any duplicate key kept (two stale-lead measures may name one lead). */

@@ -31,6 +31,7 @@ export type * from './model';
 export type { CommitmentCheck } from './commitment-check';
 export { pooledResult } from './pooled-result';
 export { type SilentStep } from './silent-steps';
+export { type DecidedFlag } from './commitments';
 export { type ObjectRead, readPlan } from './read-plan';
 export { formatSfDateTime, parseSfDate, parseSfDateTime } from './salesforce-datetime';
 export { readPath } from './salesforce-values';

@@ -12,7 +12,7 @@ import {
   type Rep,
   type RecordMapper,
 } from '../core';
-import { openFlagsFrom } from './flag-records';
+import { decidedFlagsFrom, openFlagsFrom } from './flag-records';
 import { type FlagFact, isFlagFact, isUserFact } from './sync-facts';
 import type { SyncState } from './sync-state';
 
@@ -78,6 +78,7 @@ export function computeFromState(input: ComputeInput): ComputeOutput {
     if (typeof user.Id === 'string' && typeof user.Name === 'string') names.set(user.Id, user.Name);
   const openFlags = openFlagsFrom(flagFacts, model.writeBack);
   const events = state.loadEventColumns({ since: eventsNeededSince(model, now) });
-  const coaching = computeCoaching({ model, reps, events, facts, openFlags, now });
+  const decidedFlags = decidedFlagsFrom(flagFacts, model.writeBack);
+  const coaching = computeCoaching({ model, reps, events, facts, openFlags, decidedFlags, now });
   return { coaching, reps, openFlags, events: events.size, known, names };
 }

@@ -7,6 +7,7 @@
 import {
   type CoachModel,
   DealershipCalendar,
+  type DecidedFlag,
   dateFromDay,
   OPEN_STATUSES,
   type OpenFlag,
@@ -41,17 +42,40 @@ export function flagFact(
 ): FlagFact {
   const statusField = model.writeBack.flagFields.status;
   const status = record[statusField];
+  const modifiedOn = (): string | null => {
+    const modifiedText = record[MODIFIED_FIELD];
+    const modified = typeof modifiedText === 'string' ? parseSfDateTime(modifiedText) : null;
+    return modified === null ? null : dateFromDay(calendar.dayOf(modified));
+  };
+  const sameStatus = previous?.record[statusField] === status;
   let committedOn: string | null = null;
-  if (status === 'Committed') {
-    const wasCommitted = previous?.record[statusField] === 'Committed' && previous.committedOn !== null;
-    if (wasCommitted) committedOn = previous.committedOn;
-    else {
-      const modifiedText = record[MODIFIED_FIELD];
-      const modified = typeof modifiedText === 'string' ? parseSfDateTime(modifiedText) : null;
-      committedOn = modified === null ? null : dateFromDay(calendar.dayOf(modified));
-    }
+  if (status === 'Committed') committedOn = sameStatus && previous?.committedOn ? previous.committedOn : modifiedOn();
+  // The sync writes the check's status itself, so the first version read with it was modified by that run.
+  let decidedOn: string | null = null;
+  if (status === 'Improved' || status === 'Not Improved')
+    decidedOn = sameStatus && previous?.decidedOn ? previous.decidedOn : modifiedOn();
+  return { kind: 'flag', record: bareRecord(record), committedOn, decidedOn };
+}
+
+/** The rep flags whose commitment was checked, with the day of the check and what it found. */
+export function decidedFlagsFrom(facts: readonly FlagFact[], writeBack: WriteBackModel): DecidedFlag[] {
+  const decided: DecidedFlag[] = [];
+  for (const { record, decidedOn } of facts) {
+    const flag = openFlagFromRecord(record, writeBack);
+    if (!flag || flag.scope !== 'Rep' || !decidedOn) continue;
+    if (flag.status !== 'Improved' && flag.status !== 'Not Improved') continue;
+    const outcome = record[writeBack.flagFields.outcome];
+    decided.push({
+      key: flag.key,
+      repId: flag.repId,
+      measure: flag.measure,
+      status: flag.status,
+      commitment: flag.commitment,
+      outcome: typeof outcome === 'string' && outcome.trim() !== '' ? outcome : null,
+      decidedOn,
+    });
   }
-  return { kind: 'flag', record: bareRecord(record), committedOn };
+  return decided;
 }
 
 /** The flags that are open (New, Committed, Not Improved), as the coaching cycle needs them. */

@@ -17,6 +17,8 @@ export interface FlagFact {
   record: SfRecord;
   /** `YYYY-MM-DD`; carried from version to version of the record once known. */
   committedOn: string | null;
+  /** `YYYY-MM-DD` the commitment was checked (Improved or Not Improved); absent in states written before it. */
+  decidedOn?: string | null;
 }
 
 export type SyncFact = UserFact | FlagFact;

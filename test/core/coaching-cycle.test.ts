@@ -237,10 +237,10 @@ describe('the written tasks, as the config names them', () => {
 });
 
 describe('the one-on-one agenda', () => {
-  it('given a flagged salesperson, then one agenda for the week, owned by the manager, in four parts', () => {
+  it('given a flagged and an unflagged salesperson, then each gets the week’s agenda, owned by the manager; the flagged one’s in four parts', () => {
     const coaching = run(model, { reps, events: weakA });
     const agendas = coaching.desired.filter((d) => d.kind === 'agenda');
-    expect(agendas.map((a) => a.key)).toEqual(['v1:agenda:A:2026-11-23']);
+    expect(agendas.map((a) => a.key)).toEqual(['v1:agenda:A:2026-11-23', 'v1:agenda:B:2026-11-23']);
     const [agenda] = agendas;
     expect(agenda?.createOnly).toMatchObject({ OwnerId: 'MGR1', Status: 'Not Started' });
     expect(agenda?.fields).toEqual({
@@ -260,10 +260,23 @@ describe('the one-on-one agenda', () => {
     expect(description).toContain('Appointment set rate 10% (team 35%, target 60%)');
   });
 
-  it('given a salesperson without a manager, then the flag is written but no agenda', () => {
+  it('given a salesperson with no flag, then the agenda reviews the goal’s pace, the step to keep and the measure to watch', () => {
+    const agenda = byKey(run(model, { reps, events: weakA }), 'v1:agenda:B:2026-11-23');
+    expect(agenda?.fields.Subject).toBe('1:1 with Rep B: review, no flag');
+    const description = String(agenda?.createOnly.Description);
+    expect(description).toContain('- Goal: 10 Sold this month; 7 so far, 8 expected by now: behind pace');
+    expect(description).toContain('3. No flag this period: what to keep, what to watch');
+    expect(description).toContain(
+      'Keep: Appointment set rate 60% against a 60% target, the best step against its target.',
+    );
+    expect(description).toContain('Watch: Stale leads 0 open, 1 allowed, the closest to a flag.');
+    expect(description).not.toContain('3. Focus');
+  });
+
+  it('given a salesperson without a manager, then the flag is written but no agenda for them', () => {
     const coaching = run(model, { reps: [rep('A', { managerId: null }), rep('B')], events: weakA });
     expect(byKey(coaching, 'v1:set_rate:A:2026-11-25')?.fields.Manager__c).toBeNull();
-    expect(coaching.desired.filter((d) => d.kind === 'agenda')).toEqual([]);
+    expect(coaching.desired.filter((d) => d.kind === 'agenda').map((a) => a.key)).toEqual(['v1:agenda:B:2026-11-23']);
   });
 
   it('given a monthly cadence, then the agenda is keyed by the first of the month', () => {

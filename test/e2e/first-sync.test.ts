@@ -240,12 +240,17 @@ describe('end to end: the first sync of the seeded dealership', () => {
     expect(theirs.length).toBeGreaterThanOrEqual(traitsOf('slow_responder').staleLeads);
   });
 
-  it('given the agendas, then there is exactly one per flagged salesperson, a Coaching task owned by their manager for this week', () => {
+  it('given the agendas, then there is exactly one per salesperson and setter with a manager, flagged or not, a Coaching task owned by that manager for this week', () => {
     const agendas = productTasks(org, 'agenda');
-    const flagged = [...new Set(repFlags.map((f) => String(f.Salesperson__c)))].sort();
+    const team = query(
+      org,
+      "SELECT Id, ManagerId FROM User WHERE IsActive = true AND Title IN ('Sales Consultant', 'BDC Agent')",
+    ).filter((u) => typeof u.ManagerId === 'string');
     const agendaReps = agendas.map((a) => String(a.Coaching_Key__c).split(':')[2]).sort();
-    expect(agendaReps).toEqual(flagged);
-    const managerOf = new Map(repFlags.map((f) => [String(f.Salesperson__c), f.Manager__c]));
+    expect(agendaReps).toEqual(team.map((u) => String(u.Id)).sort());
+    const flagged = new Set(repFlags.map((f) => String(f.Salesperson__c)));
+    expect(agendaReps.filter((rep) => !flagged.has(rep)).length).toBeGreaterThan(0);
+    const managerOf = new Map(team.map((u) => [String(u.Id), u.ManagerId]));
     const monday = addDays(today, -((new Date(`${today}T12:00:00Z`).getUTCDay() + 6) % 7));
     for (const agenda of agendas) {
       const rep = String(agenda.Coaching_Key__c).split(':')[2] ?? '';
