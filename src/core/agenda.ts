@@ -150,7 +150,7 @@ function paceLine(plan: GoalPlan | null, model: CoachModel): string[] {
     goal.expectedByNow === null
       ? ''
       : `, ${num(goal.expectedByNow)} expected by now: ${goal.onTrack === true ? 'on pace' : 'behind pace'}`;
-  return [`- Goal: ${plan.monthlyGoal} ${label} this month; ${goal.monthToDate} so far${pace}`];
+  return [`- ${label} goal: ${plan.monthlyGoal} this month; ${goal.monthToDate} so far${pace}`];
 }
 
 /**

@@ -264,7 +264,7 @@ describe('the one-on-one agenda', () => {
     const agenda = byKey(run(model, { reps, events: weakA }), 'v1:agenda:B:2026-11-23');
     expect(agenda?.fields.Subject).toBe('1:1 with Rep B: review, no flag');
     const description = String(agenda?.createOnly.Description);
-    expect(description).toContain('- Goal: 10 Sold this month; 7 so far, 8 expected by now: behind pace');
+    expect(description).toContain('- Sold goal: 10 this month; 7 so far, 8 expected by now: behind pace');
     expect(description).toContain('3. No flag this period: what to keep, what to watch');
     expect(description).toContain(
       'Keep: Appointment set rate 60% against a 60% target, the best step against its target.',
