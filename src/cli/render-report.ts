@@ -3,11 +3,12 @@
  * managers), then per rep the funnel, each measure against their own role (salespeople against
  * the salespeople, setters against the setters) and the target, the flags (focus first, each
  * root cause with the symptoms it explains) and the goal plan; then the team and the
- * coaching-effectiveness figure (the share of committed flags that improved).
+ * coaching effectiveness, for the store and per manager (render-effectiveness.ts).
  */
 import {
   type CoachingResult,
   type CoachModel,
+  type Effectiveness,
   type Finding,
   type GoalPlan,
   type MeasureResult,
@@ -16,6 +17,8 @@ import {
   type Scorecard,
   type TeamFinding,
 } from '../core';
+import { effectivenessJson, effectivenessLines } from './render-effectiveness';
+import { tableLines } from './wording';
 
 export interface FlagTally {
   open: number;
@@ -34,6 +37,8 @@ export interface ReportInput {
   /** Names of every User by Id (managers are not among the reps). */
   names: ReadonlyMap<string, string>;
   flags: FlagTally;
+  /** The store first, then each manager (coaching-effectiveness). */
+  effectiveness: readonly Effectiveness[];
 }
 
 const pct = (value: number | null): string => (value === null ? '–' : `${Math.round(value * 100)}%`);
@@ -170,15 +175,6 @@ function repSection(card: Scorecard, input: ReportInput): string[] {
   return lines;
 }
 
-/** Rows as columns as wide as their widest cell (a response time's median makes a long one), two spaces apart. */
-export function tableLines(rows: readonly (readonly string[])[]): string[] {
-  const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
-  return rows.map((row) =>
-    `  ${row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join('  ')}`.trimEnd(),
-  );
-}
-
 export function renderReport(input: ReportInput): string {
   const { coaching, flags } = input;
   const out: string[] = [
@@ -187,11 +183,10 @@ export function renderReport(input: ReportInput): string {
     ...teamLines(input),
   ];
   for (const card of coaching.scorecards) out.push(...repSection(card, input), '');
-  const decided = flags.improved + flags.notImproved;
   out.push(
     `Team: ${coaching.findings.length} weaknesses flagged across ${coaching.diagnoses.filter((d) => d.flagged.length > 0).length} people${coaching.teamFindings.length > 0 ? `, and ${coaching.teamFindings.length} shared by a whole team` : ''}.`,
     `Coaching flags in the org: ${flags.open} open (${flags.openOnTeams > 0 ? `${flags.openOnTeams} on whole teams, ` : ''}${flags.committed} with a commitment), ${flags.improved} improved, ${flags.notImproved} not improved, ${flags.resolved} resolved.`,
-    `Coaching effectiveness: ${decided === 0 ? 'no commitment checked yet' : `${pct(flags.improved / decided)} of checked commitments improved (${flags.improved} of ${decided})`}.`,
+    ...effectivenessLines(input.effectiveness, input.names),
   );
   return `${out.join('\n')}\n`;
 }
@@ -211,5 +206,6 @@ export function reportJson(input: ReportInput): unknown {
     team: coaching.team,
     teamFindings: coaching.teamFindings,
     flags: input.flags,
+    effectiveness: effectivenessJson(input.effectiveness, input.names),
   };
 }

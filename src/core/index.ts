@@ -32,6 +32,7 @@ export type { CommitmentCheck } from './commitment-check';
 export { pooledResult } from './pooled-result';
 export { type SilentStep } from './silent-steps';
 export { type DecidedFlag } from './commitments';
+export { type CoachedFlag, coachingEffectiveness, type Effectiveness, type EffectivenessCounts } from './effectiveness';
 export { type ObjectRead, readPlan } from './read-plan';
 export { formatSfDateTime, parseSfDate, parseSfDateTime } from './salesforce-datetime';
 export { readPath } from './salesforce-values';

@@ -5,6 +5,7 @@
  * same weakness (ARCHITECTURE.md §5.2).
  */
 import {
+  type CoachedFlag,
   type CoachModel,
   DealershipCalendar,
   type DecidedFlag,
@@ -49,11 +50,14 @@ export function flagFact(
   };
   const sameStatus = previous?.record[statusField] === status;
   let committedOn: string | null = null;
-  if (status === 'Committed') committedOn = sameStatus && previous?.committedOn ? previous.committedOn : modifiedOn();
-  // The sync writes the check's status itself, so the first version read with it was modified by that run.
   let decidedOn: string | null = null;
-  if (status === 'Improved' || status === 'Not Improved')
+  if (status === 'Committed') committedOn = sameStatus && previous?.committedOn ? previous.committedOn : modifiedOn();
+  else if (status === 'Improved' || status === 'Not Improved') {
+    // The commitment's day stays known after its check, for the days improvement took.
+    committedOn = previous?.committedOn ?? null;
+    // The sync writes the check's status itself, so the first version read with it was modified by that run.
     decidedOn = sameStatus && previous?.decidedOn ? previous.decidedOn : modifiedOn();
+  }
   return { kind: 'flag', record: bareRecord(record), committedOn, decidedOn };
 }
 
@@ -76,6 +80,26 @@ export function decidedFlagsFrom(facts: readonly FlagFact[], writeBack: WriteBac
     });
   }
   return decided;
+}
+
+/** Every flag, rep's or team's, as coaching effectiveness counts them. */
+export function coachedFlagsFrom(facts: readonly FlagFact[], writeBack: WriteBackModel): CoachedFlag[] {
+  const f = writeBack.flagFields;
+  const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
+  return facts.flatMap(({ record, committedOn, decidedOn }) => {
+    const flag = openFlagFromRecord(record, writeBack);
+    if (!flag) return [];
+    return [
+      {
+        managerId: text(record[f.manager]) ?? (flag.scope === 'Team' ? flag.managerId : null),
+        measure: flag.measure,
+        diagnosis: text(record[f.diagnosis]),
+        status: flag.status,
+        committedOn: committedOn ?? flag.openedOn,
+        decidedOn: decidedOn ?? null,
+      },
+    ];
+  });
 }
 
 /** The flags that are open (New, Committed, Not Improved), as the coaching cycle needs them. */

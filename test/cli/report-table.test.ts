@@ -2,7 +2,7 @@
  * The report's measure table: columns as wide as their widest cell, so a long cell (a response time with its
  * median) pushes its column out instead of running into the next one.
  */
-import { tableLines } from '../../src/cli/render-report';
+import { tableLines } from '../../src/cli/wording';
 
 describe("the report's measure table", () => {
   it('given a cell wider than the others, when laid out, then every row starts each column at the same place', () => {

@@ -16,7 +16,7 @@ import {
   productTasks,
   syncInStep,
 } from './coaching-org';
-import { type DemoOrg, query, runAt, SEEDED_AT, startDemoOrg } from './support';
+import { cli, CONFIG, type DemoOrg, query, runAt, SEEDED_AT, startDemoOrg } from './support';
 
 /** Run numbers of the story's days, at the same time of day as the first run (Friday). */
 const SUNDAY = daysLater(0, 2);
@@ -231,6 +231,31 @@ describe('end to end: the accountability loop over a week of syncs', () => {
       expect(agenda.Subject).toMatch(/: review, no flag$/);
       expect(agenda.Description).toContain('3. No flag this period: what to keep, what to watch');
     }
+  });
+
+  it('given the checks, when `report --json` runs, then coaching effectiveness per manager counts the org’s committed flags by status', async () => {
+    const run = await cli(
+      ['report', '--json', '--config', CONFIG, '--state', org.statePath, '--now', runAt(NEXT_MONDAY)],
+      {},
+    );
+    expect(run.code).toBe(0);
+    const effectiveness = (
+      JSON.parse(run.stdout) as { effectiveness: Array<{ managerId: string | null; total: Record<string, number> }> }
+    ).effectiveness;
+    const committed = flags(org).filter((f) => ['Committed', 'Improved', 'Not Improved'].includes(String(f.Status__c)));
+    const tally = (list: SfRecord[]) => ({
+      committed: list.length,
+      improved: list.filter((f) => f.Status__c === 'Improved').length,
+      notImproved: list.filter((f) => f.Status__c === 'Not Improved').length,
+      waiting: list.filter((f) => f.Status__c === 'Committed').length,
+    });
+    expect(committed.some((f) => f.Status__c === 'Improved')).toBe(true);
+    expect(effectiveness[0]).toMatchObject({ managerId: null, total: tally(committed) });
+    for (const entry of effectiveness.slice(1))
+      expect(entry.total).toMatchObject(tally(committed.filter((f) => f.Manager__c === entry.managerId)));
+    expect(new Set(effectiveness.slice(1).map((e) => e.managerId))).toEqual(
+      new Set(committed.map((f) => f.Manager__c)),
+    );
   });
 
   // ARCHITECTURE.md §5.3: the agenda opens with "progress on the last commitments". Its description is written on

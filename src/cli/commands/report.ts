@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { compileMapper, type FlagScope, type WriteBackModel } from '../../core';
+import { coachingEffectiveness, compileMapper, type FlagScope, type WriteBackModel } from '../../core';
 import { CoachError, ExitCode } from '../../lib/errors';
 import type { StateStore } from '../../state/state-store';
 import { computeFromState } from '../../sync/compute-phase';
-import { isFlagFact } from '../../sync/sync-facts';
+import { coachedFlagsFrom } from '../../sync/flag-records';
+import { type FlagFact, isFlagFact } from '../../sync/sync-facts';
 import type { CliContext } from '../context';
 import { type FlagTally, renderReport, type ReportInput, reportJson } from '../render-report';
 import { clockFrom, loadModel, openState, type OrgCommandOptions, statePath } from '../run-context';
@@ -32,6 +33,13 @@ export function tallyFlags(state: StateStore, writeBack: WriteBackModel): FlagTa
     if (status === 'Resolved') tally.resolved += 1;
   }
   return tally;
+}
+
+function flagFacts(state: StateStore, writeBack: WriteBackModel): FlagFact[] {
+  return state
+    .loadFacts({ object: writeBack.flagObject })
+    .map(({ fact }) => fact)
+    .filter(isFlagFact);
 }
 
 /** Computes the report from what the last syncs stored; it makes no call to Salesforce. */
@@ -72,6 +80,7 @@ export function buildReport(options: ReportOptions, ctx: CliContext, state?: Sta
       reps: computed.reps,
       names: computed.names,
       flags: tallyFlags(store, model.writeBack),
+      effectiveness: coachingEffectiveness(coachedFlagsFrom(flagFacts(store, model.writeBack), model.writeBack)),
     };
   } finally {
     if (!state) store.close();
