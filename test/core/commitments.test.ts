@@ -16,6 +16,10 @@ function decided(over: Partial<DecidedFlag> & Pick<DecidedFlag, 'decidedOn'>): D
   };
 }
 
+/** Rep A's set-rate flag, committed with these words and follow-up date. */
+const committedFlag = (commitment: string, followUpDate: string) =>
+  openFlag({ measure: 'set_rate', repId: 'A', openedOn: '2026-11-10', status: 'Committed', commitment, followUpDate });
+
 const lines = (over: Partial<Parameters<typeof progressLines>[0]>): string[] =>
   progressLines({ model, open: [], checks: [], decided: [], since: '2026-11-16', today: '2026-11-24', ...over });
 
@@ -32,14 +36,7 @@ describe('the progress on last commitments', () => {
   });
 
   it('given a check made by this run, then it is listed once, with the commitment of its flag', () => {
-    const flag = openFlag({
-      measure: 'set_rate',
-      repId: 'A',
-      openedOn: '2026-11-10',
-      status: 'Committed',
-      commitment: 'Role-play the close twice a week',
-      followUpDate: '2026-11-24',
-    });
+    const flag = committedFlag('Role-play the close twice a week', '2026-11-24');
     const check: CommitmentCheck = {
       flagKey: flag.key,
       repId: 'A',
@@ -58,14 +55,7 @@ describe('the progress on last commitments', () => {
   });
 
   it('given a pending commitment and a flag not improved, then the first is quoted with its date, the second asks for a new one', () => {
-    const committed = openFlag({
-      measure: 'set_rate',
-      repId: 'A',
-      openedOn: '2026-11-10',
-      status: 'Committed',
-      commitment: 'Call back every lead the same day',
-      followUpDate: '2026-11-27',
-    });
+    const committed = committedFlag('Call back every lead the same day', '2026-11-27');
     const notImproved = openFlag({
       measure: 'stale_leads',
       repId: 'A',

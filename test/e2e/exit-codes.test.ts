@@ -4,8 +4,8 @@
  * README's row for that command promises for that outcome.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
+import { closedPort } from '../salesforce/support';
 import { CONFIG, ROOT, cli, type CliRun, type DemoOrg, runAt, startDemoOrg } from './support';
 
 type Code = 0 | 1 | 2 | 75;
@@ -25,16 +25,6 @@ function readmeTable(): Map<string, Set<Code>> {
     rows.set((name ?? '').replace(/`/g, ''), new Set(codes));
   }
   return rows;
-}
-
-/** A loopback port with nothing listening: a login there is refused. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
 }
 
 const table = readmeTable();

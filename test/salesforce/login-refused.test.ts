@@ -2,21 +2,10 @@
  * A login URL where nothing listens is a wrong URL, not an outage: over a real loopback socket, the refused
  * connection fails at once as configuration (exit 2) naming the URL, with no retries.
  */
-import { createServer } from 'node:net';
 import { openSalesforceSession } from '../../src/salesforce/session';
-import { instantTiming, salesforceSettings } from './support';
+import { closedPort, instantTiming, salesforceSettings } from './support';
 
 const ENV = { SF_CLIENT_ID: '3MVG9-consumer-key', SF_CLIENT_SECRET: 'consumer-secret-4242' };
-
-/** A loopback port that was just free: a server took it and let it go, so a connection there is refused. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
 
 describe('logging in at a URL where nothing listens', () => {
   it('given a refused connection, when a session opens, then SF_AUTH_INVALID (exit 2) names the URL, no retry', async () => {

@@ -3,6 +3,7 @@
  * and small response builders. Nock is not imported here: importing it intercepts every HTTP request of the process
  * until restored, so only the files that mock the org import it, and they call useNock() (use-nock.ts).
  */
+import { createServer } from 'node:net';
 import type { SfRecord } from '../../src/core/model';
 import type { SalesforceSettings } from '../../src/salesforce/credentials';
 import { DEFAULT_ENV_NAMES } from '../../src/salesforce/credentials';
@@ -110,4 +111,14 @@ export async function failureOf(promise: Promise<unknown>): Promise<Record<strin
     return error as Record<string, unknown>;
   }
   throw new Error('expected a rejection');
+}
+
+/** A loopback port that was just free: a server took it and let it go, so a connection there is refused. */
+export async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
 }
