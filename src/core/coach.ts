@@ -24,6 +24,7 @@ import type { CommitmentCheck } from './commitment-check';
 import type { TeamFinding } from './team-finding';
 import { type SilentStep, silentSteps } from './silent-steps';
 import type { DecidedFlag } from './commitments';
+import { missedAppointments } from './no-shows';
 import { StepCounts } from './step-counts';
 import { workingDaysSince } from './tenure';
 import { type MeasureWindow, type MonthToDate, measureWindow, monthToDate, periodOf } from './window';
@@ -151,6 +152,8 @@ export function computeCoaching(input: CoachingInput): CoachingResult {
     teamFindings,
     ownTasks: input.facts.filter((fact): fact is OwnTaskFact => fact.kind === 'ownTask'),
     measureSince,
+    noShows: missedAppointments(table, model, calendar, window.todayDay),
+    customerNames: new Map(leads.flatMap((lead) => (lead.name === null ? [] : [[lead.recordId, lead.name] as const]))),
   });
 
   return {

@@ -15,7 +15,8 @@
  *   closes and reopens);
  * - every stale lead yields a follow-up task, unless the product's earlier task for the lead
  *   is still open; every rep with a manager gets one agenda per coaching period, which carries the commitments
- *   checked since the previous period began (commitments.ts).
+ *   checked since the previous period began (commitments.ts); every missed appointment not rebooked yields a call
+ *   task for the rep it was with (no-shows.ts).
  */
 import { agendaTask, coachingPeriod } from './agenda';
 import { type DecidedFlag, progressLines } from './commitments';
@@ -40,7 +41,8 @@ import type { Measurement } from './measure';
 import type { Scorecard } from './measure-results';
 import type { CoachModel, Rep } from './model';
 import { checkCommitment, type CommitmentCheck } from './commitment-check';
-import { hasOtherOpenTask, openStaleLeadTasks, commitmentCheckTask, staleLeadTask } from './tasks';
+import { hasOtherOpenTask, noShowTask, openStaleLeadTasks, commitmentCheckTask, staleLeadTask } from './tasks';
+import type { NoShow } from './no-shows';
 import type { MeasureWindow } from './window';
 
 export interface CycleInput {
@@ -58,6 +60,10 @@ export interface CycleInput {
   ownTasks: readonly OwnTaskFact[];
   /** Rep flags whose commitment earlier runs checked: the agenda carries those checked since the last period. */
   decidedFlags?: readonly DecidedFlag[];
+  /** Missed appointments not rebooked (no-shows.ts): each gets a task to call the customer. */
+  noShows?: readonly NoShow[];
+  /** Customers' names by record Id, for the tasks' subjects. */
+  customerNames?: ReadonlyMap<string, string>;
   /** Measures every rep over the local days from `startDay` to yesterday (memoised by the caller). */
   measureSince: (startDay: number) => Measurement;
 }
@@ -178,6 +184,10 @@ export function coachingCycle(input: CycleInput): CycleResult {
       }
     }
   }
+  for (const noShow of input.noShows ?? [])
+    desired.push(
+      noShowTask(noShow, input.customerNames?.get(noShow.subject) ?? null, window.todayDay, model, calendar),
+    );
   return { desired: uniqueSorted(desired), checks };
 }
 

@@ -8,7 +8,7 @@
 
 export type SfValue = string | number | boolean | null;
 
-export type DesiredKind = 'flag' | 'staleLeadTask' | 'commitmentCheckTask' | 'agenda';
+export type DesiredKind = 'flag' | 'staleLeadTask' | 'noShowTask' | 'commitmentCheckTask' | 'agenda';
 
 export interface DesiredRecord {
   kind: DesiredKind;

@@ -238,12 +238,14 @@ export interface CoachingModel {
   maxFlagsPerRep: number;
   /** Leak (units per month) at which a finding becomes Medium / High. */
   severity: { medium: number; high: number };
-  /** How often a one-on-one is held; one agenda per flagged rep per period. */
+  /** How often a one-on-one is held; one agenda per rep per period. */
   oneOnOne: 'weekly' | 'biweekly' | 'monthly';
   /** Prior strength (pseudo-observations) when shrinking a rep's ratio toward the team's. */
   priorStrength: number;
   /** Days after a follow-up task becomes due that it is given to do it. */
   followUpDueDays: number;
+  /** A task after each missed appointment of the last `withinDays` days, unless `rebookedBy` followed (no-shows.ts). */
+  noShowFollowUp?: { step: string; rebookedBy: string; withinDays: number };
 }
 
 /** API names of what the product writes (ARCHITECTURE.md §5.2); an org may rename them. */

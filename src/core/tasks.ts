@@ -11,6 +11,7 @@ import { truncate } from './finding-text';
 import type { OwnTaskFact } from './facts';
 import type { CoachModel, Rep } from './model';
 import type { StaleLead } from './measure-results';
+import type { NoShow } from './no-shows';
 
 export const STALE_LEAD_RULE = 'stale_lead';
 /** Its record keys predate the vocabulary; a new word here would write every check task twice. */
@@ -62,6 +63,39 @@ export function staleLeadTask(
     },
     fields: {
       [TASK.subject]: taskSubject(`Call ${who}: no contact since ${since}`, model),
+      [TASK.type]: model.writeBack.followUpTaskType,
+    },
+  };
+}
+
+export const NO_SHOW_RULE = 'no_show';
+
+/**
+ * After a missed appointment, a call to rebook for the salesperson it was with, keyed by customer and the day missed:
+ * owner, customer and due date on create only, like every follow-up task.
+ */
+export function noShowTask(
+  noShow: NoShow,
+  name: string | null,
+  todayDay: DayNumber,
+  model: CoachModel,
+  calendar: DealershipCalendar,
+): DesiredRecord {
+  const missed = dateFromDay(calendar.dayOf(noShow.at));
+  return {
+    kind: 'noShowTask',
+    object: 'Task',
+    keyField: model.writeBack.taskKeyField,
+    key: `v1:${NO_SHOW_RULE}:${noShow.subject}:${missed}`,
+    createOnly: {
+      [TASK.owner]: noShow.repId,
+      [TASK.status]: TASK_OPEN_STATUS,
+      [TASK.who]: noShow.subject,
+      [TASK.description]: `The appointment on ${missed} was missed and nobody has booked the customer again.`,
+      [TASK.activityDate]: taskDueDate(missed, todayDay, model, calendar),
+    },
+    fields: {
+      [TASK.subject]: taskSubject(`No-show on ${missed}: call ${name ?? 'the customer'} to rebook`, model),
       [TASK.type]: model.writeBack.followUpTaskType,
     },
   };

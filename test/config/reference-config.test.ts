@@ -16,13 +16,14 @@ describe('the reference dealership config', () => {
     expect(firstLine).toBe('# yaml-language-server: $schema=./execution-coach.schema.json');
   });
 
-  it('given the file, then it maps the steps of ARCHITECTURE.md §5.1 in funnel order', () => {
+  it('given the file, then it maps the steps of ARCHITECTURE.md §5.1 in funnel order, the no-show beside the show', () => {
     expect(model.steps.map((step) => [step.id, step.object, step.repField, step.subjectField])).toEqual([
       ['lead', 'Lead', 'OwnerId', 'Id'],
       ['attempt', 'Task', 'OwnerId', 'WhoId'],
       ['contact', 'Task', 'OwnerId', 'WhoId'],
       ['appointment_set', 'Event', 'CreatedById', 'WhoId'],
       ['appointment_shown', 'Event', 'OwnerId', 'WhoId'],
+      ['no_show', 'Event', 'OwnerId', 'WhoId'],
       ['needs_analysis', 'OpportunityHistory', 'Opportunity.OwnerId', 'OpportunityId'],
       ['demo', 'OpportunityHistory', 'Opportunity.OwnerId', 'OpportunityId'],
       ['write_up', 'OpportunityHistory', 'Opportunity.OwnerId', 'OpportunityId'],

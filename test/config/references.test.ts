@@ -40,6 +40,18 @@ describe('cross-field checks', () => {
     ]);
   });
 
+  it('given a no-show rule naming a step the config lacks, then it is reported at that key with a did-you-mean', () => {
+    const config = minimalConfig();
+    config.coaching = { noShowFollowUp: { step: 'contact', rebookedBy: 'apointment_set' } };
+    expect(problemsOf(config)).toEqual([
+      expect.objectContaining({
+        path: 'coaching.noShowFollowUp.rebookedBy',
+        message: 'unknown step "apointment_set"',
+        hint: 'did you mean "appointment_set"?',
+      }),
+    ]);
+  });
+
   it('given two measures with one id, then the second is reported', () => {
     expect(problemsOf(withMeasures(ratio(), ratio({ target: 0.5 })))).toEqual([
       expect.objectContaining({

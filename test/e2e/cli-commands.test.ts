@@ -121,7 +121,9 @@ describe('end to end: report, plan, preview, dry run and validate against the sa
     expect(rarelySets.appointment_set).toBeLessThan(rarelySets.contact / 4);
     const noShows = funnelRow(run.stdout, plantedRep(org, 'no_shows').name);
     expect(noShows.appointment_shown).toBeLessThan(noShows.appointment_set / 2);
-    expect(run.stdout).toMatch(/Appointment_Status__c: .*"No Show"/);
+    expect(run.stdout).toMatch(/Appointment_Status__c: .*"Cancelled"/);
+    expect(run.stdout).not.toMatch(/Appointment_Status__c: .*"No Show"/);
+    expect(run.stdout).toMatch(/^ {2}no_show +Event +[1-9][\d,]* /m);
   });
 
   it('given a change in the org, when `sync --dry-run` runs, then it plans the writes but changes neither the org nor the state', async () => {

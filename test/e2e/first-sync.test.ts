@@ -264,6 +264,21 @@ describe('end to end: the first sync of the seeded dealership', () => {
     }
   });
 
+  it('given missed appointments of the last week not booked again, then a call-to-rebook task for the rep each was with', () => {
+    const tasks = productTasks(org, 'no_show');
+    const reps = new Set(
+      query(org, "SELECT Id FROM User WHERE Title IN ('Sales Consultant', 'BDC Agent')").map((u) => String(u.Id)),
+    );
+    expect(tasks.length).toBeGreaterThan(0);
+    for (const task of tasks) {
+      expect(String(task.Subject)).toMatch(/^No-show on \d{4}-\d{2}-\d{2}: call .+ to rebook$/);
+      expect(reps.has(String(task.OwnerId))).toBe(true);
+      expect(String(task.Coaching_Key__c)).toBe(
+        `v1:no_show:${String(task.WhoId)}:${String(task.Subject).slice(11, 21)}`,
+      );
+    }
+  });
+
   it("given the team flag, then the agendas its manager holds open with the whole team's gap, and no other manager's do", () => {
     const teamManager = String(teamFlags[0]?.Manager__c);
     const agendas = productTasks(org, 'agenda');

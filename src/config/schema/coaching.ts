@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { count, positiveCount } from './primitives';
+import { count, positiveCount, snakeId } from './primitives';
 
 /** Defaults of the coaching section (ARCHITECTURE.md §6). */
 export const COACHING_DEFAULTS = {
@@ -13,6 +13,9 @@ export const COACHING_DEFAULTS = {
   priorStrength: 20,
   followUpDueDays: 1,
 } as const;
+
+/** A missed appointment older than a week is a lost customer to work as a lead, not a rebooking call. */
+const NO_SHOW_DAYS = 7;
 
 export const coachingSchema = z
   .strictObject({
@@ -75,6 +78,22 @@ export const coachingSchema = z
     followUpDueDays: count()
       .default(COACHING_DEFAULTS.followUpDueDays)
       .describe('Days a salesperson is given to do a follow-up task after it is created.'),
+    noShowFollowUp: z
+      .strictObject({
+        step: snakeId().describe(
+          'The step whose events are missed appointments, e.g. an Event with Appointment_Status__c = No Show.',
+        ),
+        rebookedBy: snakeId().describe(
+          'A later event of this step for the same customer means they rebooked: no task. E.g. appointment_set.',
+        ),
+        withinDays: positiveCount()
+          .default(NO_SHOW_DAYS)
+          .describe(`No-shows of the last N days get a task; older ones are left alone. Default ${NO_SHOW_DAYS}.`),
+      })
+      .optional()
+      .describe(
+        'A follow-up task for the salesperson after each missed appointment ("No-show on 2026-12-03: call to rebook"), unless the customer has rebooked. Left out: no such tasks.',
+      ),
   })
   .prefault({})
   .describe('How findings are judged and coaching is paced.');

@@ -100,6 +100,11 @@ export function checkReferences(input: unknown, ctx: Ctx): void {
   });
 
   checkGoals(ctx, root, requireStep);
+  const noShow = asRecord(asRecord(root.coaching)?.noShowFollowUp);
+  for (const key of ['step', 'rebookedBy'] as const) {
+    const id = asString(noShow?.[key]);
+    if (id !== undefined) requireStep(id, ['coaching', 'noShowFollowUp', key]);
+  }
 }
 
 /** Within one measure: steps that must differ, durations that must exist, goals that must cover. */
