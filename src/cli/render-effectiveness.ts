@@ -3,9 +3,8 @@
  * improved, did not, or wait for their check, and the median days improvement took; then the store's by diagnosis.
  */
 import type { Effectiveness, EffectivenessCounts } from '../core';
-import { tableLines } from './wording';
+import { pct, tableLines } from './wording';
 
-const pct = (value: number | null): string => (value === null ? '–' : `${Math.round(value * 100)}%`);
 const days = (value: number | null): string => (value === null ? '–' : `${Math.round(value)}`);
 
 function row(name: string, c: EffectivenessCounts): string[] {

@@ -18,7 +18,7 @@ import {
   type TeamFinding,
 } from '../core';
 import { effectivenessJson, effectivenessLines } from './render-effectiveness';
-import { tableLines } from './wording';
+import { pct, tableLines } from './wording';
 
 export interface FlagTally {
   open: number;
@@ -41,7 +41,6 @@ export interface ReportInput {
   effectiveness: readonly Effectiveness[];
 }
 
-const pct = (value: number | null): string => (value === null ? '–' : `${Math.round(value * 100)}%`);
 const num = (value: number | null, digits = 1): string => (value === null ? '–' : value.toFixed(digits));
 
 /** A measure's value as a manager reads it. */

@@ -2,6 +2,9 @@
 
 export const number = (n: number): string => n.toLocaleString('en-US');
 
+/** A share as a whole percentage; a dash when unknown. */
+export const pct = (value: number | null): string => (value === null ? '–' : `${Math.round(value * 100)}%`);
+
 /** "1 setter", "2 setters": the count with the word in the number it needs. */
 export const counted = (n: number, one: string, many: string): string => `${number(n)} ${n === 1 ? one : many}`;
 

@@ -157,7 +157,7 @@ function paceLine(plan: GoalPlan | null, model: CoachModel): string[] {
  * How far a value is from its target, as a share of the target: positive is better than the target, negative worse.
  * Null when there is no value or no target to compare with.
  */
-export function targetMargin(result: MeasureResult): number | null {
+function targetMargin(result: MeasureResult): number | null {
   if (result.value === null) return null;
   const above = (value: number, target: number): number | null => (target > 0 ? (value - target) / target : null);
   const under = (value: number, allowed: number): number => (allowed - value) / Math.max(allowed, MIN_ALLOWED);

@@ -66,7 +66,12 @@ function grouped(
   by: (flag: CoachedFlag) => string,
 ): Record<string, EffectivenessCounts> {
   const groups = new Map<string, CoachedFlag[]>();
-  for (const flag of flags) groups.set(by(flag), [...(groups.get(by(flag)) ?? []), flag]);
+  for (const flag of flags) {
+    const key = by(flag);
+    const group = groups.get(key);
+    if (group) group.push(flag);
+    else groups.set(key, [flag]);
+  }
   return Object.fromEntries([...groups].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, list]) => [key, counts(list)]));
 }
 

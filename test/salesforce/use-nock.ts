@@ -7,10 +7,7 @@ import nock from 'nock';
 
 /** Registers nock for the file: no real connection, mocks cleared between tests, interception ended after. */
 export function useNock(): void {
-  beforeAll(() => {
-    if (!nock.isActive()) nock.activate();
-    nock.disableNetConnect();
-  });
+  beforeAll(() => nock.disableNetConnect());
   afterEach(() => nock.cleanAll());
   afterAll(() => {
     nock.enableNetConnect();

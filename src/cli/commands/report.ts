@@ -17,10 +17,13 @@ export interface ReportOptions extends Pick<OrgCommandOptions, 'config' | 'state
 
 /** Counts the org's coaching flags by status, as last read, and the open ones about whole teams. */
 export function tallyFlags(state: StateStore, writeBack: WriteBackModel): FlagTally {
+  return tallyOf(flagFacts(state, writeBack), writeBack);
+}
+
+function tallyOf(facts: readonly FlagFact[], writeBack: WriteBackModel): FlagTally {
   const { status: statusField, scope: scopeField } = writeBack.flagFields;
   const tally: FlagTally = { open: 0, openOnTeams: 0, committed: 0, improved: 0, notImproved: 0, resolved: 0 };
-  for (const { fact } of state.loadFacts({ object: writeBack.flagObject })) {
-    if (!isFlagFact(fact)) continue;
+  for (const fact of facts) {
     const status = fact.record[statusField];
     if (status === 'New' || status === 'Committed' || status === 'Not Improved') {
       tally.open += 1;
@@ -74,13 +77,14 @@ export function buildReport(options: ReportOptions, ctx: CliContext, state?: Sta
       state: store,
       now: clockFrom(options.now).now(),
     });
+    const flags = flagFacts(store, model.writeBack);
     return {
       model,
       coaching: computed.coaching,
       reps: computed.reps,
       names: computed.names,
-      flags: tallyFlags(store, model.writeBack),
-      effectiveness: coachingEffectiveness(coachedFlagsFrom(flagFacts(store, model.writeBack), model.writeBack)),
+      flags: tallyOf(flags, model.writeBack),
+      effectiveness: coachingEffectiveness(coachedFlagsFrom(flags, model.writeBack)),
     };
   } finally {
     if (!state) store.close();
