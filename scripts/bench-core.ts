@@ -254,6 +254,7 @@ const MODEL: CoachModel = {
     oneOnOne: 'weekly',
     priorStrength: 20,
     followUpDueDays: 1,
+    outcomeWaitDays: 28,
   },
   writeBack: {
     flagObject: 'Coaching_Flag__c',

@@ -3,9 +3,10 @@
  * × measure (at most one open flag: New, Committed or Not Improved):
  * - a Committed flag whose follow-up date has come (and whose commitment is not blank) is
  *   checked: the same measure over the days since the commitment against the flag's last
- *   written value → Improved or Not Improved with an Outcome, plus a task for the manager.
- *   Until then a Committed flag is left exactly as it is: its numbers are the baseline the
- *   commitment was made on;
+ *   written value and sample → Improved or Not Improved with an Outcome, plus a task for the
+ *   manager; with too little data yet, it stays Committed and only its Outcome says it waits
+ *   (commitment-check.ts). Otherwise a Committed flag is left exactly as it is: its numbers
+ *   are the baseline the commitment was made on;
  * - while the weakness persists, a New or Not Improved flag is updated in place (same key);
  * - when the weakness has gone and no commitment is pending, the flag becomes Resolved. A
  *   commitment is pending when its text is set and it has not been judged yet (a Not Improved
@@ -29,6 +30,7 @@ import type { Finding, RepDiagnosis } from './diagnose';
 import type { OwnTaskFact } from './facts';
 import {
   flagTransition,
+  flagWaiting,
   isRepFlag,
   newFlag,
   OPEN_STATUSES,
@@ -114,8 +116,18 @@ export function coachingCycle(input: CycleInput): CycleResult {
       const since = dayFromDate(flag.committedOn ?? flag.openedOn) ?? window.todayDay;
       const card = input.measureSince(since).scorecards[found.index];
       const result = card?.results[model.measures.indexOf(measure)];
-      const check = checkCommitment(flag, measure, result, model, since, found.rep.role);
+      const check = checkCommitment(flag, measure, result, {
+        model,
+        sinceDay: since,
+        todayDay: window.todayDay,
+        role: found.rep.role,
+      });
       checks.push(check);
+      addTo(repChecks, flag.repId, check);
+      if (check.status === 'Waiting') {
+        desired.push(flagWaiting(flag, model.writeBack, check.text));
+        continue;
+      }
       desired.push(flagTransition(flag, check.status, model.writeBack, check.text));
       const task = commitmentCheckTask(
         found.rep,
@@ -128,7 +140,6 @@ export function coachingCycle(input: CycleInput): CycleResult {
         calendar,
       );
       if (task) desired.push(task);
-      addTo(repChecks, flag.repId, check);
     } else if (finding && found && flag.status !== 'Committed') {
       desired.push(updatedFlag(flag, finding, found.rep, window, model.writeBack));
     } else if (!finding && !pending) {

@@ -61,8 +61,11 @@ export function progressLines(input: ProgressInput): string[] {
   }
   for (const check of input.checks) {
     const flag = byKey.get(check.flagKey);
+    const committed = quoted(flag?.commitment ?? null);
     lines.push(
-      `${label(check.measure)}: ${check.status} (checked ${input.today}). Committed: ${quoted(flag?.commitment ?? null)}. ${check.text}.`,
+      check.status === 'Waiting'
+        ? `${label(check.measure)}: committed ${committed}, follow-up ${flag?.followUpDate ?? 'not set'}. ${check.text}.`
+        : `${label(check.measure)}: ${check.status} (checked ${input.today}). Committed: ${committed}. ${check.text}.`,
     );
   }
   const reported = new Set([...earlier.map((flag) => flag.key), ...checkedNow]);

@@ -39,6 +39,8 @@ interface OpenFlagState {
   openedOn: string;
   /** The flag's Actual__c as last written: the "before" of the follow-up check. */
   actual: number | null;
+  /** The flag's Sample_Size__c as last written: the sample the baseline rests on; null on flags that lack it. */
+  sampleSize: number | null;
 }
 
 /** A flag about one rep. Flags written before teams were flagged have no Scope__c and are these. */
@@ -215,6 +217,19 @@ function flagRecord(
   };
 }
 
+/** A committed flag still waiting for data to decide its outcome: only the Outcome, saying so; the status stays. */
+export function flagWaiting(flag: OpenFlag, writeBack: WriteBackModel, outcome: string): DesiredRecord {
+  const f = writeBack.flagFields;
+  return {
+    kind: 'flag',
+    object: writeBack.flagObject,
+    keyField: f.key,
+    key: flag.key,
+    createOnly: {},
+    fields: { [f.outcome]: truncate(outcome, SHORT_TEXT_MAX) },
+  };
+}
+
 /** A lifecycle transition of an existing flag: its status, and the outcome when checked. */
 export function flagTransition(
   flag: OpenFlag,
@@ -308,6 +323,7 @@ export function openFlagFromRecord(record: SfRecord, writeBack: WriteBackModel):
     committedOn: null,
     openedOn: parsed.openedOn,
     actual: asNumber(record[f.actual]),
+    sampleSize: asNumber(record[f.sampleSize]),
   };
   if (parsed.scope === 'Team') return { scope: 'Team', managerId: parsed.managerId, role: parsed.role, ...state };
   return { scope: 'Rep', repId: asText(record[f.salesperson]) ?? parsed.repId, ...state };

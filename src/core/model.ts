@@ -244,6 +244,8 @@ export interface CoachingModel {
   priorStrength: number;
   /** Days after a follow-up task becomes due that it is given to do it. */
   followUpDueDays: number;
+  /** Days after the follow-up date an outcome waits for enough data before it is decided on what there is. */
+  outcomeWaitDays: number;
   /** A task after each missed appointment of the last `withinDays` days, unless `rebookedBy` followed (no-shows.ts). */
   noShowFollowUp?: { step: string; rebookedBy: string; withinDays: number };
 }

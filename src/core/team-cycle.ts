@@ -3,15 +3,18 @@
  * manager × role × measure: a finding with no open flag opens one keyed with today's date; while
  * the weakness persists a New or Not Improved flag is updated in place; a Committed flag is left
  * as it is until its follow-up date, then checked on the team's pooled measure since the
- * commitment (Improved / Not Improved with an Outcome); when the weakness has gone and no
+ * commitment (Improved / Not Improved with an Outcome, or still Committed with an Outcome that
+ * says it waits for data); when the weakness has gone and no
  * commitment is pending, the flag becomes Resolved. The manager's agendas open with the team's
  * open findings: the whole team's gap comes before any one person's.
  */
 import { dayFromDate } from './civil-date';
 import { checkCommitment, type CommitmentCheck } from './commitment-check';
+import { quoted } from './commitments';
 import type { DesiredRecord } from './desired';
 import {
   flagTransition,
+  flagWaiting,
   isTeamFlag,
   newTeamFlag,
   OPEN_STATUSES,
@@ -68,17 +71,20 @@ export function teamCycle(input: TeamCycleInput): TeamCycleResult {
         rep.managerId === flag.managerId && rep.role === flag.role ? [index] : [],
       );
       const results = members.flatMap((index) => measured.scorecards[index]?.results[order] ?? []);
-      const check = checkCommitment(
-        flag,
-        measure,
-        pooledResult(results, model.coaching.confidence) ?? undefined,
+      const check = checkCommitment(flag, measure, pooledResult(results, model.coaching.confidence) ?? undefined, {
         model,
-        since,
-        flag.role,
-      );
+        sinceDay: since,
+        todayDay: window.todayDay,
+        role: flag.role,
+      });
       checks.push(check);
-      desired.push(flagTransition(flag, check.status, model.writeBack, check.text));
-      line(flag.managerId, `Team ${measure.label}: ${check.status} (${check.text})`);
+      if (check.status === 'Waiting') {
+        desired.push(flagWaiting(flag, model.writeBack, check.text));
+        line(flag.managerId, `Team ${measure.label}: committed ${quoted(flag.commitment)}; ${check.text}`);
+      } else {
+        desired.push(flagTransition(flag, check.status, model.writeBack, check.text));
+        line(flag.managerId, `Team ${measure.label}: ${check.status} (${check.text})`);
+      }
     } else if (finding && flag.status !== 'Committed') {
       desired.push(updatedTeamFlag(flag, finding, window, model.writeBack));
       line(flag.managerId, `Team: ${finding.summary}`);

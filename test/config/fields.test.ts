@@ -239,6 +239,7 @@ describe('defaults', () => {
       oneOnOne: 'weekly',
       priorStrength: 20,
       followUpDueDays: 1,
+      outcomeWaitDays: 28,
     });
     expect(config.sync).toEqual({
       lookbackSeconds: 600,

@@ -230,6 +230,7 @@ export function modelBuilder(): ModelBuilder {
       oneOnOne: 'weekly',
       priorStrength: 20,
       followUpDueDays: 1,
+      outcomeWaitDays: 28,
     },
     writeBack: {
       flagObject: 'Coaching_Flag__c',
@@ -350,6 +351,7 @@ export function openFlag(
     followUpDate: null,
     committedOn: null,
     actual: null,
+    sampleSize: null,
     ...over,
   };
 }
@@ -368,6 +370,7 @@ export function openTeamFlag(
     followUpDate: null,
     committedOn: null,
     actual: null,
+    sampleSize: null,
     ...over,
   };
 }

@@ -139,12 +139,12 @@ describe('the follow-up check', () => {
     actual: 0.1,
   });
 
-  it('given better numbers since the commitment, then Improved with the outcome and a task for the manager', () => {
-    const since = contactsAndSets('A', 10, 6, day(19), 'N');
+  it('given better numbers since the commitment on the sample a flag needs, then Improved with the outcome and a task for the manager', () => {
+    const since = contactsAndSets('A', 20, 12, day(19), 'N');
     const coaching = run(model, { reps, events: [...weakA, ...since], openFlags: [committed] });
     expect(byKey(coaching, committed.key)?.fields).toEqual({
       Status__c: 'Improved',
-      Outcome__c: 'Appointment set rate 10% → 60% since 2026-11-18',
+      Outcome__c: 'Appointment set rate 10% → 60% since 2026-11-18 (sample 20): at target 60%',
     });
     expect(coaching.checks).toEqual([expect.objectContaining({ status: 'Improved', before: 0.1, after: 0.6 })]);
     const task = byKey(coaching, 'v1:coaching_outcome:set_rate:A:2026-11-24');
@@ -159,12 +159,38 @@ describe('the follow-up check', () => {
     expect(coaching.desired.filter((d) => d.kind === 'flag').map((d) => d.key)).toEqual([committed.key]);
   });
 
-  it('given no activity since the commitment, then Not Improved, saying there was nothing to measure', () => {
-    const coaching = run(model, { reps, events: weakA, openFlags: [committed] });
+  it('given too few contacts since the commitment, then the flag stays Committed, only its Outcome says it waits, and no task yet', () => {
+    const since = contactsAndSets('A', 6, 4, day(19), 'N');
+    const coaching = run(model, { reps, events: [...weakA, ...since], openFlags: [committed] });
     expect(byKey(coaching, committed.key)?.fields).toEqual({
-      Status__c: 'Not Improved',
-      Outcome__c: 'Appointment set rate: no activity to measure since 2026-11-18',
+      Outcome__c:
+        'Waiting for data: Appointment set rate 10% → 67% since 2026-11-18 (sample 6, 20 needed), not conclusive yet; decided by 2026-12-22',
     });
+    expect(coaching.checks).toEqual([expect.objectContaining({ status: 'Waiting' })]);
+    expect(coaching.desired.filter((d) => d.kind === 'commitmentCheckTask')).toEqual([]);
+    const agenda = coaching.desired.find((d) => d.kind === 'agenda' && d.key.startsWith('v1:agenda:A:'));
+    expect(String(agenda?.createOnly.Description)).toContain(
+      'Appointment set rate: committed "Ask for the appointment twice", follow-up 2026-11-24. Waiting for data:',
+    );
+  });
+
+  it('given no activity since the commitment, then it waits; a month past the follow-up date it is Not Improved, saying so', () => {
+    expect(byKey(run(model, { reps, events: weakA, openFlags: [committed] }), committed.key)?.fields).toEqual({
+      Outcome__c:
+        'Waiting for data: Appointment set rate, no activity to measure since 2026-11-18 yet; decided by 2026-12-22',
+    });
+    const late = run(model, { reps, events: weakA, openFlags: [committed], now: local('2026-12-22', '12:00') });
+    expect(byKey(late, committed.key)?.fields).toEqual({
+      Status__c: 'Not Improved',
+      Outcome__c: 'Appointment set rate: no activity to measure since 2026-11-18, waited to 2026-12-22',
+    });
+  });
+
+  it('given a flag that Improved and a weakness back on the same measure, then a new flag opens and the old one is not rewritten', () => {
+    const improved = { ...committed, status: 'Improved' as const };
+    const coaching = run(model, { reps, events: weakA, openFlags: [improved] });
+    expect(byKey(coaching, committed.key)).toBeUndefined();
+    expect(byKey(coaching, 'v1:set_rate:A:2026-11-25')).toMatchObject({ createOnly: { Status__c: 'New' } });
   });
 });
 
@@ -345,6 +371,7 @@ describe('reading flags back from the org', () => {
       Commitment__c: 'Ask twice',
       Follow_Up_Date__c: '2026-11-24',
       Actual__c: 0.14,
+      Sample_Size__c: 43,
     };
     expect(openFlagFromRecord(record, writeBack)).toEqual({
       scope: 'Rep',
@@ -357,9 +384,10 @@ describe('reading flags back from the org', () => {
       committedOn: null,
       openedOn: '2026-11-10',
       actual: 0.14,
+      sampleSize: 43,
     });
     expect(flagReadFields(writeBack)).toEqual(
-      expect.arrayContaining(['Flag_Key__c', 'Commitment__c', 'Follow_Up_Date__c', 'Actual__c']),
+      expect.arrayContaining(['Flag_Key__c', 'Commitment__c', 'Follow_Up_Date__c', 'Actual__c', 'Sample_Size__c']),
     );
   });
 

@@ -97,6 +97,7 @@ describe('reading flags of both scopes back from the org', () => {
       committedOn: null,
       openedOn: '2026-11-10',
       actual: 0.3,
+      sampleSize: null,
     });
     expect(flag).not.toHaveProperty('repId');
   });

@@ -222,6 +222,7 @@ describe('properties of a whole coaching run', () => {
           committedOn: null,
           openedOn: d.key.slice(-10),
           actual: d.fields.Actual__c as number | null,
+          sampleSize: d.fields.Sample_Size__c as number | null,
         }));
     fc.assert(
       fc.property(recordSets, fc.integer({ min: 1, max: 14 * 60 }), (records, minutesLater) => {

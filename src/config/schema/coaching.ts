@@ -12,6 +12,7 @@ export const COACHING_DEFAULTS = {
   oneOnOne: 'weekly',
   priorStrength: 20,
   followUpDueDays: 1,
+  outcomeWaitDays: 28,
 } as const;
 
 /** A missed appointment older than a week is a lost customer to work as a lead, not a rebooking call. */
@@ -78,6 +79,11 @@ export const coachingSchema = z
     followUpDueDays: count()
       .default(COACHING_DEFAULTS.followUpDueDays)
       .describe('Days a salesperson is given to do a follow-up task after it is created.'),
+    outcomeWaitDays: count()
+      .default(COACHING_DEFAULTS.outcomeWaitDays)
+      .describe(
+        'Days after the follow-up date a commitment may wait for enough data (minSample) to be judged Improved or Not Improved; then it is decided on what there is, and its Outcome says so.',
+      ),
     noShowFollowUp: z
       .strictObject({
         step: snakeId().describe(
