@@ -51,14 +51,19 @@ export function flagFact(
   const sameStatus = previous?.record[statusField] === status;
   let committedOn: string | null = null;
   let decidedOn: string | null = null;
+  let decided: FlagFact['decided'] = null;
   if (status === 'Committed') committedOn = sameStatus && previous?.committedOn ? previous.committedOn : modifiedOn();
   else if (status === 'Improved' || status === 'Not Improved') {
     // The commitment's day stays known after its check, for the days improvement took.
     committedOn = previous?.committedOn ?? null;
     // The sync writes the check's status itself, so the first version read with it was modified by that run.
     decidedOn = sameStatus && previous?.decidedOn ? previous.decidedOn : modifiedOn();
+    decided = status;
+  } else if (status === 'Resolved' && previous?.decided) {
+    // Not Improved, then the weakness went: the check's outcome still counts for the coaching that was done.
+    ({ committedOn, decidedOn = null, decided } = previous);
   }
-  return { kind: 'flag', record: bareRecord(record), committedOn, decidedOn };
+  return { kind: 'flag', record: bareRecord(record), committedOn, decidedOn, decided };
 }
 
 /** The rep flags whose commitment was checked, with the day of the check and what it found. */
@@ -82,11 +87,11 @@ export function decidedFlagsFrom(facts: readonly FlagFact[], writeBack: WriteBac
   return decided;
 }
 
-/** Every flag, rep's or team's, as coaching effectiveness counts them. */
+/** Every flag, rep's or team's, as coaching effectiveness counts them: a Resolved flag by its check, if it had one. */
 export function coachedFlagsFrom(facts: readonly FlagFact[], writeBack: WriteBackModel): CoachedFlag[] {
   const f = writeBack.flagFields;
   const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
-  return facts.flatMap(({ record, committedOn, decidedOn }) => {
+  return facts.flatMap(({ record, committedOn, decidedOn, decided }) => {
     const flag = openFlagFromRecord(record, writeBack);
     if (!flag) return [];
     return [
@@ -94,7 +99,7 @@ export function coachedFlagsFrom(facts: readonly FlagFact[], writeBack: WriteBac
         managerId: text(record[f.manager]) ?? (flag.scope === 'Team' ? flag.managerId : null),
         measure: flag.measure,
         diagnosis: text(record[f.diagnosis]),
-        status: flag.status,
+        status: flag.status === 'Resolved' && decided ? decided : flag.status,
         committedOn: committedOn ?? flag.openedOn,
         decidedOn: decidedOn ?? null,
       },

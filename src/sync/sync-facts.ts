@@ -19,6 +19,11 @@ export interface FlagFact {
   committedOn: string | null;
   /** `YYYY-MM-DD` the commitment was checked (Improved or Not Improved); absent in states written before it. */
   decidedOn?: string | null;
+  /**
+   * What the check decided, kept once the flag moves on (a Not Improved flag whose weakness went is Resolved):
+   * coaching effectiveness counts the outcome, not the flag's later status. Absent in states written before it.
+   */
+  decided?: 'Improved' | 'Not Improved' | null;
 }
 
 export type SyncFact = UserFact | FlagFact;
