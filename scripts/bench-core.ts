@@ -6,6 +6,7 @@
  *
  * Options: --events N (default 1000000), --reps N (default 300), --runs N (default 5).
  */
+import { writeBackSchema } from '../src/config/schema/write-back';
 import { DealershipCalendar } from '../src/core/calendar';
 import { computeCoaching } from '../src/core/coach';
 import type { Fact } from '../src/core/facts';
@@ -263,6 +264,12 @@ const MODEL: CoachModel = {
     followUpTaskType: 'Follow-Up',
     agendaTaskType: 'Coaching',
     subjectPrefix: '',
+    // Written as in production: a scorecard per rep for both periods, with every step counted.
+    scorecard: {
+      ...writeBackSchema.parse({}).scorecard,
+      stepFields: Object.fromEntries(STEPS.map((step) => [step.id, `${step.id}__c`])),
+    },
+    effectiveness: writeBackSchema.parse({}).effectiveness,
   },
 };
 

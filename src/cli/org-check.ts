@@ -11,7 +11,7 @@ import { configInvalidError, type Config } from '../config';
 import { formatPath } from '../config';
 import { type ConfigPath, SourceLocator } from '../config/positions';
 import { closest } from '../config/hints';
-import type { MatchConditions } from '../core';
+import { EFFECTIVENESS_SCOPES, type MatchConditions, SCORECARD_PICKLISTS } from '../core';
 import type { Logger } from '../lib/logger';
 import type { SalesforceSession } from '../salesforce/session';
 import type { StateStore } from '../state/state-store';
@@ -92,6 +92,52 @@ export function orgRequirements(config: Config): Requirement[] {
   for (const key of WRITTEN_TYPES)
     out.push({ object: TASK, field: TASK_TYPE, picklistValues: [writeBack[key]], path: ['writeBack', key] });
   for (const api of TASK_WRITTEN) out.push({ object: TASK, field: api, writable: true, path: ['writeBack'] });
+  out.push(...recordRequirements(config));
+  return out;
+}
+
+/** The scorecard and effectiveness objects, when written: every field writable, the key an external id, the values. */
+function recordRequirements(config: Config): Requirement[] {
+  const out: Requirement[] = [];
+  const { scorecard, effectiveness } = config.writeBack;
+  const picklists: Record<string, Readonly<Record<string, readonly string[]>>> = {
+    scorecard: SCORECARD_PICKLISTS,
+    effectiveness: { scope: EFFECTIVENESS_SCOPES },
+  };
+  for (const [name, section] of [
+    ['scorecard', scorecard],
+    ['effectiveness', effectiveness],
+  ] as const) {
+    if (!section.enabled) continue;
+    out.push({ object: section.object, path: ['writeBack', name, 'object'] });
+    for (const [key, api] of Object.entries(section.fields)) {
+      const values = picklists[name]?.[key];
+      out.push({
+        object: section.object,
+        field: api,
+        writable: true,
+        ...(key === 'key' ? { externalId: true } : {}),
+        ...(values ? { picklistValues: [...values] } : {}),
+        path: ['writeBack', name, 'fields', key],
+      });
+    }
+  }
+  if (scorecard.enabled) {
+    // The rep owns their scorecard: the connector sets OwnerId on create.
+    out.push({
+      object: scorecard.object,
+      field: 'OwnerId',
+      writable: true,
+      path: ['writeBack', 'scorecard', 'object'],
+    });
+    for (const [step, api] of Object.entries(scorecard.stepFields))
+      out.push({
+        object: scorecard.object,
+        field: api,
+        writable: true,
+        path: ['writeBack', 'scorecard', 'stepFields', step],
+      });
+  }
   return out;
 }
 

@@ -206,5 +206,10 @@ export function reportJson(input: ReportInput): unknown {
     teamFindings: coaching.teamFindings,
     flags: input.flags,
     effectiveness: effectivenessJson(input.effectiveness, input.names),
+    // What the Coaching_Effectiveness__c records hold: the same counts per month the commitments were made in.
+    effectivenessByMonth: coaching.effectivenessByMonth.map(({ month, effectiveness }) => ({
+      month,
+      effectiveness: effectivenessJson(effectiveness, input.names),
+    })),
   };
 }

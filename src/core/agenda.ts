@@ -11,6 +11,7 @@ import { type DayNumber, dateFromDay } from './civil-date';
 import { type DesiredRecord, TASK, TASK_OPEN_STATUS } from './desired';
 import type { RepDiagnosis } from './diagnose';
 import { num, pct } from './finding-text';
+import { paceLine, reviewLine } from './scorecard-text';
 import type { GoalPlan } from './goal-plan';
 import type { CoachingModel, CoachModel, Rep } from './model';
 import type { MeasureResult, Scorecard } from './measure-results';
@@ -112,45 +113,6 @@ function agendaText(input: AgendaInput): string {
     '4. New commitment',
     'Action: ______________________________  Follow-up date: __________',
   ].join('\n');
-}
-
-function reviewLine(result: MeasureResult, team: MeasureResult | undefined, plan: GoalPlan | null): string {
-  const teamText = team
-    ? ` (team ${result.kind === 'volume' || result.kind === 'overdue' || result.kind === 'staleLead' ? num(team.value) : pct(team.value)})`
-    : '';
-  switch (result.kind) {
-    case 'volume': {
-      const pace = plan?.steps.find((s) => s.step === result.step);
-      const paceText =
-        pace && pace.expectedByNow !== null
-          ? `; month to date ${pace.monthToDate} of ${num(pace.expectedByNow)} expected by now (${pace.onTrack ? 'on track' : 'behind'})`
-          : '';
-      return `${num(result.value)} a day, expected ${num(result.expectedPerDay)}${teamText}${paceText}`;
-    }
-    case 'ratio':
-      return `${pct(result.value)} of ${result.trials}, target ${pct(result.target)}${teamText}`;
-    case 'responseTime':
-      return `${pct(result.value)} within ${result.slaMinutes} min, target ${pct(result.target)}${teamText}`;
-    case 'overdue':
-    case 'staleLead':
-      return `${result.count} open, allowed ${result.maxAllowed}${teamText}`;
-    case 'sequence':
-      return `${pct(result.value)} of ${result.reached} skipped a step, allowed ${pct(result.maxSkipShare)}${teamText}`;
-    case 'integrity':
-      return `${pct(result.value)} of ${result.checked} logged looks unreal, allowed ${pct(result.maxSuspiciousShare)}${teamText}`;
-  }
-}
-
-/** The goal and the pace towards it this month, for a salesperson with a plan. */
-function paceLine(plan: GoalPlan | null, model: CoachModel): string[] {
-  const goal = plan?.steps[plan.steps.length - 1];
-  if (!plan || !goal) return [];
-  const label = model.steps.find((step) => step.id === goal.step)?.label ?? goal.step;
-  const pace =
-    goal.expectedByNow === null
-      ? ''
-      : `, ${num(goal.expectedByNow)} expected by now: ${goal.onTrack === true ? 'on pace' : 'behind pace'}`;
-  return [`- ${label} goal: ${plan.monthlyGoal} this month; ${goal.monthToDate} so far${pace}`];
 }
 
 /**

@@ -25,6 +25,9 @@ import type { TeamFinding } from './team-finding';
 import { type SilentStep, silentSteps } from './silent-steps';
 import type { DecidedFlag } from './commitments';
 import { missedAppointments } from './no-shows';
+import type { CoachedFlag } from './effectiveness';
+import { effectivenessByMonth, effectivenessRecords, type MonthEffectiveness } from './effectiveness-records';
+import { scorecardRecords } from './scorecard-records';
 import { StepCounts } from './step-counts';
 import { workingDaysSince } from './tenure';
 import { type MeasureWindow, type MonthToDate, measureWindow, monthToDate, periodOf } from './window';
@@ -43,6 +46,8 @@ export interface CoachingInput {
   openFlags: readonly OpenFlag[];
   /** Rep flags whose commitment was checked, for the agendas' progress part; none when left out. */
   decidedFlags?: readonly DecidedFlag[];
+  /** Every flag in the org as coaching effectiveness counts it; none when left out. */
+  coachedFlags?: readonly CoachedFlag[];
   /** The instant of the run, epoch ms. */
   now: number;
 }
@@ -63,6 +68,8 @@ export interface CoachingResult {
   teamFindings: TeamFinding[];
   /** Follow-up checks made this run. */
   checks: CommitmentCheck[];
+  /** Coaching effectiveness per month of commitment: the store, then each manager. */
+  effectivenessByMonth: MonthEffectiveness[];
   /** The records the org should hold, sorted by object and key. */
   desired: DesiredRecord[];
   /** Events whose step is not in the model (stored before a config change). */
@@ -156,6 +163,26 @@ export function computeCoaching(input: CoachingInput): CoachingResult {
     customerNames: new Map(leads.flatMap((lead) => (lead.name === null ? [] : [[lead.recordId, lead.name] as const]))),
   });
 
+  const byMonth = effectivenessByMonth(input.coachedFlags ?? []);
+  const desired = [
+    ...cycle.desired,
+    ...(!model.writeBack.scorecard.enabled
+      ? []
+      : scorecardRecords({
+          model,
+          reps,
+          diagnoses,
+          plans,
+          openFlags: cycle.openFlags,
+          window,
+          month,
+          windowMeasured: measured,
+          // The month to date is the period from the month's first day to yesterday: measured once, shared.
+          monthMeasured: measureSince(month.startDay),
+        })),
+    ...effectivenessRecords(byMonth, model),
+  ].sort((a, b) => compare(a.object, b.object) || compare(a.key, b.key));
+
   return {
     window,
     monthToDate: month,
@@ -166,8 +193,13 @@ export function computeCoaching(input: CoachingInput): CoachingResult {
     findings: diagnoses.flatMap((d) => d.flagged),
     teamFindings,
     checks: cycle.checks,
-    desired: cycle.desired,
+    effectivenessByMonth: byMonth,
+    desired,
     ignoredEvents: table.ignored,
     silentSteps: silent,
   };
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

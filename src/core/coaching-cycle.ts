@@ -73,6 +73,8 @@ export interface CycleInput {
 export interface CycleResult {
   desired: DesiredRecord[];
   checks: CommitmentCheck[];
+  /** Open rep flags per rep after this run: kept open, updated, waiting, Not Improved, or new. */
+  openFlags: Map<string, number>;
 }
 
 export function coachingCycle(input: CycleInput): CycleResult {
@@ -98,6 +100,8 @@ export function coachingCycle(input: CycleInput): CycleResult {
   checks.push(...teams.checks);
 
   const handled = new Set<string>();
+  const openAfter = new Map<string, number>();
+  const stillOpen = (repId: string): void => void openAfter.set(repId, (openAfter.get(repId) ?? 0) + 1);
   const repChecks = new Map<string, CommitmentCheck[]>();
   const repOpen = new Map<string, OpenRepFlag[]>();
   // Team flags are not a rep's: they never pair with a rep's finding.
@@ -124,6 +128,7 @@ export function coachingCycle(input: CycleInput): CycleResult {
       });
       checks.push(check);
       addTo(repChecks, flag.repId, check);
+      if (check.status !== 'Improved') stillOpen(flag.repId);
       if (check.status === 'Waiting') {
         desired.push(flagWaiting(flag, model.writeBack, check.text));
         continue;
@@ -142,8 +147,11 @@ export function coachingCycle(input: CycleInput): CycleResult {
       if (task) desired.push(task);
     } else if (finding && found && flag.status !== 'Committed') {
       desired.push(updatedFlag(flag, finding, found.rep, window, model.writeBack));
+      stillOpen(flag.repId);
     } else if (!finding && !pending) {
       desired.push(flagTransition(flag, 'Resolved', model.writeBack));
+    } else {
+      stillOpen(flag.repId);
     }
   }
   // The agenda's text is written once, when the period's agenda is created: checks since the start of the previous
@@ -157,8 +165,9 @@ export function coachingCycle(input: CycleInput): CycleResult {
     const rep = reps[index];
     if (!rep) return;
     for (const finding of diagnosis.flagged) {
-      if (!handled.has(pairKey(rep.id, finding.measure)))
-        desired.push(newFlag(finding, rep, window, model.writeBack, window.today));
+      if (handled.has(pairKey(rep.id, finding.measure))) continue;
+      desired.push(newFlag(finding, rep, window, model.writeBack, window.today));
+      stillOpen(rep.id);
     }
     const card = input.scorecards[index];
     if (!card) return;
@@ -199,7 +208,7 @@ export function coachingCycle(input: CycleInput): CycleResult {
     desired.push(
       noShowTask(noShow, input.customerNames?.get(noShow.subject) ?? null, window.todayDay, model, calendar),
     );
-  return { desired: uniqueSorted(desired), checks };
+  return { desired: uniqueSorted(desired), checks, openFlags: openAfter };
 }
 
 /** One open flag per rep × measure: the most recently opened if the org holds more. */

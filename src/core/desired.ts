@@ -8,7 +8,8 @@
 
 export type SfValue = string | number | boolean | null;
 
-export type DesiredKind = 'flag' | 'staleLeadTask' | 'noShowTask' | 'commitmentCheckTask' | 'agenda';
+export type DesiredKind =
+  'flag' | 'staleLeadTask' | 'noShowTask' | 'commitmentCheckTask' | 'agenda' | 'scorecard' | 'effectiveness';
 
 export interface DesiredRecord {
   kind: DesiredKind;

@@ -33,6 +33,8 @@ export { pooledResult } from './pooled-result';
 export { type SilentStep } from './silent-steps';
 export { type DecidedFlag } from './commitments';
 export { type CoachedFlag, coachingEffectiveness, type Effectiveness, type EffectivenessCounts } from './effectiveness';
+export { EFFECTIVENESS_SCOPES, type MonthEffectiveness } from './effectiveness-records';
+export { SCORECARD_PICKLISTS } from './scorecard-records';
 export { type ObjectRead, readPlan } from './read-plan';
 export { formatSfDateTime, parseSfDate, parseSfDateTime } from './salesforce-datetime';
 export { readPath } from './salesforce-values';

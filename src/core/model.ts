@@ -295,6 +295,50 @@ export interface WriteBackModel {
   agendaTaskType: string;
   /** Put before the Subject of every written task ('' for none). */
   subjectPrefix: string;
+  /** Each rep's scorecard: month to date and the measuring window (scorecard-records.ts). */
+  scorecard: {
+    enabled: boolean;
+    object: string;
+    fields: {
+      /** External id, unique: `v1:scorecard:<rep Id>:month:<YYYY-MM>` or `v1:scorecard:<rep Id>:window`. */
+      key: string;
+      salesperson: string;
+      manager: string;
+      role: string;
+      period: string;
+      periodStart: string;
+      periodEnd: string;
+      todayNeeds: string;
+      goal: string;
+      expectedByNow: string;
+      pace: string;
+      openFlags: string;
+      focus: string;
+      measures: string;
+    };
+    /** Step id → the Number field holding its count. */
+    stepFields: Record<string, string>;
+  };
+  /** Coaching effectiveness per manager and for the store, per month of commitment (scorecard-records.ts). */
+  effectiveness: {
+    enabled: boolean;
+    object: string;
+    fields: {
+      /** External id, unique: `v1:effectiveness:<manager Id | store>:<YYYY-MM>`. */
+      key: string;
+      scope: string;
+      manager: string;
+      month: string;
+      committed: string;
+      improved: string;
+      notImproved: string;
+      waiting: string;
+      improvedShare: string;
+      medianDaysToImprove: string;
+      byDiagnosis: string;
+      byMeasure: string;
+    };
+  };
 }
 
 /** Everything the pure core needs from the config. */

@@ -12,7 +12,7 @@ import {
   type Rep,
   type RecordMapper,
 } from '../core';
-import { decidedFlagsFrom, openFlagsFrom } from './flag-records';
+import { coachedFlagsFrom, decidedFlagsFrom, openFlagsFrom } from './flag-records';
 import { type FlagFact, isFlagFact, isUserFact } from './sync-facts';
 import type { SyncState } from './sync-state';
 
@@ -79,6 +79,7 @@ export function computeFromState(input: ComputeInput): ComputeOutput {
   const openFlags = openFlagsFrom(flagFacts, model.writeBack);
   const events = state.loadEventColumns({ since: eventsNeededSince(model, now) });
   const decidedFlags = decidedFlagsFrom(flagFacts, model.writeBack);
-  const coaching = computeCoaching({ model, reps, events, facts, openFlags, decidedFlags, now });
+  const coachedFlags = coachedFlagsFrom(flagFacts, model.writeBack);
+  const coaching = computeCoaching({ model, reps, events, facts, openFlags, decidedFlags, coachedFlags, now });
   return { coaching, reps, openFlags, events: events.size, known, names };
 }

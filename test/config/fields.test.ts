@@ -301,6 +301,13 @@ describe('defaults', () => {
       followUpTaskType: 'Call',
       agendaTaskType: 'Meeting',
       subjectPrefix: '',
+      scorecard: expect.objectContaining({ enabled: true, object: 'Coaching_Scorecard__c', stepFields: {} }),
+      effectiveness: expect.objectContaining({ enabled: true, object: 'Coaching_Effectiveness__c' }),
+    });
+    expect(config.writeBack.scorecard.fields).toMatchObject({ key: 'Scorecard_Key__c', todayNeeds: 'Today_Needs__c' });
+    expect(config.writeBack.effectiveness.fields).toMatchObject({
+      key: 'Effectiveness_Key__c',
+      improvedShare: 'Improved_Share__c',
     });
   });
 

@@ -3,6 +3,7 @@
  * used here), measures with sensible defaults, reps, step events, facts and Salesforce records
  * shaped as the REST API returns them, and local times in the dealership's zone.
  */
+import { writeBackSchema } from '../../src/config/schema/write-back';
 import { DealershipCalendar } from '../../src/core/calendar';
 import { dayFromDate } from '../../src/core/civil-date';
 import { type CoachingResult, computeCoaching } from '../../src/core/coach';
@@ -196,6 +197,9 @@ export interface ModelBuilder {
   build(): CoachModel;
 }
 
+/** The API names of the written records, as the config's defaults. */
+const WRITE_BACK_DEFAULTS = writeBackSchema.parse({});
+
 /** A small valid model of the reference dealership (ARCHITECTURE.md §5.1); no measures unless given. */
 export function modelBuilder(): ModelBuilder {
   const model: CoachModel = {
@@ -262,6 +266,9 @@ export function modelBuilder(): ModelBuilder {
       followUpTaskType: 'Follow-Up',
       agendaTaskType: 'Coaching',
       subjectPrefix: '',
+      // Off unless a test turns them on: most tests look at flags and tasks alone.
+      scorecard: { ...WRITE_BACK_DEFAULTS.scorecard, enabled: false },
+      effectiveness: { ...WRITE_BACK_DEFAULTS.effectiveness, enabled: false },
     },
   };
   const builder: ModelBuilder = {

@@ -1,7 +1,19 @@
 import { ExitCode } from '../../src/lib/errors';
 import { openStateStore } from '../../src/state/state-store';
 import type { RunReport } from '../../src/sync/run-cycle';
-import { Clock, flags, givenAnOrgWithStaleLeads, HOUR, MANAGER, NOW, ownTasks, productView, REP, run } from './story';
+import {
+  Clock,
+  flags,
+  givenAnOrgWithStaleLeads,
+  HOUR,
+  MANAGER,
+  NOW,
+  ownTasks,
+  productView,
+  REP,
+  run,
+  scorecards,
+} from './story';
 
 describe('runCycle over an in-memory org', () => {
   it('given stale leads, when the first run writes, then the rep gets flags, one follow-up task per lead and the manager an agenda', async () => {
@@ -24,7 +36,16 @@ describe('runCycle over an in-memory org', () => {
     const agendas = ownTasks(org).filter((t) => t.Type === 'Coaching');
     expect(agendas).toHaveLength(1);
     expect(agendas[0]).toMatchObject({ OwnerId: MANAGER });
-    expect(report.writes?.created).toBe(flags(org).length + ownTasks(org).length);
+    // Two scorecards for the rep: the month to date and the window, owned by the rep.
+    expect(
+      scorecards(org)
+        .map((card) => [card.Period__c, card.OwnerId])
+        .sort(),
+    ).toEqual([
+      ['Month to date', REP],
+      ['Window', REP],
+    ]);
+    expect(report.writes?.created).toBe(flags(org).length + ownTasks(org).length + scorecards(org).length);
   });
 
   it('given nothing changed, when the next run runs, then it reads each object once and writes nothing', async () => {

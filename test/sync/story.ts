@@ -96,10 +96,12 @@ export function run(
 export const flags = (org: FakeOrg): SfRecord[] => org.records('Coaching_Flag__c');
 export const ownTasks = (org: FakeOrg): SfRecord[] =>
   org.records('Task').filter((t) => typeof t.Coaching_Key__c === 'string');
+export const scorecards = (org: FakeOrg): SfRecord[] => org.records('Coaching_Scorecard__c');
+export const effectiveness = (org: FakeOrg): SfRecord[] => org.records('Coaching_Effectiveness__c');
 
 /** What the org holds of the product's records, without ids or stamps: equal orgs, equal views. */
 export function productView(org: FakeOrg): string[] {
   const strip = ({ Id: _id, SystemModstamp: _s, LastModifiedDate: _l, IsDeleted: _d, ...rest }: SfRecord): string =>
     JSON.stringify(rest, Object.keys(rest).sort());
-  return [...flags(org), ...ownTasks(org)].map(strip).sort();
+  return [...flags(org), ...ownTasks(org), ...scorecards(org), ...effectiveness(org)].map(strip).sort();
 }

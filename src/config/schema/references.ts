@@ -105,6 +105,8 @@ export function checkReferences(input: unknown, ctx: Ctx): void {
     const id = asString(noShow?.[key]);
     if (id !== undefined) requireStep(id, ['coaching', 'noShowFollowUp', key]);
   }
+  const stepFields = asRecord(asRecord(asRecord(root.writeBack)?.scorecard)?.stepFields) ?? {};
+  for (const id of Object.keys(stepFields)) requireStep(id, ['writeBack', 'scorecard', 'stepFields', id]);
 }
 
 /** Within one measure: steps that must differ, durations that must exist, goals that must cover. */

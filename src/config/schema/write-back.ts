@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { WriteBackModel } from '../../core/model';
 import { apiName, nonEmpty } from './primitives';
+import { effectivenessSchema, scorecardSchema } from './scorecard';
 
 /** Leaves most of the 255 characters of a Subject to the words that say what to do. */
 const SUBJECT_PREFIX_MAX = 40;
@@ -81,6 +82,8 @@ export const writeBackSchema = z
       .describe(
         `Text put before the Subject of every task Execution Coach writes, e.g. "[Coach] ", so list views and reports can pick them out. At most ${SUBJECT_PREFIX_MAX} characters; default none.`,
       ),
+    scorecard: scorecardSchema,
+    effectiveness: effectivenessSchema,
   })
   .prefault({})
   .describe('What is written back to Salesforce, and whether anything is written at all.');

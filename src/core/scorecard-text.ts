@@ -1,0 +1,90 @@
+/**
+ * The words of a rep's numbers, shared by the one-on-one agenda and the scorecard: one review line per measure
+ * (value, target, the team's value, and for a volume the month's pace), the goal's pace, and what each working day
+ * left in the month needs to reach the goal.
+ */
+import { num, pct } from './finding-text';
+import type { GoalPlan } from './goal-plan';
+import type { MeasureResult } from './measure-results';
+import type { CoachModel } from './model';
+import type { MonthToDate } from './window';
+
+export function reviewLine(result: MeasureResult, team: MeasureResult | undefined, plan: GoalPlan | null): string {
+  const teamText = team
+    ? ` (team ${result.kind === 'volume' || result.kind === 'overdue' || result.kind === 'staleLead' ? num(team.value) : pct(team.value)})`
+    : '';
+  switch (result.kind) {
+    case 'volume': {
+      const pace = plan?.steps.find((s) => s.step === result.step);
+      const paceText =
+        pace && pace.expectedByNow !== null
+          ? `; month to date ${pace.monthToDate} of ${num(pace.expectedByNow)} expected by now (${pace.onTrack ? 'on track' : 'behind'})`
+          : '';
+      return `${num(result.value)} a day, expected ${num(result.expectedPerDay)}${teamText}${paceText}`;
+    }
+    case 'ratio':
+      return `${pct(result.value)} of ${result.trials}, target ${pct(result.target)}${teamText}`;
+    case 'responseTime':
+      return `${pct(result.value)} within ${result.slaMinutes} min, target ${pct(result.target)}${teamText}`;
+    case 'overdue':
+    case 'staleLead':
+      return `${result.count} open, allowed ${result.maxAllowed}${teamText}`;
+    case 'sequence':
+      return `${pct(result.value)} of ${result.reached} skipped a step, allowed ${pct(result.maxSkipShare)}${teamText}`;
+    case 'integrity':
+      return `${pct(result.value)} of ${result.checked} logged looks unreal, allowed ${pct(result.maxSuspiciousShare)}${teamText}`;
+  }
+}
+
+/** The goal and the pace towards it this month, for a salesperson with a plan. */
+export function paceLine(plan: GoalPlan | null, model: CoachModel): string[] {
+  const goal = plan?.steps[plan.steps.length - 1];
+  if (!plan || !goal) return [];
+  const label = model.steps.find((step) => step.id === goal.step)?.label ?? goal.step;
+  const pace =
+    goal.expectedByNow === null
+      ? ''
+      : `, ${num(goal.expectedByNow)} expected by now: ${goal.onTrack === true ? 'on pace' : 'behind pace'}`;
+  return [`- ${label} goal: ${plan.monthlyGoal} this month; ${goal.monthToDate} so far${pace}`];
+}
+
+export type Pace = 'Ahead' | 'On pace' | 'Behind';
+
+/** A whole unit ahead of what the plan expects by now is ahead; short of it, behind. */
+export function paceOf(plan: GoalPlan | null): Pace | null {
+  const goal = plan?.steps[plan.steps.length - 1];
+  if (!goal || goal.expectedByNow === null) return null;
+  if (goal.monthToDate >= goal.expectedByNow + 1) return 'Ahead';
+  return goal.monthToDate >= goal.expectedByNow ? 'On pace' : 'Behind';
+}
+
+/** The first activity steps of the funnel a rep is told the daily need of: the start of the chain. */
+const DAILY_STEPS = 2;
+
+/**
+ * What each working day left in the month needs, from the goal plan: what the month still needs of the first funnel
+ * steps over the working days from today to its end, then the goal and the pace. E.g. "Per working day left (12):
+ * Outbound call 31, Contact made 9 → Sale goal 10 this month. Behind pace: 1 so far, 2.2 expected by now."
+ */
+export function todayNeeds(plan: GoalPlan, month: MonthToDate, model: CoachModel): string {
+  const label = (id: string): string => model.steps.find((step) => step.id === id)?.label ?? id;
+  const goal = plan.steps[plan.steps.length - 1];
+  if (!goal) return '';
+  const left = month.workingDaysInMonth - month.workingDays;
+  const pace = paceOf(plan);
+  const paceText =
+    pace === null || goal.expectedByNow === null
+      ? `${goal.monthToDate} so far.`
+      : `${pace}: ${goal.monthToDate} so far, ${num(goal.expectedByNow)} expected by now.`;
+  const target = `${label(goal.step)} goal ${plan.monthlyGoal} this month.`;
+  if (left <= 0) return `No working day left this month. ${target} ${paceText}`;
+  const daily = plan.steps.slice(0, DAILY_STEPS).filter((step) => step.step !== goal.step);
+  const needs = daily.flatMap((step) =>
+    step.requiredPerMonth === null
+      ? []
+      : [`${label(step.step)} ${Math.ceil(Math.max(0, step.requiredPerMonth - step.monthToDate) / left)}`],
+  );
+  // A step that never converted in the window leaves no plan to work back from (goal-plan.ts).
+  if (needs.length === 0) return `No daily plan yet: a step has not converted in the window. ${target} ${paceText}`;
+  return `Per working day left (${left}): ${needs.join(', ')} → ${target} ${paceText}`;
+}
