@@ -27,7 +27,10 @@ const SCORECARD_FIELDS: Readonly<Record<ScorecardFieldKey, { name: string; meani
 };
 
 const EFFECTIVENESS_FIELDS: Readonly<Record<EffectivenessFieldKey, { name: string; meaning: string }>> = {
-  key: { name: 'Effectiveness_Key__c', meaning: 'External id, unique: v1:effectiveness:<manager Id | store>:<YYYY-MM>' },
+  key: {
+    name: 'Effectiveness_Key__c',
+    meaning: 'External id, unique: v1:effectiveness:<manager Id | store>:<YYYY-MM>',
+  },
   scope: { name: 'Scope__c', meaning: 'Picklist Manager / Store' },
   manager: { name: 'Manager__c', meaning: 'Lookup(User): the manager (empty for the store)' },
   month: { name: 'Month__c', meaning: 'First day of the month the commitments were made in' },
@@ -82,4 +85,6 @@ export const effectivenessSchema = z
       .describe('API names of the coaching-effectiveness fields.'),
   })
   .prefault({})
-  .describe("Each manager's coaching effectiveness in Salesforce: of the commitments made in a month, how many worked.");
+  .describe(
+    "Each manager's coaching effectiveness in Salesforce: of the commitments made in a month, how many worked.",
+  );
