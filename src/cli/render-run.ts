@@ -91,14 +91,18 @@ function describeWrite(write: PlannedWrite, create: boolean, report: RunReport, 
   const verb = create ? 'create' : 'update';
   const fields = record.fields;
   const text =
-    [fields[writeBack.flagFields.summary], fields[TASK_SUBJECT]].find((v): v is string => typeof v === 'string') ?? '';
+    [fields[writeBack.flagFields.summary], fields[TASK_SUBJECT], fields[writeBack.scorecard.fields.todayNeeds]].find(
+      (v): v is string => typeof v === 'string',
+    ) ?? '';
   const nameOf = (id: string): string =>
     report.userNames.get(id) ?? report.reps.find((rep) => rep.id === id)?.name ?? id;
   const manager = fields[writeBack.flagFields.manager];
   const team = fields[writeBack.flagFields.scope] === ('Team' satisfies FlagScope) && typeof manager === 'string';
-  const who = [fields[writeBack.flagFields.salesperson], record.createOnly[TASK_OWNER]].find(
-    (v): v is string => typeof v === 'string',
-  );
+  const who = [
+    fields[writeBack.flagFields.salesperson],
+    record.createOnly[TASK_OWNER],
+    fields[writeBack.effectiveness.fields.manager],
+  ].find((v): v is string => typeof v === 'string');
   // A team flag names no rep: it is about the manager's whole team.
   const name = team ? `team of ${nameOf(manager)}` : who ? nameOf(who) : '';
   return `${verb} ${record.object} ${record.key}${name ? `  ${name}` : ''}${text ? ` — ${text}` : ''}`;

@@ -21,6 +21,52 @@ import {
 } from './coaching-org';
 import { cli, CONFIG, type DemoOrg, query, runAt, startDemoOrg, type SyncJson } from './support';
 
+/** What the tests read of `report --json` (src/cli/render-report.ts). */
+interface ReportJson {
+  window: { startDate: string; endDate: string };
+  monthToDate: { startDate: string; endDate: string };
+  reps: Array<{
+    repId: string;
+    plan: {
+      monthlyGoal: number;
+      steps: Array<{ step: string; sample: number; monthToDate: number; expectedByNow: number | null }>;
+    } | null;
+  }>;
+  effectivenessByMonth: Array<{
+    month: string;
+    effectiveness: Array<{ managerId: string | null; total: Record<string, number> }>;
+  }>;
+}
+/** config/dealership.yaml's writeBack.scorecard.stepFields. */
+const STEP_FIELDS: Readonly<Record<string, string>> = {
+  lead: 'Leads__c',
+  attempt: 'Attempts__c',
+  contact: 'Contacts__c',
+  appointment_set: 'Appointments_Set__c',
+  appointment_shown: 'Appointments_Shown__c',
+  needs_analysis: 'Needs_Analyses__c',
+  demo: 'Demos__c',
+  write_up: 'Write_Ups__c',
+  sold: 'Sold__c',
+};
+const SCORECARD_FIELDS = [
+  'Scorecard_Key__c',
+  'OwnerId',
+  'Period_Start__c',
+  'Period_End__c',
+  'Goal__c',
+  'Expected_By_Now__c',
+  ...Object.values(STEP_FIELDS),
+];
+const EFFECTIVENESS_FIELDS = [
+  'Effectiveness_Key__c',
+  'Manager__c',
+  'Committed__c',
+  'Improved__c',
+  'Not_Improved__c',
+  'Waiting__c',
+];
+
 const SUNDAY = daysLater(0, 2);
 /** The six Mondays after the first run, and the Wednesday of the second week. */
 const MONDAYS = [3, 10, 17, 24, 31, 38].map((days) => daysLater(0, days));
@@ -369,6 +415,82 @@ describe('end to end: the accountability loop over six weeks of syncs', () => {
     expect(effectiveness[0]).toMatchObject({ managerId: null, total: tally(committed) });
     for (const entry of effectiveness.slice(1))
       expect(entry.total).toMatchObject(tally(committed.filter((f) => f.Manager__c === entry.managerId)));
+  });
+
+  /** `report --json` at run n's `--now`: what the syncs computed, from the state alone. */
+  async function reportAt(n: number): Promise<ReportJson> {
+    const run = await cli(['report', '--json', '--config', CONFIG, '--state', org.statePath, '--now', runAt(n)], {});
+    expect(run.code).toBe(0);
+    return JSON.parse(run.stdout) as ReportJson;
+  }
+
+  it('then each salesperson’s scorecards in the org match `report --json`: step counts, goal, expectation, owner', async () => {
+    const cards = new Map(
+      query(org, `SELECT ${SCORECARD_FIELDS.join(', ')} FROM Coaching_Scorecard__c`).map((c) => [
+        c.Scorecard_Key__c,
+        c,
+      ]),
+    );
+    // December's card was last written by the 28 December sync; the window's by the last one.
+    for (const [n, period] of [
+      [WEEK6, 'month'],
+      [LAST, 'window'],
+    ] as const) {
+      const report = await reportAt(n);
+      const salespeople = report.reps.filter((rep) => rep.plan !== null);
+      expect(salespeople.length).toBeGreaterThan(5);
+      for (const rep of salespeople) {
+        const key = `v1:scorecard:${rep.repId}:${period === 'month' ? `month:${report.monthToDate.startDate.slice(0, 7)}` : 'window'}`;
+        const card = cards.get(key);
+        const span = period === 'month' ? report.monthToDate : report.window;
+        expect({ key, owner: card?.OwnerId, start: card?.Period_Start__c, end: card?.Period_End__c }).toEqual({
+          key,
+          owner: rep.repId,
+          start: span.startDate,
+          end: span.endDate,
+        });
+        const goal = rep.plan?.steps.at(-1);
+        expect(card).toMatchObject({
+          Goal__c: rep.plan?.monthlyGoal,
+          Expected_By_Now__c: goal?.expectedByNow === null ? null : Math.round((goal?.expectedByNow ?? 0) * 100) / 100,
+        });
+        for (const step of rep.plan?.steps ?? [])
+          expect({ key, step: step.step, count: card?.[STEP_FIELDS[step.step] ?? ''] }).toEqual({
+            key,
+            step: step.step,
+            count: period === 'month' ? step.monthToDate : step.sample,
+          });
+      }
+    }
+  });
+
+  it('then the coaching effectiveness records in the org match `report --json`, month by month and manager by manager', async () => {
+    const report = await reportAt(LAST);
+    const records = query(org, `SELECT ${EFFECTIVENESS_FIELDS.join(', ')} FROM Coaching_Effectiveness__c`);
+    const expected = report.effectivenessByMonth.flatMap(({ month, effectiveness }) =>
+      effectiveness.map((e) => ({
+        key: `v1:effectiveness:${e.managerId ?? 'store'}:${month}`,
+        manager: e.managerId,
+        committed: e.total.committed,
+        improved: e.total.improved,
+        notImproved: e.total.notImproved,
+        waiting: e.total.waiting,
+      })),
+    );
+    expect(expected.find((e) => e.manager === null)).toMatchObject({ committed: 3, improved: 2, notImproved: 1 });
+    const byKey = (a: { key: string }, b: { key: string }): number => a.key.localeCompare(b.key);
+    expect(
+      records
+        .map((r) => ({
+          key: String(r.Effectiveness_Key__c),
+          manager: r.Manager__c ?? null,
+          committed: r.Committed__c,
+          improved: r.Improved__c,
+          notImproved: r.Not_Improved__c,
+          waiting: r.Waiting__c,
+        }))
+        .sort(byKey),
+    ).toEqual(expected.sort(byKey));
   });
 
   it('when the last sync runs again a minute later, then it writes nothing', () => {

@@ -158,7 +158,7 @@ export async function freshDryRun(org: DemoOrg, n: number): Promise<CliRun & { r
 /** System fields that change on every write, whatever was sent. */
 const STAMPS = new Set(['attributes', 'LastModifiedDate', 'LastModifiedById', 'SystemModstamp']);
 
-/** Every field of every record the product wrote (flags and keyed tasks), by key, system stamps left out. */
+/** Every field of every record the product wrote (flags, keyed tasks, scorecards, effectiveness) by key, no stamps. */
 export function productContent(org: DemoOrg): Map<string, SfRecord> {
   const all = (object: string): string => {
     const type = org.sandbox.org.catalog.object(object);
@@ -172,6 +172,10 @@ export function productContent(org: DemoOrg): Map<string, SfRecord> {
   for (const flag of query(org, `SELECT ${all(FLAG_OBJECT)} FROM ${FLAG_OBJECT}`)) keep(flag.Flag_Key__c, flag);
   for (const task of query(org, `SELECT ${all('Task')} FROM Task WHERE Coaching_Key__c != null`))
     keep(task.Coaching_Key__c, task);
+  for (const card of query(org, `SELECT ${all('Coaching_Scorecard__c')} FROM Coaching_Scorecard__c`))
+    keep(card.Scorecard_Key__c, card);
+  for (const entry of query(org, `SELECT ${all('Coaching_Effectiveness__c')} FROM Coaching_Effectiveness__c`))
+    keep(entry.Effectiveness_Key__c, entry);
   return content;
 }
 

@@ -125,8 +125,8 @@ export function query(org: DemoOrg, soql: string): SfRecord[] {
 }
 
 /**
- * What the org holds of the product's writes — flags and the tasks it keyed — without ids and
- * system fields, sorted: two orgs that went through the same story compare equal.
+ * What the org holds of the product's writes (flags, the tasks it keyed, scorecards, effectiveness) without ids
+ * and system fields, sorted: two orgs that went through the same story compare equal.
  */
 export function productRecords(org: DemoOrg): string[] {
   const all = (object: string): string => {
@@ -137,6 +137,8 @@ export function productRecords(org: DemoOrg): string[] {
   };
   const flags = query(org, `SELECT ${all('Coaching_Flag__c')} FROM Coaching_Flag__c`);
   const tasks = query(org, `SELECT ${all('Task')} FROM Task WHERE Coaching_Key__c != null`);
+  const scorecards = query(org, `SELECT ${all('Coaching_Scorecard__c')} FROM Coaching_Scorecard__c`);
+  const effectiveness = query(org, `SELECT ${all('Coaching_Effectiveness__c')} FROM Coaching_Effectiveness__c`);
   const strip = (record: SfRecord): string => {
     const kept = Object.entries(record)
       .filter(
@@ -155,7 +157,7 @@ export function productRecords(org: DemoOrg): string[] {
       .sort(([a], [b]) => (a < b ? -1 : 1));
     return JSON.stringify(Object.fromEntries(kept));
   };
-  return [...flags, ...tasks].map(strip).sort();
+  return [...flags, ...tasks, ...scorecards, ...effectiveness].map(strip).sort();
 }
 
 /** A CLI child process started by `startCli`. */

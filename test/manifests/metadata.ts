@@ -12,7 +12,7 @@ export { SALESFORCE_PROJECT_ROOT };
 
 export interface MetadataField {
   name: string;
-  /** Metadata API type: `Text`, `Lookup`, `Picklist`, `Number`, `Date`, `LongTextArea`, `Checkbox`. */
+  /** Metadata API type: `Text`, `Lookup`, `Picklist`, `Number`, `Percent`, `Date`, `LongTextArea`, `Checkbox`. */
   type: string;
   label: string | undefined;
   length?: number;
@@ -107,24 +107,29 @@ export function loadObjectFields(root: string, packageDirectory: string, object:
     .map((file) => readField(join(dir, file)));
 }
 
-/** The flag object and the product's Activity fields, from the `force-app` package directory. */
-export function loadProductMetadata(root: string = SALESFORCE_PROJECT_ROOT): ProductMetadata {
-  const objectFile = join(
-    root,
-    'force-app',
-    'main',
-    'default',
-    'objects',
-    FLAG_OBJECT,
-    `${FLAG_OBJECT}.object-meta.xml`,
-  );
+export interface CustomObjectMetadata {
+  /** API name, e.g. `Coaching_Scorecard__c`. */
+  object: string;
+  label: string | undefined;
+  pluralLabel: string | undefined;
+  settings: XmlNode;
+  fields: MetadataField[];
+}
+
+/** One custom object of the `force-app` package directory: its settings and fields. */
+export function loadCustomObject(object: string, root: string = SALESFORCE_PROJECT_ROOT): CustomObjectMetadata {
+  const objectFile = join(root, 'force-app', 'main', 'default', 'objects', object, `${object}.object-meta.xml`);
   const { body } = readMetadataFile(objectFile);
   return {
-    object: FLAG_OBJECT,
+    object,
     label: textOf(body, 'label'),
     pluralLabel: textOf(body, 'pluralLabel'),
     settings: body,
-    fields: loadObjectFields(root, 'force-app', FLAG_OBJECT),
-    activityFields: loadObjectFields(root, 'force-app', 'Activity'),
+    fields: loadObjectFields(root, 'force-app', object),
   };
+}
+
+/** The flag object and the product's Activity fields, from the `force-app` package directory. */
+export function loadProductMetadata(root: string = SALESFORCE_PROJECT_ROOT): ProductMetadata {
+  return { ...loadCustomObject(FLAG_OBJECT, root), activityFields: loadObjectFields(root, 'force-app', 'Activity') };
 }

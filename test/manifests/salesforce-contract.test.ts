@@ -6,14 +6,18 @@
  */
 import {
   ACTIVITY_KEY_FIELD,
+  EFFECTIVENESS_FIELDS,
+  EFFECTIVENESS_OBJECT,
   FLAG_FIELDS,
   FLAG_FORMULA_FIELDS,
   FLAG_OBJECT,
   NEW_FLAG_STATUS,
   REP_FLAG_SCOPE,
+  SCORECARD_FIELDS,
+  SCORECARD_OBJECT,
   type ContractField,
 } from './write-contract';
-import { loadObjectFields, loadProductMetadata, type MetadataField } from './metadata';
+import { loadCustomObject, loadObjectFields, loadProductMetadata, type MetadataField } from './metadata';
 import { SALESFORCE_PROJECT_ROOT } from './source-tree';
 import { textOf, type XmlNode } from './xml';
 
@@ -49,8 +53,12 @@ function withoutOwner({ owner: _owner, ...rest }: ContractField): Omit<ContractF
 const product = loadProductMetadata(SALESFORCE_PROJECT_ROOT);
 const byName = new Map(product.fields.map((field) => [field.name, field]));
 const writtenFields = product.fields.filter((field) => field.formula === undefined);
+const scorecard = loadCustomObject(SCORECARD_OBJECT, SALESFORCE_PROJECT_ROOT);
+const effectiveness = loadCustomObject(EFFECTIVENESS_OBJECT, SALESFORCE_PROJECT_ROOT);
 const allFields = [
   ...product.fields,
+  ...scorecard.fields,
+  ...effectiveness.fields,
   ...product.activityFields,
   ...loadObjectFields(SALESFORCE_PROJECT_ROOT, 'reference-model', 'Activity'),
   ...loadObjectFields(SALESFORCE_PROJECT_ROOT, 'reference-model', 'User'),
@@ -162,6 +170,116 @@ describe('Coaching_Flag__c object', () => {
       'ReadWrite',
       'Private',
     ]);
+  });
+});
+
+/** The objects added after the flag, each all the connector's and written by the integration user. */
+const NEW_OBJECTS = [
+  {
+    name: SCORECARD_OBJECT,
+    metadata: scorecard,
+    contract: SCORECARD_FIELDS,
+    key: 'Scorecard_Key__c',
+    labels: ['Coaching Scorecard', 'Coaching Scorecards'],
+    nameField: ['AutoNumber', 'Scorecard Number', 'SC-{00000}'],
+    // Owned by the rep; managers above them see it through the role hierarchy.
+    sharing: ['Private', 'Private'],
+    relationships: [
+      { name: 'Manager__c', relationshipName: 'Managed_Coaching_Scorecards', deleteConstraint: 'SetNull' },
+      { name: 'Salesperson__c', relationshipName: 'Coaching_Scorecards', deleteConstraint: 'SetNull' },
+    ],
+  },
+  {
+    name: EFFECTIVENESS_OBJECT,
+    metadata: effectiveness,
+    contract: EFFECTIVENESS_FIELDS,
+    key: 'Effectiveness_Key__c',
+    labels: ['Coaching Effectiveness', 'Coaching Effectiveness'],
+    nameField: ['AutoNumber', 'Effectiveness Number', 'CE-{00000}'],
+    // Owned by the integration user; every manager reads every record.
+    sharing: ['Read', 'Private'],
+    relationships: [{ name: 'Manager__c', relationshipName: 'Coaching_Effectiveness', deleteConstraint: 'SetNull' }],
+  },
+] as const;
+
+describe.each(NEW_OBJECTS)('$name fields against the write contract', ({ metadata, contract, key, relationships }) => {
+  const fields = new Map(metadata.fields.map((field) => [field.name, field]));
+
+  it('given the metadata, then the fields are exactly the contract, in any order, and none is a formula', () => {
+    const sortByName = <T extends { name: string }>(list: T[]) =>
+      [...list].sort((a, b) => a.name.localeCompare(b.name));
+    expect(sortByName(metadata.fields.map(contractView))).toEqual(sortByName(contract.map(withoutOwner)));
+    expect(metadata.fields.filter((field) => field.formula !== undefined)).toEqual([]);
+  });
+
+  it('given the key, then it is the one required field: a case-sensitive unique external id', () => {
+    expect(fields.get(key)).toMatchObject({ externalId: true, unique: true, caseSensitive: true, required: true });
+    expect(metadata.fields.filter((field) => field.required).map((field) => field.name)).toEqual([key]);
+  });
+
+  it('given the picklists, then they are restricted and have no default, so an unsent value stays empty', () => {
+    const picklists = metadata.fields.filter((field) => field.type === 'Picklist');
+    expect(picklists.length).toBeGreaterThan(0);
+    expect(picklists.map((field) => [field.name, field.restrictedPicklist, field.defaultPicklistValue])).toEqual(
+      picklists.map((field) => [field.name, true, undefined]),
+    );
+  });
+
+  it('given the user lookups, then each has its own relationship name and clears itself when the user goes', () => {
+    const lookups = metadata.fields.filter((field) => field.type === 'Lookup');
+    expect(
+      lookups.map(({ name, relationshipName, deleteConstraint }) => ({ name, relationshipName, deleteConstraint })),
+    ).toEqual(relationships);
+  });
+
+  it('given the long text fields, then a manager sees six lines of them', () => {
+    const longTexts = metadata.fields.filter((field) => field.type === 'LongTextArea');
+    expect(longTexts.map((field) => field.visibleLines)).toEqual(longTexts.map(() => 6));
+  });
+
+  it.each(contract.map((field) => [field.name, field.owner] as const))(
+    'given %s, then its description names its owner (%s) and the integration user who writes it',
+    (name, owner) => {
+      expect(fields.get(name)?.description).toMatch(
+        new RegExp(`^Owner: ${owner}\\. Written by the Execution Coach integration user\\b`),
+      );
+    },
+  );
+});
+
+describe.each(NEW_OBJECTS)('$name object', ({ name, metadata, labels, nameField, sharing }) => {
+  const settings: XmlNode = metadata.settings;
+
+  it('given the object, then it is deployed and reportable under its labels, with a description', () => {
+    expect([metadata.label, metadata.pluralLabel]).toEqual(labels);
+    expect(['deploymentStatus', 'enableReports'].map((setting) => textOf(settings, setting))).toEqual([
+      'Deployed',
+      'true',
+    ]);
+    expect(textOf(settings, 'description')).toMatch(/Execution Coach integration user/);
+  });
+
+  it('given the record name, then it is an auto-number like the flag', () => {
+    const record = settings['nameField'] as XmlNode;
+    expect(['type', 'label', 'displayFormat'].map((setting) => textOf(record, setting))).toEqual(nameField);
+  });
+
+  it('given the sharing model, then it is the one its owner needs, and external users get none', () => {
+    expect([textOf(settings, 'sharingModel'), textOf(settings, 'externalSharingModel')]).toEqual(sharing);
+  });
+
+  it('given its compact layout, then it is the one assigned', () => {
+    expect(textOf(settings, 'compactLayoutAssignment')).toBe(`${name.replace(/__c$/, '')}_Compact`);
+  });
+});
+
+describe('relationship names on User', () => {
+  it('given every lookup to User of the product, then no two share a relationship name (Salesforce rejects it)', () => {
+    const names = [...product.fields, ...scorecard.fields, ...effectiveness.fields]
+      .filter((field) => field.referenceTo === 'User')
+      .map((field) => field.relationshipName);
+    expect(names.length).toBe(5);
+    expect(new Set(names).size).toBe(names.length);
   });
 });
 

@@ -34,17 +34,36 @@ describe('package.xml manifests', () => {
     expect(listed.length).toBe(new Set(listed).size);
   });
 
-  it('given the main manifest, then it deploys the object, its fields, views, layouts, the task key and both permission sets', () => {
+  it('given the main manifest, then it deploys the objects, their fields, views, layouts, the task key, the permission sets, report types, reports and dashboard', () => {
     const types = new Set(manifestComponents('package.xml').map((component) => component.split(':')[0]));
     expect([...types].sort()).toEqual([
       'CompactLayout',
       'CustomField',
       'CustomObject',
+      'Dashboard',
       'Layout',
       'ListView',
       'PermissionSet',
+      'Report',
+      'ReportType',
     ]);
-    expect(manifestComponents('package.xml')).toContain('CustomField:Activity.Coaching_Key__c');
+    expect(manifestComponents('package.xml')).toEqual(
+      expect.arrayContaining([
+        'CustomField:Activity.Coaching_Key__c',
+        'CustomObject:Coaching_Flag__c',
+        'CustomObject:Coaching_Scorecard__c',
+        'CustomObject:Coaching_Effectiveness__c',
+        'PermissionSet:Execution_Coach_Salesperson',
+      ]),
+    );
+  });
+
+  it('given the report and dashboard folders, then package.xml names each folder by its bare name, as the Metadata API does', () => {
+    const listed = manifestComponents('package.xml');
+    expect(listed.filter((component) => /^(Report|Dashboard):[^/]+$/.test(component)).sort()).toEqual([
+      'Dashboard:Execution_Coach',
+      'Report:Execution_Coach',
+    ]);
   });
 
   it('given a file of a kind the tests do not know, when the source is listed, then it is reported', () => {

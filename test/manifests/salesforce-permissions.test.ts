@@ -5,9 +5,19 @@
 import { join } from 'node:path';
 import { loadConfig, toCoachModel } from '../../src/config';
 import { DEFAULT_CONFIG_FILE } from '../../src/cli/options';
-import { FLAG_FIELDS, FLAG_OBJECT, TASK_FIELDS_WRITTEN, connectorWrites, managerWrites } from './write-contract';
+import {
+  EFFECTIVENESS_FIELDS,
+  EFFECTIVENESS_OBJECT,
+  FLAG_FIELDS,
+  FLAG_OBJECT,
+  SCORECARD_FIELDS,
+  SCORECARD_OBJECT,
+  TASK_FIELDS_WRITTEN,
+  connectorWrites,
+  managerWrites,
+} from './write-contract';
 import { fieldsReadBy } from './config-reads';
-import { loadProductMetadata } from './metadata';
+import { loadCustomObject, loadProductMetadata } from './metadata';
 import { definingCustomField, readPermissionSet, type PermissionSetSource } from './permission-sets';
 import { SALESFORCE_PROJECT_ROOT, componentsOf } from './source-tree';
 
@@ -54,13 +64,34 @@ const permissionSetPath = (packageDirectory: string, name: string) =>
 
 const integration = readPermissionSet(permissionSetPath('force-app', 'Execution_Coach_Integration'));
 const manager = readPermissionSet(permissionSetPath('force-app', 'Execution_Coach_Manager'));
+const salesperson = readPermissionSet(permissionSetPath('force-app', 'Execution_Coach_Salesperson'));
 const referenceModel = readPermissionSet(permissionSetPath('reference-model', 'Execution_Coach_Reference_Model'));
 
 const product = loadProductMetadata(SALESFORCE_PROJECT_ROOT);
-const requiredFlagFields = product.fields
-  .filter((field) => field.required)
-  .map((field) => `${FLAG_OBJECT}.${field.name}`);
+const scorecard = loadCustomObject(SCORECARD_OBJECT, SALESFORCE_PROJECT_ROOT);
+const effectiveness = loadCustomObject(EFFECTIVENESS_OBJECT, SALESFORCE_PROJECT_ROOT);
+const requiredFields = [product, scorecard, effectiveness].flatMap((object) =>
+  object.fields.filter((field) => field.required).map((field) => `${object.object}.${field.name}`),
+);
 const flagField = (name: string) => `${FLAG_OBJECT}.${name}`;
+/** The objects added after the flag: every field the connector's, the required key outside field security. */
+const NEW_OBJECTS = [
+  [SCORECARD_OBJECT, SCORECARD_FIELDS],
+  [EFFECTIVENESS_OBJECT, EFFECTIVENESS_FIELDS],
+] as const;
+const permissionable = (object: string, contract: typeof SCORECARD_FIELDS) =>
+  contract
+    .filter((field) => !field.required)
+    .map((field) => `${object}.${field.name}`)
+    .sort();
+const NO_ACCESS = {
+  allowCreate: false,
+  allowRead: false,
+  allowEdit: false,
+  allowDelete: false,
+  viewAllRecords: false,
+  modifyAllRecords: false,
+};
 
 function editableOn(set: PermissionSetSource, object: string): string[] {
   return set.fields
@@ -78,7 +109,7 @@ describe('Execution_Coach_Integration', () => {
     expect(integration.label).toBe('Execution Coach Integration');
   });
 
-  it('given its objects, then it creates and edits flags and only reads leads and opportunities', () => {
+  it('given its objects, then it creates and edits flags, scorecards and effectiveness and only reads leads and opportunities', () => {
     expect(
       integration.objects.map(({ object, allowCreate, allowRead, allowEdit }) => ({
         object,
@@ -87,18 +118,37 @@ describe('Execution_Coach_Integration', () => {
         allowEdit,
       })),
     ).toEqual([
+      { object: EFFECTIVENESS_OBJECT, allowCreate: true, allowRead: true, allowEdit: true },
       { object: FLAG_OBJECT, allowCreate: true, allowRead: true, allowEdit: true },
+      { object: SCORECARD_OBJECT, allowCreate: true, allowRead: true, allowEdit: true },
       { object: 'Lead', allowCreate: false, allowRead: true, allowEdit: false },
       { object: 'Opportunity', allowCreate: false, allowRead: true, allowEdit: false },
     ]);
   });
 
-  it('given its objects, then it never deletes, views all or modifies all', () => {
+  it('given its objects, then it never deletes, views all or modifies all, except on the scorecards it gives away', () => {
     const grants = integration.objects.filter(
       (entry) => entry.allowDelete || entry.viewAllRecords || entry.modifyAllRecords,
     );
-    expect(grants).toEqual([]);
+    // Scorecards are owned by the rep and Private: View All and Modify All let the connector read
+    // and update what it created; Salesforce makes Modify All depend on Delete.
+    expect(
+      grants.map(({ object, allowDelete, viewAllRecords, modifyAllRecords }) => ({
+        object,
+        allowDelete,
+        viewAllRecords,
+        modifyAllRecords,
+      })),
+    ).toEqual([{ object: SCORECARD_OBJECT, allowDelete: true, viewAllRecords: true, modifyAllRecords: true }]);
   });
+
+  it.each(NEW_OBJECTS)(
+    'given the %s fields, then it edits every one of them but the required key, which needs no grant',
+    (object, contract) => {
+      expect(contract.every(connectorWrites)).toBe(true);
+      expect(editableOn(integration, object)).toEqual(permissionable(object, contract));
+    },
+  );
 
   it('given its user permissions, then it has API access and can create tasks, nothing else', () => {
     expect([...integration.userPermissions].sort()).toEqual(['ApiEnabled', 'EditTask']);
@@ -166,19 +216,19 @@ describe('Execution_Coach_Integration against the default config', () => {
 });
 
 describe('Execution_Coach_Manager', () => {
-  it('given its object, then managers read and edit flags but never create, delete or reach beyond sharing', () => {
+  it('given its objects, then managers read and edit flags, only read scorecards and effectiveness, and never create, delete or reach beyond sharing', () => {
     expect(manager.objects).toEqual([
-      {
-        object: FLAG_OBJECT,
-        allowCreate: false,
-        allowRead: true,
-        allowEdit: true,
-        allowDelete: false,
-        viewAllRecords: false,
-        modifyAllRecords: false,
-      },
+      { ...NO_ACCESS, object: EFFECTIVENESS_OBJECT, allowRead: true },
+      { ...NO_ACCESS, object: FLAG_OBJECT, allowRead: true, allowEdit: true },
+      { ...NO_ACCESS, object: SCORECARD_OBJECT, allowRead: true },
     ]);
     expect(manager.userPermissions).toEqual([]);
+  });
+
+  it.each(NEW_OBJECTS)('given the %s fields, then managers read every one and edit none', (object, contract) => {
+    const granted = manager.fields.filter((entry) => entry.field.startsWith(`${object}.`));
+    expect(granted.filter((entry) => entry.editable)).toEqual([]);
+    expect(granted.map((entry) => entry.field).sort()).toEqual(permissionable(object, contract));
   });
 
   it('given the flag fields, then managers edit only Commitment, Follow-Up Date and Status', () => {
@@ -194,6 +244,24 @@ describe('Execution_Coach_Manager', () => {
   });
 });
 
+describe('Execution_Coach_Salesperson', () => {
+  it('given its label, then admins find it by name', () => {
+    expect(salesperson.label).toBe('Execution Coach Salesperson');
+  });
+
+  it('given its objects, then it only reads scorecards: no edit even for the owner, no flags, no effectiveness', () => {
+    expect(salesperson.objects).toEqual([{ ...NO_ACCESS, object: SCORECARD_OBJECT, allowRead: true }]);
+    expect(salesperson.userPermissions).toEqual([]);
+  });
+
+  it('given the scorecard fields, then it reads every one and edits none', () => {
+    expect(salesperson.fields.filter((entry) => entry.editable)).toEqual([]);
+    expect(salesperson.fields.map((entry) => entry.field).sort()).toEqual(
+      permissionable(SCORECARD_OBJECT, SCORECARD_FIELDS),
+    );
+  });
+});
+
 describe('every permission set', () => {
   const forceApp = new Set(componentsOf(SALESFORCE_PROJECT_ROOT, 'force-app').map((c) => c.fullName));
   const withReferenceModel = new Set([
@@ -203,11 +271,13 @@ describe('every permission set', () => {
   const sets = [
     ['Execution_Coach_Integration', integration, forceApp],
     ['Execution_Coach_Manager', manager, forceApp],
+    ['Execution_Coach_Salesperson', salesperson, forceApp],
     ['Execution_Coach_Reference_Model', referenceModel, withReferenceModel],
   ] as const;
 
   it.each(sets)('given %s, then it names no required field, which Salesforce rejects', (_name, set) => {
-    expect(set.fields.map((entry) => entry.field).filter((field) => requiredFlagFields.includes(field))).toEqual([]);
+    expect(requiredFields.length).toBe(3);
+    expect(set.fields.map((entry) => entry.field).filter((field) => requiredFields.includes(field))).toEqual([]);
   });
 
   it.each(sets)('given %s, then every field it grants exists where it deploys from', (_name, set, deployable) => {
@@ -225,6 +295,21 @@ describe('every permission set', () => {
   it.each(sets)('given %s, then every edit grant also reads (Salesforce requires it)', (_name, set) => {
     expect(set.fields.filter((entry) => !entry.readable)).toEqual([]);
   });
+
+  it.each(sets)(
+    'given %s, then every object grant reads, and View All and Modify All come with what they imply',
+    (_name, set) => {
+      expect(set.objects.filter((entry) => (entry.allowCreate || entry.allowEdit) && !entry.allowRead)).toEqual([]);
+      expect(set.objects.filter((entry) => entry.viewAllRecords && !entry.allowRead)).toEqual([]);
+      expect(
+        set.objects.filter(
+          (entry) =>
+            entry.modifyAllRecords &&
+            !(entry.viewAllRecords && entry.allowEdit && entry.allowDelete && entry.allowCreate),
+        ),
+      ).toEqual([]);
+    },
+  );
 
   it('given the reference-model set, then it only reads the two optional fields', () => {
     expect(referenceModel.fields).toEqual([

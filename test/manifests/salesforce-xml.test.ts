@@ -17,6 +17,11 @@ const ROOT_BY_SUFFIX: ReadonlyArray<readonly [suffix: string, root: string]> = [
   ['.compactLayout-meta.xml', 'CompactLayout'],
   ['.layout-meta.xml', 'Layout'],
   ['.permissionset-meta.xml', 'PermissionSet'],
+  ['.reportType-meta.xml', 'ReportType'],
+  ['.reportFolder-meta.xml', 'ReportFolder'],
+  ['.report-meta.xml', 'Report'],
+  ['.dashboardFolder-meta.xml', 'DashboardFolder'],
+  ['.dashboard-meta.xml', 'Dashboard'],
   ['package.xml', 'Package'],
 ];
 
@@ -28,8 +33,8 @@ const xmlFiles = listFiles(SALESFORCE_PROJECT_ROOT).filter((path) => path.endsWi
 const cases = xmlFiles.map((path) => [relative(SALESFORCE_PROJECT_ROOT, path), path] as const);
 
 describe('Salesforce metadata XML', () => {
-  it('given the project, then it holds the object, fields, views, layout, permission sets and manifests', () => {
-    expect(xmlFiles.length).toBeGreaterThanOrEqual(30);
+  it('given the project, then it holds the objects, fields, views, layouts, permission sets, reports, dashboard and manifests', () => {
+    expect(xmlFiles.length).toBeGreaterThanOrEqual(90);
   });
 
   it.each(cases)('given %s, then it is well-formed metadata of the kind its suffix names', (_name, path) => {

@@ -9,7 +9,16 @@ import { join, relative, sep } from 'node:path';
 
 export const SALESFORCE_PROJECT_ROOT = join(__dirname, '..', '..', 'manifests', 'salesforce');
 
-export type ComponentType = 'CustomObject' | 'CustomField' | 'ListView' | 'CompactLayout' | 'Layout' | 'PermissionSet';
+export type ComponentType =
+  | 'CustomObject'
+  | 'CustomField'
+  | 'ListView'
+  | 'CompactLayout'
+  | 'Layout'
+  | 'PermissionSet'
+  | 'ReportType'
+  | 'Report'
+  | 'Dashboard';
 
 export interface SourceComponent {
   type: ComponentType;
@@ -33,6 +42,25 @@ function childOfObject(folder: string, suffix: string): SourceRule['match'] {
   };
 }
 
+/** `<top>/<Name><suffix>` → `<Name>`. */
+function topLevel(top: string, suffix: string): SourceRule['match'] {
+  return ([dir, file, ...rest]) =>
+    dir === top && rest.length === 0 && file?.endsWith(suffix) ? file.slice(0, -suffix.length) : undefined;
+}
+
+/**
+ * Reports and dashboards live in folders: `<top>/<Folder><folderSuffix>` is the folder, listed
+ * in package.xml under the same type by its bare name, and `<top>/<Folder>/<Name><suffix>` is
+ * `<Folder>/<Name>`.
+ */
+function inFolder(top: string, folderSuffix: string, suffix: string): SourceRule['match'] {
+  return ([dir, file, child, ...rest]) => {
+    if (dir !== top || file === undefined || rest.length > 0) return undefined;
+    if (child === undefined) return file.endsWith(folderSuffix) ? file.slice(0, -folderSuffix.length) : undefined;
+    return child.endsWith(suffix) ? `${file}/${child.slice(0, -suffix.length)}` : undefined;
+  };
+}
+
 const RULES: readonly SourceRule[] = [
   {
     type: 'CustomObject',
@@ -50,13 +78,10 @@ const RULES: readonly SourceRule[] = [
         ? file.slice(0, -'.layout-meta.xml'.length)
         : undefined,
   },
-  {
-    type: 'PermissionSet',
-    match: ([top, file, ...rest]) =>
-      top === 'permissionsets' && rest.length === 0 && file?.endsWith('.permissionset-meta.xml')
-        ? file.slice(0, -'.permissionset-meta.xml'.length)
-        : undefined,
-  },
+  { type: 'PermissionSet', match: topLevel('permissionsets', '.permissionset-meta.xml') },
+  { type: 'ReportType', match: topLevel('reportTypes', '.reportType-meta.xml') },
+  { type: 'Report', match: inFolder('reports', '.reportFolder-meta.xml', '.report-meta.xml') },
+  { type: 'Dashboard', match: inFolder('dashboards', '.dashboardFolder-meta.xml', '.dashboard-meta.xml') },
 ];
 
 export class UnknownSourceFileError extends Error {}

@@ -15,10 +15,14 @@ import {
   ACTIVITY_KEY_FIELD,
   connectorWrites,
   DESCRIBE_TYPE,
+  EFFECTIVENESS_FIELDS,
+  EFFECTIVENESS_OBJECT,
   FLAG_FIELDS,
   FLAG_FORMULA_FIELDS,
   FLAG_OBJECT,
   REP_FLAG_SCOPE,
+  SCORECARD_FIELDS,
+  SCORECARD_OBJECT,
   TASK_FIELDS_WRITTEN,
   TEAM_FLAG_SCOPE,
 } from './write-contract';
@@ -199,5 +203,63 @@ describe('the sandbox serves exactly the contract', () => {
       unique: false,
     });
     for (const name of TASK_FIELDS_WRITTEN) expect([name, fields.has(name)]).toEqual([name, true]);
+  });
+
+  it.each([
+    [SCORECARD_OBJECT, SCORECARD_FIELDS],
+    [EFFECTIVENESS_OBJECT, EFFECTIVENESS_FIELDS],
+  ] as const)(
+    'given the describe of %s over HTTP, then every contract field is there with its type, size, external id, uniqueness and picklist values, and the connector can write it',
+    async (object, contract) => {
+      const fields = await describeObject(object);
+      const served = contract.map((field) => {
+        const described = fields.get(field.name);
+        return {
+          name: field.name,
+          type: described?.type,
+          externalId: described?.externalId,
+          unique: described?.unique,
+          nillable: described?.nillable,
+          ...(field.length === undefined ? {} : { length: described?.length }),
+          ...(field.precision === undefined ? {} : { precision: described?.precision, scale: described?.scale }),
+          ...(field.referenceTo === undefined ? {} : { referenceTo: described?.referenceTo }),
+          ...(field.picklistValues === undefined
+            ? {}
+            : { picklistValues: described?.picklistValues.map((v) => v.value), defaultValue: described?.defaultValue }),
+          writable: [described?.createable, described?.updateable],
+        };
+      });
+      expect(served).toEqual(
+        contract.map((field) => ({
+          name: field.name,
+          type: DESCRIBE_TYPE[field.type],
+          externalId: field.externalId,
+          unique: field.unique,
+          nillable: !field.required,
+          ...(field.length === undefined ? {} : { length: field.length }),
+          ...(field.precision === undefined ? {} : { precision: field.precision, scale: field.scale }),
+          ...(field.referenceTo === undefined ? {} : { referenceTo: [field.referenceTo] }),
+          ...(field.picklistValues === undefined
+            ? {}
+            : { picklistValues: field.picklistValues, defaultValue: field.picklistDefault ?? null }),
+          writable: connectorWrites(field) ? [true, true] : [false, false],
+        })),
+      );
+    },
+  );
+
+  it('given a coaching effectiveness record upserted over HTTP with an improved share of 62.5, when queried back, then the percent reads 62.5, as a real org stores a percent', async () => {
+    const key = 'v1:effectiveness:test:2026-11';
+    const url = `${sandbox.url}/services/data/v62.0/sobjects/${EFFECTIVENESS_OBJECT}/Effectiveness_Key__c/${encodeURIComponent(key)}`;
+    const response = await fetch(url, {
+      method: 'PATCH',
+      headers: headers(),
+      body: JSON.stringify({ Scope__c: 'Store', Month__c: '2026-11-01', Improved__c: 5, Improved_Share__c: 62.5 }),
+    });
+    expect(response.status).toBe(201);
+    const [record] = await queryFlags(
+      `SELECT Improved_Share__c FROM ${EFFECTIVENESS_OBJECT} WHERE Effectiveness_Key__c = '${key}'`,
+    );
+    expect(record?.['Improved_Share__c']).toBe(62.5);
   });
 });

@@ -8,7 +8,8 @@
  * REST describe reports for each.
  */
 
-export type MetadataFieldType = 'Text' | 'Lookup' | 'Picklist' | 'Number' | 'Date' | 'LongTextArea' | 'Checkbox';
+export type MetadataFieldType =
+  'Text' | 'Lookup' | 'Picklist' | 'Number' | 'Percent' | 'Date' | 'LongTextArea' | 'Checkbox';
 
 /** Who writes a field: the connector, the manager, or the manager and then the connector (5.3). */
 export type FieldOwner = 'connector' | 'manager' | 'manager, then connector';
@@ -66,6 +67,61 @@ export const FLAG_FIELDS: readonly ContractField[] = [
   field('Commitment__c', 'LongTextArea', 'manager', LONG_TEXT),
   field('Follow_Up_Date__c', 'Date', 'manager'),
   field('Outcome__c', 'Text', 'connector', { length: 255 }),
+];
+
+export const SCORECARD_OBJECT = 'Coaching_Scorecard__c';
+
+/**
+ * Coaching_Scorecard__c, one per rep per period (ARCHITECTURE.md §5.2): the month to date (one record a month, kept
+ * as history) and the measuring window (one record per rep, rolling). Owned by the rep, read-only for them (their
+ * permission set grants Read only); every field is the connector's. The step counts are the reference funnel's,
+ * mapped from the config's steps by `writeBack.scorecard.stepFields`.
+ */
+export const SCORECARD_FIELDS: readonly ContractField[] = [
+  field('Scorecard_Key__c', 'Text', 'connector', { length: 255, externalId: true, unique: true, required: true }),
+  field('Salesperson__c', 'Lookup', 'connector', { referenceTo: 'User' }),
+  field('Manager__c', 'Lookup', 'connector', { referenceTo: 'User' }),
+  field('Role__c', 'Picklist', 'connector', { picklistValues: ['Salesperson', 'Setter'] }),
+  field('Period__c', 'Picklist', 'connector', { picklistValues: ['Month to date', 'Window'] }),
+  field('Period_Start__c', 'Date', 'connector'),
+  field('Period_End__c', 'Date', 'connector'),
+  field('Today_Needs__c', 'Text', 'connector', { length: 255 }),
+  field('Goal__c', 'Number', 'connector', { precision: 18, scale: 2 }),
+  field('Expected_By_Now__c', 'Number', 'connector', { precision: 18, scale: 2 }),
+  field('Pace__c', 'Picklist', 'connector', { picklistValues: ['Ahead', 'On pace', 'Behind'] }),
+  field('Open_Flags__c', 'Number', 'connector', { precision: 18, scale: 0 }),
+  field('Focus__c', 'Text', 'connector', { length: 255 }),
+  field('Leads__c', 'Number', 'connector', { precision: 18, scale: 0 }),
+  field('Attempts__c', 'Number', 'connector', { precision: 18, scale: 0 }),
+  field('Contacts__c', 'Number', 'connector', { precision: 18, scale: 0 }),
+  field('Appointments_Set__c', 'Number', 'connector', { precision: 18, scale: 0 }),
+  field('Appointments_Shown__c', 'Number', 'connector', { precision: 18, scale: 0 }),
+  field('Needs_Analyses__c', 'Number', 'connector', { precision: 18, scale: 0 }),
+  field('Demos__c', 'Number', 'connector', { precision: 18, scale: 0 }),
+  field('Write_Ups__c', 'Number', 'connector', { precision: 18, scale: 0 }),
+  field('Sold__c', 'Number', 'connector', { precision: 18, scale: 0 }),
+  field('Measures__c', 'LongTextArea', 'connector', LONG_TEXT),
+];
+
+export const EFFECTIVENESS_OBJECT = 'Coaching_Effectiveness__c';
+
+/**
+ * Coaching_Effectiveness__c, one per manager per month and one for the store (Scope Store, no manager): of the
+ * flags whose commitment was made that month, how many improved, did not, or wait for their check.
+ */
+export const EFFECTIVENESS_FIELDS: readonly ContractField[] = [
+  field('Effectiveness_Key__c', 'Text', 'connector', { length: 255, externalId: true, unique: true, required: true }),
+  field('Scope__c', 'Picklist', 'connector', { picklistValues: ['Manager', 'Store'] }),
+  field('Manager__c', 'Lookup', 'connector', { referenceTo: 'User' }),
+  field('Month__c', 'Date', 'connector'),
+  field('Committed__c', 'Number', 'connector', { precision: 18, scale: 0 }),
+  field('Improved__c', 'Number', 'connector', { precision: 18, scale: 0 }),
+  field('Not_Improved__c', 'Number', 'connector', { precision: 18, scale: 0 }),
+  field('Waiting__c', 'Number', 'connector', { precision: 18, scale: 0 }),
+  field('Improved_Share__c', 'Percent', 'connector', { precision: 5, scale: 2 }),
+  field('Median_Days_To_Improve__c', 'Number', 'connector', { precision: 18, scale: 1 }),
+  field('By_Diagnosis__c', 'LongTextArea', 'connector', LONG_TEXT),
+  field('By_Measure__c', 'LongTextArea', 'connector', LONG_TEXT),
 ];
 
 /** The status a new flag gets (the picklist default). */
@@ -133,6 +189,7 @@ export const DESCRIBE_TYPE: Readonly<Record<MetadataFieldType, string>> = {
   Lookup: 'reference',
   Picklist: 'picklist',
   Number: 'double',
+  Percent: 'percent',
   Date: 'date',
   LongTextArea: 'textarea',
   Checkbox: 'boolean',

@@ -20,9 +20,29 @@ import {
  * `Activity` fields land on both Task and Event as in a real org).
  */
 
-/** Key prefixes of custom objects, assigned in name order like a fresh org would. */
+/**
+ * Key prefixes of custom objects. A real org assigns them in creation order, so an object added
+ * in a later release never changes the prefix (and so the Ids) of one deployed before it:
+ * the product's objects take them in the order the product added them, any other custom object
+ * after those, in name order.
+ */
 const CUSTOM_PREFIX_BASE = 'a0';
 const BASE36 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+export const CUSTOM_OBJECT_CREATION_ORDER: readonly string[] = [
+  'Coaching_Flag__c',
+  'Coaching_Scorecard__c',
+  'Coaching_Effectiveness__c',
+];
+
+function creationRank(name: string): number {
+  const rank = CUSTOM_OBJECT_CREATION_ORDER.indexOf(name);
+  return rank < 0 ? CUSTOM_OBJECT_CREATION_ORDER.length : rank;
+}
+
+/** The custom objects in the order a real org would have created them. */
+export function inCreationOrder(specs: readonly CustomObjectSpec[]): CustomObjectSpec[] {
+  return [...specs].sort((a, b) => creationRank(a.name) - creationRank(b.name) || a.name.localeCompare(b.name));
+}
 
 export function standardObjects(): ObjectDef[] {
   return [
@@ -42,7 +62,7 @@ export function standardObjects(): ObjectDef[] {
 }
 
 export function buildCatalog(extensions: MetadataExtensions): SchemaCatalog {
-  const custom = extensions.customObjects.map((spec, i) =>
+  const custom = inCreationOrder(extensions.customObjects).map((spec, i) =>
     customObjectDef(spec, `${CUSTOM_PREFIX_BASE}${BASE36.charAt(i)}`),
   );
   const objects = [...standardObjects(), ...custom];

@@ -78,6 +78,71 @@ describe('the product schema is read from manifests/salesforce', () => {
     });
   });
 
+  it('given Coaching_Scorecard__c and Coaching_Effectiveness__c, then they are custom objects, and the improved share is a percent', () => {
+    for (const name of ['Coaching_Scorecard__c', 'Coaching_Effectiveness__c']) {
+      expect(catalog.object(name)?.def.custom).toBe(true);
+      expect(catalog.object(name)?.field('Name')).toMatchObject({ autoNumber: true, createable: false });
+    }
+    expect(catalog.object('Coaching_Effectiveness__c')?.field('Improved_Share__c')).toMatchObject({
+      type: 'percent',
+      precision: 5,
+      scale: 2,
+    });
+    expect(catalog.object('Coaching_Scorecard__c')?.field('Scorecard_Key__c')).toMatchObject({
+      externalId: true,
+      unique: true,
+      nillable: false,
+    });
+  });
+
+  it('given the product objects, then their key prefixes follow creation order, so adding objects kept the flag at a00', () => {
+    expect(
+      ['Coaching_Flag__c', 'Coaching_Scorecard__c', 'Coaching_Effectiveness__c'].map(
+        (name) => catalog.object(name)?.def.keyPrefix,
+      ),
+    ).toEqual(['a00', 'a01', 'a02']);
+  });
+
+  it('given an object the product does not know, then it takes a prefix after the product objects, in name order', () => {
+    const extensions = loadMetadataExtensions();
+    const extra = {
+      ...extensions.customObjects[0],
+      name: 'Aardvark__c',
+      fields: [],
+    } as (typeof extensions.customObjects)[number];
+    const withExtra = buildCatalog({ ...extensions, customObjects: [extra, ...extensions.customObjects] });
+    expect(withExtra.object('Coaching_Flag__c')?.def.keyPrefix).toBe('a00');
+    expect(withExtra.object('Aardvark__c')?.def.keyPrefix).toBe('a03');
+  });
+
+  it('given reports, report types, dashboards and layouts next to the objects, then loading reads the objects and leaves them alone', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'manifests-'));
+    const base = join(dir, 'force-app/main/default');
+    mkdirSync(join(base, 'objects/Thing__c/fields'), { recursive: true });
+    writeFileSync(
+      join(base, 'objects/Thing__c/Thing__c.object-meta.xml'),
+      '<CustomObject><label>Thing</label><nameField><label>Name</label><type>Text</type></nameField></CustomObject>',
+    );
+    writeFileSync(
+      join(base, 'objects/Thing__c/fields/Share__c.field-meta.xml'),
+      '<CustomField><fullName>Share__c</fullName><type>Percent</type><precision>5</precision><scale>2</scale></CustomField>',
+    );
+    for (const [folder, file] of [
+      ['reportTypes', 'Things.reportType-meta.xml'],
+      ['reports/Folder', 'Report.report-meta.xml'],
+      ['dashboards/Folder', 'Board.dashboard-meta.xml'],
+      ['layouts', 'Thing__c-Thing Layout.layout-meta.xml'],
+      ['objects/Thing__c/listViews', 'All.listView-meta.xml'],
+    ] as const) {
+      mkdirSync(join(base, folder), { recursive: true });
+      writeFileSync(join(base, folder, file), '<NotSchema><broken></NotSchema>');
+    }
+    const loaded = loadMetadataExtensions(dir);
+    expect(loaded.customObjects.map((o) => [o.name, o.fields.map((f) => [f.name, f.type])])).toEqual([
+      ['Thing__c', [['Share__c', 'percent']]],
+    ]);
+  });
+
   it('given a field type the sandbox cannot model, then loading says which file and type', () => {
     const dir = mkdtempSync(join(tmpdir(), 'manifests-'));
     const fields = join(dir, 'force-app/main/default/objects/Lead/fields');

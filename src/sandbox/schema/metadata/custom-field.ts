@@ -4,8 +4,9 @@ import { field, picklistValue } from '../field-builders';
 /**
  * Maps an SFDX `CustomField` (as parsed from *.field-meta.xml) to the field describe reports
  * for it once deployed: Text → string, LongTextArea → textarea, Number → double (also at
- * scale 0), Checkbox → boolean, Lookup → reference whose relationship is `<Name>__r`, and a
- * formula makes the field calculated and read-only.
+ * scale 0), Percent → percent (a number of percent, 0 to 100 for a share: 62.5 means 62.5%,
+ * as a real org stores it), Checkbox → boolean, Lookup → reference whose relationship is
+ * `<Name>__r`, and a formula makes the field calculated and read-only.
  */
 
 /** The CustomField element with every leaf as a string (the parser keeps text untyped). */

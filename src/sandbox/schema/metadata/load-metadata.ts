@@ -7,6 +7,9 @@ import { type CustomFieldXml, MetadataError, fieldFromMetadata } from './custom-
 /**
  * Reads what the product adds to an org from the SFDX source in manifests/salesforce (the one
  * source of truth the deployed org is built from), so the sandbox never types it again.
+ * Only the schema is read: `objects/<Object>/<Object>.object-meta.xml` and its `fields/`. What
+ * the sandbox does not model (layouts, compact layouts, list views, permission sets, report
+ * types, reports, dashboards) lies outside those paths and is never opened.
  */
 
 /** Where manifests/salesforce lives, from src/sandbox/schema/metadata or its dist copy. */
