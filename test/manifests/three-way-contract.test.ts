@@ -96,6 +96,58 @@ describe('the writer writes exactly the contract', () => {
   });
 });
 
+describe('scorecards and effectiveness are written within the contract', () => {
+  const contractNames = (fields: readonly { name: string }[]): string[] => fields.map((f) => f.name).sort();
+
+  it('given the reference config, then its scorecard names (fields and step counts) and effectiveness names are the contract’s', () => {
+    const { scorecard, effectiveness } = model.writeBack;
+    expect(scorecard.object).toBe(SCORECARD_OBJECT);
+    expect([...Object.values(scorecard.fields), ...Object.values(scorecard.stepFields)].sort()).toEqual(
+      contractNames(SCORECARD_FIELDS),
+    );
+    expect(effectiveness.object).toBe(EFFECTIVENESS_OBJECT);
+    expect(Object.values(effectiveness.fields).sort()).toEqual(contractNames(EFFECTIVENESS_FIELDS));
+  });
+
+  it('given a run with a committed flag, when the core plans scorecards and effectiveness, then each payload holds contract fields only, and a scorecard is created owned by its rep', () => {
+    const contacts = Array.from({ length: 40 }, (_, i) =>
+      event('contact', 'REP1', `00Q${String(i).padStart(15, '0')}`, local('2026-11-10', '10:00') + i * 60_000),
+    );
+    const coaching = computeCoaching({
+      model,
+      reps: [rep('REP1', { managerId: 'MGR1' })],
+      events: contacts,
+      facts: [],
+      openFlags: [],
+      coachedFlags: [
+        {
+          managerId: 'MGR1',
+          measure: 'appointment_set_rate',
+          diagnosis: 'Skill',
+          status: 'Improved',
+          committedOn: '2026-11-06',
+          decidedOn: '2026-11-16',
+        },
+      ],
+      now: local('2026-11-20', '12:00'),
+    });
+    const written = (object: string) => coaching.desired.filter((d) => d.object === object);
+    const cards = written(SCORECARD_OBJECT);
+    const months = written(EFFECTIVENESS_OBJECT);
+    expect([cards.length, months.length]).toEqual([2, 2]);
+    const scorecardNames = new Set(contractNames(SCORECARD_FIELDS));
+    for (const card of cards) {
+      expect([...Object.keys(card.fields), card.keyField].filter((f) => !scorecardNames.has(f))).toEqual([]);
+      expect(card.createOnly).toEqual({ OwnerId: 'REP1' });
+    }
+    const effectivenessNames = new Set(contractNames(EFFECTIVENESS_FIELDS));
+    for (const month of months) {
+      expect([...Object.keys(month.fields), month.keyField].filter((f) => !effectivenessNames.has(f))).toEqual([]);
+      expect(month.createOnly).toEqual({});
+    }
+  });
+});
+
 describe('a team flag is written within the contract', () => {
   it('given a team finding, when the core plans its flag, then the payload holds connector-owned fields only, Scope Team and no rep', () => {
     const flag = newTeamFlag(teamFinding(), WINDOW, model.writeBack, '2026-11-20');
