@@ -181,11 +181,12 @@ function checkedLines(
     for (const value of requirement.picklistValues ?? []) entry.values.add(`${requirement.field ?? ''}=${value}`);
     byObject.set(requirement.object, entry);
   }
+  const width = Math.max(0, ...[...byObject.keys()].map((object) => object.length));
   return [
     `Checked against the org at ${session.instanceUrl} as ${user ?? 'the integration user'} (login: ${session.method}):`,
     ...[...byObject].map(
       ([object, { fields, values }]) =>
-        `  ${object.padEnd(20)} ${counted(fields.size, 'field', 'fields')}, ${counted(values.size, 'picklist value', 'picklist values')}`,
+        `  ${object.padEnd(width)}  ${counted(fields.size, 'field', 'fields')}, ${counted(values.size, 'picklist value', 'picklist values')}`,
     ),
   ];
 }

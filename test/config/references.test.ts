@@ -52,6 +52,18 @@ describe('cross-field checks', () => {
     ]);
   });
 
+  it('given a scorecard step field for a step the config lacks, then it is reported at that key with a did-you-mean', () => {
+    const config = minimalConfig();
+    config.writeBack = { scorecard: { stepFields: { contact: 'Contacts__c', apointment_set: 'Appointments_Set__c' } } };
+    expect(problemsOf(config)).toEqual([
+      expect.objectContaining({
+        path: 'writeBack.scorecard.stepFields.apointment_set',
+        message: 'unknown step "apointment_set"',
+        hint: 'did you mean "appointment_set"?',
+      }),
+    ]);
+  });
+
   it('given two measures with one id, then the second is reported', () => {
     expect(problemsOf(withMeasures(ratio(), ratio({ target: 0.5 })))).toEqual([
       expect.objectContaining({

@@ -181,6 +181,40 @@ describe('end to end: report, plan, preview, dry run and validate against the sa
     expect(run.stderr).toContain('did you mean "Coaching_Flag__c"?');
   });
 
+  it('given a copy whose scorecard maps a step to a field the org lacks and misspells the object, when `validate --org` checks it, then exit 2 at each path, with a did-you-mean', async () => {
+    const copy = configCopy(
+      org,
+      'scorecard.yaml',
+      ['object: Coaching_Scorecard__c', 'object: Coaching_Scorecards__c'],
+      [/(\n {2}effectiveness:[^\n]*\n\s+enabled: )true/, '$1false'],
+    );
+    const run = await cli(['validate', '--org', '--config', copy, '--log-level', 'warn'], org.env);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/writeBack\.scorecard\.object: Coaching_Scorecards__c does not exist/);
+    expect(run.stderr).toContain('did you mean "Coaching_Scorecard__c"?');
+    expect(run.stderr).not.toMatch(/Coaching_Effectiveness__c/);
+
+    const field = configCopy(org, 'step-field.yaml', ['sold: Sold__c', 'sold: Units_Sold__c']);
+    const fieldRun = await cli(['validate', '--org', '--config', field, '--log-level', 'warn'], org.env);
+    expect(fieldRun.code).toBe(2);
+    expect(fieldRun.stderr).toMatch(
+      /writeBack\.scorecard\.stepFields\.sold: Coaching_Scorecard__c\.Units_Sold__c does not exist/,
+    );
+  });
+
+  it('given a copy with scorecards and effectiveness turned off, when `validate --org` checks it, then it passes without checking either object', async () => {
+    const copy = configCopy(
+      org,
+      'no-records.yaml',
+      [/(\n {2}scorecard:[^\n]*\n\s+enabled: )true/, '$1false'],
+      [/(\n {2}effectiveness:[^\n]*\n\s+enabled: )true/, '$1false'],
+    );
+    const run = await cli(['validate', '--org', '--config', copy, '--log-level', 'warn'], org.env);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^ {2}Coaching_Flag__c +\d+ fields, /m);
+    expect(run.stdout).not.toMatch(/Coaching_Scorecard__c|Coaching_Effectiveness__c/);
+  });
+
   it('given a copy with a misspelled picklist value and one the org lacks, when `validate --org` checks it, then a did-you-mean and the org’s values', async () => {
     const copy = configCopy(
       org,
