@@ -177,8 +177,7 @@ export function computeCoaching(input: CoachingInput): CoachingResult {
           window,
           month,
           windowMeasured: measured,
-          // The month to date is the period from the month's first day to yesterday: measured once, shared.
-          monthMeasured: measureSince(month.startDay),
+          monthCounts,
         })),
     ...effectivenessRecords(byMonth, model),
   ].sort((a, b) => compare(a.object, b.object) || compare(a.key, b.key));

@@ -2,7 +2,8 @@
  * Each rep's scorecard in the org (ARCHITECTURE.md §5.2): two records per rep, the month to date (keyed by month, so
  * past months stay as history) and the measuring window (one rolling record). Each leads with what the working days
  * left need from the goal plan, then the goal and pace, the open flags and the focus, the step counts (the fields
- * `writeBack.scorecard.stepFields` maps) and a line per measure with its target and the team's value. The rep owns
+ * `writeBack.scorecard.stepFields` maps) and a line per measure with its target and the team's value: the window's
+ * as measured and judged, the month's conversions and volumes from its step counts (monthLines). The rep owns
  * the record (OwnerId, on create) and reads it; every field is the connector's, kept up to date by the usual diff.
  */
 import type { RepDiagnosis } from './diagnose';
@@ -12,7 +13,8 @@ import { truncate } from './finding-text';
 import type { GoalPlan } from './goal-plan';
 import type { Measurement } from './measure';
 import type { CoachModel, Rep } from './model';
-import { type Pace, paceOf, reviewLine, todayNeeds } from './scorecard-text';
+import { monthLines, type Pace, paceOf, reviewLine, todayNeeds } from './scorecard-text';
+import type { StepCounts } from './step-counts';
 import type { MonthToDate, Period } from './window';
 
 export type ScorecardPeriod = 'Month to date' | 'Window';
@@ -28,7 +30,8 @@ export interface ScorecardInput {
   window: Period;
   month: MonthToDate;
   windowMeasured: Measurement;
-  monthMeasured: Measurement;
+  /** The month to date's step counts (its measures are not measured a second time: monthLines). */
+  monthCounts: StepCounts;
 }
 
 const ROLE_LABEL: Readonly<Record<Rep['role'], string>> = { salesperson: 'Salesperson', setter: 'Setter' };
@@ -51,6 +54,7 @@ export function scorecardRecords(input: ScorecardInput): DesiredRecord[] {
   const config = model.writeBack.scorecard;
   const f = config.fields;
   const labels = new Map(model.measures.map((m) => [m.id, m.label]));
+  const salespeople = input.reps.filter((rep) => rep.role === 'salesperson').length;
   const records: DesiredRecord[] = [];
   input.reps.forEach((rep, index) => {
     const plan = input.plans.get(rep.id) ?? null;
@@ -67,16 +71,16 @@ export function scorecardRecords(input: ScorecardInput): DesiredRecord[] {
       [f.openFlags]: input.openFlags.get(rep.id) ?? 0,
       [f.focus]: truncate(focus?.summary ?? 'No flag this period', SHORT_TEXT_MAX),
     };
-    const periods: Array<[ScorecardPeriod, Period, Measurement]> = [
-      ['Month to date', month, input.monthMeasured],
-      ['Window', input.window, input.windowMeasured],
+    const measured = input.windowMeasured;
+    const windowLines = (measured.scorecards[index]?.results ?? []).map(
+      (result, i) =>
+        `${labels.get(result.measure) ?? result.measure}: ${reviewLine(result, measured.team.results[i], null)}`,
+    );
+    const periods: Array<[ScorecardPeriod, Period, StepCounts, string[]]> = [
+      ['Month to date', month, input.monthCounts, monthLines(model, input.monthCounts, rep, month, salespeople)],
+      ['Window', input.window, measured.counts, windowLines],
     ];
-    for (const [period, span, measured] of periods) {
-      const card = measured.scorecards[index];
-      const lines = (card?.results ?? []).map(
-        (result, i) =>
-          `${labels.get(result.measure) ?? result.measure}: ${reviewLine(result, measured.team.results[i], null)}`,
-      );
+    for (const [period, span, counts, lines] of periods) {
       records.push({
         kind: 'scorecard',
         object: config.object,
@@ -89,7 +93,7 @@ export function scorecardRecords(input: ScorecardInput): DesiredRecord[] {
           [f.periodStart]: span.startDate,
           [f.periodEnd]: span.endDate,
           ...Object.fromEntries(
-            Object.entries(config.stepFields).map(([step, field]) => [field, measured.counts.ofRepId(rep.id, step)]),
+            Object.entries(config.stepFields).map(([step, field]) => [field, counts.ofRepId(rep.id, step)]),
           ),
           [f.measures]: lines.join('\n'),
         },

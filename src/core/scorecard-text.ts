@@ -6,7 +6,8 @@
 import { num, pct } from './finding-text';
 import type { GoalPlan } from './goal-plan';
 import type { MeasureResult } from './measure-results';
-import type { CoachModel } from './model';
+import type { CoachModel, Rep } from './model';
+import type { StepCounts } from './step-counts';
 import type { MonthToDate } from './window';
 
 export function reviewLine(result: MeasureResult, team: MeasureResult | undefined, plan: GoalPlan | null): string {
@@ -87,4 +88,38 @@ export function todayNeeds(plan: GoalPlan, month: MonthToDate, model: CoachModel
   // A step that never converted in the window leaves no plan to work back from (goal-plan.ts).
   if (needs.length === 0) return `No daily plan yet: a step has not converted in the window. ${target} ${paceText}`;
   return `Per working day left (${left}): ${needs.join(', ')} → ${target} ${paceText}`;
+}
+
+/**
+ * The month-to-date card's lines, from the month's step counts alone (no second measuring pass over the month: a
+ * million events measured twice costs the run's memory headroom): each conversion as events of its `to` step over
+ * events of its `from` step, with its target and the salespeople's, and each volume a day. The window's card has
+ * every measure, judged as the flags are.
+ */
+export function monthLines(
+  model: CoachModel,
+  counts: StepCounts,
+  rep: Rep,
+  month: MonthToDate,
+  salespeople: number,
+): string[] {
+  const days = month.workingDays;
+  const share = (to: number, from: number): number | null => (from > 0 ? Math.min(1, to / from) : null);
+  const lines = model.measures.flatMap((measure): string[] => {
+    if (measure.kind === 'ratio') {
+      const from = counts.ofRepId(rep.id, measure.from);
+      const to = counts.ofRepId(rep.id, measure.to);
+      const target = measure.byRole?.[rep.role]?.target ?? measure.target;
+      const team = share(counts.ofTeam(measure.to), counts.ofTeam(measure.from));
+      return [
+        `${measure.label}: ${pct(share(to, from))} (${to} of ${from}), target ${pct(target)} (team ${pct(team)})`,
+      ];
+    }
+    if (measure.kind === 'volume' && days > 0) {
+      const team = salespeople > 0 ? counts.ofTeam(measure.step) / salespeople / days : null;
+      return [`${measure.label}: ${num(counts.ofRepId(rep.id, measure.step) / days)} a day (team ${num(team)})`];
+    }
+    return [];
+  });
+  return [...lines, 'Conversions counted by events this month; every measure, judged, is on the window scorecard.'];
 }

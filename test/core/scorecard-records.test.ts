@@ -79,7 +79,14 @@ describe('scorecards', () => {
       Pace__c: 'Behind',
     });
     expect(String(card?.fields.Focus__c)).toMatch(/^Appointment set rate/);
-    expect(String(card?.fields.Measures__c)).toBe('Appointment set rate: 10% of 40, target 60% (team 35%)');
+    // The month's conversions from its step counts; the window's card has the measures as judged.
+    expect(String(card?.fields.Measures__c)).toBe(
+      'Appointment set rate: 10% (4 of 40), target 60% (team 35%)\n' +
+        'Conversions counted by events this month; every measure, judged, is on the window scorecard.',
+    );
+    expect(byKey(coaching, 'v1:scorecard:A:window')?.fields.Measures__c).toBe(
+      'Appointment set rate: 10% of 40, target 60% (team 35%)',
+    );
   });
 
   it('given the goal plan, then Today_Needs says what each of the 5 working days left needs of the first two steps, and the pace', () => {

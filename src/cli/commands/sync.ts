@@ -8,6 +8,7 @@ import type { RunReport } from '../../sync/run-cycle';
 import type { SalesforceSession } from '../../salesforce/session';
 import type { CliContext } from '../context';
 import { assertConfigFitsOrg } from '../org-check';
+import { writeJson } from '../json-out';
 import { renderRun, runJson, type WriteMode } from '../render-run';
 import {
   type LoadedConfig,
@@ -56,11 +57,8 @@ export async function executeSync(options: SyncOptions, ctx: CliContext): Promis
   };
   try {
     const report = await runAgainstOrg(options, loaded, ctx, run);
-    ctx.out(
-      options.json === true
-        ? `${JSON.stringify(runJson(report, mode), null, 2)}\n`
-        : renderRun(report, mode, model.writeBack),
-    );
+    if (options.json === true) writeJson(ctx.out, runJson(report, mode));
+    else ctx.out(renderRun(report, mode, model.writeBack));
     if (report.result === 'failed') {
       throw new CoachError({
         code: 'SYNC_INCOMPLETE',
