@@ -5,6 +5,7 @@
  * input order.
  */
 import { DealershipCalendar } from './calendar';
+import { dayFromDate } from './civil-date';
 import { type CycleResult, coachingCycle } from './coaching-cycle';
 import { Conversions } from './conversion';
 import type { DesiredRecord } from './desired';
@@ -178,6 +179,7 @@ export function computeCoaching(input: CoachingInput): CoachingResult {
           month,
           windowMeasured: measured,
           monthCounts,
+          weekDaysLeft: weekDaysLeft(calendar, window.todayDay, month),
         })),
     ...effectivenessRecords(byMonth, model),
   ].sort((a, b) => compare(a.object, b.object) || compare(a.key, b.key));
@@ -201,4 +203,11 @@ export function computeCoaching(input: CoachingInput): CoachingResult {
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Working days from today to the end of its Monday-to-Sunday week, or of the month if that comes first. */
+function weekDaysLeft(calendar: DealershipCalendar, today: number, month: MonthToDate): number {
+  // Day 0 (1970-01-01) was a Thursday: (day + 3) % 7 counts from Monday.
+  const sunday = today + 6 - ((today + 3) % 7);
+  return calendar.workingDaysBetween(today, Math.min(sunday, dayFromDate(month.monthEndDate) ?? sunday));
 }

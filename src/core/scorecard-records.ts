@@ -32,6 +32,8 @@ export interface ScorecardInput {
   windowMeasured: Measurement;
   /** The month to date's step counts (its measures are not measured a second time: monthLines). */
   monthCounts: StepCounts;
+  /** Working days from today to the end of this week (Monday to Sunday) or of the month, if sooner. */
+  weekDaysLeft: number;
 }
 
 const ROLE_LABEL: Readonly<Record<Rep['role'], string>> = { salesperson: 'Salesperson', setter: 'Setter' };
@@ -64,7 +66,7 @@ export function scorecardRecords(input: ScorecardInput): DesiredRecord[] {
       [f.salesperson]: rep.id,
       [f.manager]: rep.managerId,
       [f.role]: ROLE_LABEL[rep.role],
-      [f.todayNeeds]: plan ? truncate(todayNeeds(plan, month, model), SHORT_TEXT_MAX) : null,
+      [f.todayNeeds]: plan ? truncate(todayNeeds(plan, month, model, input.weekDaysLeft), SHORT_TEXT_MAX) : null,
       [f.goal]: plan?.monthlyGoal ?? null,
       [f.expectedByNow]: goal?.expectedByNow === null || goal === null ? null : round2(goal.expectedByNow),
       [f.pace]: paceOf(plan),

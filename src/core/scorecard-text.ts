@@ -64,10 +64,11 @@ const DAILY_STEPS = 2;
 
 /**
  * What each working day left in the month needs, from the goal plan: what the month still needs of the first funnel
- * steps over the working days from today to its end, then the goal and the pace. E.g. "Per working day left (12):
- * Outbound call 31, Contact made 9 → Sale goal 10 this month. Behind pace: 1 so far, 2.2 expected by now."
+ * steps over the working days from today to its end, what that makes for the rest of this week, then the goal and the
+ * pace. E.g. "Per working day left (12): Outbound call 31, Contact made 9; this week (3 days): 93, 27 → Sale goal 10
+ * this month. Behind: 1 so far, 2.2 expected by now."
  */
-export function todayNeeds(plan: GoalPlan, month: MonthToDate, model: CoachModel): string {
+export function todayNeeds(plan: GoalPlan, month: MonthToDate, model: CoachModel, weekDaysLeft: number): string {
   const label = (id: string): string => model.steps.find((step) => step.id === id)?.label ?? id;
   const goal = plan.steps[plan.steps.length - 1];
   if (!goal) return '';
@@ -80,14 +81,19 @@ export function todayNeeds(plan: GoalPlan, month: MonthToDate, model: CoachModel
   const target = `${label(goal.step)} goal ${plan.monthlyGoal} this month.`;
   if (left <= 0) return `No working day left this month. ${target} ${paceText}`;
   const daily = plan.steps.slice(0, DAILY_STEPS).filter((step) => step.step !== goal.step);
-  const needs = daily.flatMap((step) =>
+  const perDay = daily.flatMap((step) =>
     step.requiredPerMonth === null
       ? []
-      : [`${label(step.step)} ${Math.ceil(Math.max(0, step.requiredPerMonth - step.monthToDate) / left)}`],
+      : [{ step: step.step, n: Math.ceil(Math.max(0, step.requiredPerMonth - step.monthToDate) / left) }],
   );
   // A step that never converted in the window leaves no plan to work back from (goal-plan.ts).
-  if (needs.length === 0) return `No daily plan yet: a step has not converted in the window. ${target} ${paceText}`;
-  return `Per working day left (${left}): ${needs.join(', ')} → ${target} ${paceText}`;
+  if (perDay.length === 0) return `No daily plan yet: a step has not converted in the window. ${target} ${paceText}`;
+  const needs = perDay.map(({ step, n }) => `${label(step)} ${n}`).join(', ');
+  const week =
+    weekDaysLeft > 0
+      ? `; this week (${weekDaysLeft} ${weekDaysLeft === 1 ? 'day' : 'days'}): ${perDay.map(({ n }) => n * weekDaysLeft).join(', ')}`
+      : '';
+  return `Per working day left (${left}): ${needs}${week} → ${target} ${paceText}`;
 }
 
 /**

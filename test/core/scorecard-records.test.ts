@@ -89,16 +89,24 @@ describe('scorecards', () => {
     );
   });
 
-  it('given the goal plan, then Today_Needs says what each of the 5 working days left needs of the first two steps, and the pace', () => {
+  it('given the goal plan, then Today_Needs says what each of the 5 working days left needs of the first two steps, this week’s 4 (Wednesday to Saturday), and the pace', () => {
     const plan = coaching.plans.find((p) => p.repId === 'A');
     const need = (step: string, done: number): number =>
       Math.ceil(Math.max(0, (plan?.steps.find((s) => s.step === step)?.requiredPerMonth ?? NaN) - done) / 5);
     const expected = plan?.steps.find((s) => s.step === 'sold')?.expectedByNow;
     expect(expected).toBe(8);
     expect(byKey(coaching, 'v1:scorecard:A:window')?.fields.Today_Needs__c).toBe(
-      `Per working day left (5): Contact ${need('contact', 40)}, Appointment shown ${need('appointment_shown', 4)} → Sold goal 10 this month. Behind: 2 so far, 8 expected by now.`,
+      `Per working day left (5): Contact ${need('contact', 40)}, Appointment shown ${need('appointment_shown', 4)}; ` +
+        `this week (4 days): ${need('contact', 40) * 4}, ${need('appointment_shown', 4) * 4} → Sold goal 10 this month. Behind: 2 so far, 8 expected by now.`,
     );
     expect(need('contact', 40)).toBeGreaterThan(0);
+  });
+
+  it('given the month’s last day is a Monday, then this week is that one day: the plan is the month’s', () => {
+    const lastDay = run(model, { reps, events: activity(), now: local('2026-11-30', '09:00') });
+    expect(String(byKey(lastDay, 'v1:scorecard:A:window')?.fields.Today_Needs__c)).toMatch(
+      /^Per working day left \(1\): .*; this week \(1 day\): /,
+    );
   });
 
   it('given a salesperson with no flag, then no open flag, and the focus says so', () => {
