@@ -23,6 +23,9 @@ export interface WrittenRecords {
   flags: SfRecord[];
   /** Tasks the product keyed (stale-lead tasks, commitment checks, agendas). */
   tasks: SfRecord[];
+  /** Scorecards and coaching effectiveness records, each under its key field. */
+  scorecards: SfRecord[];
+  effectiveness: SfRecord[];
 }
 
 export interface SandboxPass {
@@ -99,10 +102,12 @@ async function sync(
 }
 
 function readWritten(sandbox: RunningSandbox, model: CoachModel, ids: OrgIds): WrittenRecords {
-  const { flagObject, taskKeyField } = model.writeBack;
+  const { flagObject, taskKeyField, scorecard, effectiveness } = model.writeBack;
   return {
     flags: query(sandbox, flagObject, '').map((record) => ids.record(record)),
     tasks: query(sandbox, 'Task', `WHERE ${taskKeyField} != null`).map((record) => ids.record(record)),
+    scorecards: query(sandbox, scorecard.object, '').map((record) => ids.record(record)),
+    effectiveness: query(sandbox, effectiveness.object, '').map((record) => ids.record(record)),
   };
 }
 

@@ -26,10 +26,13 @@ export function compareWrites(
   desired: readonly DesiredRecord[],
   written: WrittenRecords,
 ): WriteDifference[] {
-  const { flagObject, flagFields, taskKeyField } = model.writeBack;
+  const { flagObject, flagFields, taskKeyField, scorecard, effectiveness } = model.writeBack;
   const inOrg = new Map<string, SfRecord>();
   for (const flag of written.flags) inOrg.set(`${flagObject}:${String(flag[flagFields.key])}`, flag);
   for (const task of written.tasks) inOrg.set(`Task:${String(task[taskKeyField])}`, task);
+  for (const card of written.scorecards) inOrg.set(`${scorecard.object}:${String(card[scorecard.fields.key])}`, card);
+  for (const month of written.effectiveness)
+    inOrg.set(`${effectiveness.object}:${String(month[effectiveness.fields.key])}`, month);
 
   const differences: WriteDifference[] = [];
   const wanted = new Set<string>();

@@ -117,9 +117,9 @@ export function monthLines(
       const to = counts.ofRepId(rep.id, measure.to);
       const target = measure.byRole?.[rep.role]?.target ?? measure.target;
       const team = share(counts.ofTeam(measure.to), counts.ofTeam(measure.from));
-      return [
-        `${measure.label}: ${pct(share(to, from))} (${to} of ${from}), target ${pct(target)} (team ${pct(team)})`,
-      ];
+      // Counted by events, a month can hold more shows than appointments set in it (set last month): capped, said so.
+      const counted = to > from ? `${to} for ${from}, capped` : `${to} of ${from}`;
+      return [`${measure.label}: ${pct(share(to, from))} (${counted}), target ${pct(target)} (team ${pct(team)})`];
     }
     if (measure.kind === 'volume' && days > 0) {
       const team = salespeople > 0 ? counts.ofTeam(measure.step) / salespeople / days : null;

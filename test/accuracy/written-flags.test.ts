@@ -14,7 +14,7 @@ describe('reading written records as the scorer reads a core result', () => {
       inOrg(desiredFlag({ Salesperson__c: second, Measure__c: 'stale_leads', Diagnosis__c: 'Activity' })),
       inOrg(desiredFlag(), { Salesperson__c: null }),
     ];
-    const { diagnoses } = writtenResult(model, { flags, tasks: [] });
+    const { diagnoses } = writtenResult(model, { flags, tasks: [], scorecards: [], effectiveness: [] });
     const read = diagnoses.map((d) => [d.repId, d.flagged.map((f) => `${f.measure} ${f.kind} ${f.diagnosis}`)]);
     expect(read).toEqual([
       [REP, ['demo_before_sale sequence Knowledge', 'close_rate ratio Skill']],
@@ -36,7 +36,7 @@ describe('reading written records as the scorer reads a core result', () => {
       keyed(`v1:coaching_outcome:x:2026-11-20`),
       keyed('v1:unknown_rule:x'),
     ];
-    const { desired } = writtenResult(model, { flags: [], tasks });
+    const { desired } = writtenResult(model, { flags: [], tasks, scorecards: [], effectiveness: [] });
     expect(desired.map((r) => r.kind)).toEqual(['staleLeadTask', 'agenda', 'commitmentCheckTask']);
     expect(desired[0]?.createOnly.WhoId).toBe(LEAD);
   });

@@ -128,6 +128,23 @@ describe('scorecards', () => {
     });
   });
 
+  it('given more shows this month than appointments set in it, then the month’s line caps the rate and says so', () => {
+    const shows = modelBuilder()
+      .measures(
+        ratio({ id: 'show_rate', label: 'Show rate', from: 'appointment_set', to: 'appointment_shown', target: 0.58 }),
+      )
+      .writeBack({ scorecard: model.writeBack.scorecard })
+      .build();
+    const coaching = run(shows, { reps, events: activity() });
+    expect(String(byKey(coaching, 'v1:scorecard:A:month:2026-11')?.fields.Measures__c)).toMatch(
+      /^Show rate: 100% \(4 of 4\)/,
+    );
+    const moreShows = [...activity(), ...events('appointment_shown', 'A', 3, day(7))];
+    expect(
+      String(byKey(run(shows, { reps, events: moreShows }), 'v1:scorecard:A:month:2026-11')?.fields.Measures__c),
+    ).toMatch(/^Show rate: 100% \(7 for 4, capped\), target 58%/);
+  });
+
   it('given scorecards turned off, then none is desired', () => {
     expect(cards(run(base, { reps, events: activity() }))).toEqual([]);
   });
