@@ -98,9 +98,9 @@ export function todayNeeds(plan: GoalPlan, month: MonthToDate, model: CoachModel
 
 /**
  * The month-to-date card's lines, from the month's step counts alone (no second measuring pass over the month: a
- * million events measured twice costs the run's memory headroom): each conversion as events of its `to` step over
- * events of its `from` step, with its target and the salespeople's, and each volume a day. The window's card has
- * every measure, judged as the flags are.
+ * million events measured twice costs the run's memory headroom): a conversion counted by events as its rate with
+ * target and the salespeople's, a conversion per customer as its two steps' counts, and each volume a day. The
+ * window's card has every measure, judged as the flags are.
  */
 export function monthLines(
   model: CoachModel,
@@ -110,14 +110,21 @@ export function monthLines(
   salespeople: number,
 ): string[] {
   const days = month.workingDays;
+  const label = (id: string): string => model.steps.find((step) => step.id === id)?.label ?? id;
   const share = (to: number, from: number): number | null => (from > 0 ? Math.min(1, to / from) : null);
   const lines = model.measures.flatMap((measure): string[] => {
     if (measure.kind === 'ratio') {
       const from = counts.ofRepId(rep.id, measure.from);
       const to = counts.ofRepId(rep.id, measure.to);
+      // A rate per customer (subject basis) is not a ratio of event counts: three calls to one customer who
+      // answers are one contact of one customer, one of three events. The month gives counts; the window, the rate.
+      if (measure.basis === 'subject')
+        return [
+          `${measure.label}: ${label(measure.from)} ${from} → ${label(measure.to)} ${to} (per customer: window card)`,
+        ];
       const target = measure.byRole?.[rep.role]?.target ?? measure.target;
       const team = share(counts.ofTeam(measure.to), counts.ofTeam(measure.from));
-      // Counted by events, a month can hold more shows than appointments set in it (set last month): capped, said so.
+      // A month can hold more demos than the shows in it (shown last month): capped, and said so.
       const counted = to > from ? `${to} for ${from}, capped` : `${to} of ${from}`;
       return [`${measure.label}: ${pct(share(to, from))} (${counted}), target ${pct(target)} (team ${pct(team)})`];
     }
@@ -127,5 +134,5 @@ export function monthLines(
     }
     return [];
   });
-  return [...lines, 'Conversions counted by events this month; every measure, judged, is on the window scorecard.'];
+  return [...lines, 'This month so far; every measure, judged as the flags are, is on the window scorecard.'];
 }

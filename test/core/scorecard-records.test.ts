@@ -79,10 +79,10 @@ describe('scorecards', () => {
       Pace__c: 'Behind',
     });
     expect(String(card?.fields.Focus__c)).toMatch(/^Appointment set rate/);
-    // The month's conversions from its step counts; the window's card has the measures as judged.
+    // A rate per customer is not a ratio of event counts: the month's card gives the counts, the window's the rate.
     expect(String(card?.fields.Measures__c)).toBe(
-      'Appointment set rate: 10% (4 of 40), target 60% (team 35%)\n' +
-        'Conversions counted by events this month; every measure, judged, is on the window scorecard.',
+      'Appointment set rate: Contact 40 → Appointment set 4 (per customer: window card)\n' +
+        'This month so far; every measure, judged as the flags are, is on the window scorecard.',
     );
     expect(byKey(coaching, 'v1:scorecard:A:window')?.fields.Measures__c).toBe(
       'Appointment set rate: 10% of 40, target 60% (team 35%)',
@@ -128,21 +128,25 @@ describe('scorecards', () => {
     });
   });
 
-  it('given more shows this month than appointments set in it, then the month’s line caps the rate and says so', () => {
+  it('given a conversion counted by events with more ends this month than starts, then the month’s line caps the rate and says so', () => {
     const shows = modelBuilder()
       .measures(
-        ratio({ id: 'show_rate', label: 'Show rate', from: 'appointment_set', to: 'appointment_shown', target: 0.58 }),
+        ratio({
+          id: 'show_rate',
+          label: 'Show rate',
+          from: 'appointment_set',
+          to: 'appointment_shown',
+          basis: 'count',
+        }),
       )
       .writeBack({ scorecard: model.writeBack.scorecard })
       .build();
-    const coaching = run(shows, { reps, events: activity() });
-    expect(String(byKey(coaching, 'v1:scorecard:A:month:2026-11')?.fields.Measures__c)).toMatch(
-      /^Show rate: 100% \(4 of 4\)/,
+    const month = (events: ReturnType<typeof activity>): string =>
+      String(byKey(run(shows, { reps, events }), 'v1:scorecard:A:month:2026-11')?.fields.Measures__c);
+    expect(month(activity())).toMatch(/^Show rate: 100% \(4 of 4\), target 60% \(team 100%\)/);
+    expect(month([...activity(), ...events('appointment_shown', 'A', 3, day(7))])).toMatch(
+      /^Show rate: 100% \(7 for 4, capped\), target 60%/,
     );
-    const moreShows = [...activity(), ...events('appointment_shown', 'A', 3, day(7))];
-    expect(
-      String(byKey(run(shows, { reps, events: moreShows }), 'v1:scorecard:A:month:2026-11')?.fields.Measures__c),
-    ).toMatch(/^Show rate: 100% \(7 for 4, capped\), target 58%/);
   });
 
   it('given scorecards turned off, then none is desired', () => {
