@@ -3,6 +3,7 @@ import { CoachError, ExitCode, isCoachError } from '../lib/errors';
 import { fromCore } from '../sync/core-errors';
 import type { CliContext } from './context';
 import { registerDemo } from './commands/demo';
+import { registerHistory } from './commands/history';
 import { registerPlan } from './commands/plan';
 import { registerPreview } from './commands/preview';
 import { registerReport } from './commands/report';
@@ -22,6 +23,7 @@ const COMMANDS: ReadonlyArray<(program: Command, ctx: CliContext) => void> = [
   registerPreview,
   registerPlan,
   registerReport,
+  registerHistory,
   registerSchema,
   registerSandbox,
   registerDemo,

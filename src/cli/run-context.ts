@@ -4,6 +4,7 @@
  * the state store from the command's options and the environment.
  */
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type CoachModel } from '../core';
 import { type Config, loadConfig, toCoachModel } from '../config';
@@ -87,6 +88,34 @@ export function statePath(options: Pick<OrgCommandOptions, 'state'>, config: Con
 
 export function openState(options: Pick<OrgCommandOptions, 'state'>, config: Config, ctx: CliContext): StateStore {
   return openStateStore(statePath(options, config, ctx));
+}
+
+/** What a read-only command (report, plan, history) says when there is no sync to read. */
+function noSyncYet(message: string, options: Pick<OrgCommandOptions, 'config'>): CoachError {
+  return new CoachError({
+    code: 'REPORT_NO_DATA',
+    message,
+    actions: [
+      `Run \`execution-coach sync --config ${options.config}\` first (or pass --state to the file your syncs use).`,
+    ],
+    exitCode: ExitCode.failure,
+  });
+}
+
+/** The state file a read-only command reads; a missing one is an error, not an empty file made at a mistyped path. */
+export function openSyncedState(
+  options: Pick<OrgCommandOptions, 'state' | 'config'>,
+  config: Config,
+  ctx: CliContext,
+): StateStore {
+  const path = statePath(options, config, ctx);
+  if (!existsSync(path)) throw noSyncYet(`There is no state file at ${path}: no sync has written one there.`, options);
+  return openStateStore(path);
+}
+
+/** A state with no run recorded has nothing to report. */
+export function assertSynced(state: StateStore, options: Pick<OrgCommandOptions, 'config'>): void {
+  if (state.listRuns(1).length === 0) throw noSyncYet(`The state at ${state.path} holds no sync yet.`, options);
 }
 
 /** Opens the session the config and environment describe; --target-org wins over the config. */

@@ -129,10 +129,16 @@ UPDATE record SET facts = (
 WHERE facts IS NOT NULL AND instr(facts, '"owner"') > 0;
 `;
 
+/** Version 4: what each run read, per object (`history` shows it); rows from before hold an empty list. */
+const RUN_READS = `
+ALTER TABLE run ADD COLUMN reads TEXT NOT NULL DEFAULT '[]';  -- JSON [{object, records, deleted}]
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, description: 'initial schema', sql: INITIAL_SCHEMA },
   { version: 2, description: 'index of records with facts; meta values', sql: FACTS_INDEX_AND_META },
   { version: 3, description: 'run.result, event.user, run_lock.holder, facts name their user', sql: VOCABULARY },
+  { version: 4, description: 'run.reads: records read per object', sql: RUN_READS },
 ];
 
 export function schemaVersion(db: Database.Database): number {

@@ -23,6 +23,7 @@ interface RunRow {
   writes_skipped: number;
   writes_failed: number;
   errors: string;
+  reads: string;
 }
 
 const RUNNING = 'running';
@@ -31,7 +32,7 @@ export class RunTable {
   private readonly insert: Database.Statement<[string, number, string]>;
   private readonly markInterrupted: Database.Statement<[string, string], string>;
   private readonly complete: Database.Statement<
-    [number, string, number, number, number, number, number, number, string, string]
+    [number, string, number, number, number, number, number, number, string, string, string]
   >;
   private readonly selectRecent: Database.Statement<[number], RunRow>;
   private readonly selectLastOk: Database.Statement<[], RunRow>;
@@ -50,7 +51,7 @@ export class RunTable {
       .pluck();
     this.complete = db.prepare(
       `UPDATE run SET finished_at = ?, result = ?, records_read = ?, api_calls = ?,
-         writes_created = ?, writes_updated = ?, writes_skipped = ?, writes_failed = ?, errors = ?
+         writes_created = ?, writes_updated = ?, writes_skipped = ?, writes_failed = ?, errors = ?, reads = ?
        WHERE run_id = ?`,
     );
     const order = 'ORDER BY started_at DESC, rowid DESC';
@@ -82,6 +83,7 @@ export class RunTable {
       writes.skipped ?? 0,
       writes.failed ?? 0,
       JSON.stringify(capErrors(run.errors ?? [])),
+      JSON.stringify((run.reads ?? []).map(({ object, records, deleted }) => ({ object, records, deleted }))),
       runId,
     ).changes;
     if (changed === 0) {
@@ -116,6 +118,7 @@ function toSummary(row: RunRow): RunSummary {
     finishedAt: row.finished_at,
     result: row.result as RunSummary['result'],
     recordsRead: row.records_read,
+    reads: JSON.parse(row.reads) as RunSummary['reads'],
     apiCalls: row.api_calls,
     writes: {
       created: row.writes_created,

@@ -145,9 +145,18 @@ export interface LedgerEntry {
 }
 
 /** What a run reports when it ends; counts default to zero. */
+/** What a run read of one object: records changed and deleted. */
+export interface ObjectReadCount {
+  object: string;
+  records: number;
+  deleted: number;
+}
+
 export interface FinishedRun {
   result: RunResult;
   recordsRead?: number;
+  /** Per object; the sum is `recordsRead`. */
+  reads?: readonly ObjectReadCount[];
   apiCalls?: number;
   writes?: Partial<RunSummary['writes']>;
   errors?: readonly string[];
@@ -159,6 +168,8 @@ export interface RunSummary {
   finishedAt: number | null;
   result: RunResult | 'running';
   recordsRead: number;
+  /** Per object; empty for runs recorded before it was kept. */
+  reads: ObjectReadCount[];
   apiCalls: number;
   writes: { created: number; updated: number; skipped: number; failed: number };
   errors: string[];

@@ -297,6 +297,7 @@ function finish(state: SyncState, report: RunReport, log: Logger): void {
   state.finishRun(report.runId, {
     result: report.result,
     recordsRead: report.reads.reduce((sum, r) => sum + r.records + r.deleted, 0),
+    reads: report.reads,
     apiCalls: report.apiCalls.total,
     ...(writes
       ? { writes: { created: writes.created, updated: writes.updated, skipped: writes.skipped, failed: writes.failed } }

@@ -87,6 +87,27 @@ describe('end to end: report, plan, preview, dry run and validate against the sa
     expect(report.flags.open).toBe(query(org, "SELECT Id FROM Coaching_Flag__c WHERE Status__c = 'New'").length);
   });
 
+  it('given two syncs, when `history` runs, then it lists them newest first with what each read per object and wrote, as the syncs said', async () => {
+    const json = await cli(['history', '--json', '--config', CONFIG, '--state', org.statePath], org.env);
+    expect(json.code).toBe(0);
+    const runs = JSON.parse(json.stdout) as Array<{
+      result: string;
+      reads: Array<{ object: string; records: number; deleted: number }>;
+      writes: { created: number };
+      recordsRead: number;
+    }>;
+    expect(runs.map((run) => run.result)).toEqual(['ok', 'ok']);
+    const oldest = runs[1];
+    expect(oldest?.reads).toEqual(first.reads.map(({ object, records, deleted }) => ({ object, records, deleted })));
+    expect(oldest?.writes.created).toBe(first.writes?.created);
+    expect(oldest?.recordsRead).toBe(first.reads.reduce((sum, r) => sum + r.records + r.deleted, 0));
+
+    const text = await cli(['history', '--limit', '1', '--config', CONFIG, '--state', org.statePath], org.env);
+    expect(text.stdout).toMatch(/^Last 1 run, newest first \(times in America\/Chicago\):\n {2}started +result/);
+    expect(text.stdout.trim().split('\n')).toHaveLength(3);
+    expect(text.stdout).toMatch(/Task \d+/);
+  });
+
   it('given a synced state, when `report` runs as text, then the rep who rarely sets appointments reads as a Skill flag on appointment setting', async () => {
     const run = await cli(['report', ...stateArgs(1)], org.env);
     expect(run.code).toBe(0);

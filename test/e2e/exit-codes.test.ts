@@ -113,6 +113,17 @@ describe('exit codes, command by command, as the README states them', () => {
     },
   );
 
+  it('given history: a synced state 0, a state file with no sync or unreadable 1, a missing config or a bad --limit 2', async () => {
+    const ran = await expectExit('history', 0, () => cli(['history', '--config', CONFIG, '--state', synced], {}));
+    expect(ran.stdout).toMatch(/^Last \d+ runs?, newest first/);
+    await expectExit('history', 1, () =>
+      cli(['history', '--config', CONFIG, '--state', path.join(org.dir, 'never-synced.db')], {}),
+    );
+    await expectExit('history', 1, () => cli(['history', '--config', CONFIG, '--state', unreadable], {}));
+    await expectExit('history', 2, () => cli(['history', ...MISSING_CONFIG, '--state', synced], {}));
+    await expectExit('history', 2, () => cli(['history', '--config', CONFIG, '--state', synced, '--limit', '0'], {}));
+  });
+
   it('given demo: a small dealership 0, a missing config 2', async () => {
     const demo = await expectExit('demo', 0, () => cli(['demo', '--reps', '4', '--log-level', 'error'], {}));
     expect(demo.stdout).toContain('The sandbox is stopped now.');

@@ -13,6 +13,7 @@ describe('run history', () => {
         finishedAt: null,
         result: 'running',
         recordsRead: 0,
+        reads: [],
         apiCalls: 0,
         writes: { created: 0, updated: 0, skipped: 0, failed: 0 },
         errors: [],
@@ -20,7 +21,7 @@ describe('run history', () => {
     ]);
   });
 
-  it('given a run, when finished, then its result, counts, errors and end time are kept', () => {
+  it('given a run, when finished, then its result, counts, records read per object, errors and end time are kept', () => {
     const clock = manualClock();
     const store = memoryStore(clock.now);
     store.startRun('run-1');
@@ -28,6 +29,10 @@ describe('run history', () => {
     store.finishRun('run-1', {
       result: 'ok',
       recordsRead: 1200,
+      reads: [
+        { object: 'Task', records: 1000, deleted: 2 },
+        { object: 'Lead', records: 198, deleted: 0 },
+      ],
       apiCalls: 9,
       writes: { created: 4, updated: 2 },
       errors: ['UNABLE_TO_LOCK_ROW on a0X1'],
@@ -38,6 +43,10 @@ describe('run history', () => {
       finishedAt: T0 + 3 * MINUTE,
       result: 'ok',
       recordsRead: 1200,
+      reads: [
+        { object: 'Task', records: 1000, deleted: 2 },
+        { object: 'Lead', records: 198, deleted: 0 },
+      ],
       apiCalls: 9,
       writes: { created: 4, updated: 2, skipped: 0, failed: 0 },
       errors: ['UNABLE_TO_LOCK_ROW on a0X1'],

@@ -1,14 +1,12 @@
-import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { coachingEffectiveness, compileMapper, type FlagScope, type WriteBackModel } from '../../core';
-import { CoachError, ExitCode } from '../../lib/errors';
 import type { StateStore } from '../../state/state-store';
 import { computeFromState } from '../../sync/compute-phase';
 import { coachedFlagsFrom } from '../../sync/flag-records';
 import { type FlagFact, isFlagFact } from '../../sync/sync-facts';
 import type { CliContext } from '../context';
 import { type FlagTally, renderReport, type ReportInput, reportJson } from '../render-report';
-import { clockFrom, loadModel, openState, type OrgCommandOptions, statePath } from '../run-context';
+import { assertSynced, clockFrom, loadModel, openSyncedState, type OrgCommandOptions } from '../run-context';
 import { configOption, stateOption, nowOption, jsonOption } from '../options';
 
 export interface ReportOptions extends Pick<OrgCommandOptions, 'config' | 'state' | 'now'> {
@@ -48,29 +46,9 @@ function flagFacts(state: StateStore, writeBack: WriteBackModel): FlagFact[] {
 /** Computes the report from what the last syncs stored; it makes no call to Salesforce. */
 export function buildReport(options: ReportOptions, ctx: CliContext, state?: StateStore): ReportInput {
   const { config, model } = loadModel(options, ctx);
-  // A read-only command: opening a missing state file would create an empty one at a mistyped path.
-  if (state === undefined && !existsSync(statePath(options, config, ctx))) {
-    throw new CoachError({
-      code: 'REPORT_NO_DATA',
-      message: `There is no state file at ${statePath(options, config, ctx)}: no sync has written one there.`,
-      actions: [
-        `Run \`execution-coach sync --config ${options.config}\` first (or pass --state to the file your syncs use).`,
-      ],
-      exitCode: ExitCode.failure,
-    });
-  }
-  const store = state ?? openState(options, config, ctx);
+  const store = state ?? openSyncedState(options, config, ctx);
   try {
-    if (store.listRuns(1).length === 0) {
-      throw new CoachError({
-        code: 'REPORT_NO_DATA',
-        message: `The state at ${store.path} holds no sync yet.`,
-        actions: [
-          `Run \`execution-coach sync --config ${options.config}\` first (or pass --state to the file your syncs use).`,
-        ],
-        exitCode: ExitCode.failure,
-      });
-    }
+    assertSynced(store, options);
     const computed = computeFromState({
       model,
       mapper: compileMapper(model),
