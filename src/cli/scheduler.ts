@@ -1,0 +1,106 @@
+/**
+ * The schedule of `serve` (issue 11): one job per dealership config, fired by its cron expression in its time zone,
+ * with two guarantees a CronJob gets from Kubernetes and a long-running process must give itself:
+ * - no overlap per org: a tick while the org's run is running or waiting for a slot is skipped (a sync that takes
+ *   longer than its interval does not pile up runs; the next tick after it ends runs it again);
+ * - a process-wide limit on concurrent runs (`maxConcurrent`): further runs wait in arrival order for a slot.
+ * The run itself is a plain function (a sync over the org's config and state), so tests plug in slow fakes and
+ * the clock of node-cron stays the only timer. The state store's lock still guards each org against other processes.
+ */
+import { schedule as cronSchedule } from 'node-cron';
+
+export interface ScheduledOrg {
+  /** A name for logs and `runNow`, e.g. the config file's. */
+  name: string;
+  cron: string;
+  timeZone: string;
+  /** One sync of the org; its errors are the caller's to record (the scheduler only reports them). */
+  run: () => Promise<void>;
+}
+
+/** What a tick or `runNow` did with an org. */
+export type Admission = 'started' | 'queued' | 'busy';
+
+export interface SchedulerEvents {
+  onSkip?: (org: string) => void;
+  onError?: (org: string, error: unknown) => void;
+}
+
+/** The cron part, pluggable so a test can fire ticks itself; node-cron by default. */
+export type CronStarter = (cron: string, timeZone: string, tick: () => void) => { stop(): void };
+
+const nodeCron: CronStarter = (cron, timeZone, tick) => cronSchedule(cron, tick, { timezone: timeZone });
+
+export class SyncScheduler {
+  private readonly busy = new Set<string>();
+  private readonly waiting: ScheduledOrg[] = [];
+  private readonly running = new Map<string, Promise<void>>();
+  private tasks: Array<{ stop(): void }> = [];
+  private stopped = false;
+
+  constructor(
+    private readonly orgs: readonly ScheduledOrg[],
+    private readonly maxConcurrent: number,
+    private readonly events: SchedulerEvents = {},
+    private readonly startCron: CronStarter = nodeCron,
+  ) {
+    if (!Number.isInteger(maxConcurrent) || maxConcurrent < 1)
+      throw new RangeError(`maxConcurrent must be a whole number of 1 or more, not ${maxConcurrent}`);
+    const names = new Set(orgs.map((org) => org.name));
+    if (names.size !== orgs.length) throw new RangeError('every scheduled org needs a name of its own');
+  }
+
+  start(): void {
+    this.tasks = this.orgs.map((org) => this.startCron(org.cron, org.timeZone, () => void this.admit(org)));
+  }
+
+  /** A run of one org now, outside its schedule (POST /runs); `busy` while it runs or waits. */
+  runNow(name: string): Admission | 'unknown' {
+    const org = this.orgs.find((candidate) => candidate.name === name);
+    return org ? this.admit(org) : 'unknown';
+  }
+
+  /** Runs in progress now, by org name. */
+  inProgress(): string[] {
+    return [...this.running.keys()];
+  }
+
+  /** Stops scheduling, drops the runs still waiting, and resolves when the running ones have ended. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    for (const task of this.tasks) task.stop();
+    for (const org of this.waiting.splice(0)) this.busy.delete(org.name);
+    await Promise.allSettled([...this.running.values()]);
+  }
+
+  private admit(org: ScheduledOrg): Admission {
+    if (this.stopped) return 'busy';
+    if (this.busy.has(org.name)) {
+      this.events.onSkip?.(org.name);
+      return 'busy';
+    }
+    this.busy.add(org.name);
+    if (this.running.size < this.maxConcurrent) {
+      this.launch(org);
+      return 'started';
+    }
+    this.waiting.push(org);
+    return 'queued';
+  }
+
+  private launch(org: ScheduledOrg): void {
+    const done = (async () => {
+      try {
+        await org.run();
+      } catch (error) {
+        this.events.onError?.(org.name, error);
+      } finally {
+        this.running.delete(org.name);
+        this.busy.delete(org.name);
+        const next = this.stopped ? undefined : this.waiting.shift();
+        if (next) this.launch(next);
+      }
+    })();
+    this.running.set(org.name, done);
+  }
+}
