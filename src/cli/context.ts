@@ -2,6 +2,8 @@
  * What a command needs from the outside world, passed in rather than reached for, so that
  * tests run commands in-process with captured output and a fixed environment.
  */
+import type { CoachError } from '../lib/errors';
+
 export interface CliContext {
   /** Writes to standard output (no newline added). */
   out: (text: string) => void;
@@ -13,6 +15,30 @@ export interface CliContext {
   cwd: string;
   /** Whether stdout is a terminal (readable logs) or not (JSON logs). */
   isTTY: boolean;
+  /**
+   * Resolves with a signal's name when the process is asked to stop (SIGTERM, SIGINT): long-running commands
+   * (`serve`) wait on it. Tests pass their own; without one such a command listens to the process's signals.
+   */
+  shutdown?: Promise<string>;
+}
+
+/** Prints an error the way every command does: what happened, then what to do. */
+export function reportError(ctx: Pick<CliContext, 'err'>, error: CoachError): void {
+  ctx.err(`error [${error.code}]: ${error.message}\n`);
+  for (const action of error.actions) ctx.err(`  → ${action}\n`);
+}
+
+/** A promise of the first SIGTERM or SIGINT the process receives. */
+export function processShutdown(): Promise<string> {
+  return new Promise((resolve) => {
+    const stop = (signal: string): void => {
+      process.off('SIGTERM', stop);
+      process.off('SIGINT', stop);
+      resolve(signal);
+    };
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
+  });
 }
 
 export function processContext(): CliContext {

@@ -3,12 +3,14 @@ import { CoachError, ExitCode, isCoachError } from '../lib/errors';
 import { fromCore } from '../sync/core-errors';
 import type { CliContext } from './context';
 import { registerDemo } from './commands/demo';
+import { reportError } from './context';
 import { registerHistory } from './commands/history';
 import { registerPlan } from './commands/plan';
 import { registerPreview } from './commands/preview';
 import { registerReport } from './commands/report';
 import { registerSandbox } from './commands/sandbox';
 import { registerSchema } from './commands/schema';
+import { registerServe } from './commands/serve';
 import { registerSync } from './commands/sync';
 import { registerValidate } from './commands/validate';
 
@@ -20,6 +22,7 @@ const { version } = require('../../package.json') as { version: string };
 const COMMANDS: ReadonlyArray<(program: Command, ctx: CliContext) => void> = [
   registerValidate,
   registerSync,
+  registerServe,
   registerPreview,
   registerPlan,
   registerReport,
@@ -46,12 +49,6 @@ export function buildProgram(ctx: CliContext): Command {
     command.showHelpAfterError('(run with --help for usage)');
   }
   return program;
-}
-
-/** Prints an error the way every command does: what happened, then what to do. */
-export function reportError(ctx: CliContext, error: CoachError): void {
-  ctx.err(`error [${error.code}]: ${error.message}\n`);
-  for (const action of error.actions) ctx.err(`  → ${action}\n`);
 }
 
 /** Runs the CLI and returns the exit code; never calls process.exit itself. */

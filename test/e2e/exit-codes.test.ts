@@ -5,6 +5,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { runCli } from '../../src/cli/program';
+import type { CliContext } from '../../src/cli/context';
 import { closedPort } from '../salesforce/support';
 import { CONFIG, ROOT, cli, type CliRun, type DemoOrg, runAt, startDemoOrg } from './support';
 
@@ -33,6 +35,20 @@ let refused: Record<string, string>;
 let synced: string;
 let unreadable: string;
 const MISSING_CONFIG = ['--config', 'config/no-such-file.yaml'];
+
+/** Runs a command in this process with a context of its own (e.g. a shutdown already asked for). */
+async function capture(run: (ctx: CliContext) => Promise<number>): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const code = await run({
+    out: (text) => void (stdout += text),
+    err: (text) => void (stderr += text),
+    env: {},
+    cwd: ROOT,
+    isTTY: false,
+  });
+  return { code, stdout, stderr };
+}
 
 beforeAll(async () => {
   org = await startDemoOrg();
@@ -122,6 +138,14 @@ describe('exit codes, command by command, as the README states them', () => {
     await expectExit('history', 1, () => cli(['history', '--config', CONFIG, '--state', unreadable], {}));
     await expectExit('history', 2, () => cli(['history', ...MISSING_CONFIG, '--state', synced], {}));
     await expectExit('history', 2, () => cli(['history', '--config', CONFIG, '--state', synced, '--limit', '0'], {}));
+  });
+
+  it('given serve: stopped at once 0, a missing config or a bad --max-concurrent 2 (its runs: test/e2e/serve.test.ts)', async () => {
+    const stopped = (args: readonly string[]) =>
+      capture((ctx) => runCli(args, { ...ctx, env: org.env, shutdown: Promise.resolve('SIGTERM') }));
+    await expectExit('serve', 0, () => stopped(['serve', '--config', CONFIG, '--log-level', 'warn']));
+    await expectExit('serve', 2, () => stopped(['serve', ...MISSING_CONFIG]));
+    await expectExit('serve', 2, () => stopped(['serve', '--config', CONFIG, '--max-concurrent', '0']));
   });
 
   it('given demo: a small dealership 0, a missing config 2', async () => {

@@ -1,0 +1,106 @@
+/**
+ * `serve` end to end against the sandbox org: several dealership configs scheduled in one process (here every
+ * second), a config with a problem reported and skipped (or, with --strict, nothing started), and a stop on SIGTERM
+ * that lets the running syncs end and exits 0.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { runCli } from '../../src/cli/program';
+import { openStateStore } from '../../src/state/state-store';
+import { cli, CONFIG, type DemoOrg, startCli, startDemoOrg } from './support';
+
+/** A copy of the reference config that syncs every second into a state file of its own (preview: writes nothing). */
+function everySecond(org: DemoOrg, name: string): string {
+  const text = readFileSync(CONFIG, 'utf8')
+    .replace('cron: "0 * * * *"', 'cron: "* * * * * *"')
+    .replace(/path: \.\.\/\.state\/execution-coach\.db/, `path: ${path.join(org.dir, `${name}.db`)}`);
+  const file = path.join(org.dir, `${name}.yaml`);
+  writeFileSync(file, text);
+  return file;
+}
+
+function finishedRuns(statePath: string): string[] {
+  if (!existsSync(statePath)) return [];
+  const store = openStateStore(statePath);
+  try {
+    return store
+      .listRuns(50)
+      .filter((run) => run.finishedAt !== null)
+      .map((run) => run.result);
+  } finally {
+    store.close();
+  }
+}
+
+async function until(condition: () => boolean, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+describe('end to end: serve', () => {
+  let org: DemoOrg;
+  let north: string;
+  let south: string;
+  let broken: string;
+  beforeAll(async () => {
+    org = await startDemoOrg();
+    north = everySecond(org, 'north');
+    south = everySecond(org, 'south');
+    broken = path.join(org.dir, 'broken.yaml');
+    writeFileSync(broken, readFileSync(north, 'utf8').replace('windowDays: 30', 'windowDays: thirty'));
+  });
+  afterAll(() => org.close());
+
+  it('given two configs and a broken one, when serve runs until told to stop, then both dealerships sync on schedule, the broken one is reported and skipped, and it stops cleanly', async () => {
+    let stop: (signal: string) => void = () => undefined;
+    const shutdown = new Promise<string>((resolve) => (stop = resolve));
+    let stdout = '';
+    let stderr = '';
+    const serving = runCli(
+      ['serve', '--config', north, south, broken, '--max-concurrent', '1', '--log-level', 'warn'],
+      {
+        out: (text) => void (stdout += text),
+        err: (text) => void (stderr += text),
+        env: org.env,
+        cwd: path.dirname(CONFIG),
+        isTTY: false,
+        shutdown,
+      },
+    );
+    const states = ['north', 'south'].map((name) => path.join(org.dir, `${name}.db`));
+    await until(() => states.every((state) => finishedRuns(state).length >= 2));
+    stop('SIGTERM');
+    expect(await serving).toBe(0);
+
+    expect(stdout).toMatch(
+      /^Serving 2 dealerships, at most 1 runs at once:\n {2}.*north\.yaml: "\* \* \* \* \* \*" \(America\/Chicago\)\n/,
+    );
+    expect(stdout).toContain('SIGTERM: no new runs; waiting for');
+    expect(stdout.trimEnd().endsWith('Stopped.')).toBe(true);
+    expect(stderr).toContain(`Skipping ${broken}, which cannot be served:\nerror [CONFIG_INVALID]`);
+    for (const state of states) expect(finishedRuns(state).every((result) => result === 'ok')).toBe(true);
+  }, 60_000);
+
+  it('given --strict and a broken config, when serve starts, then it exits 2 and schedules nothing', async () => {
+    const run = await cli(['serve', '--strict', '--config', north, broken, '--log-level', 'warn'], org.env);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('CONFIG_INVALID');
+    expect(run.stdout).not.toContain('Serving');
+  });
+
+  it('given serve running as a process, when it gets SIGTERM, then it lets the running sync end and exits 0', async () => {
+    const state = path.join(org.dir, 'solo.db');
+    const solo = everySecond(org, 'solo');
+    const child = startCli(['serve', '--config', solo, '--log-level', 'warn'], org.env);
+    await until(() => finishedRuns(state).length >= 1);
+    process.kill(child.pid, 'SIGTERM');
+    const ended = await child.done;
+    expect({ code: ended.code, stderr: ended.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(ended.stdout).toContain('SIGTERM: no new runs');
+    expect(ended.stdout.trimEnd().endsWith('Stopped.')).toBe(true);
+    expect(finishedRuns(state).every((result) => result === 'ok')).toBe(true);
+  }, 60_000);
+});
