@@ -143,9 +143,10 @@ describe('exit codes, command by command, as the README states them', () => {
   it('given serve: stopped at once 0, a missing config or a bad --max-concurrent 2 (its runs: test/e2e/serve.test.ts)', async () => {
     const stopped = (args: readonly string[]) =>
       capture((ctx) => runCli(args, { ...ctx, env: org.env, shutdown: Promise.resolve('SIGTERM') }));
-    await expectExit('serve', 0, () => stopped(['serve', '--config', CONFIG, '--log-level', 'warn']));
+    await expectExit('serve', 0, () => stopped(['serve', '--config', CONFIG, '--port', '0', '--log-level', 'warn']));
     await expectExit('serve', 2, () => stopped(['serve', ...MISSING_CONFIG]));
     await expectExit('serve', 2, () => stopped(['serve', '--config', CONFIG, '--max-concurrent', '0']));
+    await expectExit('serve', 2, () => stopped(['serve', '--config', CONFIG, '--port', 'eighty']));
   });
 
   it('given demo: a small dealership 0, a missing config 2', async () => {

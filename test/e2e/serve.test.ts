@@ -60,7 +60,7 @@ describe('end to end: serve', () => {
     let stdout = '';
     let stderr = '';
     const serving = runCli(
-      ['serve', '--config', north, south, broken, '--max-concurrent', '1', '--log-level', 'warn'],
+      ['serve', '--config', north, south, broken, '--max-concurrent', '1', '--port', '0', '--log-level', 'warn'],
       {
         out: (text) => void (stdout += text),
         err: (text) => void (stderr += text),
@@ -72,11 +72,23 @@ describe('end to end: serve', () => {
     );
     const states = ['north', 'south'].map((name) => path.join(org.dir, `${name}.db`));
     await until(() => states.every((state) => finishedRuns(state).length >= 2));
+    // Over a real socket, while it serves: alive, ready, its metrics and both dealerships' runs; no token, no runs.
+    const base = /on (http:\/\/127\.0\.0\.1:\d+):/.exec(stdout)?.[1] ?? 'no address printed';
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    expect(await (await fetch(`${base}/readyz`)).json()).toMatchObject({ status: 'ready' });
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect(metrics).toMatch(/execution_coach_runs_total\{org="[^"]*north\.yaml",result="ok"\} [1-9]/);
+    const runs = (await (await fetch(`${base}/runs`)).json()) as Array<{ org: string; runs: unknown[] }>;
+    expect(runs.map((entry) => [path.basename(entry.org), entry.runs.length >= 2])).toEqual([
+      ['north.yaml', true],
+      ['south.yaml', true],
+    ]);
+    expect((await fetch(`${base}/runs`, { method: 'POST' })).status).toBe(403);
     stop('SIGTERM');
     expect(await serving).toBe(0);
 
     expect(stdout).toMatch(
-      /^Serving 2 dealerships, at most 1 runs at once:\n {2}.*north\.yaml: "\* \* \* \* \* \*" \(America\/Chicago\)\n/,
+      /^Serving 2 dealerships, at most 1 runs at once, on http:\/\/127\.0\.0\.1:\d+:\n {2}.*north\.yaml: "\* \* \* \* \* \*" \(America\/Chicago\)\n/,
     );
     expect(stdout).toContain('SIGTERM: no new runs; waiting for');
     expect(stdout.trimEnd().endsWith('Stopped.')).toBe(true);
@@ -94,7 +106,7 @@ describe('end to end: serve', () => {
   it('given serve running as a process, when it gets SIGTERM, then it lets the running sync end and exits 0', async () => {
     const state = path.join(org.dir, 'solo.db');
     const solo = everySecond(org, 'solo');
-    const child = startCli(['serve', '--config', solo, '--log-level', 'warn'], org.env);
+    const child = startCli(['serve', '--config', solo, '--port', '0', '--log-level', 'warn'], org.env);
     await until(() => finishedRuns(state).length >= 1);
     process.kill(child.pid, 'SIGTERM');
     const ended = await child.done;

@@ -5,15 +5,23 @@
  * and skipped (`--strict`: nothing starts). On SIGTERM or SIGINT it stops scheduling, lets the running syncs end,
  * and exits 0. Each run stores its progress as `sync` does, so a stop loses nothing the next run cannot finish.
  */
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
+import type { Express } from 'express';
+import { createTask } from 'node-cron';
 import { loadConfig } from '../../config';
 import { CoachError, ExitCode } from '../../lib/errors';
 import { processShutdown, reportError, type CliContext } from '../context';
 import { logLevelOption } from '../options';
 import { loggerFor } from '../run-context';
 import { type ScheduledOrg, SyncScheduler } from '../scheduler';
+import { type ServiceOrg, serviceApp } from '../service-http';
+import { ServiceMetrics } from '../service-metrics';
+import { openStateStore } from '../../state/state-store';
+import type { RunSummary } from '../../sync/ports';
+import { runResultOf } from '../../sync/run-result';
 import { executeSync } from './sync';
 
 export interface ServeOptions {
@@ -22,9 +30,14 @@ export interface ServeOptions {
   maxConcurrent?: string;
   strict?: boolean;
   logLevel?: string;
+  port?: string;
+  host?: string;
 }
 
 const DEFAULT_MAX_CONCURRENT = 2;
+const DEFAULT_PORT = 8080;
+/** Loopback unless told otherwise: the write endpoint and the run history are not for the whole network. */
+const DEFAULT_HOST = '127.0.0.1';
 const CONFIG_FILE = /\.(ya?ml|json)$/i;
 
 function usage(message: string, action: string): CoachError {
@@ -51,8 +64,14 @@ export async function serve(options: ServeOptions, ctx: CliContext): Promise<voi
   if (!Number.isInteger(maxConcurrent) || maxConcurrent < 1)
     throw usage(`--max-concurrent "${options.maxConcurrent ?? ''}" is not a whole number of runs.`, 'Pass 1 or more.');
 
+  const port = Number(options.port ?? DEFAULT_PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw usage(`--port "${options.port ?? ''}" is not a port number.`, 'Pass 0 to 65535 (0: any free port).');
+  const metrics = new ServiceMetrics();
   const orgs: ScheduledOrg[] = [];
+  const served: ServiceOrg[] = [];
   const statePaths = new Map<string, string>();
+  const stateFiles = new Map<string, string>();
   for (const file of configFiles(options, ctx)) {
     let config;
     try {
@@ -68,14 +87,28 @@ export async function serve(options: ServeOptions, ctx: CliContext): Promise<voi
     if (other !== undefined)
       throw usage(`${file} and ${other} share the state file ${state}.`, 'Give each dealership its own state.path.');
     statePaths.set(state, file);
+    const timeZone = config.schedule.timeZone ?? config.dealership.timeZone;
     orgs.push({
       name: file,
       cron: config.schedule.cron,
-      timeZone: config.schedule.timeZone ?? config.dealership.timeZone,
+      timeZone,
       run: async () => {
-        await executeSync({ config: file, ...(options.logLevel ? { logLevel: options.logLevel } : {}) }, ctx);
+        const started = Date.now();
+        const seconds = (): number => (Date.now() - started) / 1000;
+        try {
+          const report = await executeSync(
+            { config: file, ...(options.logLevel ? { logLevel: options.logLevel } : {}) },
+            ctx,
+          );
+          metrics.recordRun(file, report, seconds(), Date.now());
+        } catch (error) {
+          metrics.recordFailure(file, runResultOf(error), seconds());
+          throw error;
+        }
       },
     });
+    served.push({ name: file, intervalMs: cronInterval(config.schedule.cron, timeZone) });
+    stateFiles.set(file, state);
   }
   if (orgs.length === 0)
     throw usage('No config could be loaded: nothing to schedule.', 'Fix the configs reported above.');
@@ -89,14 +122,27 @@ export async function serve(options: ServeOptions, ctx: CliContext): Promise<voi
         error: error instanceof Error ? error.message : String(error),
       }),
   });
+  const app = serviceApp({
+    orgs: served,
+    runNow: (org) => scheduler.runNow(org),
+    runs: (org, limit) => runsOf(stateFiles.get(org), limit),
+    registry: metrics.registry,
+    token: ctx.env.EXECUTION_COACH_API_TOKEN,
+    startedAt: Date.now(),
+    now: () => Date.now(),
+  });
+  const server = await listen(app, port, options.host ?? DEFAULT_HOST);
   scheduler.start();
+  const address = server.address();
+  const where = typeof address === 'object' && address !== null ? `http://${address.address}:${address.port}` : '';
   ctx.out(
-    `Serving ${orgs.length} ${orgs.length === 1 ? 'dealership' : 'dealerships'}, at most ${maxConcurrent} runs at once:\n` +
+    `Serving ${orgs.length} ${orgs.length === 1 ? 'dealership' : 'dealerships'}, at most ${maxConcurrent} runs at once, on ${where}:\n` +
       orgs.map((org) => `  ${org.name}: "${org.cron}" (${org.timeZone})\n`).join(''),
   );
   const signal = await (ctx.shutdown ?? processShutdown());
   ctx.out(`${signal}: no new runs; waiting for ${scheduler.inProgress().length} running to end.\n`);
   await scheduler.stop();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
   ctx.out('Stopped.\n');
 }
 
@@ -112,8 +158,41 @@ export function registerServe(program: Command, ctx: CliContext): void {
     )
     .option('--max-concurrent <n>', `runs at once across dealerships (default ${DEFAULT_MAX_CONCURRENT})`)
     .option('--strict', 'refuse to start when any config has a problem (default: report it and serve the others)')
+    .option(
+      '--port <n>',
+      `HTTP port for /healthz, /readyz, /metrics and /runs (default ${DEFAULT_PORT}; 0: any free port)`,
+    )
+    .option('--host <address>', `address to listen on (default ${DEFAULT_HOST}: this machine only)`)
     .addOption(logLevelOption())
     .action(async (options: ServeOptions) => {
       await serve(options, ctx);
     });
+}
+
+/** The time between the cron expression's next two runs: the interval readiness allows twice over. */
+function cronInterval(cron: string, timeZone: string): number {
+  const task = createTask(cron, () => undefined, { timezone: timeZone });
+  try {
+    const [first, second] = task.getNextRuns(2);
+    return first && second ? second.getTime() - first.getTime() : 0;
+  } finally {
+    void task.destroy();
+  }
+}
+
+/** The org's last runs from its state file, read alongside the syncs (SQLite WAL lets readers in); none before one. */
+function runsOf(statePath: string | undefined, limit: number): RunSummary[] {
+  if (statePath === undefined || !existsSync(statePath)) return [];
+  const state = openStateStore(statePath);
+  try {
+    return state.listRuns(limit);
+  } finally {
+    state.close();
+  }
+}
+
+function listen(app: Express, port: number, host: string): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(server)));
+  });
 }

@@ -1,0 +1,134 @@
+/**
+ * The HTTP endpoints of `serve`, driven with supertest over narrow fakes: health, readiness, metrics, run history,
+ * and a run started by hand behind the bearer token.
+ */
+import request from 'supertest';
+import { Registry } from 'prom-client';
+import { type ServiceDeps, serviceApp } from '../../src/cli/service-http';
+import type { Admission } from '../../src/cli/scheduler';
+import type { RunSummary } from '../../src/sync/ports';
+
+const HOUR = 3_600_000;
+const NOW = Date.parse('2026-12-04T18:00:00Z');
+const TOKEN = 's3cret-token-for-tests';
+
+function run(runId: string, finishedAt: number | null, over: Partial<RunSummary> = {}): RunSummary {
+  return {
+    runId,
+    startedAt: (finishedAt ?? NOW) - 60_000,
+    finishedAt,
+    result: finishedAt === null ? 'running' : 'ok',
+    recordsRead: 10,
+    reads: [{ object: 'Task', records: 10, deleted: 0 }],
+    apiCalls: 7,
+    writes: { created: 1, updated: 0, skipped: 3, failed: 0 },
+    errors: [],
+    ...over,
+  };
+}
+
+/** Two dealerships synced hourly: north an hour ago, south three hours ago; the process started a day ago. */
+function deps(over: Partial<ServiceDeps> = {}, admission: Admission | 'unknown' = 'started'): ServiceDeps {
+  const history: Record<string, RunSummary[]> = {
+    'north.yaml': [run('run-n2', NOW - HOUR), run('run-n1', NOW - 2 * HOUR)],
+    'south.yaml': [run('run-s1', NOW - 3 * HOUR)],
+  };
+  return {
+    orgs: [
+      { name: 'north.yaml', intervalMs: HOUR },
+      { name: 'south.yaml', intervalMs: 4 * HOUR },
+    ],
+    runNow: () => admission,
+    runs: (org, limit) => (history[org] ?? []).slice(0, limit),
+    registry: new Registry(),
+    token: TOKEN,
+    startedAt: NOW - 24 * HOUR,
+    now: () => NOW,
+    ...over,
+  };
+}
+
+describe('serve over HTTP', () => {
+  it('given the process, when /healthz is asked, then 200 with security headers and no x-powered-by', async () => {
+    const response = await request(serviceApp(deps())).get('/healthz');
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ status: 'ok' });
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it('given every dealership ran within twice its interval, then /readyz is 200; one that did not, 503 naming it', async () => {
+    expect((await request(serviceApp(deps())).get('/readyz')).status).toBe(200);
+    const stale = deps({ orgs: [{ name: 'south.yaml', intervalMs: HOUR }] });
+    const response = await request(serviceApp(stale)).get('/readyz');
+    expect(response.status).toBe(503);
+    expect(response.body).toEqual({
+      status: 'not ready',
+      orgs: [{ org: 'south.yaml', problem: 'last run ended 2026-12-04T15:00:00.000Z' }],
+    });
+  });
+
+  it('given a process started within twice the interval and no run yet, then it is ready: the first run has not come', async () => {
+    const fresh = deps({ startedAt: NOW - HOUR, runs: () => [] });
+    expect((await request(serviceApp(fresh)).get('/readyz')).status).toBe(200);
+  });
+
+  it('given the registry, then /metrics answers in the Prometheus text format', async () => {
+    const response = await request(serviceApp(deps())).get('/metrics');
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^text\/plain/);
+  });
+
+  it('given two dealerships, then /runs lists each one’s runs, and /runs/:id finds one or answers 404', async () => {
+    const app = serviceApp(deps());
+    const all = await request(app).get('/runs');
+    expect(all.body.map((entry: { org: string; runs: RunSummary[] }) => [entry.org, entry.runs.length])).toEqual([
+      ['north.yaml', 2],
+      ['south.yaml', 1],
+    ]);
+    expect((await request(app).get('/runs/run-s1')).body).toMatchObject({
+      org: 'south.yaml',
+      run: { runId: 'run-s1' },
+    });
+    expect((await request(app).get('/runs/run-x')).status).toBe(404);
+  });
+
+  describe('POST /runs', () => {
+    const post = (d: ServiceDeps, auth?: string, body: object = { org: 'north.yaml' }) => {
+      const call = request(serviceApp(d)).post('/runs').send(body);
+      return auth === undefined ? call : call.set('Authorization', auth);
+    };
+
+    it('given no token configured, then 403 whatever is sent: the endpoint is off', async () => {
+      expect((await post(deps({ token: undefined }), `Bearer ${TOKEN}`)).status).toBe(403);
+      expect((await post(deps({ token: '' }), 'Bearer ')).status).toBe(403);
+    });
+
+    it('given no token or a wrong one, then 401 with a Bearer challenge, and nothing is started', async () => {
+      let started = 0;
+      const counting = deps({ runNow: () => ((started += 1), 'started') });
+      for (const auth of [undefined, 'Bearer wrong', `Basic ${TOKEN}`, `Bearer ${TOKEN}x`]) {
+        const response = await post(counting, auth);
+        expect({ auth, status: response.status }).toEqual({ auth, status: 401 });
+        expect(response.headers['www-authenticate']).toBe('Bearer');
+      }
+      expect(started).toBe(0);
+    });
+
+    it('given the token, then 202 for a run started or queued, 409 while it runs or waits, 404 for an unknown one', async () => {
+      expect((await post(deps({}, 'started'), `Bearer ${TOKEN}`)).status).toBe(202);
+      expect((await post(deps({}, 'queued'), `Bearer ${TOKEN}`)).body).toEqual({
+        org: 'north.yaml',
+        admission: 'queued',
+      });
+      expect((await post(deps({}, 'busy'), `Bearer ${TOKEN}`)).status).toBe(409);
+      expect((await post(deps({}, 'unknown'), `Bearer ${TOKEN}`, { org: 'west.yaml' })).status).toBe(404);
+    });
+
+    it('given several dealerships and no org named, then 400 saying how to name one', async () => {
+      const response = await post(deps(), `Bearer ${TOKEN}`, {});
+      expect(response.status).toBe(400);
+      expect(response.body.error).toContain('"org"');
+    });
+  });
+});
