@@ -18,7 +18,8 @@ import type { MeasureResult } from './measure-results';
 import type { CoachModel, MeasureModel, RepRole } from './model';
 import { higherIsBetter, minSampleOf, oneSidedLevel, targetPValue } from './rules';
 import { countPValue, peerProportionPValue, proportionPValue, type Side } from './significance';
-import { sampleOf } from './weakness';
+import { sampleOf, targetOf } from './weakness';
+import { countsOf } from './peers';
 
 export type CheckStatus = 'Improved' | 'Not Improved' | 'Waiting';
 
@@ -93,12 +94,11 @@ export function checkCommitment(
   const sample = sampleText(result, minSample);
   // Nothing is judged below the sample the flags need (`targetPValue` is null there): 3 of 5 is not a trend.
   if (worseThanTarget !== null) {
-    if (atTarget(result))
-      return check('Improved', `${moved} (${sample}): at target ${show(result, targetValue(result))}`);
+    if (atTarget(result)) return check('Improved', `${moved} (${sample}): at target ${show(result, targetOf(result))}`);
     if (betterThanBaselinePValue(result, flag) < level)
       return check('Improved', `${moved} (${sample}): confidently better`);
     if (worseThanTarget < level)
-      return check('Not Improved', `${moved} (${sample}): still short of target ${show(result, targetValue(result))}`);
+      return check('Not Improved', `${moved} (${sample}): still short of target ${show(result, targetOf(result))}`);
   }
   if (!waitedOut)
     return check(
@@ -123,7 +123,7 @@ function betterThanBaselinePValue(result: MeasureResult, flag: OpenFlag): number
   const side: Side = higherIsBetter(result) ? 'above' : 'below';
   if (result.kind === 'volume')
     return countPValue(result.observed, before * result.workingDays, dispersionOf(result), 'above');
-  const since = proportionOf(result);
+  const since = countsOf(result);
   if (since === null) return 1;
   if (flag.sampleSize === null || flag.sampleSize <= 0)
     return proportionPValue(since.successes, since.trials, before, side);
@@ -131,43 +131,11 @@ function betterThanBaselinePValue(result: MeasureResult, flag: OpenFlag): number
   return peerProportionPValue(since, baseline, 0, side);
 }
 
-function proportionOf(result: MeasureResult): { successes: number; trials: number } | null {
-  switch (result.kind) {
-    case 'ratio':
-      return { successes: result.successes, trials: result.trials };
-    case 'responseTime':
-      return { successes: result.within, trials: result.decided };
-    case 'sequence':
-      return { successes: result.skipped, trials: result.reached };
-    case 'integrity':
-      return { successes: result.suspicious, trials: result.checked };
-    default:
-      return null;
-  }
-}
-
 /** At or better than the threshold, as a point value. */
 function atTarget(result: MeasureResult): boolean {
-  const target = targetValue(result);
+  const target = targetOf(result);
   if (result.value === null || target === null) return false;
   return higherIsBetter(result) ? result.value >= target : result.value <= target;
-}
-
-function targetValue(result: MeasureResult): number | null {
-  switch (result.kind) {
-    case 'volume':
-      return result.expectedPerDay;
-    case 'ratio':
-    case 'responseTime':
-      return result.target;
-    case 'sequence':
-      return result.maxSkipShare;
-    case 'integrity':
-      return result.maxSuspiciousShare;
-    case 'overdue':
-    case 'staleLead':
-      return result.maxAllowed;
-  }
 }
 
 function dispersionOf(result: MeasureResult): number {

@@ -219,15 +219,7 @@ function flagRecord(
 
 /** A committed flag still waiting for data to decide its outcome: only the Outcome, saying so; the status stays. */
 export function flagWaiting(flag: OpenFlag, writeBack: WriteBackModel, outcome: string): DesiredRecord {
-  const f = writeBack.flagFields;
-  return {
-    kind: 'flag',
-    object: writeBack.flagObject,
-    keyField: f.key,
-    key: flag.key,
-    createOnly: {},
-    fields: { [f.outcome]: truncate(outcome, SHORT_TEXT_MAX) },
-  };
+  return flagRecord(flag.key, false, { [writeBack.flagFields.outcome]: truncate(outcome, SHORT_TEXT_MAX) }, writeBack);
 }
 
 /** A lifecycle transition of an existing flag: its status, and the outcome when checked. */
@@ -238,17 +230,11 @@ export function flagTransition(
   outcome?: string,
 ): DesiredRecord {
   const f = writeBack.flagFields;
-  return {
-    kind: 'flag',
-    object: writeBack.flagObject,
-    keyField: f.key,
-    key: flag.key,
-    createOnly: {},
-    fields:
-      outcome === undefined
-        ? { [f.status]: status }
-        : { [f.status]: status, [f.outcome]: truncate(outcome, SHORT_TEXT_MAX) },
-  };
+  const fields: Record<string, SfValue> =
+    outcome === undefined
+      ? { [f.status]: status }
+      : { [f.status]: status, [f.outcome]: truncate(outcome, SHORT_TEXT_MAX) };
+  return flagRecord(flag.key, false, fields, writeBack);
 }
 
 function round(value: number | null, decimals: number): number | null {
