@@ -24,6 +24,8 @@ export interface OrgCommandOptions {
   now?: string;
   targetOrg?: string;
   logLevel?: string;
+  /** The run's id, when its caller announced it before it started (`serve`'s POST /runs); else a new one. */
+  runId?: string;
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ['error', 'warn', 'info', 'debug'];
@@ -168,7 +170,7 @@ export async function runAgainstOrg(
 ): Promise<RunReport> {
   const { config, model } = loaded;
   const clock = clockFrom(options.now);
-  const runId = newRunId(clock.now());
+  const runId = options.runId ?? newRunId(clock.now());
   // The session logs (retries, renewals) under the run id too: every line of a run carries it.
   const logger = loggerFor(ctx, options.logLevel).child({ runId });
   const session = await openSession(options, config, ctx, logger);

@@ -14,12 +14,18 @@ export interface ScheduledOrg {
   name: string;
   cron: string;
   timeZone: string;
-  /** One sync of the org; its errors are the caller's to record (the scheduler only reports them). */
-  run: () => Promise<void>;
+  /** One sync of the org under the given run id; its errors are the caller's to record (the scheduler reports them). */
+  run: (runId: string) => Promise<void>;
 }
 
 /** What a tick or `runNow` did with an org. */
 export type Admission = 'started' | 'queued' | 'busy';
+
+/** What `runNow` did, with the id the run will have when it was started or queued. */
+export interface RunRequest {
+  admission: Admission | 'unknown';
+  runId: string | null;
+}
 
 export interface SchedulerEvents {
   onSkip?: (org: string) => void;
@@ -33,7 +39,7 @@ const nodeCron: CronStarter = (cron, timeZone, tick) => cronSchedule(cron, tick,
 
 export class SyncScheduler {
   private readonly busy = new Set<string>();
-  private readonly waiting: ScheduledOrg[] = [];
+  private readonly waiting: Array<{ org: ScheduledOrg; runId: string }> = [];
   private readonly running = new Map<string, Promise<void>>();
   private tasks: Array<{ stop(): void }> = [];
   private stopped = false;
@@ -43,6 +49,8 @@ export class SyncScheduler {
     private readonly maxConcurrent: number,
     private readonly events: SchedulerEvents = {},
     private readonly startCron: CronStarter = nodeCron,
+    /** Run ids as the sync makes them (run-context's newRunId), given out before the run starts. */
+    private readonly newRunId: () => string = () => `run-${Date.now()}`,
   ) {
     if (!Number.isInteger(maxConcurrent) || maxConcurrent < 1)
       throw new RangeError(`maxConcurrent must be a whole number of 1 or more, not ${maxConcurrent}`);
@@ -55,9 +63,9 @@ export class SyncScheduler {
   }
 
   /** A run of one org now, outside its schedule (POST /runs); `busy` while it runs or waits. */
-  runNow(name: string): Admission | 'unknown' {
+  runNow(name: string): RunRequest {
     const org = this.orgs.find((candidate) => candidate.name === name);
-    return org ? this.admit(org) : 'unknown';
+    return org ? this.admit(org) : { admission: 'unknown', runId: null };
   }
 
   /** Runs in progress now, by org name. */
@@ -69,36 +77,37 @@ export class SyncScheduler {
   async stop(): Promise<void> {
     this.stopped = true;
     for (const task of this.tasks) task.stop();
-    for (const org of this.waiting.splice(0)) this.busy.delete(org.name);
+    for (const { org } of this.waiting.splice(0)) this.busy.delete(org.name);
     await Promise.allSettled([...this.running.values()]);
   }
 
-  private admit(org: ScheduledOrg): Admission {
-    if (this.stopped) return 'busy';
+  private admit(org: ScheduledOrg): RunRequest {
+    if (this.stopped) return { admission: 'busy', runId: null };
     if (this.busy.has(org.name)) {
       this.events.onSkip?.(org.name);
-      return 'busy';
+      return { admission: 'busy', runId: null };
     }
     this.busy.add(org.name);
+    const runId = this.newRunId();
     if (this.running.size < this.maxConcurrent) {
-      this.launch(org);
-      return 'started';
+      this.launch(org, runId);
+      return { admission: 'started', runId };
     }
-    this.waiting.push(org);
-    return 'queued';
+    this.waiting.push({ org, runId });
+    return { admission: 'queued', runId };
   }
 
-  private launch(org: ScheduledOrg): void {
+  private launch(org: ScheduledOrg, runId: string): void {
     const done = (async () => {
       try {
-        await org.run();
+        await org.run(runId);
       } catch (error) {
         this.events.onError?.(org.name, error);
       } finally {
         this.running.delete(org.name);
         this.busy.delete(org.name);
         const next = this.stopped ? undefined : this.waiting.shift();
-        if (next) this.launch(next);
+        if (next) this.launch(next.org, next.runId);
       }
     })();
     this.running.set(org.name, done);

@@ -8,7 +8,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { Registry } from 'prom-client';
 import type { RunSummary } from '../sync/ports';
-import type { Admission } from './scheduler';
+import type { RunRequest } from './scheduler';
 
 export interface ServiceOrg {
   /** The config file: the org's name in every endpoint. */
@@ -19,7 +19,7 @@ export interface ServiceOrg {
 
 export interface ServiceDeps {
   orgs: readonly ServiceOrg[];
-  runNow: (org: string) => Admission | 'unknown';
+  runNow: (org: string) => RunRequest;
   /** The org's last runs from its state, newest first; empty before its first run. */
   runs: (org: string, limit: number) => RunSummary[];
   registry: Registry;
@@ -103,10 +103,14 @@ export function serviceApp(deps: ServiceDeps): Express {
     const name = typeof org === 'string' ? org : deps.orgs.length === 1 ? deps.orgs[0]?.name : undefined;
     if (name === undefined)
       return void res.status(400).json({ error: 'Name the dealership: {"org": "<config file>"}.' });
-    const admission = deps.runNow(name);
+    const { admission, runId } = deps.runNow(name);
     if (admission === 'unknown') return void res.status(404).json({ error: `No dealership ${name} is served.` });
     if (admission === 'busy') return void res.status(409).json({ error: `${name} is running or waiting to run.` });
-    res.status(202).json({ org: name, admission });
+    // The run's id, as GET /runs/:id will know it once the run has started.
+    res
+      .status(202)
+      .location(`/runs/${runId ?? ''}`)
+      .json({ org: name, admission, runId });
   });
 
   return app;

@@ -30,7 +30,7 @@ function manualCron(): { start: CronStarter; tick: (index: number) => void; stop
 }
 
 const flush = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-const org = (name: string, run: () => Promise<void>): ScheduledOrg => ({
+const org = (name: string, run: (runId: string) => Promise<void>): ScheduledOrg => ({
   name,
   cron: '* * * * * *',
   timeZone: 'America/Chicago',
@@ -60,7 +60,7 @@ describe('the sync schedule, ticks fired by hand', () => {
     scheduler.start();
     expect([0, 1, 2].map((i) => (cron.tick(i), scheduler.inProgress().length))).toEqual([1, 2, 2]);
     expect(c.runs).toHaveLength(0);
-    expect(scheduler.runNow('c')).toBe('busy');
+    expect(scheduler.runNow('c')).toEqual({ admission: 'busy', runId: null });
     b.finish();
     await flush();
     expect(scheduler.inProgress().sort()).toEqual(['a', 'c']);
@@ -100,6 +100,22 @@ describe('the sync schedule, ticks fired by hand', () => {
     cron.tick(0);
     await flush();
     expect([calls, errors]).toEqual([2, ['a: Error: org unavailable', 'a: Error: org unavailable']]);
+  });
+
+  it('given runNow for an idle org, then it starts under the id it answers with; for an unknown org, nothing', async () => {
+    const ids: string[] = [];
+    let next = 0;
+    const scheduler = new SyncScheduler(
+      [org('a', (runId) => (ids.push(runId), Promise.resolve()))],
+      1,
+      {},
+      manualCron().start,
+      () => `run-${(next += 1)}`,
+    );
+    expect(scheduler.runNow('a')).toEqual({ admission: 'started', runId: 'run-1' });
+    await flush();
+    expect(ids).toEqual(['run-1']);
+    expect(scheduler.runNow('b')).toEqual({ admission: 'unknown', runId: null });
   });
 
   it('given a limit below 1 or two orgs with one name, then the scheduler refuses to be built', () => {

@@ -6,6 +6,8 @@ import request from 'supertest';
 import { Registry } from 'prom-client';
 import { type ServiceDeps, serviceApp } from '../../src/cli/service-http';
 import type { Admission } from '../../src/cli/scheduler';
+
+const RUN_ID = 'run-20261204T180000Z-abc123';
 import type { RunSummary } from '../../src/sync/ports';
 
 const HOUR = 3_600_000;
@@ -38,7 +40,7 @@ function deps(over: Partial<ServiceDeps> = {}, admission: Admission | 'unknown' 
       { name: 'north.yaml', intervalMs: HOUR },
       { name: 'south.yaml', intervalMs: 4 * HOUR },
     ],
-    runNow: () => admission,
+    runNow: () => ({ admission, runId: admission === 'started' || admission === 'queued' ? RUN_ID : null }),
     runs: (org, limit) => (history[org] ?? []).slice(0, limit),
     registry: new Registry(),
     token: TOKEN,
@@ -106,7 +108,7 @@ describe('serve over HTTP', () => {
 
     it('given no token or a wrong one, then 401 with a Bearer challenge, and nothing is started', async () => {
       let started = 0;
-      const counting = deps({ runNow: () => ((started += 1), 'started') });
+      const counting = deps({ runNow: () => ((started += 1), { admission: 'started', runId: RUN_ID }) });
       for (const auth of [undefined, 'Bearer wrong', `Basic ${TOKEN}`, `Bearer ${TOKEN}x`]) {
         const response = await post(counting, auth);
         expect({ auth, status: response.status }).toEqual({ auth, status: 401 });
@@ -115,11 +117,17 @@ describe('serve over HTTP', () => {
       expect(started).toBe(0);
     });
 
-    it('given the token, then 202 for a run started or queued, 409 while it runs or waits, 404 for an unknown one', async () => {
-      expect((await post(deps({}, 'started'), `Bearer ${TOKEN}`)).status).toBe(202);
+    it('given the token, then 202 with the run’s id for a run started or queued, 409 while it runs or waits, 404 for an unknown one', async () => {
+      const started = await post(deps({}, 'started'), `Bearer ${TOKEN}`);
+      expect([started.status, started.body, started.headers.location]).toEqual([
+        202,
+        { org: 'north.yaml', admission: 'started', runId: RUN_ID },
+        `/runs/${RUN_ID}`,
+      ]);
       expect((await post(deps({}, 'queued'), `Bearer ${TOKEN}`)).body).toEqual({
         org: 'north.yaml',
         admission: 'queued',
+        runId: RUN_ID,
       });
       expect((await post(deps({}, 'busy'), `Bearer ${TOKEN}`)).status).toBe(409);
       expect((await post(deps({}, 'unknown'), `Bearer ${TOKEN}`, { org: 'west.yaml' })).status).toBe(404);

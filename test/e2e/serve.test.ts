@@ -32,13 +32,18 @@ function finishedRuns(statePath: string): string[] {
   }
 }
 
-async function until(condition: () => boolean, timeoutMs = 30_000): Promise<void> {
+/** Polls `attempt` (if any) every 200 ms until `condition` holds. */
+async function until(condition: () => boolean, timeoutMs = 30_000, attempt?: () => Promise<void>): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
+  for (;;) {
+    if (attempt) await attempt();
+    if (condition()) return;
     if (Date.now() > deadline) throw new Error('timed out waiting');
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
+
+const TOKEN = 'e2e-token-that-never-appears-in-output';
 
 describe('end to end: serve', () => {
   let org: DemoOrg;
@@ -54,7 +59,7 @@ describe('end to end: serve', () => {
   });
   afterAll(() => org.close());
 
-  it('given two configs and a broken one, when serve runs until told to stop, then both dealerships sync on schedule, the broken one is reported and skipped, and it stops cleanly', async () => {
+  it('given two configs and a broken one, when serve runs until told to stop, then both dealerships sync on schedule, a run starts by hand behind the token, the broken one is reported and skipped, and it stops cleanly', async () => {
     let stop: (signal: string) => void = () => undefined;
     const shutdown = new Promise<string>((resolve) => (stop = resolve));
     let stdout = '';
@@ -64,7 +69,7 @@ describe('end to end: serve', () => {
       {
         out: (text) => void (stdout += text),
         err: (text) => void (stderr += text),
-        env: org.env,
+        env: { ...org.env, EXECUTION_COACH_API_TOKEN: TOKEN },
         cwd: path.dirname(CONFIG),
         isTTY: false,
         shutdown,
@@ -83,7 +88,34 @@ describe('end to end: serve', () => {
       ['north.yaml', true],
       ['south.yaml', true],
     ]);
-    expect((await fetch(`${base}/runs`, { method: 'POST' })).status).toBe(403);
+    // A run started by hand: refused without the token; with it, 202 and the run's id (409 while north is busy).
+    const post = (auth?: string) =>
+      fetch(`${base}/runs`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...(auth ? { Authorization: auth } : {}) },
+        body: JSON.stringify({ org: north }),
+      });
+    expect((await post()).status).toBe(401);
+    let runId = '';
+    await until(
+      () => runId !== '',
+      20_000,
+      async () => {
+        const response = await post(`Bearer ${TOKEN}`);
+        if (response.status === 202) runId = ((await response.json()) as { runId: string }).runId;
+        else expect(response.status).toBe(409);
+      },
+    );
+    let result = '';
+    await until(
+      () => result === 'ok',
+      20_000,
+      async () => {
+        const response = await fetch(`${base}/runs/${runId}`);
+        if (response.status === 200) result = ((await response.json()) as { run: { result: string } }).run.result;
+      },
+    );
+    expect(stdout + stderr).not.toContain(TOKEN);
     stop('SIGTERM');
     expect(await serving).toBe(0);
 

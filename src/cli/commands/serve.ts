@@ -15,7 +15,7 @@ import { loadConfig } from '../../config';
 import { CoachError, ExitCode } from '../../lib/errors';
 import { processShutdown, reportError, type CliContext } from '../context';
 import { logLevelOption } from '../options';
-import { loggerFor } from '../run-context';
+import { loggerFor, newRunId } from '../run-context';
 import { type ScheduledOrg, SyncScheduler } from '../scheduler';
 import { type ServiceOrg, serviceApp } from '../service-http';
 import { ServiceMetrics } from '../service-metrics';
@@ -92,12 +92,12 @@ export async function serve(options: ServeOptions, ctx: CliContext): Promise<voi
       name: file,
       cron: config.schedule.cron,
       timeZone,
-      run: async () => {
+      run: async (runId) => {
         const started = Date.now();
         const seconds = (): number => (Date.now() - started) / 1000;
         try {
           const report = await executeSync(
-            { config: file, ...(options.logLevel ? { logLevel: options.logLevel } : {}) },
+            { config: file, runId, ...(options.logLevel ? { logLevel: options.logLevel } : {}) },
             ctx,
           );
           metrics.recordRun(file, report, seconds(), Date.now());
@@ -113,15 +113,21 @@ export async function serve(options: ServeOptions, ctx: CliContext): Promise<voi
   if (orgs.length === 0)
     throw usage('No config could be loaded: nothing to schedule.', 'Fix the configs reported above.');
 
-  const scheduler = new SyncScheduler(orgs, maxConcurrent, {
-    onSkip: (org) => logger.warn('A scheduled run was skipped: the previous one is still running', { config: org }),
-    onError: (org, error) =>
-      logger.error('A scheduled run failed', {
-        config: org,
-        code: error instanceof CoachError ? error.code : 'UNEXPECTED',
-        error: error instanceof Error ? error.message : String(error),
-      }),
-  });
+  const scheduler = new SyncScheduler(
+    orgs,
+    maxConcurrent,
+    {
+      onSkip: (org) => logger.warn('A scheduled run was skipped: the previous one is still running', { config: org }),
+      onError: (org, error) =>
+        logger.error('A scheduled run failed', {
+          config: org,
+          code: error instanceof CoachError ? error.code : 'UNEXPECTED',
+          error: error instanceof Error ? error.message : String(error),
+        }),
+    },
+    undefined,
+    () => newRunId(Date.now()),
+  );
   const app = serviceApp({
     orgs: served,
     runNow: (org) => scheduler.runNow(org),
