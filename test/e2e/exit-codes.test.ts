@@ -3,7 +3,9 @@
  * broken org (a permission missing is the error policy's own test), and the code it exits with must be one the
  * README's row for that command promises for that outcome.
  */
+import { once } from 'node:events';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import path from 'node:path';
 import { runCli } from '../../src/cli/program';
 import type { CliContext } from '../../src/cli/context';
@@ -140,13 +142,23 @@ describe('exit codes, command by command, as the README states them', () => {
     await expectExit('history', 2, () => cli(['history', '--config', CONFIG, '--state', synced, '--limit', '0'], {}));
   });
 
-  it('given serve: stopped at once 0, a missing config or a bad --max-concurrent 2 (its runs: test/e2e/serve.test.ts)', async () => {
+  it('given serve: stopped at once 0, a missing config or folder, a bad --max-concurrent or a port taken 2 (its runs: test/e2e/serve.test.ts)', async () => {
     const stopped = (args: readonly string[]) =>
       capture((ctx) => runCli(args, { ...ctx, env: org.env, shutdown: Promise.resolve('SIGTERM') }));
     await expectExit('serve', 0, () => stopped(['serve', '--config', CONFIG, '--port', '0', '--log-level', 'warn']));
     await expectExit('serve', 2, () => stopped(['serve', ...MISSING_CONFIG]));
     await expectExit('serve', 2, () => stopped(['serve', '--config', CONFIG, '--max-concurrent', '0']));
     await expectExit('serve', 2, () => stopped(['serve', '--config', CONFIG, '--port', 'eighty']));
+    await expectExit('serve', 2, () => stopped(['serve', '--config-dir', path.join(org.dir, 'no-such-folder')]));
+    const taken = createServer().listen(0, '127.0.0.1');
+    await once(taken, 'listening');
+    try {
+      const port = String((taken.address() as AddressInfo).port);
+      const busy = await expectExit('serve', 2, () => stopped(['serve', '--config', CONFIG, '--port', port]));
+      expect(busy.stderr).toContain(`Cannot listen on 127.0.0.1:${port}`);
+    } finally {
+      taken.close();
+    }
   });
 
   it('given demo: a small dealership 0, a missing config 2', async () => {

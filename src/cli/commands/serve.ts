@@ -48,6 +48,7 @@ function usage(message: string, action: string): CoachError {
 function configFiles(options: ServeOptions, ctx: CliContext): string[] {
   if (options.configDir !== undefined) {
     const dir = resolve(ctx.cwd, options.configDir);
+    if (!existsSync(dir)) throw usage(`There is no folder ${dir}.`, 'Pass --config-dir the folder of the configs.');
     const files = readdirSync(dir)
       .filter((name) => CONFIG_FILE.test(name))
       .sort();
@@ -197,8 +198,17 @@ function runsOf(statePath: string | undefined, limit: number): RunSummary[] {
   }
 }
 
+/** The HTTP server on its port; a port taken or an address this machine lacks is said plainly (exit 2). */
 function listen(app: Express, port: number, host: string): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(server)));
+    const server = app.listen(port, host, (error?: Error) => {
+      if (!error) return resolve(server);
+      reject(
+        usage(
+          `Cannot listen on ${host}:${port}: ${error.message}.`,
+          'Pass another --port (0: any free one), or stop what holds it.',
+        ),
+      );
+    });
   });
 }
