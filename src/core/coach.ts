@@ -6,7 +6,7 @@
  */
 import { DealershipCalendar } from './calendar';
 import { dayFromDate } from './civil-date';
-import { type CycleResult, coachingCycle } from './coaching-cycle';
+import { type CycleResult, coachingCycle, uniqueSorted } from './coaching-cycle';
 import { Conversions } from './conversion';
 import type { DesiredRecord } from './desired';
 import { diagnose, type Finding, type RepDiagnosis } from './diagnose';
@@ -165,7 +165,7 @@ export function computeCoaching(input: CoachingInput): CoachingResult {
   });
 
   const byMonth = effectivenessByMonth(input.coachedFlags ?? []);
-  const desired = [
+  const desired = uniqueSorted([
     ...cycle.desired,
     ...(!model.writeBack.scorecard.enabled
       ? []
@@ -182,7 +182,7 @@ export function computeCoaching(input: CoachingInput): CoachingResult {
           weekDaysLeft: weekDaysLeft(calendar, window.todayDay, month),
         })),
     ...effectivenessRecords(byMonth, model),
-  ].sort((a, b) => compare(a.object, b.object) || compare(a.key, b.key));
+  ]);
 
   return {
     window,
@@ -199,10 +199,6 @@ export function computeCoaching(input: CoachingInput): CoachingResult {
     ignoredEvents: table.ignored,
     silentSteps: silent,
   };
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Working days from today to the end of its Monday-to-Sunday week, or of the month if that comes first. */

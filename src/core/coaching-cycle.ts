@@ -235,7 +235,7 @@ function addTo<T>(lists: Map<string, T[]>, repId: string, item: T): void {
 }
 
 /** Sorted by object and key, the first of any duplicate key kept (two stale-lead measures may name one lead). */
-function uniqueSorted(records: readonly DesiredRecord[]): DesiredRecord[] {
+export function uniqueSorted(records: readonly DesiredRecord[]): DesiredRecord[] {
   const byKey = new Map<string, DesiredRecord>();
   for (const record of records) {
     const id = `${record.object}\u0000${record.key}`;

@@ -41,7 +41,7 @@ export function reviewLine(result: MeasureResult, team: MeasureResult | undefine
 export function paceLine(plan: GoalPlan | null, model: CoachModel): string[] {
   const goal = plan?.steps[plan.steps.length - 1];
   if (!plan || !goal) return [];
-  const label = model.steps.find((step) => step.id === goal.step)?.label ?? goal.step;
+  const label = stepName(model, goal.step);
   const pace =
     goal.expectedByNow === null
       ? ''
@@ -69,7 +69,6 @@ const DAILY_STEPS = 2;
  * this month. Behind: 1 so far, 2.2 expected by now."
  */
 export function todayNeeds(plan: GoalPlan, month: MonthToDate, model: CoachModel, weekDaysLeft: number): string {
-  const label = (id: string): string => model.steps.find((step) => step.id === id)?.label ?? id;
   const goal = plan.steps[plan.steps.length - 1];
   if (!goal) return '';
   const left = month.workingDaysInMonth - month.workingDays;
@@ -78,7 +77,7 @@ export function todayNeeds(plan: GoalPlan, month: MonthToDate, model: CoachModel
     pace === null || goal.expectedByNow === null
       ? `${goal.monthToDate} so far.`
       : `${pace}: ${goal.monthToDate} so far, ${num(goal.expectedByNow)} expected by now.`;
-  const target = `${label(goal.step)} goal ${plan.monthlyGoal} this month.`;
+  const target = `${stepName(model, goal.step)} goal ${plan.monthlyGoal} this month.`;
   if (left <= 0) return `No working day left this month. ${target} ${paceText}`;
   const daily = plan.steps.slice(0, DAILY_STEPS).filter((step) => step.step !== goal.step);
   const perDay = daily.flatMap((step) =>
@@ -88,7 +87,7 @@ export function todayNeeds(plan: GoalPlan, month: MonthToDate, model: CoachModel
   );
   // A step that never converted in the window leaves no plan to work back from (goal-plan.ts).
   if (perDay.length === 0) return `No daily plan yet: a step has not converted in the window. ${target} ${paceText}`;
-  const needs = perDay.map(({ step, n }) => `${label(step)} ${n}`).join(', ');
+  const needs = perDay.map(({ step, n }) => `${stepName(model, step)} ${n}`).join(', ');
   const week =
     weekDaysLeft > 0
       ? `; this week (${weekDaysLeft} ${weekDaysLeft === 1 ? 'day' : 'days'}): ${perDay.map(({ n }) => n * weekDaysLeft).join(', ')}`
@@ -110,7 +109,6 @@ export function monthLines(
   salespeople: number,
 ): string[] {
   const days = month.workingDays;
-  const label = (id: string): string => model.steps.find((step) => step.id === id)?.label ?? id;
   const share = (to: number, from: number): number | null => (from > 0 ? Math.min(1, to / from) : null);
   const lines = model.measures.flatMap((measure): string[] => {
     if (measure.kind === 'ratio') {
@@ -120,7 +118,7 @@ export function monthLines(
       // answers are one contact of one customer, one of three events. The month gives counts; the window, the rate.
       if (measure.basis === 'subject')
         return [
-          `${measure.label}: ${label(measure.from)} ${from} → ${label(measure.to)} ${to} (per customer: window card)`,
+          `${measure.label}: ${stepName(model, measure.from)} ${from} → ${stepName(model, measure.to)} ${to} (per customer: window card)`,
         ];
       const target = measure.byRole?.[rep.role]?.target ?? measure.target;
       const team = share(counts.ofTeam(measure.to), counts.ofTeam(measure.from));
@@ -135,4 +133,9 @@ export function monthLines(
     return [];
   });
   return [...lines, 'This month so far; every measure, judged as the flags are, is on the window scorecard.'];
+}
+
+/** A step's label as the config gives it (its id when it has none). */
+function stepName(model: CoachModel, id: string): string {
+  return model.steps.find((step) => step.id === id)?.label ?? id;
 }
