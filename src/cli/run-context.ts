@@ -26,6 +26,8 @@ export interface OrgCommandOptions {
   logLevel?: string;
   /** The run's id, when its caller announced it before it started (`serve`'s POST /runs); else a new one. */
   runId?: string;
+  /** Aborted when the run should stop at its next checkpoint (`serve` on SIGTERM). */
+  stop?: AbortSignal;
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ['error', 'warn', 'info', 'debug'];
@@ -186,6 +188,7 @@ export async function runAgainstOrg(
         preflight: () => session.preflight(),
         checkBudget: () => session.assertWithinBudget(),
         apiCalls: () => session.calls().total,
+        ...(options.stop ? { stop: options.stop } : {}),
       },
       { runId, model, sync: config.sync, lockHolder: run.lockHolder(runId) },
     );

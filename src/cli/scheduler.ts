@@ -14,8 +14,11 @@ export interface ScheduledOrg {
   name: string;
   cron: string;
   timeZone: string;
-  /** One sync of the org under the given run id; its errors are the caller's to record (the scheduler reports them). */
-  run: (runId: string) => Promise<void>;
+  /**
+   * One sync of the org under the given run id; its errors are the caller's to record (the scheduler reports them).
+   * `stop` is aborted when the scheduler stops: the run should end at its next checkpoint.
+   */
+  run: (runId: string, stop: AbortSignal) => Promise<void>;
 }
 
 /** What a tick or `runNow` did with an org. */
@@ -29,13 +32,33 @@ export interface RunRequest {
 
 export interface SchedulerEvents {
   onSkip?: (org: string) => void;
+  /** A tick node-cron could not fire even late (the process was blocked or asleep past its tolerance). */
+  onMissed?: (org: string, at: Date) => void;
   onError?: (org: string, error: unknown) => void;
 }
 
 /** The cron part, pluggable so a test can fire ticks itself; node-cron by default. */
-export type CronStarter = (cron: string, timeZone: string, tick: () => void) => { stop(): void };
+export type CronStarter = (
+  cron: string,
+  timeZone: string,
+  tick: () => void,
+  missed: (at: Date) => void,
+) => { stop(): void };
 
-const nodeCron: CronStarter = (cron, timeZone, tick) => cronSchedule(cron, tick, { timezone: timeZone });
+/**
+ * How late a tick may still fire. node-cron's default (1 s) drops a tick the event loop reaches later than that:
+ * one dealership's compute, which holds the loop for a few seconds on a large store, would cost every other
+ * dealership due at that minute its run until the next interval. A late run is better than a skipped one; a tick
+ * still never fires later than the next one (node-cron's own rule), so a per-second test schedule is unaffected.
+ */
+export const TICK_TOLERANCE_MS = 10 * 60_000;
+
+const nodeCron: CronStarter = (cron, timeZone, tick, missed) => {
+  const task = cronSchedule(cron, tick, { timezone: timeZone, missedExecutionTolerance: TICK_TOLERANCE_MS });
+  // A listener of its own also keeps node-cron from printing its warning to the console, outside the logs.
+  task.on('execution:missed', (context) => missed(context.date));
+  return task;
+};
 
 export class SyncScheduler {
   private readonly busy = new Set<string>();
@@ -43,6 +66,7 @@ export class SyncScheduler {
   private readonly running = new Map<string, Promise<void>>();
   private tasks: Array<{ stop(): void }> = [];
   private stopped = false;
+  private readonly stopping = new AbortController();
 
   constructor(
     private readonly orgs: readonly ScheduledOrg[],
@@ -59,7 +83,14 @@ export class SyncScheduler {
   }
 
   start(): void {
-    this.tasks = this.orgs.map((org) => this.startCron(org.cron, org.timeZone, () => void this.admit(org)));
+    this.tasks = this.orgs.map((org) =>
+      this.startCron(
+        org.cron,
+        org.timeZone,
+        () => void this.admit(org),
+        (at) => this.events.onMissed?.(org.name, at),
+      ),
+    );
   }
 
   /** A run of one org now, outside its schedule (POST /runs); `busy` while it runs or waits. */
@@ -73,11 +104,15 @@ export class SyncScheduler {
     return [...this.running.keys()];
   }
 
-  /** Stops scheduling, drops the runs still waiting, and resolves when the running ones have ended. */
+  /**
+   * Stops scheduling, drops the runs still waiting, asks the running ones to stop at their next checkpoint, and
+   * resolves when they have ended.
+   */
   async stop(): Promise<void> {
     this.stopped = true;
     for (const task of this.tasks) task.stop();
     for (const { org } of this.waiting.splice(0)) this.busy.delete(org.name);
+    this.stopping.abort();
     await Promise.allSettled([...this.running.values()]);
   }
 
@@ -100,7 +135,7 @@ export class SyncScheduler {
   private launch(org: ScheduledOrg, runId: string): void {
     const done = (async () => {
       try {
-        await org.run(runId);
+        await org.run(runId, this.stopping.signal);
       } catch (error) {
         this.events.onError?.(org.name, error);
       } finally {

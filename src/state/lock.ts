@@ -20,8 +20,11 @@ import type Database from 'better-sqlite3';
 import { CoachError } from '../lib/errors';
 import { StateErrorCode } from './errors';
 
-/** The state file serves one org, so one lock scope is enough. */
-const SCOPE = 'sync';
+/**
+ * What a lock guards. The state file serves one org: `sync`, one run at a time; `serve`, one serving process at a
+ * time (two `serve`s on one state file would each schedule the org, and every other run would be refused the lock).
+ */
+export type LockScope = 'sync' | 'serve';
 
 export type LockResult =
   | {
@@ -96,30 +99,31 @@ export class RunLock {
   }
 
   /** Call inside an IMMEDIATE transaction, so that two processes cannot both see it free. */
-  acquire(holder: string, ttlMs: number): LockResult {
+  acquire(holder: string, ttlMs: number, scope: LockScope = 'sync'): LockResult {
     const now = this.now();
-    const held = this.select.get(SCOPE);
+    const held = this.select.get(scope);
     if (held !== undefined && held.holder !== holder && held.expires_at > now && this.holderMayBeAlive(held.holder)) {
       return { ok: false, heldBy: held.holder, since: held.acquired_at, expiresAt: held.expires_at };
     }
     // Re-acquiring one's own lock keeps its original start, so `since` stays truthful.
     const since = held !== undefined && held.holder === holder ? held.acquired_at : now;
-    this.put.run(SCOPE, holder, since, ttlMs, now + ttlMs);
+    this.put.run(scope, holder, since, ttlMs, now + ttlMs);
     return held !== undefined && held.holder !== holder
       ? { ok: true, tookOverFrom: { holder: held.holder, since: held.acquired_at } }
       : { ok: true };
   }
 
   /** Extends the holder's lease by its TTL; throws STATE_LOCK_LOST if it no longer holds it. */
-  refresh(holder: string): void {
-    if (this.extend.run(this.now(), SCOPE, holder).changes === 0) {
-      const held = this.select.get(SCOPE);
+  refresh(holder: string, scope: LockScope = 'sync'): void {
+    if (this.extend.run(this.now(), scope, holder).changes === 0) {
+      const held = this.select.get(scope);
+      const lock = scope === 'sync' ? 'run lock' : `${scope} lock`;
       throw new CoachError({
         code: StateErrorCode.lockLost,
         message:
           held === undefined
-            ? `The run lock held by ${holder} was released or never taken.`
-            : `The run lock held by ${holder} expired and was taken over by ${held.holder}.`,
+            ? `The ${lock} held by ${holder} was released or never taken.`
+            : `The ${lock} held by ${holder} expired and was taken over by ${held.holder}.`,
         actions: ['Stop this run: another run now owns the org. Raise the lock TTL if runs pause longer than it.'],
         data: { holder, heldBy: held?.holder ?? null },
       });
@@ -127,7 +131,7 @@ export class RunLock {
   }
 
   /** Releases the lock if `holder` holds it; true if it did. */
-  release(holder: string): boolean {
-    return this.remove.run(SCOPE, holder).changes > 0;
+  release(holder: string, scope: LockScope = 'sync'): boolean {
+    return this.remove.run(scope, holder).changes > 0;
   }
 }

@@ -13,7 +13,7 @@ import { toStateError } from './errors';
 import { StoredEvents } from './events';
 import { LedgerTable } from './ledger';
 import { MetaTable } from './meta';
-import { holderCheck, type HolderCheck, RunLock, type LockResult } from './lock';
+import { holderCheck, type HolderCheck, type LockScope, RunLock, type LockResult } from './lock';
 import { RecordTable, type StoredFact } from './records';
 import { RunTable } from './runs';
 import { SymbolTable } from './symbols';
@@ -207,16 +207,16 @@ export class StateStore {
 
   // --- one run at a time -------------------------------------------------------------------------
 
-  acquireLock(holder: string, ttlMs: number): LockResult {
-    return this.write('acquireLock', () => this.lock.acquire(holder, ttlMs));
+  acquireLock(holder: string, ttlMs: number, scope: LockScope = 'sync'): LockResult {
+    return this.write('acquireLock', () => this.lock.acquire(holder, ttlMs, scope));
   }
 
-  refreshLock(holder: string): void {
-    this.write('refreshLock', () => this.lock.refresh(holder));
+  refreshLock(holder: string, scope: LockScope = 'sync'): void {
+    this.write('refreshLock', () => this.lock.refresh(holder, scope));
   }
 
-  releaseLock(holder: string): boolean {
-    return this.write('releaseLock', () => this.lock.release(holder));
+  releaseLock(holder: string, scope: LockScope = 'sync'): boolean {
+    return this.write('releaseLock', () => this.lock.release(holder, scope));
   }
 
   close(): void {
@@ -276,7 +276,7 @@ export function openStateStore(path: string, options: StateStoreOptions = {}): S
   }
 }
 
-export type { LockResult } from './lock';
+export type { LockResult, LockScope } from './lock';
 export { holderCheck, lockHolder, processExists } from './lock';
 export type { HolderCheck } from './lock';
 export type { StoredFact } from './records';

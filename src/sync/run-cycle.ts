@@ -78,6 +78,11 @@ export interface RunCycleDeps {
   checkBudget: () => void;
   /** API calls made so far by this process. */
   apiCalls: () => number;
+  /**
+   * Aborted when the process is asked to stop (`serve` on SIGTERM): the run stops at its next checkpoint (between
+   * pages and collections, before computing), where everything before it is stored, so the next run continues.
+   */
+  stop?: AbortSignal;
 }
 
 export interface RunReport {
@@ -172,6 +177,7 @@ async function run(
   const wall = deps.wallClock ?? systemClock;
   let lastRefresh = wall.now();
   const between = (): void => {
+    stopIfAsked(deps.stop);
     deps.checkBudget();
     if (holder !== null && wall.now() - lastRefresh > LOCK_REFRESH_MS) {
       state.refreshLock(holder);
@@ -222,6 +228,7 @@ async function computeAndWrite(
   between: () => void,
 ): Promise<void> {
   const { state, clock } = deps;
+  stopIfAsked(deps.stop);
   const computed = computeFromState({ model: options.model, mapper, state, now: report.runEnd });
   report.coaching = computed.coaching;
   report.reps = computed.reps;
@@ -262,6 +269,18 @@ function pruneDaily(state: SyncState, day: string, beforeMs: number): void {
   const last = state.getMeta(PRUNE_META);
   if (last !== day && last !== null) state.pruneEventsBefore(beforeMs);
   if (last !== day) state.setMeta(PRUNE_META, day);
+}
+
+/** At a checkpoint: a run asked to stop stops here, with what it read and wrote so far stored. */
+function stopIfAsked(stop: AbortSignal | undefined): void {
+  if (stop?.aborted !== true) return;
+  throw new CoachError({
+    code: 'RUN_STOPPED',
+    message: 'The run was asked to stop and stopped at a checkpoint; what it read and wrote so far is stored.',
+    actions: ['Nothing to do: the next run continues from where this one stopped.'],
+    exitCode: ExitCode.tryLater,
+    retryable: true,
+  });
 }
 
 function takeLock(state: SyncState, holder: string): void {

@@ -17,7 +17,9 @@ export type RunResult =
   /** Another run or process held what this run needed (the run lock, the state file). */
   | 'locked'
   /** The process died mid-run; the next run found it still `running` and closed it. */
-  | 'interrupted';
+  | 'interrupted'
+  /** Asked to stop (`serve` got SIGTERM): it stopped at a checkpoint; the next run continues from there. */
+  | 'stopped';
 
 /**
  * Every code a run can stop with, and the result it records. Codes thrown before a run starts
@@ -40,6 +42,9 @@ export const RESULT_BY_CODE: Readonly<Record<string, RunResult>> = {
   STATE_LOCK_LOST: 'locked',
   // Another process kept the state file's write lock past the busy timeout.
   STATE_BUSY: 'locked',
+
+  // serve was told to stop (SIGTERM, SIGINT) and the run stopped at its next checkpoint: nothing to fix.
+  RUN_STOPPED: 'stopped',
 
   SF_SESSION_EXPIRED: 'failed',
   SF_AUTH_FAILED: 'failed',

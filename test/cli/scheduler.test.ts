@@ -30,7 +30,7 @@ function manualCron(): { start: CronStarter; tick: (index: number) => void; stop
 }
 
 const flush = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-const org = (name: string, run: (runId: string) => Promise<void>): ScheduledOrg => ({
+const org = (name: string, run: ScheduledOrg['run']): ScheduledOrg => ({
   name,
   cron: '* * * * * *',
   timeZone: 'America/Chicago',
@@ -81,6 +81,21 @@ describe('the sync schedule, ticks fired by hand', () => {
     a.finish();
     await stopping;
     expect([a.runs.length, b.runs.length, scheduler.inProgress()]).toEqual([1, 0, []]);
+  });
+
+  it('given a run in progress, when stopped, then its stop signal is aborted, so that it can end at its next checkpoint', async () => {
+    const cron = manualCron();
+    let signal: AbortSignal | undefined;
+    const checkpointed = (_runId: string, stop: AbortSignal): Promise<void> => {
+      signal = stop;
+      return new Promise<void>((resolve) => stop.addEventListener('abort', () => resolve()));
+    };
+    const scheduler = new SyncScheduler([org('a', checkpointed)], 1, {}, cron.start);
+    scheduler.start();
+    cron.tick(0);
+    expect(signal?.aborted).toBe(false);
+    await scheduler.stop();
+    expect([signal?.aborted, scheduler.inProgress()]).toEqual([true, []]);
   });
 
   it('given a run that throws, then the error is reported and the org runs on its next tick', async () => {
@@ -154,4 +169,27 @@ describe('the sync schedule, node-cron firing every second', () => {
     for (const moment of moments)
       expect(intervals.filter((i) => i.start <= moment && moment < i.end).length).toBeLessThanOrEqual(2);
   }, 15_000);
+
+  it('given the process blocked for 2.5 s, then the ticks it could not fire are reported as missed, and node-cron prints nothing of its own', async () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const missed: string[] = [];
+    let warnings: number | undefined;
+    const scheduler = new SyncScheduler([org('a', () => Promise.resolve())], 1, {
+      onMissed: (name, at) => missed.push(`${name} ${at instanceof Date}`),
+    });
+    try {
+      scheduler.start();
+      await new Promise((resolve) => setTimeout(resolve, 1_100));
+      const until = Date.now() + 2_500;
+      while (Date.now() < until); // a compute that holds the event loop
+      await new Promise((resolve) => setTimeout(resolve, 1_100));
+    } finally {
+      await scheduler.stop();
+      warnings = warn.mock.calls.length; // before mockRestore, which clears the calls
+      warn.mockRestore();
+    }
+    expect(missed.length).toBeGreaterThan(0);
+    expect(new Set(missed)).toEqual(new Set(['a true']));
+    expect(warnings).toBe(0);
+  }, 10_000);
 });

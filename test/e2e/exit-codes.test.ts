@@ -8,6 +8,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { type AddressInfo, createServer } from 'node:net';
 import path from 'node:path';
 import { runCli } from '../../src/cli/program';
+import { holdStateFiles } from '../../src/cli/serve-lock';
+import { silentLogger } from '../../src/lib/logger';
 import type { CliContext } from '../../src/cli/context';
 import { closedPort } from '../salesforce/support';
 import { CONFIG, ROOT, cli, type CliRun, type DemoOrg, runAt, startDemoOrg } from './support';
@@ -142,7 +144,7 @@ describe('exit codes, command by command, as the README states them', () => {
     await expectExit('history', 2, () => cli(['history', '--config', CONFIG, '--state', synced, '--limit', '0'], {}));
   });
 
-  it('given serve: stopped at once 0, a missing config or folder, a bad --max-concurrent or a port taken 2 (its runs: test/e2e/serve.test.ts)', async () => {
+  it('given serve: stopped at once 0, a missing config or folder, a bad --max-concurrent or a port taken 2, another serve on its state 75 (its runs: test/e2e/serve.test.ts)', async () => {
     const stopped = (args: readonly string[]) =>
       capture((ctx) => runCli(args, { ...ctx, env: org.env, shutdown: Promise.resolve('SIGTERM') }));
     await expectExit('serve', 0, () => stopped(['serve', '--config', CONFIG, '--port', '0', '--log-level', 'warn']));
@@ -158,6 +160,19 @@ describe('exit codes, command by command, as the README states them', () => {
       expect(busy.stderr).toContain(`Cannot listen on 127.0.0.1:${port}`);
     } finally {
       taken.close();
+    }
+    const own = path.join(org.dir, 'served.yaml');
+    const served = path.join(org.dir, 'served.db');
+    writeFileSync(
+      own,
+      readFileSync(CONFIG, 'utf8').replace(/path: \.\.\/\.state\/execution-coach\.db/, `path: ${served}`),
+    );
+    const other = holdStateFiles([served], silentLogger, 'another-host:4242:serve');
+    try {
+      const refused = await expectExit('serve', 75, () => stopped(['serve', '--config', own, '--port', '0']));
+      expect(refused.stderr).toContain('error [SERVE_LOCKED]: Another serve (another-host:4242:serve)');
+    } finally {
+      other.release();
     }
   });
 

@@ -71,7 +71,7 @@ export function run(
   clock: Clock,
   runId: string,
   holder: string | null = `test:${runId}`,
-  options: { model?: CoachModel; writer?: CrmWriter; logger?: Logger } = {},
+  options: { model?: CoachModel; writer?: CrmWriter; logger?: Logger; stop?: AbortSignal } = {},
 ): Promise<RunReport> {
   return runCycle(
     {
@@ -83,6 +83,7 @@ export function run(
       preflight: () => Promise.resolve(),
       checkBudget: () => undefined,
       apiCalls: () => org.totalCalls,
+      ...(options.stop ? { stop: options.stop } : {}),
     },
     {
       runId,

@@ -2,8 +2,9 @@
  * `serve`: scheduled syncs for one or many dealerships in one process (issue 11). Each config is one org with its
  * own state file and its own `schedule` (cron and time zone); the runs are the `sync` command's, scheduled by
  * SyncScheduler: no overlap per org, at most `--max-concurrent` at once. A config that does not load is reported
- * and skipped (`--strict`: nothing starts). On SIGTERM or SIGINT it stops scheduling, lets the running syncs end,
- * and exits 0. Each run stores its progress as `sync` does, so a stop loses nothing the next run cannot finish.
+ * and skipped (`--strict`: nothing starts). On SIGTERM or SIGINT it stops scheduling, stops the running syncs at
+ * their next checkpoint, and exits 0. Each run stores its progress as `sync` does, so a stop loses nothing the next
+ * run cannot finish. A second serve on the same state files refuses to start (serve-lock.ts).
  */
 import { existsSync, readdirSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -17,6 +18,7 @@ import { processShutdown, reportError, type CliContext } from '../context';
 import { logLevelOption } from '../options';
 import { loggerFor, newRunId } from '../run-context';
 import { type ScheduledOrg, SyncScheduler } from '../scheduler';
+import { holdStateFiles } from '../serve-lock';
 import { type ServiceOrg, serviceApp } from '../service-http';
 import { ServiceMetrics } from '../service-metrics';
 import { openStateStore } from '../../state/state-store';
@@ -93,12 +95,12 @@ export async function serve(options: ServeOptions, ctx: CliContext): Promise<voi
       name: file,
       cron: config.schedule.cron,
       timeZone,
-      run: async (runId) => {
+      run: async (runId, stop) => {
         const started = Date.now();
         const seconds = (): number => (Date.now() - started) / 1000;
         try {
           const report = await executeSync(
-            { config: file, runId, ...(options.logLevel ? { logLevel: options.logLevel } : {}) },
+            { config: file, runId, stop, ...(options.logLevel ? { logLevel: options.logLevel } : {}) },
             ctx,
           );
           metrics.recordRun(file, report, seconds(), Date.now());
@@ -119,12 +121,19 @@ export async function serve(options: ServeOptions, ctx: CliContext): Promise<voi
     maxConcurrent,
     {
       onSkip: (org) => logger.warn('A scheduled run was skipped: the previous one is still running', { config: org }),
-      onError: (org, error) =>
-        logger.error('A scheduled run failed', {
+      onMissed: (org, at) =>
+        logger.warn('A scheduled run was missed: the process was blocked or asleep past its time', {
           config: org,
-          code: error instanceof CoachError ? error.code : 'UNEXPECTED',
-          error: error instanceof Error ? error.message : String(error),
+          due: at.toISOString(),
         }),
+      onError: (org, error) =>
+        stoppedAtCheckpoint(error)
+          ? logger.info('A run stopped at a checkpoint; the next run continues from there', { config: org })
+          : logger.error('A scheduled run failed', {
+              config: org,
+              code: error instanceof CoachError ? error.code : 'UNEXPECTED',
+              error: error instanceof Error ? error.message : String(error),
+            }),
     },
     undefined,
     () => newRunId(Date.now()),
@@ -138,7 +147,14 @@ export async function serve(options: ServeOptions, ctx: CliContext): Promise<voi
     startedAt: Date.now(),
     now: () => Date.now(),
   });
-  const server = await listen(app, port, options.host ?? DEFAULT_HOST);
+  const serveLock = holdStateFiles([...stateFiles.values()], logger);
+  let server: Server;
+  try {
+    server = await listen(app, port, options.host ?? DEFAULT_HOST);
+  } catch (error) {
+    serveLock.release();
+    throw error;
+  }
   scheduler.start();
   const address = server.address();
   const where = typeof address === 'object' && address !== null ? `http://${address.address}:${address.port}` : '';
@@ -147,9 +163,10 @@ export async function serve(options: ServeOptions, ctx: CliContext): Promise<voi
       orgs.map((org) => `  ${org.name}: "${org.cron}" (${org.timeZone})\n`).join(''),
   );
   const signal = await (ctx.shutdown ?? processShutdown());
-  ctx.out(`${signal}: no new runs; waiting for ${scheduler.inProgress().length} running to end.\n`);
+  ctx.out(`${signal}: no new runs; ${scheduler.inProgress().length} running stop at their next checkpoint.\n`);
   await scheduler.stop();
   await new Promise<void>((resolve) => server.close(() => resolve()));
+  serveLock.release();
   ctx.out('Stopped.\n');
 }
 
@@ -175,6 +192,8 @@ export function registerServe(program: Command, ctx: CliContext): void {
       await serve(options, ctx);
     });
 }
+
+const stoppedAtCheckpoint = (error: unknown): boolean => error instanceof CoachError && error.code === 'RUN_STOPPED';
 
 /** The time between the cron expression's next two runs: the interval readiness allows twice over. */
 function cronInterval(cron: string, timeZone: string): number {
