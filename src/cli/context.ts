@@ -15,6 +15,8 @@ export interface CliContext {
   cwd: string;
   /** Whether stdout is a terminal (readable logs) or not (JSON logs). */
   isTTY: boolean;
+  /** Standard error when it is a terminal: a long read draws its progress bars there. Absent: log lines instead. */
+  terminal?: NodeJS.WritableStream;
   /**
    * Resolves with a signal's name when the process is asked to stop (SIGTERM, SIGINT): long-running commands
    * (`serve`) wait on it. Tests pass their own; without one such a command listens to the process's signals.
@@ -48,5 +50,6 @@ export function processContext(): CliContext {
     env: process.env,
     cwd: process.cwd(),
     isTTY: Boolean(process.stdout.isTTY),
+    ...(process.stderr.isTTY ? { terminal: process.stderr } : {}),
   };
 }

@@ -15,6 +15,7 @@ import { openStateStore, type StateStore } from '../state/state-store';
 import { type Clock, fixedClock, systemClock } from '../sync/clock';
 import { type RunReport, runCycle } from '../sync/run-cycle';
 import type { CrmWriter } from '../sync/ports';
+import type { ReadProgress } from '../sync/read-progress';
 import type { SyncState } from '../sync/sync-state';
 import type { CliContext } from './context';
 
@@ -156,6 +157,8 @@ export interface OrgRun {
   writer: (org: CrmWriter) => CrmWriter;
   /** Holder of the run lock; null takes none (runs on a private copy). */
   lockHolder: (runId: string) => string | null;
+  /** How the read's progress is shown (bars on a terminal); by default a log line every few seconds. */
+  progress?: ReadProgress;
   /** Runs once logged in, before anything is read: throws to stop the run (sync checks the config fits the org). */
   beforeRun?: (session: SalesforceSession, now: number) => Promise<void>;
 }
@@ -189,6 +192,7 @@ export async function runAgainstOrg(
         checkBudget: () => session.assertWithinBudget(),
         apiCalls: () => session.calls().total,
         ...(options.stop ? { stop: options.stop } : {}),
+        ...(run.progress ? { progress: run.progress } : {}),
       },
       { runId, model, sync: config.sync, lockHolder: run.lockHolder(runId) },
     );

@@ -213,7 +213,11 @@ export class SalesforceReader implements CrmReader {
         'queryAll',
       );
       if (total > request.bulkThreshold) {
-        yield* this.readBulk(object, fields, range, total);
+        let first = true;
+        for await (const page of this.readBulk(object, fields, range, total)) {
+          yield first ? { ...page, expected: total } : page;
+          first = false;
+        }
         return;
       }
     }
@@ -227,6 +231,9 @@ export class SalesforceReader implements CrmReader {
     pageSize: number,
   ): AsyncGenerator<RecordPage> {
     const resume = new ResumePoint();
+    // The first query's totalSize is the whole read's; a restarted query counts only what is left.
+    let expected: number | undefined;
+    let yielded = false;
     for (let restarts = 0; ; restarts += 1) {
       const from = resume.restartFrom ?? range.from;
       const soql = buildSelect({ object, fields, where: windowCondition({ ...range, from }), orderBy: ORDER });
@@ -237,8 +244,11 @@ export class SalesforceReader implements CrmReader {
           beforePage: () => this.deps.budget.assertWithinBudget(),
         });
         for await (const page of pages) {
+          expected ??= page.totalSize;
           const records = resume.accept(page.records);
-          if (records.length > 0 || page.done) yield { object, records, last: page.done };
+          if (records.length === 0 && !page.done) continue;
+          yield yielded ? { object, records, last: page.done } : { object, records, last: page.done, expected };
+          yielded = true;
         }
         return;
       } catch (error) {

@@ -50,6 +50,11 @@ export interface RecordPage {
    * - a checkpoint: everything up to it has been yielded (the end of a Bulk window).
    */
   checkpoint?: Checkpoint | null;
+  /**
+   * How many records the whole read expects (a backfill's count, a query's totalSize), on its first page when the
+   * reader knows: for progress and a time left, never to decide when the read ends.
+   */
+  expected?: number;
 }
 
 export interface CrmReader {

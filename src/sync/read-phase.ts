@@ -9,6 +9,7 @@ import type { MapStats, RecordMapper, SfRecord } from '../core';
 import { formatSfDateTime, parseSfDateTime } from '../core';
 import type { Logger } from '../lib/logger';
 import type { Checkpoint, CrmReader, RecordPage, StoredRecord } from './ports';
+import { noProgress, type ReadProgress } from './read-progress';
 import type { SyncState } from './sync-state';
 
 /** Objects read at the same time: enough to overlap latency, few enough to be gentle on the org. */
@@ -19,8 +20,6 @@ export const READ_CONCURRENCY = 3;
  * several times faster; more would only lengthen what a crash makes the next run re-read.
  */
 export const BATCH_RECORDS = 20_000;
-/** A progress line every this many records of one object. */
-export const PROGRESS_EVERY = 50_000;
 
 /** How one object is read and what its records become. */
 export interface ObjectReadSpec {
@@ -60,6 +59,8 @@ export interface ReadPhaseDeps {
   stats: MapStats;
   /** Called between pages; throws to stop the run cleanly (e.g. the API budget is spent). */
   checkBudget: () => void;
+  /** Told of each page, for a person watching a long read; nothing by default. */
+  progress?: ReadProgress;
 }
 
 /** Stores a live record as the core maps it. */
@@ -146,7 +147,8 @@ async function readObject(
   const log = deps.logger.child({ object: spec.object });
   log.debug(checkpointAt === null ? 'backfilling' : 'reading changes', { since: checkpoint?.systemModstamp ?? null });
 
-  let nextProgress = PROGRESS_EVERY;
+  const progress = deps.progress ?? noProgress;
+  let expected: number | null = null;
   const pages = deps.reader.readIncremental({
     object: spec.object,
     fields: spec.fields,
@@ -193,20 +195,20 @@ async function readObject(
     if (batch.size >= BATCH_RECORDS || (position !== null && page.checkpoint !== undefined) || page.last)
       result.changed += batch.flush(deps.state, spec.object);
   };
+  progress.start(spec.object);
   try {
     for await (const page of pages) {
       // Another object's read failed: stop at a page boundary; what is batched is stored below.
       if (aborted()) break;
       take(page);
-      if (result.records >= nextProgress) {
-        log.info('reading', { records: result.records, pages: result.pages });
-        nextProgress += PROGRESS_EVERY;
-      }
+      expected = page.expected ?? expected;
+      progress.page(spec.object, result.records + result.deleted + result.bad, expected);
       if (!page.last) deps.checkBudget();
     }
   } finally {
     // Also when the run stops (API budget, a failed request): what was fully read is kept.
     result.changed += batch.flush(deps.state, spec.object);
+    progress.end(spec.object);
   }
   // A backfill that found nothing still counts as done, so that the next run reads changes
   // instead of backfilling (and counting) again. Its checkpoint is the backfill's start, not the

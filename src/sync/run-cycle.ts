@@ -25,6 +25,7 @@ import { fromCore } from './core-errors';
 import { flagFact, flagObjectFields } from './flag-records';
 import type { CrmReader, CrmWriter } from './ports';
 import { mappedRecord, type ObjectReadResult, type ObjectReadSpec, readAll } from './read-phase';
+import { progressLog, type ReadProgress } from './read-progress';
 import { type RunResult, runResultOf } from './run-result';
 import { bareRecord, isFlagFact } from './sync-facts';
 import { fingerprintOf, recordComplete, unchangedSince } from './unchanged';
@@ -83,6 +84,8 @@ export interface RunCycleDeps {
    * pages and collections, before computing), where everything before it is stored, so the next run continues.
    */
   stop?: AbortSignal;
+  /** How the read's progress is shown: bars on a terminal; by default a log line every few seconds. */
+  progress?: ReadProgress;
 }
 
 export interface RunReport {
@@ -198,7 +201,14 @@ async function run(
       pageSize: sync.pageSize,
       bulkThreshold: sync.bulkThreshold,
     },
-    { reader: deps.reader, state, logger: log, stats: report.mapStats, checkBudget: between },
+    {
+      reader: deps.reader,
+      state,
+      logger: log,
+      stats: report.mapStats,
+      checkBudget: between,
+      progress: deps.progress ?? progressLog(log, () => wall.now()),
+    },
   );
   const readCalls = deps.apiCalls() - callsAtStart;
   const fingerprint = fingerprintOf(options.model, report.runEnd);

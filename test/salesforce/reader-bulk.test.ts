@@ -202,7 +202,7 @@ class ContractStore {
 }
 
 describe('backfills through Bulk API 2.0', () => {
-  it('given a backfill above bulkThreshold, then it runs one queryAll job, yields typed records as they arrive, then the window’s checkpoint', async () => {
+  it('given a backfill above bulkThreshold, then it runs one queryAll job, yields typed records as they arrive (the count expected on the first page), then the window’s checkpoint', async () => {
     const counts = mockCount(3);
     mockDescribes();
     const { created, deleted } = mockJob(JOB, [
@@ -219,10 +219,22 @@ describe('backfills through Bulk API 2.0', () => {
     ]);
     expect(created[0]).toMatchObject({ operation: 'queryAll', contentType: 'CSV' });
     expect(String(created[0]?.query)).not.toContain('ORDER BY');
-    expect(pages.map((p) => ({ ids: p.records.map((r) => r.Id), last: p.last, checkpoint: p.checkpoint }))).toEqual([
-      { ids: ['00T000000000003AAA', '00T000000000001AAA'], last: false, checkpoint: null },
-      { ids: ['00T000000000002AAA'], last: false, checkpoint: null },
-      { ids: [], last: true, checkpoint: checkpointOf('2026-11-02T10:00:00.000+0000', '00T000000000003AAA') },
+    expect(
+      pages.map((p) => ({
+        ids: p.records.map((r) => r.Id),
+        last: p.last,
+        checkpoint: p.checkpoint,
+        expected: p.expected,
+      })),
+    ).toEqual([
+      { ids: ['00T000000000003AAA', '00T000000000001AAA'], last: false, checkpoint: null, expected: 3 },
+      { ids: ['00T000000000002AAA'], last: false, checkpoint: null, expected: undefined },
+      {
+        ids: [],
+        last: true,
+        checkpoint: checkpointOf('2026-11-02T10:00:00.000+0000', '00T000000000003AAA'),
+        expected: undefined,
+      },
     ]);
     expect(pages.flatMap((p) => p.records)).toEqual([
       {

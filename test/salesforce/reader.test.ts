@@ -59,7 +59,7 @@ describe('the incremental reader', () => {
     expect(batchHeader).toBe('batchSize=500');
   });
 
-  it('given an empty result, then it yields one empty last page', async () => {
+  it('given an empty result, then it yields one empty last page, expecting nothing', async () => {
     nock(INSTANCE)
       .get(`${API}/queryAll`)
       .query(true)
@@ -68,7 +68,7 @@ describe('the incremental reader', () => {
 
     const pages = await collect(session.reader.readIncremental(incremental()));
 
-    expect(pages).toEqual([{ object: 'Task', records: [], last: true }]);
+    expect(pages).toEqual([{ object: 'Task', records: [], last: true, expected: 0 }]);
   });
 
   it('given nulls, nested relationships and +0000 dates, then records come through exactly as Salesforce sent them', async () => {
@@ -129,10 +129,10 @@ describe('the incremental reader', () => {
     nock(INSTANCE)
       .get(`${API}/queryAll`)
       .query(true)
-      .reply(200, queryResult(all.slice(0, 2), locator(2)), LIMIT_HEADER);
+      .reply(200, queryResult(all.slice(0, 2), locator(2), 4), LIMIT_HEADER);
     const second = nock(INSTANCE)
       .get(locator(2))
-      .reply(200, queryResult(all.slice(2)), LIMIT_HEADER);
+      .reply(200, queryResult(all.slice(2), undefined, 4), LIMIT_HEADER);
     const { session } = await openTokenSession();
     const iterator = session.reader.readIncremental(incremental())[Symbol.asyncIterator]();
 
@@ -140,8 +140,10 @@ describe('the incremental reader', () => {
 
     expect((first.value as RecordPage).records).toHaveLength(2);
     expect(second.isDone()).toBe(false);
-    await iterator.next();
+    const next = await iterator.next();
     expect(second.isDone()).toBe(true);
+    // The query's totalSize, for progress, on the first page only.
+    expect([(first.value as RecordPage).expected, (next.value as RecordPage).expected]).toEqual([4, undefined]);
   });
 
   it('given the query cursor is lost mid-read, then the read restarts from the last second yielded without repeating records', async () => {

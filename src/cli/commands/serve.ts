@@ -100,7 +100,13 @@ export async function serve(options: ServeOptions, ctx: CliContext): Promise<voi
         const seconds = (): number => (Date.now() - started) / 1000;
         try {
           const report = await executeSync(
-            { config: file, runId, stop, ...(options.logLevel ? { logLevel: options.logLevel } : {}) },
+            {
+              config: file,
+              runId,
+              stop,
+              progress: 'lines',
+              ...(options.logLevel ? { logLevel: options.logLevel } : {}),
+            },
             ctx,
           );
           metrics.recordRun(file, report, seconds(), Date.now());

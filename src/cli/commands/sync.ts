@@ -9,6 +9,7 @@ import type { SalesforceSession } from '../../salesforce/session';
 import type { CliContext } from '../context';
 import { assertConfigFitsOrg } from '../org-check';
 import { writeJson } from '../json-out';
+import { progressBars } from '../progress-bars';
 import { renderRun, runJson, type WriteMode } from '../render-run';
 import {
   type LoadedConfig,
@@ -25,6 +26,8 @@ export interface SyncOptions extends OrgCommandOptions {
   live?: boolean;
   dryRun?: boolean;
   json?: boolean;
+  /** Progress bars on a terminal (the default), or log lines only (`serve`: many runs share one output). */
+  progress?: 'bars' | 'lines';
 }
 
 /**
@@ -50,13 +53,17 @@ export async function executeSync(options: SyncOptions, ctx: CliContext): Promis
         ? 'live'
         : 'preview';
   const plugged = pluggedIn(mode, options, loaded, ctx);
+  const bars = ctx.terminal !== undefined && options.progress !== 'lines' ? progressBars(ctx.terminal) : undefined;
   const run = {
     ...plugged,
+    ...(bars ? { progress: bars } : {}),
     beforeRun: (session: SalesforceSession, now: number) =>
       assertConfigFitsOrg(session, { config, file: options.config, cwd: ctx.cwd }, plugged.state, now),
   };
   try {
-    const report = await runAgainstOrg(options, loaded, ctx, run);
+    // The bars end with the read phase's last redraw, before the run's report is printed under them.
+    const runCtx = bars ? { ...ctx, err: bars.above(ctx.err) } : ctx;
+    const report = await runAgainstOrg(options, loaded, runCtx, run).finally(() => bars?.stop());
     if (options.json === true) writeJson(ctx.out, runJson(report, mode));
     else ctx.out(renderRun(report, mode, model.writeBack));
     if (report.result === 'failed') {
