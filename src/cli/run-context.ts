@@ -191,6 +191,7 @@ export async function runAgainstOrg(
         preflight: () => session.preflight(),
         checkBudget: () => session.assertWithinBudget(),
         apiCalls: () => session.calls().total,
+        apiUsage: () => session.usage(),
         ...(options.stop ? { stop: options.stop } : {}),
         ...(run.progress ? { progress: run.progress } : {}),
       },

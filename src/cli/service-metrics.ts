@@ -1,9 +1,12 @@
 /**
  * What `serve` tells Prometheus (GET /metrics): per dealership, its runs by result, how long they took, what they
- * read per object and wrote, its API calls and the time of its last successful run. A registry per process, so
+ * read per object and wrote, its API calls and the org's API usage, the weaknesses its last run found by diagnosis,
+ * and the time of its last successful run. A registry per process, so
  * tests and several services in one process never share counters.
  */
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { DIAGNOSES } from '../config/schema/measures';
+import type { CoachingResult } from '../core';
 import type { RunReport } from '../sync/run-cycle';
 
 export class ServiceMetrics {
@@ -39,6 +42,18 @@ export class ServiceMetrics {
     labelNames: ['org'],
     registers: [this.registry],
   });
+  private readonly apiUsage = new Gauge({
+    name: 'execution_coach_api_usage_ratio',
+    help: "Share of the org's daily API allowance used, as the last run's last response reported it (0-1).",
+    labelNames: ['org'],
+    registers: [this.registry],
+  });
+  private readonly findings = new Gauge({
+    name: 'execution_coach_findings',
+    help: 'Weaknesses the last complete run found (each an open flag), by diagnosis and scope (rep or team).',
+    labelNames: ['org', 'diagnosis', 'scope'],
+    registers: [this.registry],
+  });
   private readonly lastSuccess = new Gauge({
     name: 'execution_coach_last_success_timestamp_seconds',
     help: 'When the dealership last finished a run with result ok (Unix time).',
@@ -58,7 +73,20 @@ export class ServiceMetrics {
       this.written.inc({ org, outcome: 'failed' }, writes.failed);
     }
     this.apiCalls.inc({ org }, report.apiCalls.total);
+    if (report.apiUsage && report.apiUsage.limit > 0)
+      this.apiUsage.set({ org }, report.apiUsage.used / report.apiUsage.limit);
+    // A run that found nothing new to compute (unchanged since the last) leaves the last figures standing.
+    if (report.coaching) this.setFindings(org, report.coaching);
     if (report.result === 'ok') this.lastSuccess.set({ org }, now / 1000);
+  }
+
+  private setFindings(org: string, coaching: CoachingResult): void {
+    for (const diagnosis of DIAGNOSES)
+      for (const [scope, found] of [
+        ['rep', coaching.findings],
+        ['team', coaching.teamFindings],
+      ] as const)
+        this.findings.set({ org, diagnosis, scope }, found.filter((f) => f.diagnosis === diagnosis).length);
   }
 
   /** A run that ended in an error before it had a report (login refused, config no longer fits, …). */

@@ -23,7 +23,7 @@ import { type Clock, systemClock } from './clock';
 import { computeFromState, eventsNeededSince } from './compute-phase';
 import { fromCore } from './core-errors';
 import { flagFact, flagObjectFields } from './flag-records';
-import type { CrmReader, CrmWriter } from './ports';
+import type { ApiUsage, CrmReader, CrmWriter } from './ports';
 import { mappedRecord, type ObjectReadResult, type ObjectReadSpec, readAll } from './read-phase';
 import { progressLog, type ReadProgress } from './read-progress';
 import { type RunResult, runResultOf } from './run-result';
@@ -79,6 +79,8 @@ export interface RunCycleDeps {
   checkBudget: () => void;
   /** API calls made so far by this process. */
   apiCalls: () => number;
+  /** The org's API usage as its last response reported it, for the run's report (metrics). */
+  apiUsage?: () => ApiUsage | null;
   /**
    * Aborted when the process is asked to stop (`serve` on SIGTERM): the run stops at its next checkpoint (between
    * pages and collections, before computing), where everything before it is stored, so the next run continues.
@@ -104,6 +106,8 @@ export interface RunReport {
   /** What the writer answered for the plan (a recording writer answers as the org would). */
   writes: WriteSummary | null;
   apiCalls: { read: number; write: number; total: number };
+  /** The org's daily API usage as the run's last response reported it, when known. */
+  apiUsage?: ApiUsage;
   errors: string[];
   /** Set when nothing changed since that run (same day and config): nothing was computed or written. */
   unchangedSince: string | null;
@@ -226,6 +230,8 @@ async function run(
   }
   const total = deps.apiCalls() - callsAtStart;
   report.apiCalls = { read: readCalls, write: total - readCalls, total };
+  const usage = deps.apiUsage?.() ?? null;
+  if (usage !== null) report.apiUsage = usage;
 }
 
 /** The pure part and its consequences: compute from the state, plan against ledger and org, write. */
