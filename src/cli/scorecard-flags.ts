@@ -16,6 +16,7 @@ import {
   type TeamFinding,
 } from '../core';
 import { definitions, esc } from './html';
+import type { ReportInput } from './render-report';
 
 export interface FlagView {
   measure: string;
@@ -92,18 +93,22 @@ export function repFlagList(views: readonly FlagView[], model: CoachModel): stri
 }
 
 /** Findings about whole teams, each for its manager, with what the manager recorded on the team flag. */
-export function teamFindingList(
-  findings: readonly TeamFinding[],
-  openFlags: readonly OpenFlag[],
-  names: ReadonlyMap<string, string>,
-  model: CoachModel,
-): string {
+export function teamFindingList(findings: readonly TeamFinding[], input: ReportInput): string {
   if (findings.length === 0) return '<p>No weakness shared by a whole team.</p>';
-  const items = findings.map((finding) =>
-    flagItem({ measure: finding.measure, finding, open: teamFlagOf(finding, openFlags) }, model, [
-      ['Manager', esc(names.get(finding.managerId) ?? finding.managerId)],
-      ['Team', esc(`${finding.members} ${finding.role === 'setter' ? 'setters' : 'salespeople'}`)],
-    ]),
-  );
+  const items = findings.map((finding) => {
+    // The stores of the team: a manager has no store of their own in the model, their reps do.
+    const stores = [
+      ...new Set(
+        input.reps.filter((r) => r.managerId === finding.managerId && r.role === finding.role).map((r) => r.store),
+      ),
+    ].filter((store): store is string => store !== null);
+    const team = `${finding.members} ${finding.role === 'setter' ? 'setters' : 'salespeople'}${
+      stores.length > 0 ? `, ${stores.sort().join(', ')}` : ''
+    }`;
+    return flagItem({ measure: finding.measure, finding, open: teamFlagOf(finding, input.openFlags) }, input.model, [
+      ['Manager', esc(input.names.get(finding.managerId) ?? finding.managerId)],
+      ['Team', esc(team)],
+    ]);
+  });
   return `<ul class="flags">\n${items.join('\n')}\n</ul>`;
 }

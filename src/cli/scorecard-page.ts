@@ -59,12 +59,15 @@ function navigation(stores: ReadonlyArray<[string, Scorecard[]]>): string {
   return `<nav aria-label="Stores and people"><ul>${items.join('')}</ul></nav>`;
 }
 
+const goalLabel = (input: ReportInput): string =>
+  input.model.steps.find((s) => s.id === input.model.goals.step)?.label ?? input.model.goals.step;
+
 /** Who is in the store, how far each salesperson is with the month's goal, and how many flags each has open. */
 function storeOverview(store: string, cards: readonly Scorecard[], input: ReportInput): string {
   const { coaching } = input;
   return table({
     caption: `${store}: people at a glance`,
-    head: ['Person', 'Goal step this month', 'Expected by now', 'Open flags'],
+    head: ['Person', `${goalLabel(input)} so far, of the goal`, 'Expected by now', 'Open flags'],
     classes: [undefined, 'n', 'n', 'n'],
     rows: cards.map((card) => {
       const plan = coaching.plans.find((p) => p.repId === card.repId);
@@ -167,7 +170,7 @@ ${navigation(stores)}
   const main = `<main id="main">
 <section aria-labelledby="teams"><h2 id="teams">Whole teams</h2>
 <p>A weakness every member of a manager's team shares: one finding for the manager, not a flag on each person.</p>
-${teamFindingList(coaching.teamFindings, input.openFlags, input.names, model)}
+${teamFindingList(coaching.teamFindings, input)}
 </section>
 ${stores.map(([store, cards]) => storeSection(store, cards, input)).join('\n')}
 ${effectivenessSection(input.effectiveness, input.names)}

@@ -14,6 +14,13 @@ const num = (value: number | null): string => (value === null ? '–' : value.to
 /** The anchor of a person's section, for the page's navigation and for links from elsewhere. */
 export const personAnchor = (repId: string | null): string => `rep-${slug(repId ?? 'team')}`;
 
+/** Where the month's goal came from (`monthlyGoalOf`), in words. */
+const GOAL_SOURCE: Readonly<Record<GoalPlan['goalSource'], string>> = {
+  user: 'the User record',
+  override: "the config's overrides",
+  default: "the config's default",
+};
+
 /** The goal, the pace and what each funnel step needs per working day this month. */
 function planSection(plan: GoalPlan, input: ReportInput): string {
   const label = (id: string): string => input.model.steps.find((s) => s.id === id)?.label ?? id;
@@ -27,11 +34,11 @@ function planSection(plan: GoalPlan, input: ReportInput): string {
   const share = plan.monthlyGoal === 0 ? null : goal.monthToDate / plan.monthlyGoal;
   const expected = goal.expectedByNow === null ? '' : `, ${esc(num(goal.expectedByNow))} expected by now`;
   const paceText = pace === null ? '' : `: <span class="pace-${slug(pace)}">${esc(pace)}</span>`;
-  const summary = `<p>${bar(share, marks)} <span class="num">${esc(goal.monthToDate)} of ${esc(plan.monthlyGoal)}</span> ${esc(
-    label(goal.step).toLowerCase(),
-  )} this month${expected}${paceText}. Goal from ${esc(plan.goalSource)}; ${esc(plan.workingDaysElapsed)} of ${esc(
-    plan.workingDaysInMonth,
-  )} working days gone. <span class="legend"><span class="sw target"></span>expected by now</span></p>`;
+  const summary = `<p>${esc(label(goal.step))}: ${bar(share, marks)} <span class="num">${esc(goal.monthToDate)} of ${esc(
+    plan.monthlyGoal,
+  )}</span> this month${expected}${paceText}. Goal from ${GOAL_SOURCE[plan.goalSource]}; ${esc(
+    plan.workingDaysElapsed,
+  )} of ${esc(plan.workingDaysInMonth)} working days gone. <span class="legend"><span class="sw target"></span>expected by now</span></p>`;
   return `<h4>Goal plan and pace</h4>
 ${summary}
 ${table({

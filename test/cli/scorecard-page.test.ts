@@ -149,7 +149,7 @@ describe('the scorecard page', () => {
     const html = scorecardPage(report);
     const teams = html.slice(html.indexOf('<h2 id="teams">'), html.indexOf('<section aria-labelledby="store-'));
     expect(teams).toContain('<dt>Manager</dt><dd>Morgan Manager</dd>');
-    expect(teams).toContain('<dt>Team</dt><dd>6 salespeople</dd>');
+    expect(teams).toContain('<dt>Team</dt><dd>6 salespeople, North, South</dd>');
     expect(teams).toContain('Weekly drills');
   });
 

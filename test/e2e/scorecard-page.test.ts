@@ -174,8 +174,8 @@ describeInBrowser('end to end: the scorecard page in a browser', () => {
     await expect(article.getByText(COMMITMENT).count()).resolves.toBe(1);
     await expect(page.locator('script').count()).resolves.toBe(0);
 
-    await article.screenshot({ path: path.join(OUTPUT, 'scorecard-rep-laptop.png') });
     await page.screenshot({ path: path.join(OUTPUT, 'scorecard-laptop.png') });
+    await article.screenshot({ path: path.join(OUTPUT, 'scorecard-rep-laptop.png') });
     await close(page);
   }, 60_000);
 

@@ -170,7 +170,7 @@ export function registerServe(program: Command, ctx: CliContext): void {
     .option('--strict', 'refuse to start when any config has a problem (default: report it and serve the others)')
     .option(
       '--port <n>',
-      `HTTP port for /healthz, /readyz, /metrics and /runs (default ${DEFAULT_PORT}; 0: any free port)`,
+      `HTTP port for /healthz, /readyz, /metrics, /runs and /scorecard (default ${DEFAULT_PORT}; 0: any free port)`,
     )
     .option('--host <address>', `address to listen on (default ${DEFAULT_HOST}: this machine only)`)
     .addOption(logLevelOption())
