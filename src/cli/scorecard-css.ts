@@ -2,7 +2,7 @@
  * The scorecard page's only style sheet, inline: the page loads nothing else (no font, no CDN, no script), so it
  * reads the same from a file, behind a strict Content-Security-Policy, or offline. One column on a phone; tables
  * too wide for it scroll inside their own region. Colours keep text at 4.5:1 or more on its background, and the
- * bars' fill and ticks at 3:1 or more against their track.
+ * bars' fill and ticks at 3:1 or more against their track; a white halo keeps a tick visible where it crosses the fill.
  */
 export const SCORECARD_CSS = `
 *,*::before,*::after{box-sizing:border-box}
@@ -32,7 +32,7 @@ tbody th{font-weight:500}
 .n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .bar{position:relative;display:inline-block;width:7em;max-width:40vw;height:.8em;background:#e3e6ea;border-radius:2px;vertical-align:middle}
 .bar .fill{position:absolute;left:0;top:0;bottom:0;background:#2d5fa6;border-radius:2px}
-.bar .tick{position:absolute;top:-3px;bottom:-3px;width:0;border-left:2px solid #1b1b1b}
+.bar .tick{position:absolute;top:-3px;bottom:-3px;width:0;border-left:2px solid #1b1b1b;box-shadow:0 0 0 1px #fff}
 .bar .tick.peers{border-left:2px dashed #8a4b00}
 .num{font-variant-numeric:tabular-nums;white-space:nowrap}
 .legend{font-size:.85rem;color:#4a4f57}

@@ -228,4 +228,15 @@ describeInBrowser('end to end: the scorecard page in a browser', () => {
     const both = await cli(['report', '--html', file, '--json', '--config', config], {});
     expect(both.code).toBe(2);
   }, 60_000);
+
+  it('given another commitment recorded and a sync that reads it, then /scorecard shows it at once (the page kept is rebuilt)', async () => {
+    const [flag] = flags(org, "Status__c = 'New'");
+    if (!flag) throw new Error('no New flag left to commit to');
+    const words = 'Block an hour of calls before the floor opens.';
+    expect(await (await fetch(`${base}/scorecard`)).text()).not.toContain(words);
+    commitTo(org, flag, words, new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10));
+    const run = await cli(['sync', '--config', config, '--live', '--log-level', 'warn'], org.env);
+    expect(run.code).toBe(0);
+    expect(await (await fetch(`${base}/scorecard`)).text()).toContain(words);
+  }, 60_000);
 });

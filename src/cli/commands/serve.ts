@@ -19,11 +19,10 @@ import { loggerFor, newRunId } from '../run-context';
 import { type ScheduledOrg, SyncScheduler } from '../scheduler';
 import { type ServiceOrg, serviceApp } from '../service-http';
 import { ServiceMetrics } from '../service-metrics';
+import { scorecardSource, type ServedState } from '../scorecard-source';
 import { openStateStore } from '../../state/state-store';
 import type { RunSummary } from '../../sync/ports';
 import { runResultOf } from '../../sync/run-result';
-import type { ReportInput } from '../render-report';
-import { buildReport } from './report';
 import { executeSync } from './sync';
 
 export interface ServeOptions {
@@ -75,6 +74,7 @@ export async function serve(options: ServeOptions, ctx: CliContext): Promise<voi
   const served: ServiceOrg[] = [];
   const statePaths = new Map<string, string>();
   const stateFiles = new Map<string, string>();
+  const servedStates = new Map<string, ServedState>();
   for (const file of configFiles(options, ctx)) {
     let config;
     try {
@@ -112,6 +112,7 @@ export async function serve(options: ServeOptions, ctx: CliContext): Promise<voi
     });
     served.push({ name: file, intervalMs: cronInterval(config.schedule.cron, timeZone) });
     stateFiles.set(file, state);
+    servedStates.set(file, { path: state, timeZone: config.dealership.timeZone });
   }
   if (orgs.length === 0)
     throw usage('No config could be loaded: nothing to schedule.', 'Fix the configs reported above.');
@@ -135,7 +136,7 @@ export async function serve(options: ServeOptions, ctx: CliContext): Promise<voi
     orgs: served,
     runNow: (org) => scheduler.runNow(org),
     runs: (org, limit) => runsOf(stateFiles.get(org), limit),
-    scorecard: (org) => scorecardOf(org, stateFiles.get(org), ctx),
+    scorecard: scorecardSource(servedStates, ctx),
     registry: metrics.registry,
     token: ctx.env.EXECUTION_COACH_API_TOKEN,
     startedAt: Date.now(),
@@ -200,24 +201,6 @@ function runsOf(statePath: string | undefined, limit: number): RunSummary[] {
     state.close();
   }
 }
-
-/**
- * The org's report from its state, as `report --json` builds it (the config read again, as each run reads it); null
- * until a sync has finished, so a first backfill still running is not shown half read.
- */
-function scorecardOf(config: string, statePath: string | undefined, ctx: CliContext): ReportInput | null {
-  if (statePath === undefined || !existsSync(statePath)) return null;
-  const state = openStateStore(statePath);
-  try {
-    if (!state.listRuns(RUNS_CHECKED).some((run) => run.finishedAt !== null)) return null;
-    return buildReport({ config }, ctx, state);
-  } finally {
-    state.close();
-  }
-}
-
-/** Runs looked at for a finished one: a run that died is marked interrupted by the next, so a few suffice. */
-const RUNS_CHECKED = 5;
 
 /** The HTTP server on its port; a port taken or an address this machine lacks is said plainly (exit 2). */
 function listen(app: Express, port: number, host: string): Promise<Server> {
