@@ -47,18 +47,9 @@ export function repFlags(
   return views;
 }
 
-/** The open team flag of a finding: the same manager, role and measure. */
-function teamFlagOf(finding: TeamFinding, openFlags: readonly OpenFlag[]): OpenFlag | null {
-  return (
-    openFlags
-      .filter(isTeamFlag)
-      .find((f) => f.managerId === finding.managerId && f.role === finding.role && f.measure === finding.measure) ??
-    null
-  );
-}
-
 function orgPairs(open: OpenFlag | null): Array<[string, string]> {
-  if (!open) return [['In the org', 'not written yet (the last sync did not write)']];
+  // A live sync writes the flag and the next one reads it back; a preview writes nothing.
+  if (!open) return [['In the org', 'not read back yet (written by a live sync, read by the next)']];
   return [
     ['Status', esc(open.status)],
     ['Commitment', open.commitment ? `<span class="quote">${esc(open.commitment)}</span>` : 'none recorded yet'],
@@ -73,7 +64,7 @@ function flagItem(view: FlagView, model: CoachModel, extra: Array<[string, strin
   const focus = finding && 'isFocus' in finding && finding.isFocus ? '<span class="tag">focus</span>' : '';
   const summary = finding
     ? esc(finding.summary)
-    : 'Not weak in this window: the flag stays open for its follow-up check.';
+    : 'Not found weak in this window: the flag waits for its follow-up check, or the next live sync resolves it.';
   const cost = finding
     ? [['Cost', `about ${esc(finding.lostUnits.toFixed(2))} units a month`] as [string, string]]
     : [];
@@ -92,23 +83,52 @@ export function repFlagList(views: readonly FlagView[], model: CoachModel): stri
   return `<ul class="flags">\n${views.map((view) => flagItem(view, model)).join('\n')}\n</ul>`;
 }
 
-/** Findings about whole teams, each for its manager, with what the manager recorded on the team flag. */
+/** A team flag's identity: the manager, the role and the measure. */
+interface TeamKey {
+  managerId: string;
+  role: TeamFinding['role'];
+  measure: string;
+}
+
+const sameTeam = (a: TeamKey, b: TeamKey): boolean =>
+  a.managerId === b.managerId && a.role === b.role && a.measure === b.measure;
+
+/** "6 salespeople, North": the team's size (when this run found it short) and its stores. */
+function teamWords(key: TeamKey, finding: TeamFinding | null, input: ReportInput): string {
+  // A manager has no store of their own in the model; their reps do.
+  const stores = [
+    ...new Set(input.reps.filter((r) => r.managerId === key.managerId && r.role === key.role).map((r) => r.store)),
+  ]
+    .filter((store): store is string => store !== null)
+    .sort();
+  const people = key.role === 'setter' ? 'setters' : 'salespeople';
+  return [finding ? `${finding.members} ${people}` : `the ${people}`, ...stores].join(', ');
+}
+
+/**
+ * Whole teams: this run's team findings with what the manager recorded on each team flag, then the open team flags
+ * this run did not find again (they wait for their check or to be resolved).
+ */
 export function teamFindingList(findings: readonly TeamFinding[], input: ReportInput): string {
-  if (findings.length === 0) return '<p>No weakness shared by a whole team.</p>';
-  const items = findings.map((finding) => {
-    // The stores of the team: a manager has no store of their own in the model, their reps do.
-    const stores = [
-      ...new Set(
-        input.reps.filter((r) => r.managerId === finding.managerId && r.role === finding.role).map((r) => r.store),
-      ),
-    ].filter((store): store is string => store !== null);
-    const team = `${finding.members} ${finding.role === 'setter' ? 'setters' : 'salespeople'}${
-      stores.length > 0 ? `, ${stores.sort().join(', ')}` : ''
-    }`;
-    return flagItem({ measure: finding.measure, finding, open: teamFlagOf(finding, input.openFlags) }, input.model, [
-      ['Manager', esc(input.names.get(finding.managerId) ?? finding.managerId)],
-      ['Team', esc(team)],
-    ]);
-  });
+  const open = input.openFlags.filter(isTeamFlag);
+  const views: Array<TeamKey & { finding: TeamFinding | null; open: OpenFlag | null }> = [
+    ...findings.map((finding) => ({ ...finding, finding, open: open.find((f) => sameTeam(f, finding)) ?? null })),
+    ...open
+      .filter((flag) => !findings.some((finding) => sameTeam(flag, finding)))
+      .map((flag) => ({
+        managerId: flag.managerId,
+        role: flag.role,
+        measure: flag.measure,
+        finding: null,
+        open: flag,
+      })),
+  ];
+  if (views.length === 0) return '<p>No weakness shared by a whole team.</p>';
+  const items = views.map((view) =>
+    flagItem({ measure: view.measure, finding: view.finding, open: view.open }, input.model, [
+      ['Manager', esc(input.names.get(view.managerId) ?? view.managerId)],
+      ['Team', esc(teamWords(view, view.finding, input))],
+    ]),
+  );
   return `<ul class="flags">\n${items.join('\n')}\n</ul>`;
 }

@@ -124,9 +124,9 @@ describe('the scorecard page', () => {
     });
     const a = article(scorecardPage(report), 'A');
     expect(a).toContain('<h4>Open flags (2)</h4>');
-    expect(a).toContain('not written yet');
+    expect(a).toContain('not read back yet');
     expect(a).toContain('<dt>Status</dt><dd>Not Improved</dd>');
-    expect(a).toContain('Not weak in this window');
+    expect(a).toContain('Not found weak in this window');
   });
 
   it('given stores North and South, then each has its section, its people at a glance and its funnel added up', () => {
@@ -151,6 +151,20 @@ describe('the scorecard page', () => {
     expect(teams).toContain('<dt>Manager</dt><dd>Morgan Manager</dd>');
     expect(teams).toContain('<dt>Team</dt><dd>6 salespeople, North, South</dd>');
     expect(teams).toContain('Weekly drills');
+  });
+
+  it('given an open team flag this run no longer finds, then it is still listed under whole teams with its status', () => {
+    const report = reportInput({
+      openFlags: [
+        openTeamFlag({ measure: CLOSE_RATE, managerId: 'MGR1', openedOn: '2026-11-02', status: 'Committed' }),
+      ],
+    });
+    const html = scorecardPage(report);
+    const teams = html.slice(html.indexOf('<h2 id="teams">'), html.indexOf('<section aria-labelledby="store-'));
+    expect(teams).toContain('<strong>Close rate</strong>');
+    expect(teams).toContain('<dt>Team</dt><dd>the salespeople, North, South</dd>');
+    expect(teams).toContain('<dt>Status</dt><dd>Committed</dd>');
+    expect(teams).toContain('Not found weak in this window');
   });
 
   it('given commitments checked, then coaching effectiveness has a row per manager and the store', () => {
