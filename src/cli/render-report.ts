@@ -12,6 +12,7 @@ import {
   type Finding,
   type GoalPlan,
   type MeasureResult,
+  type OpenFlag,
   pooledResult,
   type Rep,
   type Scorecard,
@@ -39,6 +40,8 @@ export interface ReportInput {
   flags: FlagTally;
   /** The store first, then each manager (coaching-effectiveness). */
   effectiveness: readonly Effectiveness[];
+  /** The org's open flags as the last sync read them back: status, the manager's commitment and follow-up date. */
+  openFlags: readonly OpenFlag[];
 }
 
 const num = (value: number | null, digits = 1): string => (value === null ? '–' : value.toFixed(digits));
@@ -130,7 +133,7 @@ function teamLine(finding: TeamFinding, input: ReportInput): string {
 }
 
 /** The results a rep is shown against: their role's, pooled (the team scorecard pools salespeople). */
-function roleScorecard(role: Rep['role'] | 'team', input: ReportInput): Scorecard {
+export function roleScorecard(role: Rep['role'] | 'team', input: ReportInput): Scorecard {
   const { coaching, model } = input;
   if (role !== 'setter') return coaching.team;
   const setters = coaching.scorecards.filter((card) => card.role === 'setter');
@@ -205,6 +208,8 @@ export function reportJson(input: ReportInput): unknown {
     team: coaching.team,
     teamFindings: coaching.teamFindings,
     flags: input.flags,
+    // The org's open flags as read back: what the manager committed to and by when (the scorecard page shows them).
+    openFlags: input.openFlags,
     effectiveness: effectivenessJson(input.effectiveness, input.names),
     // What the Coaching_Effectiveness__c records hold: the same counts per month the commitments were made in.
     effectivenessByMonth: coaching.effectivenessByMonth.map(({ month, effectiveness }) => ({

@@ -1,14 +1,19 @@
 /**
- * The HTTP side of `serve` (issue 11, item 2): health for a process supervisor, metrics for Prometheus, the run
- * history of each dealership from its state, and a run started by hand. Plain express over narrow dependencies, so
- * supertest drives it without a scheduler or an org. Write endpoints need the bearer token of
- * EXECUTION_COACH_API_TOKEN, compared in constant time; with no token configured they are refused outright.
+ * The HTTP side of `serve` (issue 11, items 2 and 3): health for a process supervisor, metrics for Prometheus, the
+ * run history of each dealership from its state, a run started by hand, and each dealership's scorecard as a page
+ * and as the JSON of `report --json`. Plain express over narrow dependencies, so supertest drives it without a
+ * scheduler or an org. Write endpoints need the bearer token of EXECUTION_COACH_API_TOKEN, compared in constant time;
+ * with no token configured they are refused outright.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { Registry } from 'prom-client';
+import { isCoachError } from '../lib/errors';
 import type { RunSummary } from '../sync/ports';
+import { type ReportInput, reportJson } from './render-report';
 import type { RunRequest } from './scheduler';
+import { noSyncPage, scorecardIndexPage, scorecardJsonPath, scorecardPath, unknownOrgPage } from './scorecard-index';
+import { scorecardPage } from './scorecard-page';
 
 export interface ServiceOrg {
   /** The config file: the org's name in every endpoint. */
@@ -22,6 +27,8 @@ export interface ServiceDeps {
   runNow: (org: string) => RunRequest;
   /** The org's last runs from its state, newest first; empty before its first run. */
   runs: (org: string, limit: number) => RunSummary[];
+  /** The org's report, as `report --json` builds it from its state; null before its first finished sync. */
+  scorecard: (org: string) => ReportInput | null;
   registry: Registry;
   /** EXECUTION_COACH_API_TOKEN; undefined or empty: write endpoints are refused. */
   token: string | undefined;
@@ -30,6 +37,13 @@ export interface ServiceDeps {
 }
 
 const RUNS_LISTED = 20;
+
+/** Pages that run no script and load nothing but their inline style; no other site may frame them or post from them. */
+const CONTENT_SECURITY_POLICY =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/** How long a client waiting for a dealership's first sync should wait before asking again, in seconds. */
+const NO_SYNC_RETRY_AFTER_S = 60;
 
 /** Equal in constant time whatever the lengths: both sides are hashed to the same length first. */
 function sameToken(given: string, expected: string): boolean {
@@ -54,7 +68,7 @@ export function serviceApp(deps: ServiceDeps): Express {
       'X-Content-Type-Options': 'nosniff',
       'X-Frame-Options': 'DENY',
       'Referrer-Policy': 'no-referrer',
-      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'",
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
       'Cache-Control': 'no-store',
     });
     next();
@@ -86,6 +100,8 @@ export function serviceApp(deps: ServiceDeps): Express {
     res.status(404).json({ error: `No run ${req.params.id} in any dealership's state.` });
   });
 
+  registerScorecard(app, deps);
+
   app.post('/runs', express.json({ limit: '4kb' }), (req, res) => {
     const expected = deps.token ?? '';
     if (expected === '') {
@@ -113,5 +129,55 @@ export function serviceApp(deps: ServiceDeps): Express {
       .json({ org: name, admission, runId });
   });
 
+  // Last: an error in a handler (a config edited into an invalid one since the start) is answered without a stack.
+  app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const message = isCoachError(error) ? `${error.code}: ${error.message}` : 'Internal error.';
+    res.status(500).json({ error: message });
+  });
   return app;
+}
+
+/**
+ * GET /scorecard and /api/scorecard: with one dealership its page and its JSON; with several, an index of them
+ * (a page, or JSON naming each one's two addresses). GET /scorecard/:org and /api/scorecard/:org: that dealership's,
+ * by its name (the config file) as one URL-encoded path segment. 404 for a dealership not served; 503 with
+ * Retry-After before its first finished sync.
+ */
+function registerScorecard(app: Express, deps: ServiceDeps): void {
+  const known = (org: string): boolean => deps.orgs.some((served) => served.name === org);
+  const page = (org: string, res: Response): void => {
+    if (!known(org)) return void res.status(404).type('html').send(unknownOrgPage(org));
+    const report = deps.scorecard(org);
+    if (report === null)
+      return void res.status(503).set('Retry-After', String(NO_SYNC_RETRY_AFTER_S)).type('html').send(noSyncPage(org));
+    res.type('html').send(scorecardPage(report));
+  };
+  const json = (org: string, res: Response): void => {
+    if (!known(org)) return void res.status(404).json({ error: `No dealership ${org} is served.` });
+    const report = deps.scorecard(org);
+    if (report === null)
+      return void res
+        .status(503)
+        .set('Retry-After', String(NO_SYNC_RETRY_AFTER_S))
+        .json({ error: `${org} has not finished a sync yet.` });
+    res.json(reportJson(report));
+  };
+  const only = deps.orgs.length === 1 ? deps.orgs[0]?.name : undefined;
+
+  app.get('/scorecard', (_req, res) => {
+    if (only !== undefined) return page(only, res);
+    res.type('html').send(scorecardIndexPage(deps.orgs.map((org) => org.name)));
+  });
+  app.get('/scorecard/:org', (req, res) => page(req.params.org, res));
+  app.get('/api/scorecard', (_req, res) => {
+    if (only !== undefined) return json(only, res);
+    res.json({
+      orgs: deps.orgs.map((org) => ({
+        org: org.name,
+        page: scorecardPath(org.name),
+        json: scorecardJsonPath(org.name),
+      })),
+    });
+  });
+  app.get('/api/scorecard/:org', (req, res) => json(req.params.org, res));
 }

@@ -35,6 +35,7 @@ export { type DecidedFlag } from './commitments';
 export { type CoachedFlag, coachingEffectiveness, type Effectiveness, type EffectivenessCounts } from './effectiveness';
 export { EFFECTIVENESS_SCOPES, type MonthEffectiveness } from './effectiveness-records';
 export { SCORECARD_PICKLISTS } from './scorecard-records';
+export { type Pace, paceOf } from './scorecard-text';
 export { type ObjectRead, readPlan } from './read-plan';
 export { formatSfDateTime, parseSfDate, parseSfDateTime } from './salesforce-datetime';
 export { readPath } from './salesforce-values';

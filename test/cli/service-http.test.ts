@@ -6,6 +6,9 @@ import request from 'supertest';
 import { Registry } from 'prom-client';
 import { type ServiceDeps, serviceApp } from '../../src/cli/service-http';
 import type { Admission } from '../../src/cli/scheduler';
+import { reportJson } from '../../src/cli/render-report';
+import { CoachError } from '../../src/lib/errors';
+import { reportInput } from './report-builders';
 
 const RUN_ID = 'run-20261204T180000Z-abc123';
 import type { RunSummary } from '../../src/sync/ports';
@@ -29,6 +32,8 @@ function run(runId: string, finishedAt: number | null, over: Partial<RunSummary>
   };
 }
 
+const NORTH_REPORT = reportInput();
+
 /** Two dealerships synced hourly: north an hour ago, south three hours ago; the process started a day ago. */
 function deps(over: Partial<ServiceDeps> = {}, admission: Admission | 'unknown' = 'started'): ServiceDeps {
   const history: Record<string, RunSummary[]> = {
@@ -42,6 +47,8 @@ function deps(over: Partial<ServiceDeps> = {}, admission: Admission | 'unknown' 
     ],
     runNow: () => ({ admission, runId: admission === 'started' || admission === 'queued' ? RUN_ID : null }),
     runs: (org, limit) => (history[org] ?? []).slice(0, limit),
+    // North has synced; south has not finished a sync yet.
+    scorecard: (org) => (org === 'north.yaml' ? NORTH_REPORT : null),
     registry: new Registry(),
     token: TOKEN,
     startedAt: NOW - 24 * HOUR,
@@ -137,6 +144,86 @@ describe('serve over HTTP', () => {
       const response = await post(deps(), `Bearer ${TOKEN}`, {});
       expect(response.status).toBe(400);
       expect(response.body.error).toContain('"org"');
+    });
+  });
+
+  describe('the scorecard', () => {
+    const one = (over: Partial<ServiceDeps> = {}): ServiceDeps =>
+      deps({ orgs: [{ name: 'north.yaml', intervalMs: HOUR }], ...over });
+
+    it('given several dealerships, when /scorecard is asked, then an index page links each one’s page and JSON', async () => {
+      const response = await request(serviceApp(deps())).get('/scorecard');
+      expect(response.status).toBe(200);
+      expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(response.text).toContain('<a href="/scorecard/north.yaml">north.yaml</a>');
+      expect(response.text).toContain('<a href="/api/scorecard/south.yaml">JSON</a>');
+      const api = await request(serviceApp(deps())).get('/api/scorecard');
+      expect(api.body).toEqual({
+        orgs: [
+          { org: 'north.yaml', page: '/scorecard/north.yaml', json: '/api/scorecard/north.yaml' },
+          { org: 'south.yaml', page: '/scorecard/south.yaml', json: '/api/scorecard/south.yaml' },
+        ],
+      });
+    });
+
+    it('given a synced dealership, when its page is asked, then the page under a policy that allows no script and no outside source', async () => {
+      const response = await request(serviceApp(deps())).get('/scorecard/north.yaml');
+      expect(response.status).toBe(200);
+      expect(response.text).toContain('<h1>Test Motors: coaching scorecard</h1>');
+      const policy = String(response.headers['content-security-policy']);
+      expect(policy).toContain("default-src 'none'");
+      expect(policy).toContain("style-src 'unsafe-inline'");
+      expect(policy).toContain("frame-ancestors 'none'");
+      expect(policy).not.toMatch(/script-src|https?:/);
+      expect(response.headers['x-frame-options']).toBe('DENY');
+    });
+
+    it('given a synced dealership, when its JSON is asked, then it is what `report --json` prints', async () => {
+      const response = await request(serviceApp(deps())).get('/api/scorecard/north.yaml');
+      expect(response.status).toBe(200);
+      expect(response.body).toEqual(JSON.parse(JSON.stringify(reportJson(NORTH_REPORT))));
+    });
+
+    it('given one dealership, then /scorecard and /api/scorecard answer its page and JSON directly', async () => {
+      const app = serviceApp(one());
+      expect((await request(app).get('/scorecard')).text).toContain('Test Motors: coaching scorecard');
+      expect((await request(app).get('/api/scorecard')).body).toMatchObject({ dealership: 'Test Motors' });
+    });
+
+    it('given a dealership named by a path, then its URL-encoded name finds it', async () => {
+      const name = '/etc/execution-coach/dealerships/north.yaml';
+      const app = serviceApp(one({ orgs: [{ name, intervalMs: HOUR }], scorecard: () => NORTH_REPORT }));
+      const response = await request(app).get(`/scorecard/${encodeURIComponent(name)}`);
+      expect(response.status).toBe(200);
+    });
+
+    it('given a dealership not served, then 404 as a page and as JSON, its name escaped', async () => {
+      const app = serviceApp(deps());
+      const page = await request(app).get(`/scorecard/${encodeURIComponent('<b>west</b>.yaml')}`);
+      expect(page.status).toBe(404);
+      expect(page.text).toContain('No dealership &lt;b&gt;west&lt;/b&gt;.yaml is served here.');
+      expect((await request(app).get('/api/scorecard/west.yaml')).status).toBe(404);
+    });
+
+    it('given a dealership with no finished sync yet, then 503 with Retry-After and a page that says so', async () => {
+      const app = serviceApp(deps());
+      const page = await request(app).get('/scorecard/south.yaml');
+      expect([page.status, page.headers['retry-after']]).toEqual([503, '60']);
+      expect(page.text).toContain('south.yaml has not finished a sync yet');
+      const json = await request(app).get('/api/scorecard/south.yaml');
+      expect([json.status, json.body]).toEqual([503, { error: 'south.yaml has not finished a sync yet.' }]);
+    });
+
+    it('given the report cannot be built (a config edited into a bad one), then 500 with the code and no stack', async () => {
+      const failing = deps({
+        scorecard: () => {
+          throw new CoachError({ code: 'CONFIG_INVALID', message: 'north.yaml: windowDays must be a number.' });
+        },
+      });
+      const response = await request(serviceApp(failing)).get('/scorecard/north.yaml');
+      expect(response.status).toBe(500);
+      expect(response.body).toEqual({ error: 'CONFIG_INVALID: north.yaml: windowDays must be a number.' });
+      expect(response.text).not.toContain('    at ');
     });
   });
 });

@@ -133,6 +133,17 @@ describe('exit codes, command by command, as the README states them', () => {
     },
   );
 
+  it('given report --html: a file it can write 0, a folder that does not exist 2', async () => {
+    const html = (file: string) =>
+      cli(['report', '--config', CONFIG, '--state', synced, '--now', runAt(1), '--html', file], {});
+    const written = await expectExit('report', 0, () => html(path.join(org.dir, 'scorecard.html')));
+    expect(written.stdout).toBe(`Wrote the scorecard page to ${path.join(org.dir, 'scorecard.html')}.\n`);
+    const refusedPath = await expectExit('report', 2, () =>
+      html(path.join(org.dir, 'no-such-folder', 'scorecard.html')),
+    );
+    expect(refusedPath.stderr).toContain('error [USAGE_HTML_PATH]');
+  });
+
   it('given history: a synced state 0, a state file with no sync or unreadable 1, a missing config or a bad --limit 2', async () => {
     const ran = await expectExit('history', 0, () => cli(['history', '--config', CONFIG, '--state', synced], {}));
     expect(ran.stdout).toMatch(/^Last \d+ runs?, newest first/);

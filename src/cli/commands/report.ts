@@ -1,5 +1,8 @@
-import type { Command } from 'commander';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { type Command, Option } from 'commander';
 import { coachingEffectiveness, compileMapper, type FlagScope, type WriteBackModel } from '../../core';
+import { CoachError, ExitCode } from '../../lib/errors';
 import type { StateStore } from '../../state/state-store';
 import { computeFromState } from '../../sync/compute-phase';
 import { coachedFlagsFrom } from '../../sync/flag-records';
@@ -8,9 +11,12 @@ import type { CliContext } from '../context';
 import { type FlagTally, renderReport, type ReportInput, reportJson } from '../render-report';
 import { assertSynced, clockFrom, loadModel, openSyncedState, type OrgCommandOptions } from '../run-context';
 import { configOption, stateOption, nowOption, jsonOption } from '../options';
+import { scorecardPage } from '../scorecard-page';
 
 export interface ReportOptions extends Pick<OrgCommandOptions, 'config' | 'state' | 'now'> {
   json?: boolean;
+  /** Write the scorecard page here instead of printing the report. */
+  html?: string;
 }
 
 /** Counts the org's coaching flags by status, as last read, and the open ones about whole teams. */
@@ -63,6 +69,7 @@ export function buildReport(options: ReportOptions, ctx: CliContext, state?: Sta
       names: computed.names,
       flags: tallyOf(flags, model.writeBack),
       effectiveness: coachingEffectiveness(coachedFlagsFrom(flags, model.writeBack)),
+      openFlags: computed.openFlags,
     };
   } finally {
     if (!state) store.close();
@@ -79,8 +86,39 @@ export function registerReport(program: Command, ctx: CliContext): void {
     .addOption(stateOption())
     .addOption(nowOption())
     .addOption(jsonOption('the report'))
+    .addOption(
+      new Option('--html <file>', 'write the scorecard page (HTML, no script) to this file instead').conflicts('json'),
+    )
     .action((options: ReportOptions) => {
       const report = buildReport(options, ctx);
+      if (options.html !== undefined) {
+        const written = writePage(resolve(ctx.cwd, options.html), scorecardPage(report));
+        ctx.out(`Wrote the scorecard page to ${written}.\n`);
+        return;
+      }
       ctx.out(options.json === true ? `${JSON.stringify(reportJson(report), null, 2)}\n` : renderReport(report));
     });
+}
+
+/**
+ * Writes the page beside its destination and renames it into place, so that a web server serving the file while a
+ * cron job rewrites it never sends half a page. A path that cannot be written is a usage error (exit 2).
+ */
+function writePage(path: string, html: string): string {
+  const partial = `${path}.${process.pid}.partial`;
+  try {
+    writeFileSync(partial, html);
+    renameSync(partial, path);
+    return path;
+  } catch (error) {
+    rmSync(partial, { force: true });
+    const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+    throw new CoachError({
+      code: 'USAGE_HTML_PATH',
+      message: `Cannot write the scorecard page to ${path} (${reason}).`,
+      actions: ['Pass --html a file name in a folder that exists and that this user may write to.'],
+      exitCode: ExitCode.usage,
+      cause: error,
+    });
+  }
 }

@@ -21,6 +21,7 @@ import { type ScheduledOrg, SyncScheduler } from '../scheduler';
 import { holdStateFiles } from '../serve-lock';
 import { type ServiceOrg, serviceApp } from '../service-http';
 import { ServiceMetrics } from '../service-metrics';
+import { scorecardSource, type ServedState } from '../scorecard-source';
 import { openStateStore } from '../../state/state-store';
 import type { RunSummary } from '../../sync/ports';
 import { runResultOf } from '../../sync/run-result';
@@ -75,6 +76,7 @@ export async function serve(options: ServeOptions, ctx: CliContext): Promise<voi
   const served: ServiceOrg[] = [];
   const statePaths = new Map<string, string>();
   const stateFiles = new Map<string, string>();
+  const servedStates = new Map<string, ServedState>();
   for (const file of configFiles(options, ctx)) {
     let config;
     try {
@@ -118,6 +120,7 @@ export async function serve(options: ServeOptions, ctx: CliContext): Promise<voi
     });
     served.push({ name: file, intervalMs: cronInterval(config.schedule.cron, timeZone) });
     stateFiles.set(file, state);
+    servedStates.set(file, { path: state, timeZone: config.dealership.timeZone });
   }
   if (orgs.length === 0)
     throw usage('No config could be loaded: nothing to schedule.', 'Fix the configs reported above.');
@@ -148,6 +151,7 @@ export async function serve(options: ServeOptions, ctx: CliContext): Promise<voi
     orgs: served,
     runNow: (org) => scheduler.runNow(org),
     runs: (org, limit) => runsOf(stateFiles.get(org), limit),
+    scorecard: scorecardSource(servedStates, ctx),
     registry: metrics.registry,
     token: ctx.env.EXECUTION_COACH_API_TOKEN,
     startedAt: Date.now(),
@@ -190,7 +194,7 @@ export function registerServe(program: Command, ctx: CliContext): void {
     .option('--strict', 'refuse to start when any config has a problem (default: report it and serve the others)')
     .option(
       '--port <n>',
-      `HTTP port for /healthz, /readyz, /metrics and /runs (default ${DEFAULT_PORT}; 0: any free port)`,
+      `HTTP port for /healthz, /readyz, /metrics, /runs and /scorecard (default ${DEFAULT_PORT}; 0: any free port)`,
     )
     .option('--host <address>', `address to listen on (default ${DEFAULT_HOST}: this machine only)`)
     .addOption(logLevelOption())
