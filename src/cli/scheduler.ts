@@ -64,6 +64,8 @@ export class SyncScheduler {
   private readonly busy = new Set<string>();
   private readonly waiting: Array<{ org: ScheduledOrg; runId: string }> = [];
   private readonly running = new Map<string, Promise<void>>();
+  /** Each org's last two schedule times, newest first: readiness asks whether a run ended since the older. */
+  private readonly ticks = new Map<string, number[]>();
   private tasks: Array<{ stop(): void }> = [];
   private stopped = false;
   private readonly stopping = new AbortController();
@@ -87,7 +89,10 @@ export class SyncScheduler {
       this.startCron(
         org.cron,
         org.timeZone,
-        () => void this.admit(org),
+        () => {
+          this.ticks.set(org.name, [Date.now(), ...(this.ticks.get(org.name) ?? [])].slice(0, 2));
+          void this.admit(org);
+        },
         (at) => this.events.onMissed?.(org.name, at),
       ),
     );
@@ -97,6 +102,11 @@ export class SyncScheduler {
   runNow(name: string): RunRequest {
     const org = this.orgs.find((candidate) => candidate.name === name);
     return org ? this.admit(org) : { admission: 'unknown', runId: null };
+  }
+
+  /** When the org's schedule last fired, newest first (at most two; a tick skipped as busy counts). */
+  ticksOf(name: string): readonly number[] {
+    return this.ticks.get(name) ?? [];
   }
 
   /** Runs in progress now, by org name. */

@@ -7,6 +7,7 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
 import type { Registry } from 'prom-client';
 import { isCoachError } from '../lib/errors';
 import type { RunSummary } from '../sync/ports';
@@ -18,8 +19,14 @@ import { scorecardPage } from './scorecard-page';
 export interface ServiceOrg {
   /** The config file: the org's name in every endpoint. */
   name: string;
-  /** Time between two scheduled runs (from the cron expression), for readiness. */
-  intervalMs: number;
+  /**
+   * When its schedule last fired (epoch ms, newest first; two are enough), for readiness. A run must have ended
+   * since the one before the last: an org may be in its run for one interval, not two. Counting the schedule's own
+   * times, not a fixed interval, keeps a schedule with a night off (every half hour from 8 to 20) ready overnight.
+   */
+  ticks: () => readonly number[];
+  /** What else keeps it from being ready (its state file not writable, its API usage past the guard), or null. */
+  problem?: () => string | null;
 }
 
 export interface ServiceDeps {
@@ -34,13 +41,23 @@ export interface ServiceDeps {
   token: string | undefined;
   startedAt: number;
   now: () => number;
+  /** Configs that could not be loaded at start and are not served: readiness names them. */
+  skipped?: ReadonlyArray<{ config: string; problem: string }>;
+  /** Told of each request once answered (method, path without its query, status, milliseconds). */
+  log?: (method: string, path: string, status: number, ms: number) => void;
 }
 
 const RUNS_LISTED = 20;
 
 /** Pages that run no script and load nothing but their inline style; no other site may frame them or post from them. */
-const CONTENT_SECURITY_POLICY =
-  "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'none'"],
+  styleSrc: ["'unsafe-inline'"],
+  imgSrc: ["'self'"],
+  baseUri: ["'none'"],
+  formAction: ["'none'"],
+  frameAncestors: ["'none'"],
+};
 
 /** How long a client waiting for a dealership's first sync should wait before asking again, in seconds. */
 const NO_SYNC_RETRY_AFTER_S = 60;
@@ -51,26 +68,38 @@ function sameToken(given: string, expected: string): boolean {
   return timingSafeEqual(digest(given), digest(expected));
 }
 
-/** Why an org is not ready, or null: its last run ended within twice its interval (or it started that recently). */
+/**
+ * Why an org is not ready, or null: a run of it ended since the schedule's time before its last (or the schedule
+ * has not fired twice yet), and nothing else stands in its way (its state file writable, its API usage below the
+ * guard).
+ */
 function notReady(org: ServiceOrg, deps: ServiceDeps): string | null {
-  const since = deps.now() - 2 * org.intervalMs;
+  const due = org.ticks()[1];
   const last = deps.runs(org.name, RUNS_LISTED).find((run) => run.finishedAt !== null);
-  if (last?.finishedAt != null && last.finishedAt >= since) return null;
-  if (deps.startedAt >= since) return null;
-  return last ? `last run ended ${new Date(last.finishedAt ?? 0).toISOString()}` : 'no run since the start';
+  if (due !== undefined && (last?.finishedAt ?? -Infinity) < due) {
+    const missed = `no run ended since its schedule's time ${new Date(due).toISOString()}`;
+    return last ? `${missed}: the last ended ${new Date(last.finishedAt ?? 0).toISOString()}` : missed;
+  }
+  return org.problem?.() ?? null;
 }
 
 export function serviceApp(deps: ServiceDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.use((_req: Request, res: Response, next: NextFunction) => {
-    res.set({
-      'X-Content-Type-Options': 'nosniff',
-      'X-Frame-Options': 'DENY',
-      'Referrer-Policy': 'no-referrer',
-      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-      'Cache-Control': 'no-store',
-    });
+  app.use(
+    helmet({
+      contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
+      frameguard: { action: 'deny' },
+      referrerPolicy: { policy: 'no-referrer' },
+      // Plain HTTP on loopback or behind the cluster's ingress: HSTS is the ingress's to send, not this listener's.
+      strictTransportSecurity: false,
+    }),
+  );
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    res.set('Cache-Control', 'no-store');
+    const started = deps.now();
+    // The path only: a query string may carry what nobody meant to log, and headers (the token) are never logged.
+    res.on('finish', () => deps.log?.(req.method, req.path, res.statusCode, deps.now() - started));
     next();
   });
 
@@ -80,8 +109,14 @@ export function serviceApp(deps: ServiceDeps): Express {
 
   app.get('/readyz', (_req, res) => {
     const orgs = deps.orgs.map((org) => ({ org: org.name, problem: notReady(org, deps) }));
-    const ready = orgs.every((org) => org.problem === null);
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', orgs });
+    // A config skipped at start is a dealership nobody syncs: not ready until someone fixes it and restarts.
+    const skipped = (deps.skipped ?? []).map(({ config, problem }) => ({
+      org: config,
+      problem: `not served: ${problem}`,
+    }));
+    const all = [...orgs, ...skipped];
+    const ready = all.every((org) => org.problem === null);
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', orgs: all });
   });
 
   app.get('/metrics', async (_req, res) => {

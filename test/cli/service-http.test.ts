@@ -34,7 +34,12 @@ function run(runId: string, finishedAt: number | null, over: Partial<RunSummary>
 
 const NORTH_REPORT = reportInput();
 
-/** Two dealerships synced hourly: north an hour ago, south three hours ago; the process started a day ago. */
+/** Ticks of an hourly schedule: the last at `NOW - ago`, the one before an hour earlier. */
+const hourly =
+  (ago = 30 * 60_000) =>
+  (): number[] => [NOW - ago, NOW - ago - HOUR];
+
+/** Two dealerships synced hourly: north an hour ago, south three hours ago (its schedule every four hours). */
 function deps(over: Partial<ServiceDeps> = {}, admission: Admission | 'unknown' = 'started'): ServiceDeps {
   const history: Record<string, RunSummary[]> = {
     'north.yaml': [run('run-n2', NOW - HOUR), run('run-n1', NOW - 2 * HOUR)],
@@ -42,8 +47,8 @@ function deps(over: Partial<ServiceDeps> = {}, admission: Admission | 'unknown' 
   };
   return {
     orgs: [
-      { name: 'north.yaml', intervalMs: HOUR },
-      { name: 'south.yaml', intervalMs: 4 * HOUR },
+      { name: 'north.yaml', ticks: hourly() },
+      { name: 'south.yaml', ticks: () => [NOW - 2 * HOUR, NOW - 6 * HOUR] },
     ],
     runNow: () => ({ admission, runId: admission === 'started' || admission === 'queued' ? RUN_ID : null }),
     runs: (org, limit) => (history[org] ?? []).slice(0, limit),
@@ -66,20 +71,62 @@ describe('serve over HTTP', () => {
     expect(response.headers['x-powered-by']).toBeUndefined();
   });
 
-  it('given every dealership ran within twice its interval, then /readyz is 200; one that did not, 503 naming it', async () => {
+  it("given every dealership had a run end since its schedule's time before the last, then /readyz is 200; one that did not, 503 naming it", async () => {
     expect((await request(serviceApp(deps())).get('/readyz')).status).toBe(200);
-    const stale = deps({ orgs: [{ name: 'south.yaml', intervalMs: HOUR }] });
+    const stale = deps({ orgs: [{ name: 'south.yaml', ticks: hourly() }] });
     const response = await request(serviceApp(stale)).get('/readyz');
     expect(response.status).toBe(503);
     expect(response.body).toEqual({
       status: 'not ready',
-      orgs: [{ org: 'south.yaml', problem: 'last run ended 2026-12-04T15:00:00.000Z' }],
+      orgs: [
+        {
+          org: 'south.yaml',
+          problem:
+            "no run ended since its schedule's time 2026-12-04T16:30:00.000Z: the last ended 2026-12-04T15:00:00.000Z",
+        },
+      ],
     });
   });
 
-  it('given a process started within twice the interval and no run yet, then it is ready: the first run has not come', async () => {
-    const fresh = deps({ startedAt: NOW - HOUR, runs: () => [] });
+  it('given a schedule that fired once or not yet and no run, then it is ready: the first run may still be going', async () => {
+    const fresh = deps({ orgs: [{ name: 'north.yaml', ticks: () => [NOW - 60_000] }], runs: () => [] });
     expect((await request(serviceApp(fresh)).get('/readyz')).status).toBe(200);
+  });
+
+  it('given a schedule with a night off, when asked at night, then the last evening run keeps it ready', async () => {
+    // Every half hour until 20:00; asked at 02:00; the 20:00 run ended at 20:01.
+    const night = deps({
+      orgs: [{ name: 'north.yaml', ticks: () => [NOW - 6 * HOUR, NOW - 6.5 * HOUR] }],
+      runs: () => [run('run-evening', NOW - 6 * HOUR + 60_000)],
+    });
+    expect((await request(serviceApp(night)).get('/readyz')).status).toBe(200);
+  });
+
+  it('given a state file that cannot be written, a config skipped at start, then /readyz is 503 naming both', async () => {
+    const broken = deps({
+      orgs: [{ name: 'north.yaml', ticks: hourly(), problem: () => 'its state file /data/north.db cannot be written' }],
+      skipped: [{ config: 'west.yaml', problem: 'CONFIG_INVALID' }],
+    });
+    const response = await request(serviceApp(broken)).get('/readyz');
+    expect([response.status, response.body]).toEqual([
+      503,
+      {
+        status: 'not ready',
+        orgs: [
+          { org: 'north.yaml', problem: 'its state file /data/north.db cannot be written' },
+          { org: 'west.yaml', problem: 'not served: CONFIG_INVALID' },
+        ],
+      },
+    ]);
+  });
+
+  it('given requests, then each is logged by method, path without its query string, status and time, and never the token', async () => {
+    const lines: string[] = [];
+    const app = serviceApp(deps({ log: (method, path, status) => lines.push(`${method} ${path} ${status}`) }));
+    await request(app).get('/runs?token=leaked');
+    await request(app).post('/runs').set('Authorization', `Bearer ${TOKEN}`).send({ org: 'north.yaml' });
+    expect(lines).toEqual(['GET /runs 200', 'POST /runs 202']);
+    expect(lines.join('\n')).not.toContain(TOKEN);
   });
 
   it('given the registry, then /metrics answers in the Prometheus text format', async () => {
@@ -149,7 +196,7 @@ describe('serve over HTTP', () => {
 
   describe('the scorecard', () => {
     const one = (over: Partial<ServiceDeps> = {}): ServiceDeps =>
-      deps({ orgs: [{ name: 'north.yaml', intervalMs: HOUR }], ...over });
+      deps({ orgs: [{ name: 'north.yaml', ticks: hourly() }], ...over });
 
     it('given several dealerships, when /scorecard is asked, then an index page links each one’s page and JSON', async () => {
       const response = await request(serviceApp(deps())).get('/scorecard');
@@ -192,7 +239,7 @@ describe('serve over HTTP', () => {
 
     it('given a dealership named by a path, then its URL-encoded name finds it', async () => {
       const name = '/etc/execution-coach/dealerships/north.yaml';
-      const app = serviceApp(one({ orgs: [{ name, intervalMs: HOUR }], scorecard: () => NORTH_REPORT }));
+      const app = serviceApp(one({ orgs: [{ name, ticks: hourly() }], scorecard: () => NORTH_REPORT }));
       const response = await request(app).get(`/scorecard/${encodeURIComponent(name)}`);
       expect(response.status).toBe(200);
     });

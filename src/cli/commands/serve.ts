@@ -11,13 +11,13 @@ import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Express } from 'express';
-import { createTask } from 'node-cron';
 import { loadConfig } from '../../config';
 import { CoachError, ExitCode } from '../../lib/errors';
 import { processShutdown, reportError, type CliContext } from '../context';
 import { logLevelOption } from '../options';
 import { loggerFor, newRunId } from '../run-context';
 import { type ScheduledOrg, SyncScheduler } from '../scheduler';
+import { readinessProblem } from '../serve-readiness';
 import { holdStateFiles } from '../serve-lock';
 import { type ServiceOrg, serviceApp } from '../service-http';
 import { ServiceMetrics } from '../service-metrics';
@@ -77,6 +77,8 @@ export async function serve(options: ServeOptions, ctx: CliContext): Promise<voi
   const statePaths = new Map<string, string>();
   const stateFiles = new Map<string, string>();
   const servedStates = new Map<string, ServedState>();
+  const skipped: Array<{ config: string; problem: string }> = [];
+  const apiUsage = new Map<string, number>();
   for (const file of configFiles(options, ctx)) {
     let config;
     try {
@@ -85,6 +87,7 @@ export async function serve(options: ServeOptions, ctx: CliContext): Promise<voi
       if (options.strict === true || !(error instanceof CoachError)) throw error;
       ctx.err(`Skipping ${file}, which cannot be served:\n`);
       reportError(ctx, error);
+      skipped.push({ config: file, problem: error.code });
       continue;
     }
     const state = resolve(ctx.cwd, config.state.path);
@@ -112,13 +115,23 @@ export async function serve(options: ServeOptions, ctx: CliContext): Promise<voi
             ctx,
           );
           metrics.recordRun(file, report, seconds(), Date.now());
+          if (report.apiUsage && report.apiUsage.limit > 0)
+            apiUsage.set(file, report.apiUsage.used / report.apiUsage.limit);
         } catch (error) {
           metrics.recordFailure(file, runResultOf(error), seconds());
           throw error;
         }
       },
     });
-    served.push({ name: file, intervalMs: cronInterval(config.schedule.cron, timeZone) });
+    served.push({
+      name: file,
+      ticks: () => scheduler.ticksOf(file),
+      problem: readinessProblem({
+        statePath: state,
+        maxApiUsage: config.sync.maxApiUsage,
+        apiUsage: () => apiUsage.get(file) ?? null,
+      }),
+    });
     stateFiles.set(file, state);
     servedStates.set(file, { path: state, timeZone: config.dealership.timeZone });
   }
@@ -155,6 +168,10 @@ export async function serve(options: ServeOptions, ctx: CliContext): Promise<voi
     registry: metrics.registry,
     token: ctx.env.EXECUTION_COACH_API_TOKEN,
     startedAt: Date.now(),
+    skipped,
+    // Writes (a run started by hand) are worth a line at info; probes and scrapes come every few seconds.
+    log: (method, path, status, ms) =>
+      logger[method === 'GET' ? 'debug' : 'info']('HTTP request', { method, path, status, ms }),
     now: () => Date.now(),
   });
   const serveLock = holdStateFiles([...stateFiles.values()], logger);
@@ -204,17 +221,6 @@ export function registerServe(program: Command, ctx: CliContext): void {
 }
 
 const stoppedAtCheckpoint = (error: unknown): boolean => error instanceof CoachError && error.code === 'RUN_STOPPED';
-
-/** The time between the cron expression's next two runs: the interval readiness allows twice over. */
-function cronInterval(cron: string, timeZone: string): number {
-  const task = createTask(cron, () => undefined, { timezone: timeZone });
-  try {
-    const [first, second] = task.getNextRuns(2);
-    return first && second ? second.getTime() - first.getTime() : 0;
-  } finally {
-    void task.destroy();
-  }
-}
 
 /** The org's last runs from its state file, read alongside the syncs (SQLite WAL lets readers in); none before one. */
 function runsOf(statePath: string | undefined, limit: number): RunSummary[] {
