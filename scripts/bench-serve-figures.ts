@@ -65,6 +65,8 @@ export interface ServeFigures {
   /** Tick to the last run's end. */
   wallMs: number;
   floorMs: number;
+  /** The same runs one after another (--max-concurrent 1 at best): what the slots save is measured against it. */
+  serialMs: number;
   /** Each dealership's wait from the tick to its run's start, in start order. */
   waits: Array<{ org: string; waitMs: number; runMs: number; result: string; apiCalls: number }>;
   longestWaitMs: number;
@@ -90,6 +92,7 @@ export function serveFigures(input: ServeInput): ServeFigures {
     runs: input.runs.length,
     wallMs: Math.max(...ordered.map((run) => run.finishedAt)) - input.tick,
     floorMs: waves * input.singleRunMs,
+    serialMs: input.runs.length * input.singleRunMs,
     waits,
     longestWaitMs: Math.max(...waits.map((w) => w.waitMs)),
     late: waits.filter((w) => w.waitMs > input.intervalMs).map((w) => w.org),

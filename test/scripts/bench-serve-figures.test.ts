@@ -82,6 +82,7 @@ describe('the serve benchmark’s figures', () => {
     ]);
     expect(figures.wallMs).toBe(6_800);
     expect(figures.floorMs).toBe(6_000);
+    expect(figures.serialMs).toBe(12_000);
     expect(figures.longestWaitMs).toBe(3_600);
     expect({ late: figures.late, failed: figures.failed, offTick: figures.offTick }).toEqual({
       late: [],
