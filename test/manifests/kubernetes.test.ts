@@ -234,7 +234,7 @@ function portOf(container: Container, port: string | number): number | undefined
   return typeof port === 'number' ? port : container.ports.find((p) => p.name === port)?.containerPort;
 }
 
-/** The mount path of the volume built from `source` (a ConfigMap name or a claim name). */
+/** The volume built from `source` (its ConfigMap or claim name) and where the container mounts it. */
 function mountOf(objects: readonly K8sObject[], source: (volume: PodSpec['volumes'][number]) => string | undefined) {
   const { spec } = deploymentOf(objects).spec.template;
   const volume = spec.volumes.find((v) => source(v) !== undefined);
@@ -265,7 +265,10 @@ function loginVariables(config: Config): string[] {
   }
 }
 
-/** What the pod's environment would hold, with a stand-in for every Secret value (never a real one). */
+/**
+ * What the pod's environment would hold, with a stand-in for every Secret value; the login URLs point at a closed
+ * port on loopback, so a run started by accident in a test reaches nothing.
+ */
 function podEnvironment(container: Container): Record<string, string> {
   return Object.fromEntries(
     container.env.map((v) => [
