@@ -6,9 +6,10 @@
  * the samples place memory on the run's timeline.
  */
 import { readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type ChildSet, exited, nextMessage } from './bench-ipc';
-import type { SyncResult } from './bench-messages';
+import type { OrgReady, SyncResult } from './bench-messages';
 
 /** How often the child's RSS is read from /proc. */
 export const RSS_SAMPLE_MS = 50;
@@ -52,6 +53,18 @@ export interface ConnectorOptions {
 }
 
 const epochNow = (): number => performance.timeOrigin + performance.now();
+
+/** Only what the connector needs: it logs in with OAuth client credentials, as a server would. */
+export function connectorEnv(ready: OrgReady): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? tmpdir(),
+    SF_LOGIN_URL: ready.url,
+    SF_CLIENT_ID: ready.clientId,
+    SF_CLIENT_SECRET: ready.clientSecret,
+    SF_DISABLE_LOG_FILE: 'true',
+  };
+}
 
 export async function runConnector(children: ChildSet, options: ConnectorOptions): Promise<ConnectorRun> {
   const profileFlags = options.profileDir
@@ -115,10 +128,10 @@ function parseJson(result: SyncResult): SyncJson {
   }
 }
 
-/** VmRSS of a process, from /proc (Linux); null where there is none. */
-function residentBytes(pid: number): number | null {
+/** VmRSS of a process, or its peak (VmHWM), from /proc (Linux); null where there is none. */
+export function residentBytes(pid: number, field: 'VmRSS' | 'VmHWM' = 'VmRSS'): number | null {
   try {
-    const match = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    const match = new RegExp(`^${field}:\\s+(\\d+) kB$`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return match ? Number(match[1]) * 1024 : null;
   } catch {
     return null;

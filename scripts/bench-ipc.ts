@@ -33,6 +33,13 @@ export class ChildSet {
     return child;
   }
 
+  /** A child started otherwise (a spawned process with no IPC channel), killed with the others. */
+  adopt(child: ChildProcess): ChildProcess {
+    this.children.add(child);
+    child.once('exit', () => this.children.delete(child));
+    return child;
+  }
+
   killAll(): void {
     for (const child of this.children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     this.children.clear();

@@ -7,6 +7,7 @@
  * report API calls and memory, stop.
  *
  * Usage (by bench.ts): bench-org.ts --seed N --reps N --scale N --seeded-at ISO --api-limit N
+ * (by bench-serve.ts also --latency-ms N: every request answered that much later, as a distant org would)
  */
 import { answer, type Message } from './bench-ipc';
 import { type ChangePlan, changeRecords } from './bench-changes';
@@ -27,14 +28,21 @@ function textOption(name: string): string {
   return value;
 }
 
+/** An option the benchmark may leave out. */
+function optionalNumber(name: string): number | undefined {
+  return process.argv.includes(`--${name}`) ? numberOption(name) : undefined;
+}
+
 async function main(): Promise<void> {
   const seededAt = Date.parse(textOption('seeded-at'));
+  const latencyMs = optionalNumber('latency-ms');
   const started = performance.now();
   const sandbox = await startSandbox({
     port: 0,
     now: seededAt,
     freezeClock: true,
     apiLimit: numberOption('api-limit'),
+    ...(latencyMs === undefined ? {} : { faults: { latencyMinMs: latencyMs, latencyMaxMs: latencyMs } }),
     seed: { seed: numberOption('seed'), reps: numberOption('reps'), scale: numberOption('scale'), now: seededAt },
   });
   const seedMs = performance.now() - started;

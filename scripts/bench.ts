@@ -14,7 +14,11 @@
  * --no-profile is given. Prints the figures, PASS/MISS per target and where time and memory
  * went; exits 0 whatever the figures (it is a measurement), 1 only if the benchmark broke.
  *
- * Options: --scale N (default 83), --reps N (12), --seed N (1), --no-profile, --keep (keep the
+ * Then, with the big org stopped, `serve` keeps the schedule of 20 dealerships against a small org that answers
+ * 50 ms late (bench-serve.ts; alone: `npm run bench:serve`). A served dealership that waited past its interval, or
+ * a run that failed, also exits 1: that is a broken guarantee of the scheduler, not a slow figure.
+ *
+ * Options: --scale N (default 83), --reps N (12), --seed N (1), --no-profile, --no-serve, --keep (keep the
  * scratch directory: state file, config copy, CPU profiles). Experiments (the README's figures
  * use neither): --bulk-threshold N (a config copy with this sync.bulkThreshold; above the
  * biggest object, the backfill reads REST like the floor), --state-dir DIR (the state file on
@@ -27,12 +31,13 @@ import { parseDocument } from 'yaml';
 import { type Config, loadConfig, toCoachModel } from '../src/config';
 import type { CoachModel } from '../src/core';
 import type { ChangePlan } from './bench-changes';
-import { measureBaseline, runConnector } from './bench-connector';
+import { connectorEnv, measureBaseline, runConnector } from './bench-connector';
 import { type BenchedRun, mb, type RunName } from './bench-figures';
 import { floorQueries, measureFloor } from './bench-floor';
 import { ask, ChildSet, nextMessage } from './bench-ipc';
 import type { ChangeAnswer, OrgReady, TokenAnswer, UsageAnswer } from './bench-messages';
 import { fullReport, recordCountsTable, table } from './bench-report';
+import { benchServe, SERVE_BENCH_DEFAULTS } from './bench-serve';
 
 const ROOT = path.resolve(__dirname, '..');
 const CONFIG_FILE = path.join(ROOT, 'config/dealership.yaml');
@@ -61,6 +66,7 @@ interface Options {
   seed: number;
   profile: boolean;
   keep: boolean;
+  serve: boolean;
   bulkThreshold: number | null;
   stateDir: string | null;
 }
@@ -83,6 +89,7 @@ function parseOptions(argv: readonly string[]): Options {
     seed: numberAfter('seed') ?? DEFAULT_SEED,
     profile: !argv.includes('--no-profile'),
     keep: argv.includes('--keep'),
+    serve: !argv.includes('--no-serve'),
     bulkThreshold: numberAfter('bulk-threshold'),
     stateDir: textAfter('state-dir'),
   };
@@ -184,18 +191,6 @@ async function benchRun(
   };
 }
 
-/** Only what the connector needs: it logs in with OAuth client credentials, as a server would. */
-function connectorEnv(ready: OrgReady): NodeJS.ProcessEnv {
-  return {
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? tmpdir(),
-    SF_LOGIN_URL: ready.url,
-    SF_CLIENT_ID: ready.clientId,
-    SF_CLIENT_SECRET: ready.clientSecret,
-    SF_DISABLE_LOG_FILE: 'true',
-  };
-}
-
 function diff(after: Record<string, number>, before: Record<string, number>): Record<string, number> {
   const out: Record<string, number> = {};
   for (const [kind, n] of Object.entries(after)) if (n - (before[kind] ?? 0) > 0) out[kind] = n - (before[kind] ?? 0);
@@ -284,6 +279,15 @@ async function main(): Promise<void> {
         runs.map((r, i) => [r.name, iso(runAt(i))]),
       )}\n`,
     );
+    if (options.serve) {
+      // The big org's memory and CPU are not the serve benchmark's: it has an org of its own.
+      await org.ask({ kind: 'stop' });
+      const serveScratch = path.join(scratch, 'serve');
+      mkdirSync(serveScratch);
+      const serve = await benchServe(children, serveScratch, SERVE_BENCH_DEFAULTS);
+      process.stdout.write(serve.report);
+      if (!serve.pass) process.exitCode = 1;
+    }
     if (options.keep)
       process.stdout.write(`Scratch kept: ${scratch}${stateDir === scratch ? '' : ` and ${stateDir}`}\n`);
   } finally {

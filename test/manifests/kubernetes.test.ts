@@ -1,19 +1,23 @@
 /**
  * The Kubernetes manifests: kustomize builds every overlay, every object validates against the
  * Kubernetes schemas, no key is unknown to the Kubernetes API, and the command, flags and
- * environment variables the CronJob uses exist in the CLI and the config.
+ * environment variables the CronJob and the serve Deployment use exist in the CLI, the server and
+ * the config.
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
 import { CronJob } from 'kubernetes-models/batch/v1/CronJob';
 import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { PersistentVolumeClaim } from 'kubernetes-models/v1/PersistentVolumeClaim';
 import { Secret } from 'kubernetes-models/v1/Secret';
 import { parseAllDocuments } from 'yaml';
-import { loadConfig, parseConfig } from '../../src/config';
-import { buildProgram } from '../../src/cli/program';
+import { type Config, loadConfig, parseConfig } from '../../src/config';
+import { buildProgram, runCli } from '../../src/cli/program';
+import { resolveCredentials } from '../../src/salesforce/credentials';
 
 const ROOT = path.resolve(__dirname, '../..');
 const K8S = path.join(ROOT, 'manifests/kubernetes');
@@ -33,6 +37,7 @@ function kustomize(dir: string): K8sObject[] {
 
 const MODELS: Record<string, new (data: never) => { validate(): void }> = {
   CronJob,
+  Deployment,
   ConfigMap,
   PersistentVolumeClaim,
   Secret,
@@ -44,7 +49,7 @@ const MODELS: Record<string, new (data: never) => { validate(): void }> = {
  */
 function knownKeys(): Set<string> {
   const keys = new Set<string>();
-  const dirs = ['batch/v1', 'v1'].map((d) => path.join(ROOT, 'node_modules/kubernetes-models', d));
+  const dirs = ['apps/v1', 'batch/v1', 'v1'].map((d) => path.join(ROOT, 'node_modules/kubernetes-models', d));
   dirs.push(path.join(ROOT, 'node_modules/@kubernetes-models/apimachinery/apis/meta/v1'));
   for (const dir of dirs) {
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.d.ts'))) {
@@ -99,11 +104,22 @@ function optionsOf(command: string): Set<string> {
   return new Set(found.options.map((o) => o.long ?? ''));
 }
 
+/** Each overlay built once: kustomize is a process of its own. */
+const BUILT = new Map(OVERLAYS.map((overlay) => [overlay, kustomize(path.join(K8S, 'overlays', overlay))]));
+const withKind = (kind: string): string[] =>
+  OVERLAYS.filter((overlay) => (BUILT.get(overlay) ?? []).some((o) => o.kind === kind));
+/** One dealership per overlay (the CronJob base), or a dealer group served by one process (the serve base). */
+const CRONJOB_OVERLAYS = withKind('CronJob');
+const SERVE_OVERLAYS = withKind('Deployment');
+
 describe.each(OVERLAYS)('the %s overlay', (overlay) => {
-  const objects = kustomize(path.join(K8S, 'overlays', overlay));
+  const objects = BUILT.get(overlay) ?? [];
 
   it('given kustomize build, then every object validates against its Kubernetes schema', () => {
-    expect(objects.map((o) => o.kind).sort()).toEqual(['ConfigMap', 'CronJob', 'PersistentVolumeClaim']);
+    expect([
+      ['ConfigMap', 'CronJob', 'PersistentVolumeClaim'],
+      ['ConfigMap', 'Deployment', 'PersistentVolumeClaim'],
+    ]).toContainEqual(objects.map((o) => o.kind).sort());
     for (const object of objects) {
       const Model = MODELS[object.kind];
       if (!Model) throw new Error(`no schema for ${object.kind}`);
@@ -115,6 +131,10 @@ describe.each(OVERLAYS)('the %s overlay', (overlay) => {
     const known = knownKeys();
     expect(objects.flatMap((o) => unknownKeys(o, known, o.kind))).toEqual([]);
   });
+});
+
+describe.each(CRONJOB_OVERLAYS)('the %s overlay (a CronJob)', (overlay) => {
+  const objects = BUILT.get(overlay) ?? [];
 
   it('then the CronJob runs one sync at a time, as a non-root user on a read-only root file system', () => {
     const job = cronJobOf(objects) as unknown as { spec: Record<string, unknown> };
@@ -156,6 +176,275 @@ describe.each(OVERLAYS)('the %s overlay', (overlay) => {
     expect(spec.schedule).toBe(config.schedule.cron);
     expect(spec.timeZone).toBe(config.schedule.timeZone);
   });
+});
+
+interface EnvVar {
+  name: string;
+  value?: string;
+  valueFrom?: { secretKeyRef?: { name: string; key: string; optional?: boolean } };
+}
+interface Probe {
+  httpGet: { path: string; port: string | number };
+}
+interface Container {
+  name: string;
+  args: string[];
+  env: EnvVar[];
+  ports: Array<{ name: string; containerPort: number }>;
+  livenessProbe: Probe;
+  readinessProbe: Probe;
+  securityContext: Record<string, unknown>;
+  resources: Record<string, unknown>;
+  volumeMounts: Array<{ name: string; mountPath: string; readOnly?: boolean }>;
+}
+interface PodSpec {
+  securityContext: Record<string, unknown>;
+  automountServiceAccountToken?: boolean;
+  containers: Container[];
+  volumes: Array<{ name: string; configMap?: { name: string }; persistentVolumeClaim?: { claimName: string } }>;
+}
+interface ServeDeployment {
+  spec: {
+    replicas: number;
+    strategy: { type: string };
+    template: { metadata: { annotations: Record<string, string> }; spec: PodSpec };
+  };
+}
+
+function deploymentOf(objects: readonly K8sObject[]): ServeDeployment {
+  const deployment = objects.find((o) => o.kind === 'Deployment');
+  if (!deployment) throw new Error('no Deployment');
+  return deployment as unknown as ServeDeployment;
+}
+
+function serveContainerOf(objects: readonly K8sObject[]): Container {
+  const [container, ...others] = deploymentOf(objects).spec.template.spec.containers;
+  if (!container || others.length > 0) throw new Error('the serve pod should have exactly one container');
+  return container;
+}
+
+/** The value after `flag` in the container's args. */
+function argOf(container: Container, flag: string): string | undefined {
+  const index = container.args.indexOf(flag);
+  return index >= 0 ? container.args[index + 1] : undefined;
+}
+
+/** The port a probe names, as a number (probes name the container port `http`). */
+function portOf(container: Container, port: string | number): number | undefined {
+  return typeof port === 'number' ? port : container.ports.find((p) => p.name === port)?.containerPort;
+}
+
+/** The volume built from `source` (its ConfigMap or claim name) and where the container mounts it. */
+function mountOf(objects: readonly K8sObject[], source: (volume: PodSpec['volumes'][number]) => string | undefined) {
+  const { spec } = deploymentOf(objects).spec.template;
+  const volume = spec.volumes.find((v) => source(v) !== undefined);
+  return {
+    name: volume ? source(volume) : undefined,
+    mount: serveContainerOf(objects).volumeMounts.find((m) => m.name === volume?.name),
+  };
+}
+
+/** The dealership configs of the ConfigMap, by file name, through the real config parser. */
+function dealershipConfigs(objects: readonly K8sObject[]): Map<string, Config> {
+  const map = objects.find((o) => o.kind === 'ConfigMap') as unknown as { data: Record<string, string> };
+  return new Map(Object.entries(map.data).map(([file, text]) => [file, parseConfig(text, file)]));
+}
+
+/** The variables a config's login reads, for its method (salesforce.auth.env). */
+function loginVariables(config: Config): string[] {
+  const { env, method } = config.salesforce.auth;
+  switch (method) {
+    case 'clientCredentials':
+      return [env.loginUrl, env.clientId, env.clientSecret];
+    case 'jwt':
+      return [env.loginUrl, env.clientId, env.username, env.jwtKeyFile];
+    case 'accessToken':
+      return [env.instanceUrl, env.accessToken];
+    default:
+      throw new Error(`a served dealership should name its login method, not ${String(method)}`);
+  }
+}
+
+/**
+ * What the pod's environment would hold, with a stand-in for every Secret value; the login URLs point at a closed
+ * port on loopback, so a run started by accident in a test reaches nothing.
+ */
+function podEnvironment(container: Container): Record<string, string> {
+  return Object.fromEntries(
+    container.env.map((v) => [
+      v.name,
+      v.value ?? (v.name.endsWith('_LOGIN_URL') ? 'http://127.0.0.1:9' : `stand-in-${v.name.toLowerCase()}`),
+    ]),
+  );
+}
+
+const SECRET_TEMPLATE = 'secret.template.yaml';
+
+/** The env entries of the base CronJob's container: the Deployment's plain settings must match them. */
+function cronJobPlainEnv(): EnvVar[] {
+  const [job] = parseAllDocuments(readFileSync(path.join(K8S, 'base/cronjob.yaml'), 'utf8')).map(
+    (d) => d.toJSON() as ReturnType<typeof cronJobOf>,
+  );
+  return job?.spec.jobTemplate.spec.template.spec.containers[0]?.env ?? [];
+}
+
+/** serve started in this process with `args`, on loopback; stop() sends it SIGTERM and gives its exit code. */
+async function startServe(
+  args: readonly string[],
+  env: Record<string, string>,
+): Promise<{ base: string; output: () => string; stop: () => Promise<number> }> {
+  let stop: (signal: string) => void = () => undefined;
+  const shutdown = new Promise<string>((resolve) => (stop = resolve));
+  let output = '';
+  const exit = runCli(args, {
+    out: (text) => void (output += text),
+    err: (text) => void (output += text),
+    env,
+    cwd: ROOT,
+    isTTY: false,
+    shutdown,
+  });
+  let ended = false;
+  void exit.finally(() => (ended = true));
+  const deadline = Date.now() + 15_000;
+  let base: string | undefined;
+  while (base === undefined) {
+    base = /on (http:\/\/127\.0\.0\.1:\d+):/.exec(output)?.[1];
+    if (ended || Date.now() > deadline) throw new Error(`serve did not start:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return {
+    base,
+    output: () => output,
+    stop: async () => {
+      stop('SIGTERM');
+      return exit;
+    },
+  };
+}
+
+describe.each(SERVE_OVERLAYS)('the %s overlay (serve, a dealer group)', (overlay) => {
+  const objects = BUILT.get(overlay) ?? [];
+  const configs = dealershipConfigs(objects);
+
+  it('then exactly one serve pod runs, replaced by stopping the old one first', () => {
+    const { spec } = deploymentOf(objects);
+    expect(spec.replicas).toBe(1);
+    expect(spec.strategy).toEqual({ type: 'Recreate' });
+  });
+
+  it('then the pod and its container are locked down exactly as the CronJob’s are', () => {
+    const cronJobPod = cronJobOf(BUILT.get(CRONJOB_OVERLAYS[0] ?? '') ?? []).spec.jobTemplate.spec.template
+      .spec as unknown as PodSpec;
+    const pod = deploymentOf(objects).spec.template.spec;
+    expect(pod.securityContext).toEqual(cronJobPod.securityContext);
+    expect(pod.automountServiceAccountToken).toBe(false);
+    const container = serveContainerOf(objects);
+    expect(container.securityContext).toEqual(cronJobPod.containers[0]?.securityContext);
+    expect(container.resources).toMatchObject({ requests: expect.any(Object), limits: expect.any(Object) });
+    const writable = container.volumeMounts.filter((m) => m.readOnly !== true).map((m) => m.mountPath);
+    expect(writable.sort()).toEqual(['/tmp', '/var/lib/execution-coach']);
+  });
+
+  it('then the command is serve, every flag it passes exists in the CLI, and it listens on the container port on every interface', () => {
+    const container = serveContainerOf(objects);
+    const [command, ...args] = container.args;
+    expect(command).toBe('serve');
+    const known = optionsOf('serve');
+    for (const flag of args.filter((a) => a.startsWith('--'))) expect(known).toContain(flag);
+    expect(argOf(container, '--host')).toBe('0.0.0.0');
+    expect(container.ports).toEqual([expect.objectContaining({ name: 'http', protocol: 'TCP' })]);
+    expect(Number(argOf(container, '--port'))).toBe(container.ports[0]?.containerPort);
+    expect(portOf(container, container.livenessProbe.httpGet.port)).toBe(container.ports[0]?.containerPort);
+    expect(portOf(container, container.readinessProbe.httpGet.port)).toBe(container.ports[0]?.containerPort);
+    const annotations = deploymentOf(objects).spec.template.metadata.annotations;
+    expect(annotations['prometheus.io/scrape']).toBe('true');
+    expect(Number(annotations['prometheus.io/port'])).toBe(container.ports[0]?.containerPort);
+  });
+
+  it('then --config-dir is where the ConfigMap of several dealerships is mounted, and each has its own state file on the claim', () => {
+    const container = serveContainerOf(objects);
+    const configMap = objects.find((o) => o.kind === 'ConfigMap');
+    const dealerships = mountOf(objects, (v) => v.configMap?.name);
+    expect(dealerships.name).toBe(configMap?.metadata.name);
+    expect(dealerships.mount?.readOnly).toBe(true);
+    expect(argOf(container, '--config-dir')).toBe(dealerships.mount?.mountPath);
+    const state = mountOf(objects, (v) => v.persistentVolumeClaim?.claimName);
+    expect(state.name).toBe(objects.find((o) => o.kind === 'PersistentVolumeClaim')?.metadata.name);
+    expect(configs.size).toBeGreaterThanOrEqual(2);
+    const statePaths = [...configs.values()].map((config) => config.state.path);
+    expect(new Set(statePaths).size).toBe(configs.size);
+    for (const statePath of statePaths) expect(path.posix.dirname(statePath)).toBe(state.mount?.mountPath);
+  });
+
+  it('then every dealership logs in with variables of its own, each passed from the Secret the template names', () => {
+    const container = serveContainerOf(objects);
+    const environment = podEnvironment(container);
+    const read = [...configs.values()].flatMap(loginVariables);
+    expect(new Set(read).size).toBe(read.length);
+    for (const config of configs.values()) {
+      expect(() => resolveCredentials(config.salesforce, environment)).not.toThrow();
+    }
+    const [template] = parseAllDocuments(
+      readFileSync(path.join(K8S, 'overlays', overlay, SECRET_TEMPLATE), 'utf8'),
+    ).map((d) => d.toJSON() as K8sObject & { stringData: Record<string, string> });
+    expect(() => new Secret(template as never).validate()).not.toThrow();
+    expect(Object.values(template?.stringData ?? {}).every((v) => v === '')).toBe(true);
+    const fromSalesforceSecret = container.env.filter(
+      (v) => v.valueFrom?.secretKeyRef?.name === template?.metadata.name,
+    );
+    expect(fromSalesforceSecret.map((v) => v.name).sort()).toEqual([...read].sort());
+    expect(fromSalesforceSecret.every((v) => v.valueFrom?.secretKeyRef?.key === v.name)).toBe(true);
+    expect(Object.keys(template?.stringData ?? {}).sort()).toEqual([...read].sort());
+  });
+
+  it('then every other variable is the API token from its Secret or a setting the CronJob passes too', () => {
+    const container = serveContainerOf(objects);
+    const read = new Set([...configs.values()].flatMap(loginVariables));
+    const others = container.env.filter((v) => !read.has(v.name));
+    const token = others.find((v) => v.name === 'EXECUTION_COACH_API_TOKEN');
+    expect(token?.valueFrom?.secretKeyRef).toEqual(expect.objectContaining({ key: 'EXECUTION_COACH_API_TOKEN' }));
+    expect(others.filter((v) => v !== token)).toEqual(cronJobPlainEnv());
+  });
+
+  it('given serve started with the Deployment’s args and environment (on loopback, any port), then it serves every dealership of the ConfigMap, the probe and scrape paths answer, and the token variable is read', async () => {
+    const container = serveContainerOf(objects);
+    const dir = mkdtempSync(path.join(tmpdir(), 'execution-coach-k8s-'));
+    const map = objects.find((o) => o.kind === 'ConfigMap') as unknown as { data: Record<string, string> };
+    for (const [file, text] of Object.entries(map.data)) writeFileSync(path.join(dir, file), text);
+    for (const file of Object.keys(map.data)) expect(() => loadConfig(path.join(dir, file))).not.toThrow();
+    // The same command with the folder, address and port of this test: the probes come from here, not the cluster.
+    const args = container.args.map((arg, i) => {
+      const flag = container.args[i - 1];
+      if (flag === '--config-dir') return dir;
+      if (flag === '--host') return '127.0.0.1';
+      if (flag === '--port') return '0';
+      return arg;
+    });
+    const token = 'k8s-test-token-never-printed';
+    const serve = await startServe(args, { ...podEnvironment(container), EXECUTION_COACH_API_TOKEN: token });
+    try {
+      expect(serve.output()).toContain(`Serving ${configs.size} dealerships`);
+      for (const file of configs.keys()) expect(serve.output()).toContain(path.join(dir, file));
+      expect((await fetch(`${serve.base}${container.livenessProbe.httpGet.path}`)).status).toBe(200);
+      expect((await fetch(`${serve.base}${container.readinessProbe.httpGet.path}`)).status).toBe(200);
+      const annotations = deploymentOf(objects).spec.template.metadata.annotations;
+      const metrics = await fetch(`${serve.base}${annotations['prometheus.io/path'] ?? ''}`);
+      expect(metrics.status).toBe(200);
+      expect(metrics.headers.get('content-type')).toContain('text/plain');
+      // With the token set, a run by hand gets past the 403 (off) and the 401 (wrong token): an unknown org is 404.
+      const post = await fetch(`${serve.base}/runs`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify({ org: 'no-such-dealership.yaml' }),
+      });
+      expect(post.status).toBe(404);
+    } finally {
+      expect(await serve.stop()).toBe(0);
+      rmSync(dir, { recursive: true, force: true });
+    }
+    expect(serve.output()).not.toContain(token);
+  }, 30_000);
 });
 
 describe('the Secret template', () => {
