@@ -19,7 +19,11 @@ export function silentStepWarnings(silentSteps: readonly SilentStep[], advice: s
   );
 }
 
-export function renderRun(report: RunReport, mode: WriteMode, writeBack: WriteBackModel): string {
+/**
+ * A run's report for a person. `brief` (serve, where every dealership's runs share one output) leaves out the
+ * per-object reads and the list of writes a preview would make: a few lines a run.
+ */
+export function renderRun(report: RunReport, mode: WriteMode, writeBack: WriteBackModel, brief = false): string {
   const lines: string[] = [];
   const read = report.reads.reduce((sum, r) => sum + r.records + r.deleted, 0);
   const incremental = report.reads.filter((r) => r.incremental).length;
@@ -27,7 +31,7 @@ export function renderRun(report: RunReport, mode: WriteMode, writeBack: WriteBa
     `Run ${report.runId}: ${report.result}. Read ${number(read)} records from ${report.reads.length} objects ` +
       `(${incremental} incremental, ${report.reads.length - incremental} backfilled) in ${number(report.apiCalls.read)} API calls.`,
   );
-  for (const r of report.reads) {
+  for (const r of brief ? [] : report.reads) {
     const bad = r.bad > 0 ? `, ${number(r.bad)} unreadable (skipped)` : '';
     lines.push(
       `  ${r.object.padEnd(20)} ${number(r.records).padStart(9)} records, ${number(r.deleted)} deleted, ${r.pages} pages${bad}`,
@@ -54,7 +58,7 @@ export function renderRun(report: RunReport, mode: WriteMode, writeBack: WriteBa
     lines.push(
       `${verb}: ${plan.creates.length} to create, ${plan.updates.length} to update, ${plan.skips.length} unchanged.`,
     );
-    if (mode !== 'live') {
+    if (mode !== 'live' && !brief) {
       for (const write of [...plan.creates, ...plan.updates])
         lines.push(`  ${describeWrite(write, plan.creates.includes(write), report, writeBack)}`);
     }

@@ -77,4 +77,17 @@ describe('sync preview: whom a planned task is for', () => {
       'create Task v1:agenda:A:2026-11-23  Maria Lopez — 1:1 with Rep A: coach Appointment set',
     );
   });
+
+  it('given brief (serve), when rendered, then the run line, the judgement and the totals, without the reads per object', () => {
+    const report = {
+      ...reportOf([rep('A')], coachingOf(1, 0)),
+      reads: [{ object: 'Task', records: 12, deleted: 0, pages: 1, bad: 0, incremental: true, changed: 12 }],
+    };
+    const full = renderRun(report, 'preview', model.writeBack);
+    const brief = renderRun(report, 'preview', model.writeBack, true);
+    expect(full).toMatch(/\n {2}Task +12 records/);
+    expect(brief).not.toContain('  Task');
+    expect(brief.split('\n')[0]).toBe(full.split('\n')[0]);
+    expect(brief).toContain('1 weakness flagged on reps');
+  });
 });

@@ -110,6 +110,7 @@ export async function serve(options: ServeOptions, ctx: CliContext): Promise<voi
               runId,
               stop,
               progress: 'lines',
+              brief: true,
               ...(options.logLevel ? { logLevel: options.logLevel } : {}),
             },
             ctx,

@@ -28,6 +28,8 @@ export interface SyncOptions extends OrgCommandOptions {
   json?: boolean;
   /** Progress bars on a terminal (the default), or log lines only (`serve`: many runs share one output). */
   progress?: 'bars' | 'lines';
+  /** A few lines a run instead of the whole report (`serve`). */
+  brief?: boolean;
 }
 
 /**
@@ -65,7 +67,7 @@ export async function executeSync(options: SyncOptions, ctx: CliContext): Promis
     const runCtx = bars ? { ...ctx, err: bars.above(ctx.err) } : ctx;
     const report = await runAgainstOrg(options, loaded, runCtx, run).finally(() => bars?.stop());
     if (options.json === true) writeJson(ctx.out, runJson(report, mode));
-    else ctx.out(renderRun(report, mode, model.writeBack));
+    else ctx.out(renderRun(report, mode, model.writeBack, options.brief === true));
     if (report.result === 'failed') {
       throw new CoachError({
         code: 'SYNC_INCOMPLETE',
