@@ -3,8 +3,9 @@
  * Activity (each measure's configured `diagnosis`), priced in units per month, with severity,
  * summary and evidence. One run's judgement in four moves:
  * 1. every rep × measure is a test: worse than the target (rules.ts) AND than the peers by the
- *    margin (peers.ts), the p-value the larger of the two; every manager's team × measure is a
- *    test against the target (team-diagnosis.ts);
+ *    margin (peers.ts), the p-value the larger of the two, then again against the typical peers
+ *    once the clearly worse are known (`typicalPeers`); every manager's team × measure is a test
+ *    against the target (team-diagnosis.ts);
  * 2. false flags are controlled across all of them at once (false-discovery.ts), at the
  *    one-sided level of `coaching.confidence`;
  * 3. a rep's findings are reduced to root causes (root-causes.ts), their symptoms kept in the
@@ -103,7 +104,10 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
   const outliers = new Set(repTests.filter((t) => t.p <= level).map((t) => `${t.repIndex}:${t.order}`));
   // Each rep is judged against their typical peers, without the colleagues just found clearly worse.
   const judged = repTests.map((test) => {
-    const typical = typicalPeers(test.result, test.group, (index) => outliers.has(`${index}:${test.order}`));
+    const store = reps[test.repIndex]?.store;
+    const oneStore = test.group.every((index) => reps[index]?.store === store);
+    const isOutlier = (index: number): boolean => outliers.has(`${index}:${test.order}`);
+    const typical = typicalPeers(test.result, test.group, isOutlier, oneStore);
     return typical === test.group ? test : testAgainst(test, typical, input);
   });
   const teams = teamTests({

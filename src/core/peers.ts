@@ -68,17 +68,20 @@ export function peerYardstick(results: readonly MeasureResult[]): PeerYardstick 
 /**
  * The peers a rep is held to once the run knows who is clearly worse than their own peers (the
  * outliers the team tests leave out too): without them. Pooled in, a colleague closing half as
- * well as everyone else lowers the bar, and in a store with two such colleagues each hides the
- * other. All of them when none would be left. Open items keep every peer: their allowance is a
- * fact, not a test (rules.ts), so the test against the peers' few items is the only statistical
- * one, and its yardstick stays the whole group's.
+ * well as everyone else lowers the bar for the rest. All of them when none would be left, and:
+ * - open items: their allowance is a fact, not a test (rules.ts), so the test against the peers'
+ *   few items is the only statistical one, and its yardstick stays the whole group's;
+ * - peers from other stores too (`oneStore` false: too few colleagues in the rep's own): the group
+ *   mixes teams, and those clearly worse in it may be the rep's own team, whose shared gap, left
+ *   out, would be read as the rep's own.
  */
 export function typicalPeers(
   result: MeasureResult,
   group: readonly number[],
   isOutlier: (index: number) => boolean,
+  oneStore: boolean,
 ): readonly number[] {
-  if (result.kind === 'overdue' || result.kind === 'staleLead') return group;
+  if (!oneStore || result.kind === 'overdue' || result.kind === 'staleLead') return group;
   const kept = group.filter((index) => !isOutlier(index));
   return kept.length === 0 || kept.length === group.length ? group : kept;
 }

@@ -119,19 +119,23 @@ describe('the peers a rep is held to once the outliers are known', () => {
   const isOutlier = (index: number): boolean => outliers.has(index);
 
   it('given a colleague clearly worse than their own peers, then the rate and the volume are judged without them', () => {
-    expect(typicalPeers(ratioResult(10, 40), [1, 2, 3], isOutlier)).toEqual([1, 3]);
-    expect(typicalPeers(callsResult(100, 200), [1, 2, 3], isOutlier)).toEqual([1, 3]);
+    expect(typicalPeers(ratioResult(10, 40), [1, 2, 3], isOutlier, true)).toEqual([1, 3]);
+    expect(typicalPeers(callsResult(100, 200), [1, 2, 3], isOutlier, true)).toEqual([1, 3]);
   });
 
   it('given no outlier among the peers, or nobody else left, then the whole group', () => {
     const group = [1, 3];
-    expect(typicalPeers(ratioResult(10, 40), group, isOutlier)).toBe(group);
-    expect(typicalPeers(ratioResult(10, 40), [2], isOutlier)).toEqual([2]);
+    expect(typicalPeers(ratioResult(10, 40), group, isOutlier, true)).toBe(group);
+    expect(typicalPeers(ratioResult(10, 40), [2], isOutlier, true)).toEqual([2]);
   });
 
   it('given open items, then every peer stays: their allowance is no test, the peers are the only one', () => {
-    expect(typicalPeers(overdueResult(6), [1, 2, 3], isOutlier)).toEqual([1, 2, 3]);
-    expect(typicalPeers(staleResult(9), [1, 2, 3], isOutlier)).toEqual([1, 2, 3]);
+    expect(typicalPeers(overdueResult(6), [1, 2, 3], isOutlier, true)).toEqual([1, 2, 3]);
+    expect(typicalPeers(staleResult(9), [1, 2, 3], isOutlier, true)).toEqual([1, 2, 3]);
+  });
+
+  it('given peers from other stores too, then every peer stays: the worse ones may be the rep’s own team', () => {
+    expect(typicalPeers(ratioResult(10, 40), [1, 2, 3], isOutlier, false)).toEqual([1, 2, 3]);
   });
 });
 

@@ -111,6 +111,23 @@ describe('a weakness the whole team shares is not one rep’s', () => {
     expect(six.slice(2).flatMap((r) => flaggedOf(coaching, r.id))).toEqual([]);
   });
 
+  it('given two stores of three, one whole store setting less, then none of its reps is flagged for it', () => {
+    // Three a store is too few to be one's own peers: each is held to the dealership's five others.
+    const north = ['A', 'B', 'C'].map((id) => rep(id, { store: 'North' }));
+    const south = ['D', 'E', 'F'].map((id) => rep(id, { store: 'South' }));
+    /** `contacts` contacts a minute apart on one day, the first `sets` booked later. */
+    const booked = (repId: string, contacts: number, sets: number) => [
+      ...Array.from({ length: contacts }, (_, i) => event('contact', repId, `${repId}-C${i}`, day(2) + i * 60_000)),
+      ...Array.from({ length: sets }, (_, i) => event('appointment_set', repId, `${repId}-C${i}`, day(9) + i * 60_000)),
+    ];
+    const coaching = run(model, {
+      reps: [...north, ...south],
+      events: [...north.flatMap((r) => booked(r.id, 300, 142)), ...south.flatMap((r) => booked(r.id, 232, 155))],
+    });
+    // North's two colleagues are clearly worse than the pool, as North is: left out, South alone would be the bar.
+    expect(north.flatMap((r) => flaggedOf(coaching, r.id))).toEqual([]);
+  });
+
   it('given one rep at 5% among peers at 25%, then only that rep is flagged, and the evidence names the peers', () => {
     const weak = contactsAndSets('A', 40, 2);
     const others = reps.slice(1).flatMap((r) => contactsAndSets(r.id, 40, 10));
