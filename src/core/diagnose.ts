@@ -3,8 +3,9 @@
  * Activity (each measure's configured `diagnosis`), priced in units per month, with severity,
  * summary and evidence. One run's judgement in four moves:
  * 1. every rep × measure is a test: worse than the target (rules.ts) AND than the peers by the
- *    margin (peers.ts), the p-value the larger of the two; every manager's team × measure is a
- *    test against the target (team-diagnosis.ts);
+ *    margin (peers.ts), the p-value the larger of the two, then again against the typical peers
+ *    once the clearly worse are known (`typicalPeers`); every manager's team × measure is a test
+ *    against the target (team-diagnosis.ts);
  * 2. false flags are controlled across all of them at once (false-discovery.ts), at the
  *    one-sided level of `coaching.confidence`;
  * 3. a rep's findings are reduced to root causes (root-causes.ts), their symptoms kept in the
@@ -19,7 +20,7 @@ import { discoveryThreshold, SELECTION } from './false-discovery';
 import { evidenceOf, type PeerComparison, summaryOf, symptomLine, testLine, type TextContext } from './finding-text';
 import type { MeasureResult, Scorecard } from './measure-results';
 import type { CoachModel, MeasureModel, Rep } from './model';
-import { NO_PEERS, peerGroups, peerPValue, type PeerYardstick, peerYardstick } from './peers';
+import { NO_PEERS, peerGroups, peerPValue, type PeerYardstick, peerYardstick, typicalPeers } from './peers';
 import { rootCauses, rootLeak } from './root-causes';
 import { minSampleOf, oneSidedLevel, targetPValue } from './rules';
 import { type TeamTest, teamTests } from './team-diagnosis';
@@ -69,9 +70,11 @@ export interface DiagnoseInput {
 interface RepTest {
   repIndex: number;
   order: number;
+  result: MeasureResult;
+  minSample: number;
   p: number;
   yardstick: PeerYardstick;
-  group: number[];
+  group: readonly number[];
 }
 
 export function diagnose(input: DiagnoseInput): Diagnosis {
@@ -95,14 +98,18 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
         untested++;
         return;
       }
-      const peerResults = group.flatMap((index) => scorecards[index]?.results[order] ?? []);
-      const yardstick = peerResults.length > 0 ? peerYardstick(peerResults) : NO_PEERS;
-      const target = targetPValue(result, minSample, yardstick.dispersion) ?? 1;
-      const p = Math.max(target, peerPValue(result, yardstick, model.coaching.peerMargin));
-      repTests.push({ repIndex, order, p, yardstick, group });
+      repTests.push(testAgainst({ repIndex, order, result, minSample }, group, input));
     });
   });
   const outliers = new Set(repTests.filter((t) => t.p <= level).map((t) => `${t.repIndex}:${t.order}`));
+  // Each rep is judged against their typical peers, without the colleagues just found clearly worse.
+  const judged = repTests.map((test) => {
+    const store = reps[test.repIndex]?.store;
+    const oneStore = test.group.every((index) => reps[index]?.store === store);
+    const isOutlier = (index: number): boolean => outliers.has(`${index}:${test.order}`);
+    const typical = typicalPeers(test.result, test.group, isOutlier, oneStore);
+    return typical === test.group ? test : testAgainst(test, typical, input);
+  });
   const teams = teamTests({
     model,
     reps,
@@ -113,7 +120,7 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
   // False discoveries kept to the one-sided level of the flags (5% at a confidence of 0.9); no
   // threshold is ever looser than a single test at that level, so the evidence's interval
   // always lies beyond the target.
-  const pValues = [...repTests.map((t) => t.p), ...teams.map((t) => t.p)];
+  const pValues = [...judged.map((t) => t.p), ...teams.map((t) => t.p)];
   const run = {
     threshold: Math.min(level, discoveryThreshold(pValues, level)),
     tests: pValues.length + untested,
@@ -127,12 +134,27 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
   };
 
   const byRep = new Map<number, RepTest[]>();
-  for (const test of repTests)
+  for (const test of judged)
     if (test.p <= run.threshold) byRep.set(test.repIndex, [...(byRep.get(test.repIndex) ?? []), test]);
   return {
     reps: reps.map((rep, repIndex) => repDiagnosis(rep, repIndex, byRep.get(repIndex) ?? [], input, text, run)),
     teams: teams.filter((t) => t.p <= run.threshold).map((t: TeamTest) => teamFindingOf(t, input, text, run)),
   };
+}
+
+/** A rep's test against `group`: the larger p of worse than the target and than those peers by the margin. */
+function testAgainst(
+  test: Pick<RepTest, 'repIndex' | 'order' | 'result' | 'minSample'>,
+  group: readonly number[],
+  input: DiagnoseInput,
+): RepTest {
+  const { repIndex, order, result, minSample } = test;
+  const peerResults = group.flatMap((index) => input.scorecards[index]?.results[order] ?? []);
+  const yardstick = peerResults.length > 0 ? peerYardstick(peerResults) : NO_PEERS;
+  // Short of one's own expectation is judged on one's own noise (the day's); the peers' spread is the peer test's.
+  const target = targetPValue(result, minSample, yardstick.daily) ?? 1;
+  const p = Math.max(target, peerPValue(result, yardstick, input.model.coaching.peerMargin));
+  return { repIndex, order, result, minSample, p, yardstick, group };
 }
 
 function repDiagnosis(

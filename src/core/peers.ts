@@ -44,9 +44,15 @@ export interface PeerYardstick {
    * flags a rep working exactly like the peers far more often than its confidence says.
    */
   dispersion: number;
+  /**
+   * Volumes: the peers' typical day-to-day spread alone (1 when unknown). Whether a rep falls short
+   * of their own expectation is a question about that rep's pace, whose noise is the spread of
+   * their days; how much people differ from each other is the peer test's yardstick, not theirs.
+   */
+  daily: number;
 }
 
-export const NO_PEERS: PeerYardstick = { value: null, pooled: null, attainment: null, dispersion: 1 };
+export const NO_PEERS: PeerYardstick = { value: null, pooled: null, attainment: null, dispersion: 1, daily: 1 };
 
 export function peerYardstick(results: readonly MeasureResult[]): PeerYardstick {
   const value = peerValue(results);
@@ -55,8 +61,29 @@ export function peerYardstick(results: readonly MeasureResult[]): PeerYardstick 
   const attainment = attainmentOf(results);
   // A rep must be beyond both the noise of a day and the usual differences between people.
   const between = dispersionOf(results, value, attainment);
-  const dispersion = Math.max(between, dailyDispersionOf(results) ?? 1);
-  return { value, pooled, attainment, dispersion };
+  const daily = dailyDispersionOf(results) ?? 1;
+  return { value, pooled, attainment, dispersion: Math.max(between, daily), daily };
+}
+
+/**
+ * The peers a rep is held to once the run knows who is clearly worse than their own peers (the
+ * outliers the team tests leave out too): without them. Pooled in, a colleague closing half as
+ * well as everyone else lowers the bar for the rest. All of them when none would be left, and:
+ * - open items: their allowance is a fact, not a test (rules.ts), so the test against the peers'
+ *   few items is the only statistical one, and its yardstick stays the whole group's;
+ * - peers from other stores too (`oneStore` false: too few colleagues in the rep's own): the group
+ *   mixes teams, and those clearly worse in it may be the rep's own team, whose shared gap, left
+ *   out, would be read as the rep's own.
+ */
+export function typicalPeers(
+  result: MeasureResult,
+  group: readonly number[],
+  isOutlier: (index: number) => boolean,
+  oneStore: boolean,
+): readonly number[] {
+  if (!oneStore || result.kind === 'overdue' || result.kind === 'staleLead') return group;
+  const kept = group.filter((index) => !isOutlier(index));
+  return kept.length === 0 || kept.length === group.length ? group : kept;
 }
 
 /**

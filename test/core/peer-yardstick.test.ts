@@ -1,4 +1,12 @@
-import { countsOf, NO_PEERS, peerGroups, peerPValue, peerValue, peerYardstick } from '../../src/core/peers';
+import {
+  countsOf,
+  NO_PEERS,
+  peerGroups,
+  peerPValue,
+  peerValue,
+  peerYardstick,
+  typicalPeers,
+} from '../../src/core/peers';
 import { countPValue } from '../../src/core/significance';
 import { rep } from './builders';
 import {
@@ -96,6 +104,38 @@ describe("the peers' spread", () => {
 
   it('given rates, then no day-to-day spread applies', () => {
     expect(peerYardstick([ratioResult(5, 10), ratioResult(5, 10), ratioResult(5, 10)]).dispersion).toBe(1);
+  });
+
+  it('given peers whose totals differ widely but whose days are steady, then the daily spread is the days’ alone', () => {
+    const peers = peerYardstick([callsResult(260, 200, 1.5), callsResult(300, 200, 2), callsResult(340, 200, 3)]);
+    expect(peers.dispersion).toBeGreaterThan(10); // people differ: the peer test's spread
+    expect(peers.daily).toBe(2); // the typical day: the spread of one rep's own pace
+    expect(peerYardstick([ratioResult(5, 10), ratioResult(5, 10), ratioResult(5, 10)]).daily).toBe(1);
+  });
+});
+
+describe('the peers a rep is held to once the outliers are known', () => {
+  const outliers = new Set([2]);
+  const isOutlier = (index: number): boolean => outliers.has(index);
+
+  it('given a colleague clearly worse than their own peers, then the rate and the volume are judged without them', () => {
+    expect(typicalPeers(ratioResult(10, 40), [1, 2, 3], isOutlier, true)).toEqual([1, 3]);
+    expect(typicalPeers(callsResult(100, 200), [1, 2, 3], isOutlier, true)).toEqual([1, 3]);
+  });
+
+  it('given no outlier among the peers, or nobody else left, then the whole group', () => {
+    const group = [1, 3];
+    expect(typicalPeers(ratioResult(10, 40), group, isOutlier, true)).toBe(group);
+    expect(typicalPeers(ratioResult(10, 40), [2], isOutlier, true)).toEqual([2]);
+  });
+
+  it('given open items, then every peer stays: their allowance is no test, the peers are the only one', () => {
+    expect(typicalPeers(overdueResult(6), [1, 2, 3], isOutlier, true)).toEqual([1, 2, 3]);
+    expect(typicalPeers(staleResult(9), [1, 2, 3], isOutlier, true)).toEqual([1, 2, 3]);
+  });
+
+  it('given peers from other stores too, then every peer stays: the worse ones may be the rep’s own team', () => {
+    expect(typicalPeers(ratioResult(10, 40), [1, 2, 3], isOutlier, false)).toEqual([1, 2, 3]);
   });
 });
 

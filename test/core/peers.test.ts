@@ -1,6 +1,7 @@
 import type { CoachingResult } from '../../src/core/coach';
 import { NO_PEERS, peerGroups, peerPValue, peerValue, peerYardstick } from '../../src/core/peers';
-import { event, events, local, modelBuilder, ratio, rep, run, volume } from './builders';
+import { DealershipCalendar } from '../../src/core/calendar';
+import { event, events, local, modelBuilder, ratio, rep, run, volume, windowOf } from './builders';
 import { callsResult, ratioResult } from './result-builders';
 
 const day = (d: number, time = '10:00'): number => local(`2026-11-${String(d).padStart(2, '0')}`, time);
@@ -92,6 +93,41 @@ describe('a weakness the whole team shares is not one rep’s', () => {
     expect(reps.flatMap((r) => flaggedOf(coaching, r.id))).toEqual([]);
   });
 
+  it('given a rep at 35% beside a colleague at 10% and peers at 65%, then the weak colleague does not hide them', () => {
+    const six = ['A', 'B', 'C', 'D', 'E', 'F'].map((id) => rep(id));
+    const coaching = run(model, {
+      reps: six,
+      events: [
+        ...contactsAndSets('A', 40, 14),
+        ...contactsAndSets('B', 40, 4),
+        ...six.slice(2).flatMap((r) => contactsAndSets(r.id, 40, 26)),
+      ],
+    });
+    // Pooled with B the peers set 54%, and 35% is no proof of 8 points below that; without B they set 65%.
+    const [finding] = flaggedOf(coaching, 'A');
+    expect(finding?.measure).toBe('set_rate');
+    expect(finding?.evidence).toContain('Peers (4 other salespeople of North): 65%.');
+    expect(flaggedOf(coaching, 'B').map((f) => f.measure)).toEqual(['set_rate']);
+    expect(six.slice(2).flatMap((r) => flaggedOf(coaching, r.id))).toEqual([]);
+  });
+
+  it('given two stores of three, one whole store setting less, then none of its reps is flagged for it', () => {
+    // Three a store is too few to be one's own peers: each is held to the dealership's five others.
+    const north = ['A', 'B', 'C'].map((id) => rep(id, { store: 'North' }));
+    const south = ['D', 'E', 'F'].map((id) => rep(id, { store: 'South' }));
+    /** `contacts` contacts a minute apart on one day, the first `sets` booked later. */
+    const booked = (repId: string, contacts: number, sets: number) => [
+      ...Array.from({ length: contacts }, (_, i) => event('contact', repId, `${repId}-C${i}`, day(2) + i * 60_000)),
+      ...Array.from({ length: sets }, (_, i) => event('appointment_set', repId, `${repId}-C${i}`, day(9) + i * 60_000)),
+    ];
+    const coaching = run(model, {
+      reps: [...north, ...south],
+      events: [...north.flatMap((r) => booked(r.id, 300, 142)), ...south.flatMap((r) => booked(r.id, 232, 155))],
+    });
+    // North's two colleagues are clearly worse than the pool, as North is: left out, South alone would be the bar.
+    expect(north.flatMap((r) => flaggedOf(coaching, r.id))).toEqual([]);
+  });
+
   it('given one rep at 5% among peers at 25%, then only that rep is flagged, and the evidence names the peers', () => {
     const weak = contactsAndSets('A', 40, 2);
     const others = reps.slice(1).flatMap((r) => contactsAndSets(r.id, 40, 10));
@@ -115,6 +151,26 @@ describe('volume against the peers', () => {
       events: reps.flatMap((r) => events('attempt', r.id, 120, day(1), (i) => `${r.id}-L${i}`)),
     });
     expect(reps.flatMap((r) => flaggedOf(coaching, r.id))).toEqual([]);
+  });
+
+  it('given peers calling half again the expectation and differing widely, then a rep at 70% of it is flagged', () => {
+    const calendar = new DealershipCalendar(model.dealership);
+    const { startDay, endDay } = windowOf(model);
+    const workingDays = Array.from({ length: endDay - startDay + 1 }, (_, i) => startDay + i).filter((d) =>
+      calendar.isWorkingDay(d),
+    );
+    /** `perDay` calls on each working day of the window: steady days, whatever the total. */
+    const steady = (repId: string, perDay: number) =>
+      workingDays.flatMap((d) => events('attempt', repId, perDay, calendar.instantAt(d, 9 * 60)));
+    const reps = ['A', 'B', 'C', 'D'].map((id) => rep(id));
+    const coaching = run(model, {
+      reps,
+      events: [...steady('A', 7), ...steady('B', 13), ...steady('C', 15), ...steady('D', 17)],
+    });
+    // Held to the peers' spread, 7 a day against 10 expected could be a pace of 10 (p ≈ 0.1); the
+    // rep's own steady days say it is not, and 7 against the peers' 15 is beyond how they differ.
+    expect(flaggedOf(coaching, 'A').map((f) => f.measure)).toEqual(['calls']);
+    expect(reps.slice(1).flatMap((r) => flaggedOf(coaching, r.id))).toEqual([]);
   });
 
   it('given a rep calling a third of what the peers call, then the Activity flag is theirs', () => {
