@@ -2,22 +2,8 @@
  * Progress bars on a terminal: a bar per object whose read lasts more than a moment, with records of those expected,
  * the rate and the time left; log lines written above the bars; nothing for a quick read.
  */
-import { Writable } from 'node:stream';
 import { progressBars, progressLine } from '../../src/cli/progress-bars';
-
-/** A terminal 120 columns wide that keeps what is drawn on it. */
-function aTerminal(): Writable & { isTTY: true; columns: number; text: () => string } {
-  let written = '';
-  const stream = new Writable({
-    write(chunk: Buffer | string, _encoding, done) {
-      written += chunk.toString();
-      done();
-    },
-  });
-  // eslint-disable-next-line no-control-regex
-  const visible = (): string => written.replace(/\x1b(\[[0-9;?]*[A-Za-z]|[78])/g, '');
-  return Object.assign(stream, { isTTY: true as const, columns: 120, text: visible });
-}
+import { aTerminal } from './terminal';
 
 describe('a progress line', () => {
   it('given 120,000 of 1,000,000 Tasks read in 15 s, then the bar, the count with its share, the rate and the time left', () => {

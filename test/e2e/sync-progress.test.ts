@@ -4,26 +4,14 @@
  * every few seconds with the same figures. A sandbox answering each call in about 0.1 s and 200-record pages
  * stretch the demo's backfill over several seconds.
  */
-import { Writable } from 'node:stream';
+import type { Writable } from 'node:stream';
 import path from 'node:path';
 import { runCli } from '../../src/cli/program';
 import { configWith, SMALL_PAGE } from './fault-support';
 import { type DemoOrg, ROOT, runAt, startDemoOrg } from './support';
+import { aTerminal } from '../cli/terminal';
 
 const SLOW = { latencyMinMs: 100, latencyMaxMs: 130 };
-
-function aTerminal(): Writable & { isTTY: true; columns: number; text: () => string } {
-  let written = '';
-  const stream = new Writable({
-    write(chunk: Buffer | string, _encoding, done) {
-      written += chunk.toString();
-      done();
-    },
-  });
-  // eslint-disable-next-line no-control-regex
-  const visible = (): string => written.replace(/\x1b(\[[0-9;?]*[A-Za-z]|[78])/g, '');
-  return Object.assign(stream, { isTTY: true as const, columns: 120, text: visible });
-}
 
 describe('end to end: the progress of a backfill', () => {
   let org: DemoOrg;
