@@ -116,7 +116,7 @@ function flagLine(finding: Finding, model: CoachModel): string {
   const label = (id: string): string => model.measures.find((m) => m.id === id)?.label.toLowerCase() ?? id;
   const explains =
     finding.symptoms.length > 0 ? ` (root cause of the low ${finding.symptoms.map(label).join(' and ')})` : '';
-  return `    [${finding.diagnosis}, ${finding.severity}${focus}] ${finding.summary}${explains} — about ${finding.lostUnits.toFixed(2)} units/month`;
+  return `    [${finding.diagnosis}, ${finding.severity}${focus}] ${finding.summary}${explains} — about ${finding.lostUnits.toFixed(1)} units/month`;
 }
 
 function teamLines(input: ReportInput): string[] {
@@ -129,7 +129,7 @@ function teamLines(input: ReportInput): string[] {
 
 function teamLine(finding: TeamFinding, input: ReportInput): string {
   const manager = input.names.get(finding.managerId) ?? finding.managerId;
-  return `    [${finding.diagnosis}, ${finding.severity}] ${manager}: ${finding.summary} — about ${finding.lostUnits.toFixed(2)} units/month`;
+  return `    [${finding.diagnosis}, ${finding.severity}] ${manager}: ${finding.summary} — about ${finding.lostUnits.toFixed(1)} units/month`;
 }
 
 /** The results a rep is shown against: their role's, pooled (the team scorecard pools salespeople). */

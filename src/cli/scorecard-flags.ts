@@ -66,7 +66,7 @@ function flagItem(view: FlagView, model: CoachModel, extra: Array<[string, strin
     ? esc(finding.summary)
     : 'Not found weak in this window: the flag waits for its follow-up check, or the next live sync resolves it.';
   const cost = finding
-    ? [['Cost', `about ${esc(finding.lostUnits.toFixed(2))} units a month`] as [string, string]]
+    ? [['Cost', `about ${esc(finding.lostUnits.toFixed(1))} units a month`] as [string, string]]
     : [];
   return `<li class="${esc(severity)}">
 <p><strong>${esc(measureLabel(model, view.measure))}</strong><span class="tag">${esc(diagnosis)}</span>${

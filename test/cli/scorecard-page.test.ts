@@ -112,7 +112,7 @@ describe('the scorecard page', () => {
     expect(flags).toContain('<strong>Appointment set rate</strong><span class="tag">Skill</span>');
     expect(flags).toContain('<span class="tag">focus</span>');
     expect(flags).toContain(`<p>${esc(finding?.summary ?? 'missing')}</p>`);
-    expect(flags).toContain(`about ${finding?.lostUnits.toFixed(2)} units a month`);
+    expect(flags).toContain(`about ${finding?.lostUnits.toFixed(1)} units a month`);
     expect(flags).toContain('<dt>Status</dt><dd>Committed</dd>');
     expect(flags).toContain('Role-play the appointment ask every Monday');
     expect(flags).toContain('<dt>Follow-up</dt><dd>2026-12-01</dd>');
