@@ -80,7 +80,19 @@ describe('end to end: serve', () => {
     // Over a real socket, while it serves: alive, ready, its metrics and both dealerships' runs; no token, no runs.
     const base = /on (http:\/\/127\.0\.0\.1:\d+):/.exec(stdout)?.[1] ?? 'no address printed';
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
-    expect(await (await fetch(`${base}/readyz`)).json()).toMatchObject({ status: 'ready' });
+    // Both served dealerships are ready; the broken config, which nobody syncs, keeps the process from being so.
+    const readiness = await fetch(`${base}/readyz`);
+    expect([readiness.status, await readiness.json()]).toEqual([
+      503,
+      {
+        status: 'not ready',
+        orgs: [
+          { org: north, problem: null },
+          { org: south, problem: null },
+          { org: broken, problem: 'not served: CONFIG_INVALID' },
+        ],
+      },
+    ]);
     const metrics = await (await fetch(`${base}/metrics`)).text();
     expect(metrics).toMatch(/execution_coach_runs_total\{org="[^"]*north\.yaml",result="ok"\} [1-9]/);
     const runs = (await (await fetch(`${base}/runs`)).json()) as Array<{ org: string; runs: unknown[] }>;

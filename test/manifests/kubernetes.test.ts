@@ -411,7 +411,10 @@ describe.each(SERVE_OVERLAYS)('the %s overlay (serve, a dealer group)', (overlay
     const container = serveContainerOf(objects);
     const dir = mkdtempSync(path.join(tmpdir(), 'execution-coach-k8s-'));
     const map = objects.find((o) => o.kind === 'ConfigMap') as unknown as { data: Record<string, string> };
-    for (const [file, text] of Object.entries(map.data)) writeFileSync(path.join(dir, file), text);
+    // The state files go to this test's folder, not the claim's mount path on this machine (serve opens them at start).
+    const mountPath = path.posix.dirname([...configs.values()][0]?.state.path ?? '/var/lib/execution-coach/x.db');
+    for (const [file, text] of Object.entries(map.data))
+      writeFileSync(path.join(dir, file), text.replaceAll(`${mountPath}/`, `${dir}/`));
     for (const file of Object.keys(map.data)) expect(() => loadConfig(path.join(dir, file))).not.toThrow();
     // The same command with the folder, address and port of this test: the probes come from here, not the cluster.
     const args = container.args.map((arg, i) => {
