@@ -39,7 +39,6 @@ export interface ServiceDeps {
   registry: Registry;
   /** EXECUTION_COACH_API_TOKEN; undefined or empty: write endpoints are refused. */
   token: string | undefined;
-  startedAt: number;
   now: () => number;
   /** Configs that could not be loaded at start and are not served: readiness names them. */
   skipped?: ReadonlyArray<{ config: string; problem: string }>;

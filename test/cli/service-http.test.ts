@@ -56,7 +56,6 @@ function deps(over: Partial<ServiceDeps> = {}, admission: Admission | 'unknown' 
     scorecard: (org) => (org === 'north.yaml' ? NORTH_REPORT : null),
     registry: new Registry(),
     token: TOKEN,
-    startedAt: NOW - 24 * HOUR,
     now: () => NOW,
     ...over,
   };

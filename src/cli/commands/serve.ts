@@ -168,7 +168,6 @@ export async function serve(options: ServeOptions, ctx: CliContext): Promise<voi
     scorecard: scorecardSource(servedStates, ctx),
     registry: metrics.registry,
     token: ctx.env.EXECUTION_COACH_API_TOKEN,
-    startedAt: Date.now(),
     skipped,
     // Writes (a run started by hand) are worth a line at info; probes and scrapes come every few seconds.
     log: (method, path, status, ms) =>
