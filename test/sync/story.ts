@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { CoachModel, SfRecord } from '../../src/core/model';
 import { loadConfig, toCoachModel } from '../../src/config';
 import { type Logger, silentLogger } from '../../src/lib/logger';
-import type { StateStore } from '../../src/state/state-store';
+import { openStateStore, type StateStore } from '../../src/state/state-store';
 import type { CrmWriter } from '../../src/sync/ports';
 import { type RunReport, runCycle } from '../../src/sync/run-cycle';
 import { FakeOrg, sfTime } from './fake-org';
@@ -99,6 +99,14 @@ export const ownTasks = (org: FakeOrg): SfRecord[] =>
   org.records('Task').filter((t) => typeof t.Coaching_Key__c === 'string');
 export const scorecards = (org: FakeOrg): SfRecord[] => org.records('Coaching_Scorecard__c');
 export const effectiveness = (org: FakeOrg): SfRecord[] => org.records('Coaching_Effectiveness__c');
+
+/** What one uninterrupted run leaves in the org with stale leads: what a resumed story must end up equal to. */
+export async function uninterruptedView(): Promise<string[]> {
+  const clock = new Clock(NOW);
+  const { org } = givenAnOrgWithStaleLeads(clock);
+  await run(org, openStateStore(':memory:'), clock, 'ref');
+  return productView(org);
+}
 
 /** What the org holds of the product's records, without ids or stamps: equal orgs, equal views. */
 export function productView(org: FakeOrg): string[] {
