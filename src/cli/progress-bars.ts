@@ -6,6 +6,7 @@
  */
 import { MultiBar, type SingleBar } from 'cli-progress';
 import { readRateOf, type ReadProgress, timeLeftText } from '../sync/read-progress';
+import { number } from './wording';
 
 /** A read shorter than this shows no bar. */
 const SHOW_AFTER_MS = 1_000;
@@ -32,8 +33,6 @@ interface BarState {
   done: boolean;
 }
 
-const count = (n: number): string => n.toLocaleString('en-US');
-
 /** One bar's line: `Task  ██████░░░░  120,000 of 1,011,350 (12%)  8,300/s  about 2 min left`. */
 export function progressLine(state: BarState): string {
   const { read, expected } = state;
@@ -42,9 +41,9 @@ export function progressLine(state: BarState): string {
   const bar = share === null ? '·'.repeat(BAR_WIDTH) : '█'.repeat(filled) + '░'.repeat(BAR_WIDTH - filled);
   const rate = readRateOf(read, expected, state.at - state.startedAt);
   const of =
-    expected === null ? count(read) : `${count(read)} of ${count(expected)} (${Math.floor((share ?? 0) * 100)}%)`;
+    expected === null ? number(read) : `${number(read)} of ${number(expected)} (${Math.floor((share ?? 0) * 100)}%)`;
   const ended = expected === null || read >= expected ? 'done' : 'stopped';
-  const tail = state.done ? ended : `${count(Math.round(rate.perSecond))}/s  ${timeLeftText(rate.secondsLeft)}`;
+  const tail = state.done ? ended : `${number(Math.round(rate.perSecond))}/s  ${timeLeftText(rate.secondsLeft)}`;
   return `${state.object.padEnd(NAME_WIDTH)} ${bar}  ${of}  ${tail}`;
 }
 

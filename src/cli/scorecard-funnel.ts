@@ -7,7 +7,7 @@
  */
 import { type CoachModel, type GoalPlan, type MeasureResult, pooledResult, type RatioResult } from '../core';
 import { bar, esc, type Mark, table } from './html';
-import { pct } from './wording';
+import { number, pct } from './wording';
 
 export interface FunnelRow {
   step: string;
@@ -86,7 +86,7 @@ export function funnelTable(rows: readonly FunnelRow[], model: CoachModel, capti
     classes: [undefined, 'n', undefined, 'n', 'n'],
     rows: rows.map(({ step, count, rate, peers }) => [
       esc(label(step)),
-      esc(count.toLocaleString('en-US')),
+      esc(number(count)),
       rate === null
         ? '–'
         : `${bar(rate.value, marks({ step, count, rate, peers }), esc(`${pct(rate.value)} of ${rate.trials}`))} <span class="legend">${esc(measure(rate.measure).toLowerCase())}</span>`,

@@ -5,7 +5,7 @@
  * refreshed while serving and released on stop. A serve killed without releasing it is recognised as gone at once on
  * this machine (its pid no longer exists) and after the TTL from another one (a pod rescheduled elsewhere).
  */
-import { CoachError, ExitCode } from '../lib/errors';
+import { CoachError, errorFields, ExitCode } from '../lib/errors';
 import type { Logger } from '../lib/logger';
 import { lockHolder, openStateStore, type StateStore } from '../state/state-store';
 
@@ -29,7 +29,10 @@ export function holdStateFiles(paths: readonly string[], logger: Logger, holder 
       try {
         store.releaseLock(holder, 'serve');
       } catch (error) {
-        logger.warn('a serve lock could not be released; it expires by itself', { state: store.path, ...why(error) });
+        logger.warn('a serve lock could not be released; it expires by itself', {
+          state: store.path,
+          ...errorFields(error),
+        });
       } finally {
         store.close();
       }
@@ -60,7 +63,10 @@ export function holdStateFiles(paths: readonly string[], logger: Logger, holder 
         store.refreshLock(holder, 'serve');
       } catch (error) {
         // Lost only after a pause longer than the TTL (a suspended process): the runs' own lock still guards the org.
-        logger.error('the serve lock of a state file could not be refreshed', { state: store.path, ...why(error) });
+        logger.error('the serve lock of a state file could not be refreshed', {
+          state: store.path,
+          ...errorFields(error),
+        });
       }
     }
   }, REFRESH_MS);
@@ -70,13 +76,5 @@ export function holdStateFiles(paths: readonly string[], logger: Logger, holder 
       clearInterval(timer);
       releaseAll();
     },
-  };
-}
-
-function why(error: unknown): { code?: string; error: string } {
-  const code = (error as { code?: unknown } | null)?.code;
-  return {
-    ...(typeof code === 'string' ? { code } : {}),
-    error: error instanceof Error ? error.message : String(error),
   };
 }

@@ -6,6 +6,7 @@
  */
 import { accessSync, constants, existsSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { pct } from './wording';
 
 export interface ReadinessInputs {
   statePath: string;
@@ -19,8 +20,6 @@ export interface ReadinessInputs {
 
 const writable = (path: string): void => accessSync(path, constants.W_OK);
 
-const percent = (share: number): string => `${Math.round(share * 100)}%`;
-
 export function readinessProblem(inputs: ReadinessInputs): () => string | null {
   return () => {
     // A state file not made yet is made in its folder by the first run.
@@ -32,7 +31,7 @@ export function readinessProblem(inputs: ReadinessInputs): () => string | null {
     }
     const usage = inputs.apiUsage();
     if (usage !== null && usage >= inputs.maxApiUsage)
-      return `its org has used ${percent(usage)} of its daily API allowance, past sync.maxApiUsage ${percent(inputs.maxApiUsage)}: runs stop until it resets`;
+      return `its org has used ${pct(usage)} of its daily API allowance, past sync.maxApiUsage ${pct(inputs.maxApiUsage)}: runs stop until it resets`;
     return null;
   };
 }

@@ -62,3 +62,10 @@ export class CoachError extends Error {
 export function isCoachError(error: unknown): error is CoachError {
   return error instanceof CoachError;
 }
+
+/** An error as log fields: its code when it has one, and its message (never a stack). */
+export function errorFields(error: unknown): { code?: string; error: string } {
+  const code = (error as { code?: unknown } | null)?.code;
+  const message = error instanceof Error ? error.message : String(error);
+  return { ...(typeof code === 'string' ? { code } : {}), error: message };
+}

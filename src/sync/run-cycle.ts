@@ -17,7 +17,7 @@ import {
   type Rep,
   type WritePlan,
 } from '../core';
-import { CoachError, ExitCode } from '../lib/errors';
+import { CoachError, errorFields, ExitCode } from '../lib/errors';
 import type { Logger } from '../lib/logger';
 import { type Clock, systemClock } from './clock';
 import { computeFromState, eventsNeededSince } from './compute-phase';
@@ -162,7 +162,7 @@ async function recordedRun(deps: RunCycleDeps, options: RunCycleOptions, log: Lo
     } catch (recording) {
       // The history keeps this run `running` (the next run closes it as interrupted); what
       // stopped the run is what the user must see.
-      log.error('the run could not be recorded in the run history', describe(recording));
+      log.error('the run could not be recorded in the run history', errorFields(recording));
     }
     throw error;
   }
@@ -323,7 +323,7 @@ function releaseLock(state: SyncState, holder: string, log: Logger): void {
   try {
     state.releaseLock(holder);
   } catch (error) {
-    log.error('the run lock could not be released', { holder, ...describe(error) });
+    log.error('the run lock could not be released', { holder, ...errorFields(error) });
   }
 }
 
@@ -340,12 +340,6 @@ function finish(state: SyncState, report: RunReport, log: Logger): void {
     errors: report.errors,
   });
   log.info('run finished', { result: report.result, apiCalls: report.apiCalls.total, errors: report.errors.length });
-}
-
-function describe(error: unknown): { code?: string; error: string } {
-  const code = (error as { code?: unknown } | null)?.code;
-  const message = error instanceof Error ? error.message : String(error);
-  return { ...(typeof code === 'string' ? { code } : {}), error: message };
 }
 
 /** What each object read stores: the core's mapping, or for people and flags the record itself. */

@@ -4,47 +4,22 @@
  * org exactly as one uninterrupted sync leaves an identical org. A second serve on the same state file is refused
  * while the first serves. The org is seeded at the real time: serve runs on the real clock (it has no --now).
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { openStateStore } from '../../src/state/state-store';
 import { afterCalls, callsAnswered, duplicateKeys, onCall, SMALL_PAGE } from './fault-support';
-import { cli, CONFIG, type DemoOrg, productRecords, startCli, startDemoOrg } from './support';
+import { everySecond, runsIn, until } from './serve-support';
+import { cli, type DemoOrg, productRecords, startCli, startDemoOrg } from './support';
 
 const LATENCY = { latencyMinMs: 5, latencyMaxMs: 20 };
 const SEEDED_NOW = new Date().toISOString();
 
-/** The demo config, live, every second, 200-record pages (a read spans many requests), its own state file. */
-function liveEverySecond(org: DemoOrg): string {
-  const text = readFileSync(CONFIG, 'utf8')
-    .replace('cron: "0 * * * *"', 'cron: "* * * * * *"')
-    .replace(/^(\s+mode:\s*)preview/m, '$1live')
-    .replace(/^(\s+pageSize:\s*)\d+/m, `$1${SMALL_PAGE}`)
-    .replace(/path: \.\.\/\.state\/execution-coach\.db/, `path: ${org.statePath}`);
-  const file = path.join(org.dir, 'live.yaml');
-  writeFileSync(file, text);
-  return file;
-}
+/** The demo config, live, every second, 200-record pages (a read spans many requests), the org's state file. */
+const liveEverySecond = (org: DemoOrg): string =>
+  everySecond(org, 'live', { live: true, pageSize: SMALL_PAGE, statePath: org.statePath });
 
-function runResults(statePath: string): string[] {
-  if (!existsSync(statePath)) return [];
-  const store = openStateStore(statePath);
-  try {
-    return store
-      .listRuns(50)
-      .reverse()
-      .map((run) => run.result);
-  } finally {
-    store.close();
-  }
-}
-
-async function until(condition: () => boolean, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+/** Each run's result, oldest first. */
+const runResults = (statePath: string): string[] =>
+  runsIn(statePath)
+    .reverse()
+    .map((run) => run.result);
 
 // Error level: with a run every second, the skipped ticks while a run goes on are warnings, expected here.
 const serveArgs = (config: string): string[] => ['serve', '--config', config, '--port', '0', '--log-level', 'error'];

@@ -3,45 +3,16 @@
  * second), a config with a problem reported and skipped (or, with --strict, nothing started), and a stop on SIGTERM
  * that stops the running syncs at their next checkpoint and exits 0 (a stop mid-run: serve-stop.test.ts).
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runCli } from '../../src/cli/program';
-import { openStateStore } from '../../src/state/state-store';
+import { everySecond, runsIn, until } from './serve-support';
 import { cli, CONFIG, type DemoOrg, startCli, startDemoOrg } from './support';
 
-/** A copy of the reference config that syncs every second into a state file of its own (preview: writes nothing). */
-function everySecond(org: DemoOrg, name: string): string {
-  const text = readFileSync(CONFIG, 'utf8')
-    .replace('cron: "0 * * * *"', 'cron: "* * * * * *"')
-    .replace(/path: \.\.\/\.state\/execution-coach\.db/, `path: ${path.join(org.dir, `${name}.db`)}`);
-  const file = path.join(org.dir, `${name}.yaml`);
-  writeFileSync(file, text);
-  return file;
-}
-
-function finishedRuns(statePath: string): string[] {
-  if (!existsSync(statePath)) return [];
-  const store = openStateStore(statePath);
-  try {
-    return store
-      .listRuns(50)
-      .filter((run) => run.finishedAt !== null)
-      .map((run) => run.result);
-  } finally {
-    store.close();
-  }
-}
-
-/** Polls `attempt` (if any) every 200 ms until `condition` holds. */
-async function until(condition: () => boolean, timeoutMs = 30_000, attempt?: () => Promise<void>): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (attempt) await attempt();
-    if (condition()) return;
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
+const finishedRuns = (statePath: string): string[] =>
+  runsIn(statePath)
+    .filter((run) => run.finishedAt !== null)
+    .map((run) => run.result);
 
 const TOKEN = 'e2e-token-that-never-appears-in-output';
 

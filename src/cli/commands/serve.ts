@@ -74,8 +74,8 @@ export async function serve(options: ServeOptions, ctx: CliContext): Promise<voi
   const metrics = new ServiceMetrics();
   const orgs: ScheduledOrg[] = [];
   const served: ServiceOrg[] = [];
+  // By state file (two configs must not share one), and by config (each dealership's state and time zone).
   const statePaths = new Map<string, string>();
-  const stateFiles = new Map<string, string>();
   const servedStates = new Map<string, ServedState>();
   const skipped: Array<{ config: string; problem: string }> = [];
   const apiUsage = new Map<string, number>();
@@ -133,7 +133,6 @@ export async function serve(options: ServeOptions, ctx: CliContext): Promise<voi
         apiUsage: () => apiUsage.get(file) ?? null,
       }),
     });
-    stateFiles.set(file, state);
     servedStates.set(file, { path: state, timeZone: config.dealership.timeZone });
   }
   if (orgs.length === 0)
@@ -164,7 +163,7 @@ export async function serve(options: ServeOptions, ctx: CliContext): Promise<voi
   const app = serviceApp({
     orgs: served,
     runNow: (org) => scheduler.runNow(org),
-    runs: (org, limit) => runsOf(stateFiles.get(org), limit),
+    runs: (org, limit) => runsOf(servedStates.get(org)?.path, limit),
     scorecard: scorecardSource(servedStates, ctx),
     registry: metrics.registry,
     token: ctx.env.EXECUTION_COACH_API_TOKEN,
@@ -174,7 +173,7 @@ export async function serve(options: ServeOptions, ctx: CliContext): Promise<voi
       logger[method === 'GET' ? 'debug' : 'info']('HTTP request', { method, path, status, ms }),
     now: () => Date.now(),
   });
-  const serveLock = holdStateFiles([...stateFiles.values()], logger);
+  const serveLock = holdStateFiles([...statePaths.keys()], logger);
   let server: Server;
   try {
     server = await listen(app, port, options.host ?? DEFAULT_HOST);
