@@ -20,7 +20,15 @@ import { discoveryThreshold, SELECTION } from './false-discovery';
 import { evidenceOf, type PeerComparison, summaryOf, symptomLine, testLine, type TextContext } from './finding-text';
 import type { MeasureResult, Scorecard } from './measure-results';
 import type { CoachModel, MeasureModel, Rep } from './model';
-import { NO_PEERS, peerGroups, peerPValue, type PeerYardstick, peerYardstick, typicalPeers } from './peers';
+import {
+  NO_PEERS,
+  peerGroups,
+  peerPValue,
+  type PeerYardstick,
+  peerYardstick,
+  storeColleagues,
+  typicalPeers,
+} from './peers';
 import { rootCauses, rootLeak } from './root-causes';
 import { minSampleOf, oneSidedLevel, targetPValue } from './rules';
 import { type TeamTest, teamTests } from './team-diagnosis';
@@ -75,12 +83,16 @@ interface RepTest {
   p: number;
   yardstick: PeerYardstick;
   group: readonly number[];
+  /** The rep's own store's colleagues when `group` spans stores (peers.ts), and their yardstick. */
+  colleagues: readonly number[];
+  home: PeerYardstick | null;
 }
 
 export function diagnose(input: DiagnoseInput): Diagnosis {
   const { model, reps, scorecards } = input;
   const level = oneSidedLevel(model.coaching.confidence);
   const peers = peerGroups(reps);
+  const colleagues = storeColleagues(reps, peers);
   const repTests: RepTest[] = [];
   let untested = 0;
   reps.forEach((rep, repIndex) => {
@@ -98,7 +110,8 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
         untested++;
         return;
       }
-      repTests.push(testAgainst({ repIndex, order, result, minSample }, group, input));
+      const home = colleagues[repIndex] ?? [];
+      repTests.push(testAgainst({ repIndex, order, result, minSample, colleagues: home }, group, input));
     });
   });
   const outliers = new Set(repTests.filter((t) => t.p <= level).map((t) => `${t.repIndex}:${t.order}`));
@@ -142,19 +155,33 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
   };
 }
 
-/** A rep's test against `group`: the larger p of worse than the target and than those peers by the margin. */
+/**
+ * A rep's test against `group`: the largest p of worse than the target, than those peers by the
+ * margin and, when they span stores, than the rep's own store's colleagues by the margin.
+ */
 function testAgainst(
-  test: Pick<RepTest, 'repIndex' | 'order' | 'result' | 'minSample'>,
+  test: Pick<RepTest, 'repIndex' | 'order' | 'result' | 'minSample' | 'colleagues'>,
   group: readonly number[],
   input: DiagnoseInput,
 ): RepTest {
-  const { repIndex, order, result, minSample } = test;
-  const peerResults = group.flatMap((index) => input.scorecards[index]?.results[order] ?? []);
+  const { repIndex, order, result, minSample, colleagues } = test;
+  const margin = input.model.coaching.peerMargin;
+  const resultsOf = (indices: readonly number[]): MeasureResult[] =>
+    indices.flatMap((index) => input.scorecards[index]?.results[order] ?? []);
+  const peerResults = resultsOf(group);
   const yardstick = peerResults.length > 0 ? peerYardstick(peerResults) : NO_PEERS;
   // Short of one's own expectation is judged on one's own noise (the day's); the peers' spread is the peer test's.
   const target = targetPValue(result, minSample, yardstick.daily) ?? 1;
-  const p = Math.max(target, peerPValue(result, yardstick, input.model.coaching.peerMargin));
-  return { repIndex, order, result, minSample, p, yardstick, group };
+  let p = Math.max(target, peerPValue(result, yardstick, margin));
+  let home: PeerYardstick | null = null;
+  const homeResults = resultsOf(colleagues);
+  if (homeResults.length > 0) {
+    // One or two colleagues tell too little about how much people differ: the whole group's spread.
+    const own = peerYardstick(homeResults);
+    home = { ...own, dispersion: Math.max(own.dispersion, yardstick.dispersion), daily: yardstick.daily };
+    p = Math.max(p, peerPValue(result, home, margin));
+  }
+  return { repIndex, order, result, minSample, p, yardstick, group, colleagues, home };
 }
 
 function repDiagnosis(
@@ -175,6 +202,7 @@ function repDiagnosis(
       count: test.group.length,
       role: rep.role,
       store: sameStore ? rep.store : null,
+      home: test.home === null ? null : { value: test.home.value, count: test.colleagues.length, store: rep.store },
     };
     const finding = findingOf(rep, repIndex, measure, result, input, text, comparison);
     return { finding, measure, result, step: finding.step, lostUnits: finding.lostUnits, order: test.order, p: test.p };

@@ -152,19 +152,26 @@ export interface PeerComparison {
   role: string;
   /** The store the peers work in; null when they are the dealership's. */
   store: string | null;
+  /** When the peers span stores: the rep's own store's colleagues of the role, whom the rep is below too. */
+  home?: { value: number | null; count: number; store: string | null } | null;
 }
 
 function peerLine(result: MeasureResult, peers: PeerComparison): string {
   const who = `${peers.role === 'setter' ? 'setters' : 'salespeople'}${peers.store === null ? '' : ` of ${peers.store}`}`;
   if (peers.count === 0 || peers.value === null)
     return `No other ${who} to compare with: judged against the target alone.`;
-  const value =
+  const valueOf = (value: number): string =>
     result.kind === 'volume'
-      ? `${num(peers.value)} per working day`
+      ? `${num(value)} per working day`
       : result.kind === 'overdue' || result.kind === 'staleLead'
-        ? `${num(peers.value)} each`
-        : pct(peers.value);
-  return `Peers (${peers.count} other ${who}): ${value}. This rep is clearly below them too, so the flag is theirs, not the team's.`;
+        ? `${num(value)} each`
+        : pct(value);
+  const home = peers.home;
+  const own =
+    home && home.value !== null && home.store !== null
+      ? `, and the ${home.count === 1 ? 'other one' : `${home.count} others`} of ${home.store}, ${valueOf(home.value)}`
+      : '';
+  return `Peers (${peers.count} other ${who}): ${valueOf(peers.value)}. This rep is clearly below them too${own}, so the flag is theirs, not the team's.`;
 }
 
 function teamRatio(team: MeasureResult): string {

@@ -25,6 +25,21 @@ export function peerGroups(reps: readonly Rep[]): number[][] {
   });
 }
 
+/**
+ * By rep index, the rep's own store's colleagues of the same role when their peers span stores
+ * (fewer than MIN_STORE_PEERS of them at home); empty when the peers are the store's own, or the
+ * rep has no store. Other stores' people make the yardstick less noisy, but when a store's whole
+ * team of that role is below the others', each of its people is below the mixed peers: their
+ * shared gap, put on one person. So such a rep must be below these colleagues too.
+ */
+export function storeColleagues(reps: readonly Rep[], groups: readonly (readonly number[])[]): number[][] {
+  return reps.map((rep, self) => {
+    const group = groups[self] ?? [];
+    if (rep.store === null || group.every((index) => reps[index]?.store === rep.store)) return [];
+    return group.filter((index) => reps[index]?.store === rep.store);
+  });
+}
+
 /** The peers' yardstick for one measure. */
 export interface PeerYardstick {
   /** Their pooled value, as the rep's is shown: a rate, events per working day, or items per rep. */

@@ -1,5 +1,5 @@
 import type { CoachingResult } from '../../src/core/coach';
-import { NO_PEERS, peerGroups, peerPValue, peerValue, peerYardstick } from '../../src/core/peers';
+import { NO_PEERS, peerGroups, peerPValue, peerValue, peerYardstick, storeColleagues } from '../../src/core/peers';
 import { DealershipCalendar } from '../../src/core/calendar';
 import { event, events, local, modelBuilder, ratio, rep, run, volume, windowOf } from './builders';
 import { callsResult, ratioResult } from './result-builders';
@@ -34,6 +34,22 @@ describe('who a rep is compared with', () => {
       [0, 1, 2, 3], // E: alone in South, so the dealership's salespeople
       [], // the setter has no other setter: the target alone judges them
     ]);
+  });
+
+  it('given peers taken from the whole dealership, then the colleagues of their own store are named apart', () => {
+    const reps = [
+      rep('A', { store: 'North', role: 'setter' }),
+      rep('B', { store: 'North', role: 'setter' }),
+      rep('C', { store: 'South', role: 'setter' }),
+      rep('D', { store: 'South', role: 'setter' }),
+      rep('E', { store: 'South', role: 'setter' }),
+      rep('F', { store: 'South', role: 'setter' }),
+      rep('G', { store: null, role: 'setter' }),
+    ];
+    const groups = peerGroups(reps);
+    expect(groups[0]).toEqual([1, 2, 3, 4, 5, 6]); // one colleague in North: the dealership's setters
+    expect(groups[2]).toEqual([3, 4, 5]); // three in South: South's
+    expect(storeColleagues(reps, groups)).toEqual([[1], [0], [], [], [], [], []]);
   });
 
   it("given the peers' results, then their value pools the counts, so a large sample weighs more", () => {
@@ -126,6 +142,31 @@ describe('a weakness the whole team shares is not one rep’s', () => {
     });
     // North's two colleagues are clearly worse than the pool, as North is: left out, South alone would be the bar.
     expect(north.flatMap((r) => flaggedOf(coaching, r.id))).toEqual([]);
+  });
+
+  describe('given setters too few in each store to be their own peers', () => {
+    const setters = ['N1', 'N2']
+      .map((id) => rep(id, { store: 'North', role: 'setter' }))
+      .concat(['S1', 'S2', 'S3'].map((id) => rep(id, { store: 'South', role: 'setter' })));
+    const south = setters.slice(2).flatMap((r) => contactsAndSets(r.id, 200, 130));
+
+    it("when North's two both set 35% and South's 65%, then neither is flagged: it is their store's gap", () => {
+      const north = [...contactsAndSets('N1', 200, 70), ...contactsAndSets('N2', 200, 70)];
+      const coaching = run(model, { reps: setters, events: [...north, ...south] });
+      // Against the four others (57.5% pooled) each would be 22 points below; against the other of North, 0.
+      expect(setters.flatMap((r) => flaggedOf(coaching, r.id))).toEqual([]);
+    });
+
+    it('when one of North sets 35% and the other 65%, then the one is flagged, below both yardsticks', () => {
+      const north = [...contactsAndSets('N1', 200, 70), ...contactsAndSets('N2', 200, 130)];
+      const coaching = run(model, { reps: setters, events: [...north, ...south] });
+      const [finding] = flaggedOf(coaching, 'N1');
+      expect(finding?.measure).toBe('set_rate');
+      expect(finding?.evidence).toContain(
+        'Peers (4 other setters): 65%. This rep is clearly below them too, and the other one of North, 65%, so',
+      );
+      expect(setters.slice(1).flatMap((r) => flaggedOf(coaching, r.id))).toEqual([]);
+    });
   });
 
   it('given one rep at 5% among peers at 25%, then only that rep is flagged, and the evidence names the peers', () => {
