@@ -156,8 +156,10 @@ export interface PeerComparison {
   home?: { value: number | null; count: number; store: string | null } | null;
 }
 
+const roleNoun = (role: string): string => (role === 'setter' ? 'setters' : 'salespeople');
+
 function peerLine(result: MeasureResult, peers: PeerComparison): string {
-  const who = `${peers.role === 'setter' ? 'setters' : 'salespeople'}${peers.store === null ? '' : ` of ${peers.store}`}`;
+  const who = `${roleNoun(peers.role)}${peers.store === null ? '' : ` of ${peers.store}`}`;
   if (peers.count === 0 || peers.value === null)
     return `No other ${who} to compare with: judged against the target alone.`;
   const valueOf = (value: number): string =>
@@ -167,9 +169,10 @@ function peerLine(result: MeasureResult, peers: PeerComparison): string {
         ? `${num(value)} each`
         : pct(value);
   const home = peers.home;
+  const colleagues = home?.count === 1 ? `other ${peers.role}` : `${home?.count ?? 0} other ${roleNoun(peers.role)}`;
   const own =
     home && home.value !== null && home.store !== null
-      ? `, and the ${home.count === 1 ? 'other one' : `${home.count} others`} of ${home.store}, ${valueOf(home.value)}`
+      ? ` and below the ${colleagues} of ${home.store} (${valueOf(home.value)})`
       : '';
   return `Peers (${peers.count} other ${who}): ${valueOf(peers.value)}. This rep is clearly below them too${own}, so the flag is theirs, not the team's.`;
 }

@@ -163,7 +163,7 @@ describe('a weakness the whole team shares is not one rep’s', () => {
       const [finding] = flaggedOf(coaching, 'N1');
       expect(finding?.measure).toBe('set_rate');
       expect(finding?.evidence).toContain(
-        'Peers (4 other setters): 65%. This rep is clearly below them too, and the other one of North, 65%, so',
+        'Peers (4 other setters): 65%. This rep is clearly below them too and below the other setter of North (65%), so',
       );
       expect(setters.slice(1).flatMap((r) => flaggedOf(coaching, r.id))).toEqual([]);
     });
