@@ -193,11 +193,18 @@ function checkedLines(
   ];
 }
 
-/** A check for `validate` that describes the org and reports what it lacks. */
-export function orgCheck(options: Pick<OrgCommandOptions, 'targetOrg'>, ctx: CliContext, logger: Logger) {
+/**
+ * A check for `validate` that describes the org and reports what it lacks. Its logger is made from the config
+ * (`logger`), so that it redacts the secret variables the config renames.
+ */
+export function orgCheck(
+  options: Pick<OrgCommandOptions, 'targetOrg'>,
+  ctx: CliContext,
+  logger: (config: Config) => Logger,
+) {
   return async (config: Config, file: string): Promise<CheckResult> => {
     try {
-      const session = await openSession(options, config, ctx, logger);
+      const session = await openSession(options, config, ctx, logger(config));
       try {
         const result = await checkInOrg(session, config, file, ctx.cwd);
         const user = await session.runningUser();
