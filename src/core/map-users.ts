@@ -26,8 +26,8 @@ export function compileUserMapper(model: CoachModel): (userRecords: readonly SfR
       if (role === null) continue;
       const monthlyGoal = goal ? asNumber(goal(record)) : null;
       const created = asText(record.CreatedDate);
-      const storeName = store ? asText(store(record)) : null;
       // Names and stores are CRM text that every report and written task repeats: plain lines from here on.
+      const storeName = store ? asText(store(record)) : null;
       reps.push({
         id,
         name: plainLine(asText(record.Name) ?? id),
