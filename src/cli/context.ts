@@ -3,6 +3,7 @@
  * tests run commands in-process with captured output and a fixed environment.
  */
 import type { CoachError } from '../lib/errors';
+import { redactorFor } from './secrets';
 
 export interface CliContext {
   /** Writes to standard output (no newline added). */
@@ -24,10 +25,15 @@ export interface CliContext {
   shutdown?: Promise<string>;
 }
 
-/** Prints an error the way every command does: what happened, then what to do. */
-export function reportError(ctx: Pick<CliContext, 'err'>, error: CoachError): void {
-  ctx.err(`error [${error.code}]: ${error.message}\n`);
-  for (const action of error.actions) ctx.err(`  → ${action}\n`);
+/**
+ * Prints an error the way every command does: what happened, then what to do. Redacted here too, since an org's
+ * answer in the message may quote a secret; the secrets of a config's renamed variables are taken out where the
+ * config is known (`runAgainstOrg`, `orgCheck`), before the error gets here.
+ */
+export function reportError(ctx: Pick<CliContext, 'err' | 'env'>, error: CoachError): void {
+  const redactor = redactorFor(ctx.env);
+  ctx.err(`error [${error.code}]: ${redactor.text(error.message)}\n`);
+  for (const action of error.actions) ctx.err(`  → ${redactor.text(action)}\n`);
 }
 
 /** A promise of the first SIGTERM or SIGINT the process receives. */

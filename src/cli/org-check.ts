@@ -12,6 +12,7 @@ import { formatPath } from '../config';
 import { type ConfigPath, SourceLocator } from '../config/positions';
 import { closest } from '../config/hints';
 import { EFFECTIVENESS_SCOPES, type MatchConditions, SCORECARD_PICKLISTS } from '../core';
+import { redactError } from '../lib/errors';
 import type { Logger } from '../lib/logger';
 import type { SalesforceSession } from '../salesforce/session';
 import type { StateStore } from '../state/state-store';
@@ -19,6 +20,7 @@ import { checkConfigAgainstDescribe, type DescribeProblem, type FieldRequirement
 import type { CheckResult } from './commands/validate';
 import type { CliContext } from './context';
 import { openSession, type OrgCommandOptions } from './run-context';
+import { redactorFor } from './secrets';
 import { counted } from './wording';
 
 interface Requirement extends FieldRequirement {
@@ -191,16 +193,28 @@ function checkedLines(
   ];
 }
 
-/** A check for `validate` that describes the org and reports what it lacks. */
-export function orgCheck(options: Pick<OrgCommandOptions, 'targetOrg'>, ctx: CliContext, logger: Logger) {
+/**
+ * A check for `validate` that describes the org and reports what it lacks. Its logger is made from the config
+ * (`logger`), so that it redacts the secret variables the config renames.
+ */
+export function orgCheck(
+  options: Pick<OrgCommandOptions, 'targetOrg'>,
+  ctx: CliContext,
+  logger: (config: Config) => Logger,
+) {
   return async (config: Config, file: string): Promise<CheckResult> => {
-    const session = await openSession(options, config, ctx, logger);
     try {
-      const result = await checkInOrg(session, config, file, ctx.cwd);
-      const user = await session.runningUser();
-      return { problems: result.problems, checked: checkedLines(result.requirements, session, user) };
-    } finally {
-      await session.close();
+      const session = await openSession(options, config, ctx, logger(config));
+      try {
+        const result = await checkInOrg(session, config, file, ctx.cwd);
+        const user = await session.runningUser();
+        return { problems: result.problems, checked: checkedLines(result.requirements, session, user) };
+      } finally {
+        await session.close();
+      }
+    } catch (error) {
+      // As in runAgainstOrg: only here are the config's renamed secret variables known.
+      throw redactError(error, redactorFor(ctx.env, config));
     }
   };
 }

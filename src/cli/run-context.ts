@@ -8,8 +8,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type CoachModel } from '../core';
 import { type Config, loadConfig, toCoachModel } from '../config';
-import { CoachError, ExitCode } from '../lib/errors';
-import { createLogger, type Logger, type LogLevel, Redactor, SECRET_ENV_NAMES } from '../lib/logger';
+import { CoachError, ExitCode, redactError } from '../lib/errors';
+import { createLogger, type Logger, type LogLevel } from '../lib/logger';
 import { openSalesforceSession, type SalesforceSession, type SalesforceSessionDeps } from '../salesforce/session';
 import { openStateStore, type StateStore } from '../state/state-store';
 import { type Clock, fixedClock, systemClock } from '../sync/clock';
@@ -18,6 +18,7 @@ import type { CrmWriter } from '../sync/ports';
 import type { ReadProgress } from '../sync/read-progress';
 import type { SyncState } from '../sync/sync-state';
 import type { CliContext } from './context';
+import { redactorFor } from './secrets';
 
 export interface OrgCommandOptions {
   config: string;
@@ -60,7 +61,8 @@ export function clockFrom(now: string | undefined): Clock {
   return fixedClock(instant);
 }
 
-export function loggerFor(ctx: CliContext, level: string | undefined): Logger {
+/** A command's logger; given the config, it also redacts the variables the config renames. */
+export function loggerFor(ctx: CliContext, level: string | undefined, config?: Pick<Config, 'salesforce'>): Logger {
   const chosen = (level ?? ctx.env.EXECUTION_COACH_LOG_LEVEL ?? 'info') as LogLevel;
   if (!LOG_LEVELS.includes(chosen)) {
     throw new CoachError({
@@ -74,7 +76,7 @@ export function loggerFor(ctx: CliContext, level: string | undefined): Logger {
     level: chosen,
     pretty: ctx.isTTY,
     write: ctx.err,
-    redactor: new Redactor(SECRET_ENV_NAMES.map((name) => ctx.env[name])),
+    redactor: redactorFor(ctx.env, config),
   });
 }
 
@@ -176,29 +178,36 @@ export async function runAgainstOrg(
   const { config, model } = loaded;
   const clock = clockFrom(options.now);
   const runId = options.runId ?? newRunId(clock.now());
+  const redactor = redactorFor(ctx.env, config);
   // The session logs (retries, renewals) under the run id too: every line of a run carries it.
-  const logger = loggerFor(ctx, options.logLevel).child({ runId });
-  const session = await openSession(options, config, ctx, logger);
+  const logger = loggerFor(ctx, options.logLevel, config).child({ runId });
   try {
-    if (run.beforeRun) await run.beforeRun(session, clock.now());
-    return await runCycle(
-      {
-        reader: session.reader,
-        writer: run.writer(session.writer),
-        state: run.state,
-        clock,
-        logger,
-        preflight: () => session.preflight(),
-        checkBudget: () => session.assertWithinBudget(),
-        apiCalls: () => session.calls().total,
-        apiUsage: () => session.usage(),
-        ...(options.stop ? { stop: options.stop } : {}),
-        ...(run.progress ? { progress: run.progress } : {}),
-      },
-      { runId, model, sync: config.sync, lockHolder: run.lockHolder(runId) },
-    );
-  } finally {
-    await session.close();
+    const session = await openSession(options, config, ctx, logger);
+    try {
+      if (run.beforeRun) await run.beforeRun(session, clock.now());
+      return await runCycle(
+        {
+          reader: session.reader,
+          writer: run.writer(session.writer),
+          state: run.state,
+          clock,
+          logger,
+          redactor,
+          preflight: () => session.preflight(),
+          checkBudget: () => session.assertWithinBudget(),
+          apiCalls: () => session.calls().total,
+          apiUsage: () => session.usage(),
+          ...(options.stop ? { stop: options.stop } : {}),
+          ...(run.progress ? { progress: run.progress } : {}),
+        },
+        { runId, model, sync: config.sync, lockHolder: run.lockHolder(runId) },
+      );
+    } finally {
+      await session.close();
+    }
+  } catch (error) {
+    // Only here are the config's renamed secret variables known: the final error line cannot take them out later.
+    throw redactError(error, redactor);
   }
 }
 

@@ -6,6 +6,7 @@
 import type { CommitmentCheck } from './commitment-check';
 import type { OpenRepFlag } from './flags';
 import type { CoachModel } from './model';
+import { plainLine } from './plain-text';
 
 /** A rep flag whose commitment was checked (ARCHITECTURE.md §5.3), as read back from the org. */
 export interface DecidedFlag {
@@ -26,7 +27,7 @@ const QUOTE_MAX = 200;
 
 /** The manager's words on one line, cut if long: CRM text goes into a Task, so no control characters. */
 export function quoted(text: string | null): string {
-  const line = (text ?? '').replace(/[\p{Cc}\p{Cf}\s]+/gu, ' ').trim();
+  const line = plainLine(text ?? '');
   if (line === '') return 'no commitment written';
   return `"${line.length > QUOTE_MAX ? `${line.slice(0, QUOTE_MAX - 1)}…` : line}"`;
 }

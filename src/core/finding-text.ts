@@ -5,6 +5,7 @@
  */
 import { MATURE_SHARE } from './measure-ratio';
 import type { MeasureModel, StepModel } from './model';
+import { plainLine } from './plain-text';
 import type { MeasureResult } from './measure-results';
 import type { Interval } from './stats';
 import type { Period } from './window';
@@ -113,7 +114,7 @@ export function evidenceOf(
       lines.push(
         `${result.count} open leads without activity for ${result.days}+ days: ${result.leads
           .slice(0, 5)
-          .map((l) => `${l.name ?? l.leadId} (${l.daysIdle} days)`)
+          .map((l) => `${l.name === null ? l.leadId : plainLine(l.name)} (${l.daysIdle} days)`)
           .join(', ')}${result.count > 5 ? ', …' : ''}.`,
       );
       break;

@@ -40,6 +40,7 @@ export { type ObjectRead, readPlan } from './read-plan';
 export { formatSfDateTime, parseSfDate, parseSfDateTime } from './salesforce-datetime';
 export { readPath } from './salesforce-values';
 export { type Interval, wilsonInterval } from './stats';
+export { plainLine } from './plain-text';
 export { staleLeadTaskKey } from './tasks';
 export type { TeamFinding } from './team-finding';
 export type { MeasureWindow, MonthToDate, Period } from './window';

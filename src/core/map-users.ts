@@ -5,6 +5,7 @@
  */
 import { compileMatch } from './matcher';
 import type { CoachModel, Rep, SfRecord } from './model';
+import { plainLine } from './plain-text';
 import { parseSfDateTime } from './salesforce-datetime';
 import { asNumber, asText, compilePath } from './salesforce-values';
 
@@ -25,12 +26,14 @@ export function compileUserMapper(model: CoachModel): (userRecords: readonly SfR
       if (role === null) continue;
       const monthlyGoal = goal ? asNumber(goal(record)) : null;
       const created = asText(record.CreatedDate);
+      // Names and stores are CRM text that every report and written task repeats: plain lines from here on.
+      const storeName = store ? asText(store(record)) : null;
       reps.push({
         id,
-        name: asText(record.Name) ?? id,
+        name: plainLine(asText(record.Name) ?? id),
         role,
         managerId: asText(manager(record)),
-        store: store ? asText(store(record)) : null,
+        store: storeName === null ? null : plainLine(storeName),
         // A negative goal is a data-entry slip, not a goal: fall back to the override or default.
         monthlyGoal: monthlyGoal !== null && monthlyGoal >= 0 ? monthlyGoal : null,
         activeSince: created === null ? null : parseSfDateTime(created),

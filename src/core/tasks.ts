@@ -8,6 +8,7 @@ import type { DealershipCalendar } from './calendar';
 import { dateFromDay, dayFromDate, type DayNumber } from './civil-date';
 import { type DesiredRecord, SHORT_TEXT_MAX, TASK, TASK_OPEN_STATUS } from './desired';
 import { truncate } from './finding-text';
+import { plainLine } from './plain-text';
 import type { OwnTaskFact } from './facts';
 import type { CoachModel, Rep } from './model';
 import type { StaleLead } from './measure-results';
@@ -101,9 +102,12 @@ export function noShowTask(
   };
 }
 
-/** A written task's Subject: the config's prefix, then what to do, cut to the field's length. */
+/**
+ * A written task's Subject: the config's prefix, then what to do, cut to the field's length. One plain line, since
+ * it names people and customers from the CRM and Salesforce shows it on one line.
+ */
 export function taskSubject(text: string, model: Pick<CoachModel, 'writeBack'>): string {
-  return truncate(`${model.writeBack.subjectPrefix}${text}`, SHORT_TEXT_MAX);
+  return truncate(plainLine(`${model.writeBack.subjectPrefix}${text}`), SHORT_TEXT_MAX);
 }
 
 /**

@@ -3,6 +3,7 @@
  * that scripts and tests can match on (never the message), `actions` that tell a person how
  * to fix it, and the process exit code the CLI should end with.
  */
+import type { Redactor } from './logger';
 
 /** Exit codes of the CLI (ARCHITECTURE.md §8). 75 is sysexits' EX_TEMPFAIL: try again later. */
 export const ExitCode = {
@@ -68,4 +69,25 @@ export function errorFields(error: unknown): { code?: string; error: string } {
   const code = (error as { code?: unknown } | null)?.code;
   const message = error instanceof Error ? error.message : String(error);
   return { ...(typeof code === 'string' ? { code } : {}), error: message };
+}
+
+/**
+ * The error with every secret the redactor knows taken out of what is printed or stored of it: a CoachError's
+ * message, actions and data (an org's answer may quote the session token); any other error's message, changed in
+ * place so that it keeps its class (the CLI tells a core error from a bug by it).
+ */
+export function redactError(error: unknown, redactor: Redactor): unknown {
+  if (error instanceof CoachError) {
+    return new CoachError({
+      code: error.code,
+      message: redactor.text(error.message),
+      actions: error.actions.map((action) => redactor.text(action)),
+      exitCode: error.exitCode,
+      retryable: error.retryable,
+      ...(error.cause === undefined ? {} : { cause: error.cause }),
+      ...(error.data === undefined ? {} : { data: redactor.value(error.data) }),
+    });
+  }
+  if (error instanceof Error) error.message = redactor.text(error.message);
+  return error;
 }

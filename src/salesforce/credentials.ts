@@ -165,6 +165,11 @@ export function secretsOf(credentials: Credentials): string[] {
   }
 }
 
+/** The variables of `auth.env` that hold secrets; the others hold URLs, a client id, a user name and a file path. */
+export function secretEnvNames(names: SalesforceEnvNames): string[] {
+  return [names.accessToken, names.clientSecret];
+}
+
 /** Replaces every occurrence of a secret (and of a token minted during the run) by `[redacted]`. */
 export function redact(text: string, secrets: readonly string[]): string {
   return new Redactor(secrets).text(text);

@@ -9,6 +9,7 @@ import {
   computeCoaching,
   type Fact,
   type OpenFlag,
+  plainLine,
   type Rep,
   type RecordMapper,
 } from '../core';
@@ -73,9 +74,10 @@ export function computeFromState(input: ComputeInput): ComputeOutput {
     }
   }
   const reps = mapper.mapUsers(userRecords);
+  // Every User's name, managers' too, as a plain line like the reps' (mapUsers): reports and previews print them.
   const names = new Map<string, string>();
   for (const user of userRecords)
-    if (typeof user.Id === 'string' && typeof user.Name === 'string') names.set(user.Id, user.Name);
+    if (typeof user.Id === 'string' && typeof user.Name === 'string') names.set(user.Id, plainLine(user.Name));
   const openFlags = openFlagsFrom(flagFacts, model.writeBack);
   const events = state.loadEventColumns({ since: eventsNeededSince(model, now) });
   const decidedFlags = decidedFlagsFrom(flagFacts, model.writeBack);

@@ -18,7 +18,7 @@ import {
   type WritePlan,
 } from '../core';
 import { CoachError, errorFields, ExitCode } from '../lib/errors';
-import type { Logger } from '../lib/logger';
+import type { Logger, Redactor } from '../lib/logger';
 import { type Clock, systemClock } from './clock';
 import { computeFromState, eventsNeededSince } from './compute-phase';
 import { fromCore } from './core-errors';
@@ -70,6 +70,8 @@ export interface RunCycleDeps {
    */
   wallClock?: Clock;
   logger: Logger;
+  /** Takes secrets out of the errors the run keeps (its report and the history): an org's answer may quote a token. */
+  redactor: Redactor;
   /**
    * One cheap call before anything else: proves the login and the API version, and stops the
    * run (exit 75) when the API budget is already spent. Its call counts as the run's.
@@ -155,7 +157,7 @@ async function recordedRun(deps: RunCycleDeps, options: RunCycleOptions, log: Lo
   } catch (thrown) {
     const error = fromCore(thrown);
     report.result = runResultOf(error);
-    report.errors.push(error instanceof Error ? error.message : String(error));
+    report.errors.push(deps.redactor.text(error instanceof Error ? error.message : String(error)));
     report.apiCalls.total = deps.apiCalls() - callsAtStart;
     try {
       finish(state, report, log);
@@ -270,7 +272,7 @@ async function computeAndWrite(
     checkBudget: between,
   });
   for (const failure of report.writes.failures)
-    report.errors.push(`${failure.object} ${failure.key}: ${failure.errorCode} ${failure.message}`);
+    report.errors.push(deps.redactor.text(`${failure.object} ${failure.key}: ${failure.errorCode} ${failure.message}`));
   if (report.writes.failed > 0) report.result = 'failed';
 }
 

@@ -17,6 +17,8 @@ export class FakeOrg implements CrmReader, CrmWriter {
   limitAt: number | null = null;
   /** Keys whose upsert fails (per item) while listed. */
   failingKeys = new Set<string>();
+  /** What the org says about each of those failures. */
+  failureMessage = 'rejected by a rule';
   private counter = 0;
 
   constructor(private readonly clock: { now(): number }) {}
@@ -82,7 +84,7 @@ export class FakeOrg implements CrmReader, CrmWriter {
       records.map((fields) => {
         const key = fields[keyField] as string;
         if (this.failingKeys.has(key))
-          return { ok: false, errorCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', message: 'rejected by a rule' };
+          return { ok: false, errorCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', message: this.failureMessage };
         const existing = this.records(object).find((r) => r[keyField] === key);
         if (existing) {
           this.change(object, String(existing.Id), fields);

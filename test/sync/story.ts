@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type { CoachModel, SfRecord } from '../../src/core/model';
 import { loadConfig, toCoachModel } from '../../src/config';
-import { type Logger, silentLogger } from '../../src/lib/logger';
+import { type Logger, Redactor, silentLogger } from '../../src/lib/logger';
 import { openStateStore, type StateStore } from '../../src/state/state-store';
 import type { CrmWriter } from '../../src/sync/ports';
 import { type RunReport, runCycle } from '../../src/sync/run-cycle';
@@ -71,7 +71,7 @@ export function run(
   clock: Clock,
   runId: string,
   holder: string | null = `test:${runId}`,
-  options: { model?: CoachModel; writer?: CrmWriter; logger?: Logger; stop?: AbortSignal } = {},
+  options: { model?: CoachModel; writer?: CrmWriter; logger?: Logger; stop?: AbortSignal; redactor?: Redactor } = {},
 ): Promise<RunReport> {
   return runCycle(
     {
@@ -80,6 +80,7 @@ export function run(
       state,
       clock,
       logger: options.logger ?? silentLogger,
+      redactor: options.redactor ?? new Redactor([]),
       preflight: () => Promise.resolve(),
       checkBudget: () => undefined,
       apiCalls: () => org.totalCalls,

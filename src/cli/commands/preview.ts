@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { CoachModel, Counter } from '../../core';
+import { type CoachModel, type Counter, plainLine } from '../../core';
 import { openStateStore } from '../../state/state-store';
 import { RecordingWriter } from '../../sync/recording-writer';
 import type { RunReport } from '../../sync/run-cycle';
@@ -40,7 +40,7 @@ export function renderPreview(report: RunReport, model: CoachModel): string {
   for (const [field, counter] of unmatched.sort(([a], [b]) => (a < b ? -1 : 1))) {
     lines.push(
       `  ${field}: ${sortedEntries(counter)
-        .map(([value, count]) => `"${value}" ${n(count)}`)
+        .map(([value, count]) => `"${plainLine(value)}" ${n(count)}`)
         .join(', ')}`,
     );
   }

@@ -95,7 +95,7 @@ export function registerValidate(program: Command, ctx: CliContext): void {
         ...defaultDeps,
         checks:
           options.org === true || options.targetOrg !== undefined
-            ? [orgCheck(options, ctx, loggerFor(ctx, options.logLevel ?? 'warn'))]
+            ? [orgCheck(options, ctx, (config) => loggerFor(ctx, options.logLevel ?? 'warn', config))]
             : [],
       }),
     );
