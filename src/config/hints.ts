@@ -34,10 +34,17 @@ function tolerance(a: string, b: string): number {
   return Math.max(1, Math.ceil(Math.max(a.length, b.length) / CHARS_PER_TOLERATED_EDIT));
 }
 
+/** Whether `a` and `b` differ in length little enough for one to be a typo of the other. */
+function withinReach(a: string, b: string): boolean {
+  return Math.abs(a.length - b.length) <= tolerance(a, b);
+}
+
 /** The valid choice closest to `input`, if it is close enough to be a typo of it. */
 export function closest(input: string, choices: readonly string[]): string | undefined {
   let best: { choice: string; distance: number } | undefined;
   for (const choice of choices) {
+    // The distance is at least the difference in length: a 5 MB value need not be compared letter by letter.
+    if (!withinReach(input, choice)) continue;
     const distance = editDistance(input, choice);
     if (distance <= tolerance(input, choice) && (best === undefined || distance < best.distance)) {
       best = { choice, distance };
@@ -74,6 +81,7 @@ export function closestTimeZone(
   let best: { zone: string; distance: number } | undefined;
   for (const zone of zones) {
     const city = zone.slice(zone.lastIndexOf('/') + 1).replace(/_/g, ' ');
+    if (!withinReach(input, zone) && !withinReach(input, city)) continue;
     const distance = Math.min(editDistance(input, zone), editDistance(input.replace(/_/g, ' '), city));
     const limit = Math.min(tolerance(input, zone), tolerance(input, city));
     if (distance <= limit && (best === undefined || distance < best.distance)) best = { zone, distance };

@@ -118,9 +118,9 @@ describe('loadConfig', () => {
     ]);
   });
 
-  it('given an empty file, then one problem says a map of keys was expected', () => {
+  it('given an empty file, then one problem says it is empty and where to start', () => {
     expect(problemsOfText('')).toEqual([
-      expect.objectContaining({ path: '', line: 1, column: 1, message: 'expected a map of keys, got null' }),
+      expect.objectContaining({ path: '', line: 1, column: 1, message: 'the file is empty: it has no keys' }),
     ]);
   });
 });
