@@ -70,6 +70,22 @@ export function isTimeZone(name: string): boolean {
   }
 }
 
+/** What a US dealership calls its zone in speech, which is no IANA name (and no edit away from one). */
+const US_ZONE_NAMES: Readonly<Record<string, string>> = {
+  eastern: 'America/New_York',
+  est: 'America/New_York',
+  edt: 'America/New_York',
+  central: 'America/Chicago',
+  cst: 'America/Chicago',
+  cdt: 'America/Chicago',
+  mountain: 'America/Denver',
+  mst: 'America/Denver',
+  mdt: 'America/Denver',
+  pacific: 'America/Los_Angeles',
+  pst: 'America/Los_Angeles',
+  pdt: 'America/Los_Angeles',
+};
+
 /**
  * The IANA zone closest to a mistyped one. Compares with the whole name (`America/Chicgo`) and
  * with its city (`Chicago`), since admins often write only the city.
@@ -78,6 +94,8 @@ export function closestTimeZone(
   input: string,
   zones: readonly string[] = Intl.supportedValuesOf('timeZone'),
 ): string | undefined {
+  const named = US_ZONE_NAMES[input.trim().toLowerCase()];
+  if (named !== undefined) return named;
   let best: { zone: string; distance: number } | undefined;
   for (const zone of zones) {
     const city = zone.slice(zone.lastIndexOf('/') + 1).replace(/_/g, ' ');

@@ -4,7 +4,7 @@
  * the loader is tested without a disk.
  */
 import { dirname, resolve } from 'node:path';
-import { LineCounter, parseDocument, type YAMLError } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { CoachError, ExitCode } from '../lib/errors';
 import { formatProblems } from './format';
 import { plainErrorMap } from './messages';
@@ -12,7 +12,8 @@ import { SourceLocator } from './positions';
 import { problemsFromIssues, type ConfigProblem } from './problems';
 import { configSchema, type Config } from './schema/config';
 import { readConfigText, readTextFile, type ReadTextFile } from './source';
-import { toPlainData, TOO_DEEP } from './yaml-limits';
+import { syntaxProblem } from './syntax';
+import { toPlainData } from './yaml-limits';
 
 export { readTextFile, type ReadTextFile } from './source';
 
@@ -69,24 +70,9 @@ export function parseConfig(text: string, file: string, options: { cwd?: string 
   return { ...config, state: { ...config.state, path: resolve(options.cwd ?? process.cwd(), config.state.path) } };
 }
 
-function syntaxProblem(file: string, error: YAMLError): ConfigProblem {
-  const [line, column] = error.linePos === undefined ? [1, 1] : [error.linePos[0].line, error.linePos[0].col];
-  // The library's own advice here is to call its parseAllDocuments(), which means nothing to an admin.
-  if (error.code === 'MULTIPLE_DOCS') return { file, line, column, path: '', ...MULTIPLE_DOCUMENTS };
-  if (error.message.includes('Maximum call stack')) return { file, line, column, path: '', ...TOO_DEEP };
-  // prettyErrors appends " at line L, column C:" and a source excerpt; the position is kept apart.
-  const message = (error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, '');
-  return { file, line, column, path: '', message: `YAML syntax: ${message}` };
-}
-
 const EMPTY = {
   message: 'the file is empty: it has no keys',
   hint: 'start from the commented reference config/dealership.yaml, which begins with `version: 1`',
-};
-
-const MULTIPLE_DOCUMENTS = {
-  message: 'a second YAML document starts here (`---`); a config file holds one',
-  hint: 'remove this `---` line and what follows, or move each dealership to its own file (serve takes several)',
 };
 
 const FIX_SYNTAX =

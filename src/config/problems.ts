@@ -133,7 +133,11 @@ export function problemsFromIssues(issues: readonly z.core.$ZodIssue[], context:
         path: formatPath(finding.path),
         message: finding.message,
       };
-      if (finding.hint !== undefined) problem.hint = finding.hint;
+      // Without a specific hint, what the field is for still tells the admin what belongs there.
+      const hint =
+        finding.hint ??
+        (finding.target === 'value' ? descriptionAt(context.schema, finding.path, context.input) : undefined);
+      if (hint !== undefined) problem.hint = hint;
       return problem;
     }),
   );

@@ -17,8 +17,8 @@ const SECRET_VALUES: readonly { readonly what: string; readonly regex: RegExp }[
 const SECRET_KEY = /pass(word)?|secret|token|private.?key|api.?key|credential/i;
 
 export const SECRET_HINT =
-  'secrets belong in the environment, never in this file: set the variable salesforce.auth.env names ' +
-  '(e.g. SF_ACCESS_TOKEN, SF_CLIENT_SECRET) and remove the value from the file and its history';
+  'secrets belong in the environment, not in this file: set SF_ACCESS_TOKEN, SF_CLIENT_SECRET … (or the ' +
+  'variables salesforce.auth.env names) and remove the value from the file and its history';
 
 /** The kind of secret `text` looks like, if it looks like one. */
 export function secretKind(text: string): string | undefined {

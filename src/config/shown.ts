@@ -7,7 +7,7 @@ import { secretKind } from './secrets';
 /** Characters of a value quoted in a message; enough to recognise it. */
 export const SHOWN_MAX = 60;
 /** Characters of one problem line; a safety net for text that was not quoted through `shown`. */
-export const LINE_MAX = 400;
+export const LINE_MAX = 1000;
 
 /** C0 and C1 controls, DEL, and the Unicode line and paragraph separators. */
 // eslint-disable-next-line no-control-regex

@@ -85,7 +85,7 @@ describe('loadConfig', () => {
     expect(error.exitCode).toBe(ExitCode.usage);
   });
 
-  it('given a YAML syntax error, then CONFIG_UNREADABLE names its line and column', () => {
+  it('given a YAML syntax error, then CONFIG_UNREADABLE names its line and column, with a hint', () => {
     const text = 'version: 1\nsteps:\n  - id: lead\n   object: Lead\n';
     const error = caught(() => loadConfig('c.yaml', { cwd: '/s', readFile: oneFile('/s/c.yaml', text).readFile }));
     expect(error.code).toBe('CONFIG_UNREADABLE');
@@ -97,6 +97,7 @@ describe('loadConfig', () => {
       column: 1,
       path: '',
       message: 'YAML syntax: Sequence item without - indicator',
+      hint: expect.any(String),
     });
   });
 

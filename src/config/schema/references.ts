@@ -89,7 +89,9 @@ export function checkReferences(input: unknown, ctx: Ctx): void {
   }
   const stepIds = [...stepById.keys()];
   const requireStep = (id: string, at: Path): void => {
-    if (!stepById.has(id)) issue(ctx, at, `unknown step ${shown(id)}`, didYouMean(id, stepIds, 'steps'));
+    // With no steps at all, every reference is unknown: the one problem worth reading is the empty list.
+    if (stepIds.length > 0 && !stepById.has(id))
+      issue(ctx, at, `unknown step ${shown(id)}`, didYouMean(id, stepIds, 'steps'));
   };
 
   measures.forEach((entry, index) => {
