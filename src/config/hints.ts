@@ -61,7 +61,11 @@ export function didYouMean(input: string, choices: readonly string[], noun = 'ch
   return `valid ${noun}: ${choices.map((choice) => `"${choice}"`).join(', ')}`;
 }
 
+/** The longest IANA name is 32 characters; ICU takes seconds to refuse a name of hundreds of thousands. */
+const TIME_ZONE_MAX_LENGTH = 64;
+
 export function isTimeZone(name: string): boolean {
+  if (name.length > TIME_ZONE_MAX_LENGTH) return false;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: name });
     return true;
