@@ -34,10 +34,17 @@ function tolerance(a: string, b: string): number {
   return Math.max(1, Math.ceil(Math.max(a.length, b.length) / CHARS_PER_TOLERATED_EDIT));
 }
 
+/** Whether `a` and `b` differ in length little enough for one to be a typo of the other. */
+function withinReach(a: string, b: string): boolean {
+  return Math.abs(a.length - b.length) <= tolerance(a, b);
+}
+
 /** The valid choice closest to `input`, if it is close enough to be a typo of it. */
 export function closest(input: string, choices: readonly string[]): string | undefined {
   let best: { choice: string; distance: number } | undefined;
   for (const choice of choices) {
+    // The distance is at least the difference in length: a 5 MB value need not be compared letter by letter.
+    if (!withinReach(input, choice)) continue;
     const distance = editDistance(input, choice);
     if (distance <= tolerance(input, choice) && (best === undefined || distance < best.distance)) {
       best = { choice, distance };
@@ -54,7 +61,11 @@ export function didYouMean(input: string, choices: readonly string[], noun = 'ch
   return `valid ${noun}: ${choices.map((choice) => `"${choice}"`).join(', ')}`;
 }
 
+/** The longest IANA name is 32 characters; ICU takes seconds to refuse a name of hundreds of thousands. */
+const TIME_ZONE_MAX_LENGTH = 64;
+
 export function isTimeZone(name: string): boolean {
+  if (name.length > TIME_ZONE_MAX_LENGTH) return false;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: name });
     return true;
@@ -62,6 +73,22 @@ export function isTimeZone(name: string): boolean {
     return false;
   }
 }
+
+/** What a US dealership calls its zone in speech, which is no IANA name (and no edit away from one). */
+const US_ZONE_NAMES: Readonly<Record<string, string>> = {
+  eastern: 'America/New_York',
+  est: 'America/New_York',
+  edt: 'America/New_York',
+  central: 'America/Chicago',
+  cst: 'America/Chicago',
+  cdt: 'America/Chicago',
+  mountain: 'America/Denver',
+  mst: 'America/Denver',
+  mdt: 'America/Denver',
+  pacific: 'America/Los_Angeles',
+  pst: 'America/Los_Angeles',
+  pdt: 'America/Los_Angeles',
+};
 
 /**
  * The IANA zone closest to a mistyped one. Compares with the whole name (`America/Chicgo`) and
@@ -71,9 +98,12 @@ export function closestTimeZone(
   input: string,
   zones: readonly string[] = Intl.supportedValuesOf('timeZone'),
 ): string | undefined {
+  const named = US_ZONE_NAMES[input.trim().toLowerCase()];
+  if (named !== undefined) return named;
   let best: { zone: string; distance: number } | undefined;
   for (const zone of zones) {
     const city = zone.slice(zone.lastIndexOf('/') + 1).replace(/_/g, ' ');
+    if (!withinReach(input, zone) && !withinReach(input, city)) continue;
     const distance = Math.min(editDistance(input, zone), editDistance(input.replace(/_/g, ' '), city));
     const limit = Math.min(tolerance(input, zone), tolerance(input, city));
     if (distance <= limit && (best === undefined || distance < best.distance)) best = { zone, distance };

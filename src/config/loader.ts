@@ -3,32 +3,31 @@
  * schema and reports every problem at once with its line and column. File access is injected so
  * the loader is tested without a disk.
  */
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { LineCounter, parseDocument, type YAMLError } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { CoachError, ExitCode } from '../lib/errors';
 import { formatProblems } from './format';
 import { plainErrorMap } from './messages';
 import { SourceLocator } from './positions';
 import { problemsFromIssues, type ConfigProblem } from './problems';
 import { configSchema, type Config } from './schema/config';
+import { readConfigText, readTextFile, type ReadTextFile } from './source';
+import { syntaxProblem } from './syntax';
+import { toPlainData } from './yaml-limits';
 
-/** Reads a file as UTF-8 text; throws like node:fs does (`error.code === 'ENOENT'` when missing). */
-export type ReadTextFile = (absolutePath: string) => string;
+export { readTextFile, type ReadTextFile } from './source';
 
 export interface LoadConfigOptions {
-  /** Default: node:fs readFileSync. */
+  /** Default: readTextFile, which refuses a directory or a file over 1 MB before reading it. */
   readFile?: ReadTextFile;
   /** Directory the config path is resolved against. Default: process.cwd(). */
   cwd?: string;
 }
 
-export const readTextFile: ReadTextFile = (absolutePath) => readFileSync(absolutePath, 'utf8');
-
 /**
  * Loads and validates the config at `file` (as the user named it; shown in messages).
- * Throws CoachError CONFIG_NOT_FOUND, CONFIG_UNREADABLE or CONFIG_INVALID (exit code 2); the
- * last two carry the ConfigProblem list as `data`.
+ * Throws CoachError CONFIG_NOT_FOUND, CONFIG_TOO_LARGE, CONFIG_NOT_TEXT, CONFIG_UNREADABLE or
+ * CONFIG_INVALID (exit code 2); the last three carry the ConfigProblem list as `data`.
  */
 export function loadConfig(file: string, options: LoadConfigOptions = {}): Config {
   const absolutePath = resolve(options.cwd ?? process.cwd(), file);
@@ -49,7 +48,12 @@ export function parseConfig(text: string, file: string, options: { cwd?: string 
       file,
       doc.errors.map((error) => syntaxProblem(file, error)),
     );
-  const input: unknown = doc.toJS();
+  const plain = toPlainData(doc, lineCounter, file);
+  if ('problem' in plain) throw unreadable(file, [plain.problem], 'Fix what the line shown says.');
+  const input = plain.data;
+  // An empty file (or one of comments only) reads as null: say so rather than "expected a map".
+  if (input === null || input === undefined)
+    throw configInvalidError(file, [{ file, line: 1, column: 1, path: '', ...EMPTY }]);
 
   const result = configSchema.safeParse(input, { error: plainErrorMap });
   if (!result.success) {
@@ -66,42 +70,19 @@ export function parseConfig(text: string, file: string, options: { cwd?: string 
   return { ...config, state: { ...config.state, path: resolve(options.cwd ?? process.cwd(), config.state.path) } };
 }
 
-function readConfigText(file: string, absolutePath: string, readFile: ReadTextFile): string {
-  try {
-    return readFile(absolutePath);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException | null)?.code;
-    if (code === 'ENOENT') {
-      throw new CoachError({
-        code: 'CONFIG_NOT_FOUND',
-        message: `config file not found: ${file}`,
-        actions: ['Pass the config file with --config FILE (the commented reference is config/dealership.yaml).'],
-        exitCode: ExitCode.usage,
-        cause: error,
-      });
-    }
-    throw new CoachError({
-      code: 'CONFIG_UNREADABLE',
-      message: `cannot read config file ${file}: ${error instanceof Error ? error.message : String(error)}`,
-      actions: ['Check that the path names a readable file.'],
-      exitCode: ExitCode.usage,
-      cause: error,
-    });
-  }
-}
+const EMPTY = {
+  message: 'the file is empty: it has no keys',
+  hint: 'start from the commented reference config/dealership.yaml, which begins with `version: 1`',
+};
 
-function syntaxProblem(file: string, error: YAMLError): ConfigProblem {
-  const [line, column] = error.linePos === undefined ? [1, 1] : [error.linePos[0].line, error.linePos[0].col];
-  // prettyErrors appends " at line L, column C:" and a source excerpt; the position is kept apart.
-  const message = (error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, '');
-  return { file, line, column, path: '', message: `YAML syntax: ${message}` };
-}
+const FIX_SYNTAX =
+  'Fix the syntax at the line shown (indentation, a missing colon or closing bracket, a duplicated key).';
 
-function unreadable(file: string, problems: ConfigProblem[]): CoachError {
+function unreadable(file: string, problems: ConfigProblem[], action = FIX_SYNTAX): CoachError {
   return new CoachError({
     code: 'CONFIG_UNREADABLE',
     message: `${file} is not valid YAML:\n${formatProblems(problems).trimEnd()}`,
-    actions: ['Fix the syntax at the line shown (indentation, a missing colon or closing bracket, a duplicated key).'],
+    actions: [action],
     exitCode: ExitCode.usage,
     data: [...problems],
   });

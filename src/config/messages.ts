@@ -3,6 +3,7 @@
  * programmer. Used as the per-parse error map: a message set in the schema itself wins.
  */
 import type { z } from 'zod';
+import { shown } from './shown';
 
 /** How a value is named in a message: `"text"`, `12`, `a list`, `a map of keys`. */
 export function describeValue(value: unknown): string {
@@ -10,7 +11,7 @@ export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a map of keys';
-  if (typeof value === 'string') return `"${value}"`;
+  if (typeof value === 'string') return shown(value);
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
   return typeof value;
 }
@@ -27,7 +28,7 @@ const EXPECTED: Readonly<Record<string, string>> = {
 };
 
 function quote(value: unknown): string {
-  return typeof value === 'string' ? `"${value}"` : String(value);
+  return typeof value === 'string' ? shown(value) : String(value);
 }
 
 function bound(issue: { origin: string; inclusive?: boolean }, limit: number | bigint, side: 'min' | 'max'): string {

@@ -5,6 +5,9 @@
  */
 import type { z } from 'zod';
 import { didYouMean } from './hints';
+import { isSecretKey, SECRET_HINT } from './secrets';
+import { describeValue } from './messages';
+import { shown } from './shown';
 import { patternFor } from './schema/patterns';
 import { descriptionAt, keysAt } from './schema-paths';
 import type { ConfigPath, PositionTarget, SourcePosition } from './positions';
@@ -46,7 +49,7 @@ export function formatPath(path: ConfigPath): string {
     if (typeof segment === 'number') return `${text}[${segment}]`;
     const name = String(segment);
     const plain = /^[A-Za-z_][A-Za-z0-9_]*$/.test(name);
-    if (!plain) return `${text}[${JSON.stringify(name)}]`;
+    if (!plain) return `${text}[${shown(name)}]`;
     return text === '' ? name : `${text}.${name}`;
   }, '');
 }
@@ -67,21 +70,20 @@ function findings(issue: z.core.$ZodIssue, context: ProblemContext): Finding[] {
       return issue.keys.map((key) => ({
         path: [...path, key],
         target: 'key',
-        message: `unknown key "${key}"`,
-        hint: didYouMean(key, valid, 'keys here'),
+        message: `unknown key ${shown(key)}`,
+        // A key named like a secret is a credential pasted in: where it goes is the environment, not a nearby key.
+        hint: isSecretKey(key) ? SECRET_HINT : didYouMean(key, valid, 'keys here'),
       }));
     }
     case 'invalid_type': {
-      if (issue.input !== undefined) break;
+      // zod leaves the input out of the issues it returns: look the value up in the input itself.
+      const value = valueAt(context.input, path);
       const description = descriptionAt(context.schema, path, context.input);
-      return [
-        {
-          path,
-          target: 'value',
-          message: issue.message,
-          hint: description === undefined ? undefined : `add it: ${description}`,
-        },
-      ];
+      if (value === undefined)
+        return [{ path, target: 'value', message: issue.message, hint: description && `add it: ${description}` }];
+      // A message set in the schema ("must be a whole number") does not say what was found.
+      const got = issue.message.includes(', got ') ? '' : `, got ${describeValue(value)}`;
+      return [{ path, target: 'value', message: `${issue.message}${got}`, hint: description }];
     }
     case 'invalid_value': {
       const input = valueAt(context.input, path);
@@ -96,7 +98,7 @@ function findings(issue: z.core.$ZodIssue, context: ProblemContext): Finding[] {
       const message =
         value === undefined
           ? `is missing (required): each entry needs a \`${issue.discriminator}\``
-          : `unknown ${issue.discriminator} ${JSON.stringify(value)}`;
+          : `unknown ${issue.discriminator} ${typeof value === 'string' ? shown(value) : describeValue(value)}`;
       const hint =
         typeof value === 'string'
           ? didYouMean(value, options, `${issue.discriminator}s`)
@@ -131,7 +133,11 @@ export function problemsFromIssues(issues: readonly z.core.$ZodIssue[], context:
         path: formatPath(finding.path),
         message: finding.message,
       };
-      if (finding.hint !== undefined) problem.hint = finding.hint;
+      // Without a specific hint, what the field is for still tells the admin what belongs there.
+      const hint =
+        finding.hint ??
+        (finding.target === 'value' ? descriptionAt(context.schema, finding.path, context.input) : undefined);
+      if (hint !== undefined) problem.hint = hint;
       return problem;
     }),
   );

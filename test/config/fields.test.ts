@@ -147,7 +147,11 @@ describe('field checks', () => {
   it.each([
     ['sync.pageSize', { sync: { pageSize: 100 } }, 'must be at least 200'],
     ['sync.maxApiUsage', { sync: { maxApiUsage: 80 } }, 'must be a fraction between 0 and 1, e.g. 0.8 for 80%'],
-    ['salesforce.apiVersion', { salesforce: { apiVersion: invalid(62) } }, 'must be a quoted string such as "62.0"'],
+    [
+      'salesforce.apiVersion',
+      { salesforce: { apiVersion: invalid(62) } },
+      'must be a quoted string such as "62.0", got 62',
+    ],
     [
       'coaching.severity.high',
       { coaching: { severity: { medium: 2, high: 1 } } },

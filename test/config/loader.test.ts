@@ -85,7 +85,7 @@ describe('loadConfig', () => {
     expect(error.exitCode).toBe(ExitCode.usage);
   });
 
-  it('given a YAML syntax error, then CONFIG_UNREADABLE names its line and column', () => {
+  it('given a YAML syntax error, then CONFIG_UNREADABLE names its line and column, with a hint', () => {
     const text = 'version: 1\nsteps:\n  - id: lead\n   object: Lead\n';
     const error = caught(() => loadConfig('c.yaml', { cwd: '/s', readFile: oneFile('/s/c.yaml', text).readFile }));
     expect(error.code).toBe('CONFIG_UNREADABLE');
@@ -97,6 +97,7 @@ describe('loadConfig', () => {
       column: 1,
       path: '',
       message: 'YAML syntax: Sequence item without - indicator',
+      hint: expect.any(String),
     });
   });
 
@@ -118,9 +119,9 @@ describe('loadConfig', () => {
     ]);
   });
 
-  it('given an empty file, then one problem says a map of keys was expected', () => {
+  it('given an empty file, then one problem says it is empty and where to start', () => {
     expect(problemsOfText('')).toEqual([
-      expect.objectContaining({ path: '', line: 1, column: 1, message: 'expected a map of keys, got null' }),
+      expect.objectContaining({ path: '', line: 1, column: 1, message: 'the file is empty: it has no keys' }),
     ]);
   });
 });

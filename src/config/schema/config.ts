@@ -8,6 +8,7 @@ import { dealershipSchema } from './dealership';
 import { goalsSchema } from './goals';
 import { measuresSchema } from './measures';
 import { scheduleSchema, stateSchema, syncSchema } from './operations';
+import { findSecrets, SECRET_HINT } from '../secrets';
 import { checkReferences } from './references';
 import { salesforceSchema } from './salesforce';
 import { stepsSchema } from './steps';
@@ -35,6 +36,19 @@ export const configSchema = z
   })
   // Runs even when other parts failed (`when`), so a file's problems are all reported at once.
   .superRefine((config, ctx) => checkReferences(config, ctx as z.core.$RefinementCtx<unknown>), { when: () => true })
+  // A secret in the file is in version control and every copy of it: refused wherever it was pasted.
+  .superRefine(
+    (config, ctx) => {
+      for (const { path, what } of findSecrets(config))
+        ctx.addIssue({
+          code: 'custom',
+          message: `looks like ${what} (not shown); this file must not hold secrets`,
+          path,
+          params: { hint: SECRET_HINT },
+        });
+    },
+    { when: () => true },
+  )
   .transform((config) => ({
     ...config,
     schedule: { ...config.schedule, timeZone: config.schedule.timeZone ?? config.dealership.timeZone },

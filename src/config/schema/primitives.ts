@@ -6,6 +6,7 @@
 import { validateDetailed } from 'node-cron';
 import { z } from 'zod';
 import { closestTimeZone, isTimeZone } from '../hints';
+import { shown } from '../shown';
 import { PATTERNS, type NamedPattern } from './patterns';
 
 function matching(pattern: NamedPattern): z.ZodString {
@@ -68,7 +69,7 @@ export const timeZone = (): z.ZodString =>
     const suggestion = closestTimeZone(name);
     ctx.addIssue({
       code: 'custom',
-      message: `unknown time zone "${name}"`,
+      message: `unknown time zone ${shown(name)}`,
       params: { hint: suggestion === undefined ? TIME_ZONE_HINT : `did you mean "${suggestion}"?` },
     });
   });
@@ -83,7 +84,7 @@ export const cronExpression = (): z.ZodString =>
     const reason = result.errors.map((error) => error.message).join('; ');
     ctx.addIssue({
       code: 'custom',
-      message: `invalid cron expression "${expression}": ${reason}`,
+      message: `invalid cron expression ${shown(expression)}: ${reason}`,
       params: { hint: CRON_HINT },
     });
   });

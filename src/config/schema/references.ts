@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { MeasureKind } from '../../core/model';
 import { didYouMean } from '../hints';
+import { shown } from '../shown';
 
 type Ctx = z.core.$RefinementCtx<unknown>;
 type Loose = Readonly<Record<string, unknown>>;
@@ -52,7 +53,7 @@ function checkUnique(ctx: Ctx, list: readonly unknown[], section: string, noun: 
       issue(
         ctx,
         [section, index, 'id'],
-        `${noun} id "${id}" is already used by ${section}[${first}]`,
+        `${noun} id ${shown(id)} is already used by ${section}[${first}]`,
         `give each ${noun} its own id`,
       );
   });
@@ -88,7 +89,9 @@ export function checkReferences(input: unknown, ctx: Ctx): void {
   }
   const stepIds = [...stepById.keys()];
   const requireStep = (id: string, at: Path): void => {
-    if (!stepById.has(id)) issue(ctx, at, `unknown step "${id}"`, didYouMean(id, stepIds, 'steps'));
+    // With no steps at all, every reference is unknown: the one problem worth reading is the empty list.
+    if (stepIds.length > 0 && !stepById.has(id))
+      issue(ctx, at, `unknown step ${shown(id)}`, didYouMean(id, stepIds, 'steps'));
   };
 
   measures.forEach((entry, index) => {
@@ -117,6 +120,7 @@ function checkMeasureConsistency(ctx: Ctx, root: Loose, index: number, stepById:
   if ((kind === 'ratio' || kind === 'responseTime') && measure.from !== undefined && measure.from === measure.to) {
     issue(ctx, [...at, 'to'], '`from` and `to` are the same step', 'a conversion runs from one step to a later one');
   }
+  if (kind === 'ratio') checkForward(ctx, root, index);
   if (kind === 'integrity') {
     forEachStepRef(root, at, ['minDuration', 'steps'], (id, path) => {
       const step = stepById.get(id);
@@ -131,6 +135,25 @@ function checkMeasureConsistency(ctx: Ctx, root: Loose, index: number, stepById:
     });
   }
   if (kind === 'volume') checkGoalVolume(ctx, root, index, stepById);
+}
+
+/**
+ * Steps are listed in funnel order, and a conversion runs down the funnel: from a later step back
+ * to an earlier one (sold → contact) is a ratio above 1 or a swapped pair, never what was meant.
+ */
+function checkForward(ctx: Ctx, root: Loose, index: number): void {
+  const measure = asRecord(asArray(root.measures)[index]) ?? {};
+  const order = asArray(root.steps).map((step) => asString(asRecord(step)?.id));
+  const [fromId, toId] = [asString(measure.from), asString(measure.to)];
+  if (fromId === undefined || toId === undefined) return;
+  const [from, to] = [order.indexOf(fromId), order.indexOf(toId)];
+  if (from < 0 || to < 0 || to >= from) return;
+  issue(
+    ctx,
+    ['measures', index, 'to'],
+    `step ${shown(toId)} comes before ${shown(fromId)} in steps, so this ratio runs backwards`,
+    'a ratio converts from an earlier step to a later one: swap `from` and `to`, or fix the order of steps',
+  );
 }
 
 /** `perDay: goal`, the measure's or a role's: the goal plan must cover the step, and only salespeople have one. */
