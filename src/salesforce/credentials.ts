@@ -2,10 +2,15 @@
  * Which way to log in, and with what, from the config's `salesforce` section and the
  * environment. The config holds only the NAMES of the variables; the values (secrets included)
  * come from the environment, which overrides the config where both say something (the login
- * URL), so one config file runs against the sandbox, a sandbox org and production.
+ * URL), so one config file runs against the sandbox, a sandbox org and production. A secret variable
+ * (the access token, the client secret) may instead name a file holding it: `<NAME>_FILE` (secret-file.ts).
  */
 import { CoachError, ExitCode } from '../lib/errors';
 import { Redactor } from '../lib/logger';
+import type { Environment } from './secret-file';
+import { assertNotBoth, fileVariable, readSecret, secretFilePath } from './secret-file';
+
+export type { Environment } from './secret-file';
 
 export type AuthMethod = 'accessToken' | 'clientCredentials' | 'jwt' | 'sfCli';
 
@@ -44,24 +49,41 @@ export interface SalesforceSettings {
   };
 }
 
-export type Environment = Readonly<Record<string, string | undefined>>;
-
 export type Credentials =
   | { method: 'accessToken'; instanceUrl: string; accessToken: string }
   | { method: 'clientCredentials'; loginUrl: string; clientId: string; clientSecret: string }
   | { method: 'jwt'; loginUrl: string; clientId: string; username: string; keyFile: string }
   | { method: 'sfCli'; targetOrg: string };
 
-function value(env: Environment, name: string): string | undefined {
+/** The secret variables of `names`: only they may come from a file (`<NAME>_FILE`). */
+const isSecret = (names: SalesforceEnvNames, name: string): boolean => secretEnvNames(names).includes(name);
+
+/** A variable's trimmed value (blank counts as unset); a secret one from its file when `<NAME>_FILE` is set. */
+function valueOf(names: SalesforceEnvNames, env: Environment, name: string): string | undefined {
+  if (isSecret(names, name)) return readSecret(env, name);
   const raw = env[name]?.trim();
   return raw === undefined || raw === '' ? undefined : raw;
 }
 
-function missing(method: AuthMethod, names: readonly string[]): CoachError {
+function missing(
+  method: AuthMethod,
+  absent: readonly string[],
+  names: SalesforceEnvNames,
+  env: Environment,
+): CoachError {
+  // A secret's file that is set but missing or empty is named with its path: the Secret likely lacks the key.
+  const described = absent.map((name) => {
+    const path = isSecret(names, name) ? secretFilePath(env, name) : undefined;
+    return path === undefined ? name : `${name} (${fileVariable(name)} names ${path}, which is missing or empty)`;
+  });
   return new CoachError({
     code: 'SF_AUTH_MISSING',
-    message: `The ${method} login needs ${names.join(' and ')}, which ${names.length === 1 ? 'is' : 'are'} not set.`,
-    actions: names.map((name) => `Set ${name} in the environment.`),
+    message: `The ${method} login needs ${described.join(' and ')}, which ${absent.length === 1 ? 'is' : 'are'} not set.`,
+    actions: absent.map((name) =>
+      isSecret(names, name)
+        ? `Set ${name} in the environment, or ${fileVariable(name)} to the path of a file holding it.`
+        : `Set ${name} in the environment.`,
+    ),
     exitCode: ExitCode.usage,
   });
 }
@@ -69,7 +91,7 @@ function missing(method: AuthMethod, names: readonly string[]): CoachError {
 /** Chooses a method when the config does not: the first whose variables are all present. */
 export function inferMethod(settings: SalesforceSettings, env: Environment): AuthMethod {
   const names = settings.auth.env;
-  const has = (name: string): boolean => value(env, name) !== undefined;
+  const has = (name: string): boolean => valueOf(names, env, name) !== undefined;
   if (settings.auth.targetOrg !== undefined) return 'sfCli';
   if (has(names.instanceUrl) && has(names.accessToken)) return 'accessToken';
   if (has(names.clientId) && has(names.clientSecret)) return 'clientCredentials';
@@ -111,18 +133,21 @@ function invalidUrl(source: string): CoachError {
 /** Resolves the credentials of the chosen (or inferred) method; throws SF_AUTH_MISSING naming each missing variable. */
 export function resolveCredentials(settings: SalesforceSettings, env: Environment): Credentials {
   const names = settings.auth.env;
+  // Checked whatever the method: a secret given twice is a mistake even where this login does not read it.
+  for (const name of secretEnvNames(names)) assertNotBoth(env, name);
   const method = settings.auth.method ?? inferMethod(settings, env);
+  const read = (name: string): string | undefined => valueOf(names, env, name);
   const loginUrlLabel = `${names.loginUrl} (or salesforce.loginUrl in the config)`;
   const requireAll = (required: readonly string[], needsLoginUrl = false): void => {
-    const absent = required.filter((name) => value(env, name) === undefined);
-    if (needsLoginUrl && value(env, names.loginUrl) === undefined && settings.loginUrl === undefined)
+    const absent = required.filter((name) => read(name) === undefined);
+    if (needsLoginUrl && read(names.loginUrl) === undefined && settings.loginUrl === undefined)
       absent.unshift(loginUrlLabel);
-    if (absent.length > 0) throw missing(method, absent);
+    if (absent.length > 0) throw missing(method, absent, names, env);
   };
   // Only read after requireAll() has checked presence.
-  const get = (name: string): string => value(env, name) ?? '';
+  const get = (name: string): string => read(name) ?? '';
   const loginUrl = (): string => {
-    const fromEnv = value(env, names.loginUrl);
+    const fromEnv = read(names.loginUrl);
     if (fromEnv !== undefined) return originOf(fromEnv, names.loginUrl);
     return originOf(settings.loginUrl ?? '', 'salesforce.loginUrl');
   };
@@ -148,7 +173,7 @@ export function resolveCredentials(settings: SalesforceSettings, env: Environmen
       };
     case 'sfCli':
       if (settings.auth.targetOrg === undefined)
-        throw missing(method, ['--target-org (or salesforce.auth.targetOrg in the config)']);
+        throw missing(method, ['--target-org (or salesforce.auth.targetOrg in the config)'], names, env);
       return { method, targetOrg: settings.auth.targetOrg };
   }
 }

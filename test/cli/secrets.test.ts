@@ -87,3 +87,19 @@ describe('the redactor of a command', () => {
     expect(redactorFor({ SF_ACCESS_TOKEN: TOKEN }).text(`token ${TOKEN}`)).toBe(`token ${REDACTED}`);
   });
 });
+
+describe('the redactor of a command, for secrets read from files', () => {
+  it('given SF_CLIENT_SECRET_FILE naming a file, when a text quotes its content, then the content is redacted', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ec-secret-file-'));
+    const file = join(dir, 'secret');
+    writeFileSync(file, 'client-secret-from-a-file\n');
+
+    expect(redactorFor({ SF_CLIENT_SECRET_FILE: file }).text('refused client-secret-from-a-file')).toBe(
+      `refused ${REDACTED}`,
+    );
+  });
+
+  it('given a _FILE variable naming no file, when the redactor is built, then it does not throw (the login reports it)', () => {
+    expect(() => redactorFor({ SF_ACCESS_TOKEN_FILE: '/nonexistent/token' })).not.toThrow();
+  });
+});

@@ -39,6 +39,9 @@ export async function executeDemo(options: DemoOptions, ctx: CliContext): Promis
     SF_CLIENT_SECRET: sandbox.clientSecret,
     SF_INSTANCE_URL: undefined,
     SF_ACCESS_TOKEN: undefined,
+    // A file variable left in the shell would clash with the sandbox's secret (both set) or take over from it.
+    SF_CLIENT_SECRET_FILE: undefined,
+    SF_ACCESS_TOKEN_FILE: undefined,
   };
   const demoCtx: CliContext = { ...ctx, env };
   try {
