@@ -4,13 +4,13 @@
  * environment variables the CronJob and the serve Deployment use exist in the CLI, the server and
  * the config.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
 import { CronJob } from 'kubernetes-models/batch/v1/CronJob';
+import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
 import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { PersistentVolumeClaim } from 'kubernetes-models/v1/PersistentVolumeClaim';
 import { Secret } from 'kubernetes-models/v1/Secret';
@@ -18,22 +18,8 @@ import { parseAllDocuments } from 'yaml';
 import { type Config, loadConfig, parseConfig } from '../../src/config';
 import { buildProgram, runCli } from '../../src/cli/program';
 import { resolveCredentials } from '../../src/salesforce/credentials';
-
-const ROOT = path.resolve(__dirname, '../..');
-const K8S = path.join(ROOT, 'manifests/kubernetes');
-const OVERLAYS = readdirSync(path.join(K8S, 'overlays'));
-
-type K8sObject = {
-  apiVersion: string;
-  kind: string;
-  metadata: { name: string; namespace?: string };
-  [key: string]: unknown;
-};
-
-function kustomize(dir: string): K8sObject[] {
-  const out = execFileSync('kubectl', ['kustomize', dir], { encoding: 'utf8' });
-  return parseAllDocuments(out).map((doc) => doc.toJSON() as K8sObject);
-}
+import type { K8sObject } from './kustomize';
+import { K8S, kustomize, OVERLAYS, ROOT, SECRET_TEMPLATE, secretTemplatesOf } from './kustomize';
 
 const MODELS: Record<string, new (data: never) => { validate(): void }> = {
   CronJob,
@@ -41,6 +27,7 @@ const MODELS: Record<string, new (data: never) => { validate(): void }> = {
   ConfigMap,
   PersistentVolumeClaim,
   Secret,
+  NetworkPolicy,
 };
 
 /**
@@ -49,7 +36,9 @@ const MODELS: Record<string, new (data: never) => { validate(): void }> = {
  */
 function knownKeys(): Set<string> {
   const keys = new Set<string>();
-  const dirs = ['apps/v1', 'batch/v1', 'v1'].map((d) => path.join(ROOT, 'node_modules/kubernetes-models', d));
+  const dirs = ['apps/v1', 'batch/v1', 'v1', 'networking.k8s.io/v1'].map((d) =>
+    path.join(ROOT, 'node_modules/kubernetes-models', d),
+  );
   dirs.push(path.join(ROOT, 'node_modules/@kubernetes-models/apimachinery/apis/meta/v1'));
   for (const dir of dirs) {
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.d.ts'))) {
@@ -117,8 +106,8 @@ describe.each(OVERLAYS)('the %s overlay', (overlay) => {
 
   it('given kustomize build, then every object validates against its Kubernetes schema', () => {
     expect([
-      ['ConfigMap', 'CronJob', 'PersistentVolumeClaim'],
-      ['ConfigMap', 'Deployment', 'PersistentVolumeClaim'],
+      ['ConfigMap', 'CronJob', 'NetworkPolicy', 'PersistentVolumeClaim'],
+      ['ConfigMap', 'Deployment', 'NetworkPolicy', 'PersistentVolumeClaim'],
     ]).toContainEqual(objects.map((o) => o.kind).sort());
     for (const object of objects) {
       const Model = MODELS[object.kind];
@@ -201,7 +190,12 @@ interface PodSpec {
   securityContext: Record<string, unknown>;
   automountServiceAccountToken?: boolean;
   containers: Container[];
-  volumes: Array<{ name: string; configMap?: { name: string }; persistentVolumeClaim?: { claimName: string } }>;
+  volumes: Array<{
+    name: string;
+    configMap?: { name: string };
+    persistentVolumeClaim?: { claimName: string };
+    secret?: { secretName: string };
+  }>;
 }
 interface ServeDeployment {
   spec: {
@@ -267,25 +261,42 @@ function loginVariables(config: Config): string[] {
 
 /**
  * What the pod's environment would hold, with a stand-in for every Secret value; the login URLs point at a closed
- * port on loopback, so a run started by accident in a test reaches nothing.
+ * port on loopback, so a run started by accident in a test reaches nothing. A `*_FILE` variable points at a
+ * stand-in file in `files`, where the mounted Secret would hold it.
  */
-function podEnvironment(container: Container): Record<string, string> {
+function podEnvironment(container: Container, files: string): Record<string, string> {
   return Object.fromEntries(
-    container.env.map((v) => [
-      v.name,
-      v.value ?? (v.name.endsWith('_LOGIN_URL') ? 'http://127.0.0.1:9' : `stand-in-${v.name.toLowerCase()}`),
-    ]),
+    container.env.map((v) => {
+      if (v.value !== undefined && v.name.endsWith('_FILE')) {
+        const file = path.join(files, path.posix.basename(v.value));
+        writeFileSync(file, `stand-in-${path.basename(file).toLowerCase()}\n`);
+        return [v.name, file];
+      }
+      return [
+        v.name,
+        v.value ?? (v.name.endsWith('_LOGIN_URL') ? 'http://127.0.0.1:9' : `stand-in-${v.name.toLowerCase()}`),
+      ];
+    }),
   );
 }
 
-const SECRET_TEMPLATE = 'secret.template.yaml';
+/** Where the pod mounts the Secret `name` (a volume of it), if it does. */
+function secretMountOf(objects: readonly K8sObject[], name: string | undefined): string | undefined {
+  const { spec } = deploymentOf(objects).spec.template;
+  const volume = spec.volumes.find((v) => v.secret?.secretName === name);
+  return serveContainerOf(objects).volumeMounts.find((m) => m.name === volume?.name)?.mountPath;
+}
 
-/** The env entries of the base CronJob's container: the Deployment's plain settings must match them. */
+/** The base CronJob's plain settings (not its login's variables and files): the Deployment's must match them. */
 function cronJobPlainEnv(): EnvVar[] {
   const [job] = parseAllDocuments(readFileSync(path.join(K8S, 'base/cronjob.yaml'), 'utf8')).map(
     (d) => d.toJSON() as ReturnType<typeof cronJobOf>,
   );
-  return job?.spec.jobTemplate.spec.template.spec.containers[0]?.env ?? [];
+  const env: EnvVar[] = job?.spec.jobTemplate.spec.template.spec.containers[0]?.env ?? [];
+  // A *_FILE variable set to a path under /var/run/secrets is a login secret's file, not a setting.
+  const secretFile = (v: EnvVar): boolean =>
+    v.name.endsWith('_FILE') && (v.value ?? '').startsWith('/var/run/secrets/');
+  return env.filter((v) => v.value !== undefined && !secretFile(v));
 }
 
 /** serve started in this process with `args`, on loopback; stop() sends it SIGTERM and gives its exit code. */
@@ -377,30 +388,44 @@ describe.each(SERVE_OVERLAYS)('the %s overlay (serve, a dealer group)', (overlay
     for (const statePath of statePaths) expect(path.posix.dirname(statePath)).toBe(state.mount?.mountPath);
   });
 
-  it('then every dealership logs in with variables of its own, each passed from the Secret the template names', () => {
+  it('then every dealership logs in with variables of its own, each passed from the Secret the template names: the secrets as files of its read-only volume, the rest as variables', () => {
     const container = serveContainerOf(objects);
-    const environment = podEnvironment(container);
+    const files = mkdtempSync(path.join(tmpdir(), 'execution-coach-k8s-secrets-'));
+    try {
+      const environment = podEnvironment(container, files);
+      for (const config of configs.values()) {
+        expect(() => resolveCredentials(config.salesforce, environment)).not.toThrow();
+      }
+    } finally {
+      rmSync(files, { recursive: true, force: true });
+    }
     const read = [...configs.values()].flatMap(loginVariables);
     expect(new Set(read).size).toBe(read.length);
-    for (const config of configs.values()) {
-      expect(() => resolveCredentials(config.salesforce, environment)).not.toThrow();
-    }
     const [template] = parseAllDocuments(
       readFileSync(path.join(K8S, 'overlays', overlay, SECRET_TEMPLATE), 'utf8'),
     ).map((d) => d.toJSON() as K8sObject & { stringData: Record<string, string> });
     expect(() => new Secret(template as never).validate()).not.toThrow();
-    expect(Object.values(template?.stringData ?? {}).every((v) => v === '')).toBe(true);
-    const fromSalesforceSecret = container.env.filter(
-      (v) => v.valueFrom?.secretKeyRef?.name === template?.metadata.name,
-    );
-    expect(fromSalesforceSecret.map((v) => v.name).sort()).toEqual([...read].sort());
-    expect(fromSalesforceSecret.every((v) => v.valueFrom?.secretKeyRef?.key === v.name)).toBe(true);
     expect(Object.keys(template?.stringData ?? {}).sort()).toEqual([...read].sort());
+    const mount = secretMountOf(objects, template?.metadata.name);
+    expect(mount).toBeDefined();
+    expect(container.volumeMounts.find((m) => m.mountPath === mount)?.readOnly).toBe(true);
+    const secrets = [...configs.values()].map((c) => c.salesforce.auth.env.clientSecret);
+    for (const name of read) {
+      const fromSecret = container.env.find((v) => v.name === name)?.valueFrom?.secretKeyRef;
+      const fromFile = container.env.find((v) => v.name === `${name}_FILE`)?.value;
+      if (secrets.includes(name)) {
+        expect(fromSecret).toBeUndefined();
+        expect(fromFile).toBe(`${mount ?? ''}/${name}`);
+      } else {
+        expect(fromFile).toBeUndefined();
+        expect(fromSecret).toEqual({ name: template?.metadata.name, key: name, optional: true });
+      }
+    }
   });
 
   it('then every other variable is the API token from its Secret or a setting the CronJob passes too', () => {
     const container = serveContainerOf(objects);
-    const read = new Set([...configs.values()].flatMap(loginVariables));
+    const read = new Set([...configs.values()].flatMap(loginVariables).flatMap((name) => [name, `${name}_FILE`]));
     const others = container.env.filter((v) => !read.has(v.name));
     const token = others.find((v) => v.name === 'EXECUTION_COACH_API_TOKEN');
     expect(token?.valueFrom?.secretKeyRef).toEqual(expect.objectContaining({ key: 'EXECUTION_COACH_API_TOKEN' }));
@@ -425,7 +450,7 @@ describe.each(SERVE_OVERLAYS)('the %s overlay (serve, a dealer group)', (overlay
       return arg;
     });
     const token = 'k8s-test-token-never-printed';
-    const serve = await startServe(args, { ...podEnvironment(container), EXECUTION_COACH_API_TOKEN: token });
+    const serve = await startServe(args, { ...podEnvironment(container, dir), EXECUTION_COACH_API_TOKEN: token });
     try {
       expect(serve.output()).toContain(`Serving ${configs.size} dealerships`);
       for (const file of configs.keys()) expect(serve.output()).toContain(path.join(dir, file));
@@ -450,20 +475,43 @@ describe.each(SERVE_OVERLAYS)('the %s overlay (serve, a dealer group)', (overlay
   }, 30_000);
 });
 
-describe('the Secret template', () => {
-  const [secret] = parseAllDocuments(readFileSync(path.join(K8S, 'base/secret.template.yaml'), 'utf8')).map(
-    (d) => d.toJSON() as K8sObject & { stringData: Record<string, string> },
-  );
+describe('the Secret template of the CronJob base', () => {
+  const secrets = secretTemplatesOf(path.join(K8S, 'base'));
+  const cronJob = cronJobOf(kustomize(path.join(K8S, 'base')));
+  const [container] = cronJob.spec.jobTemplate.spec.template.spec.containers as unknown as Container[];
+  const salesforce = secrets.find((s) => s.metadata.name === 'execution-coach-salesforce');
 
-  it('then it validates, holds no values, and names exactly the variables the config reads secrets and logins from', () => {
-    expect(() => new Secret(secret as never).validate()).not.toThrow();
-    expect(Object.values(secret?.stringData ?? {}).every((v) => v === '')).toBe(true);
-    const config = loadConfig(path.join(ROOT, 'config/dealership.yaml'));
-    expect(Object.keys(secret?.stringData ?? {}).sort()).toEqual(Object.values(config.salesforce.auth.env).sort());
+  it('then every Secret in it validates and holds no values', () => {
+    expect(secrets.length).toBeGreaterThan(0);
+    for (const secret of secrets) {
+      expect(() => new Secret(secret as never).validate()).not.toThrow();
+      expect(Object.values(secret.stringData ?? {}).every((v) => v === '')).toBe(true);
+    }
   });
 
-  it('then the CronJob reads it by the name the template gives it', () => {
-    const cronJob = readFileSync(path.join(K8S, 'base/cronjob.yaml'), 'utf8');
-    expect(cronJob).toContain(`name: ${secret?.metadata.name}`);
+  it('then it names exactly the variables the config reads secrets and logins from, but the key file’s path (the pod mounts the key itself)', () => {
+    const config = loadConfig(path.join(ROOT, 'config/dealership.yaml'));
+    const { jwtKeyFile, ...others } = config.salesforce.auth.env;
+    expect(Object.keys(salesforce?.stringData ?? {}).sort()).toEqual(Object.values(others).sort());
+    const keyFile = container?.env.find((v) => v.name === jwtKeyFile)?.value;
+    const keySecret = secrets.find((s) => s.metadata.name === 'execution-coach-jwt-key');
+    expect(Object.keys(keySecret?.stringData ?? {})).toEqual([path.posix.basename(keyFile ?? '')]);
+  });
+
+  it('given the CronJob, then the secrets are files of the read-only Secret volume and the other keys variables from the Secret', () => {
+    const config = loadConfig(path.join(ROOT, 'config/dealership.yaml'));
+    const secretNames = [config.salesforce.auth.env.accessToken, config.salesforce.auth.env.clientSecret];
+    const pod = cronJob.spec.jobTemplate.spec.template.spec as unknown as PodSpec;
+    const volume = pod.volumes.find((v) => v.secret?.secretName === salesforce?.metadata.name);
+    const mount = container?.volumeMounts.find((m) => m.name === volume?.name);
+    expect(mount?.readOnly).toBe(true);
+    for (const key of Object.keys(salesforce?.stringData ?? {})) {
+      const fromFile = container?.env.find((v) => v.name === `${key}_FILE`)?.value;
+      const fromSecret = container?.env.find((v) => v.name === key)?.valueFrom?.secretKeyRef;
+      if (secretNames.includes(key))
+        expect([fromFile, fromSecret]).toEqual([`${mount?.mountPath ?? ''}/${key}`, undefined]);
+      else
+        expect([fromFile, fromSecret]).toEqual([undefined, { name: salesforce?.metadata.name, key, optional: true }]);
+    }
   });
 });
