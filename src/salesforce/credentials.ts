@@ -100,8 +100,8 @@ export function inferMethod(settings: SalesforceSettings, env: Environment): Aut
     code: 'SF_AUTH_MISSING',
     message: 'No Salesforce login is configured.',
     actions: [
-      `Access token: set ${names.instanceUrl} and ${names.accessToken}.`,
-      `OAuth client credentials: set ${names.loginUrl}, ${names.clientId} and ${names.clientSecret}.`,
+      `Access token: set ${names.instanceUrl} and ${names.accessToken} (or ${fileVariable(names.accessToken)}).`,
+      `OAuth client credentials: set ${names.loginUrl}, ${names.clientId} and ${names.clientSecret} (or ${fileVariable(names.clientSecret)}).`,
       `JWT bearer: set ${names.loginUrl}, ${names.clientId}, ${names.username} and ${names.jwtKeyFile}.`,
       'An org authorised with the sf CLI: pass --target-org ALIAS.',
     ],
