@@ -2,7 +2,7 @@
  * How a run reads on a terminal: what was read, what was found, what was (or would be)
  * written and what it cost in API calls. `--json` prints the same facts as data.
  */
-import type { FlagScope, PlannedWrite, SilentStep, WriteBackModel } from '../core';
+import type { BadRecordKind, Counter, FlagScope, PlannedWrite, SilentStep, WriteBackModel } from '../core';
 import type { RunReport } from '../sync/run-cycle';
 import { counted, number } from './wording';
 
@@ -32,11 +32,13 @@ export function renderRun(report: RunReport, mode: WriteMode, writeBack: WriteBa
       `(${incremental} incremental, ${report.reads.length - incremental} backfilled) in ${number(report.apiCalls.read)} API calls.`,
   );
   for (const r of brief ? [] : report.reads) {
-    const bad = r.bad > 0 ? `, ${number(r.bad)} unreadable (skipped)` : '';
+    const bad = r.bad > 0 ? `, ${number(r.bad)} bad (skipped)` : '';
     lines.push(
       `  ${r.object.padEnd(20)} ${number(r.records).padStart(9)} records, ${number(r.deleted)} deleted, ${r.pages} pages${bad}`,
     );
   }
+  const bad = badRecordsLine(report.mapStats.bad);
+  if (bad !== null) lines.push(bad);
   if (report.unchangedSince !== null) {
     lines.push(`Nothing changed since ${report.unchangedSince} (same day, same config): nothing to compute or write.`);
   }
@@ -79,6 +81,22 @@ export function renderRun(report: RunReport, mode: WriteMode, writeBack: WriteBa
   for (const error of report.errors) lines.push(`  error: ${error}`);
   lines.push(`API calls this run: ${number(report.apiCalls.total)}.`);
   return `${lines.join('\n')}\n`;
+}
+
+/** What each kind of bad record is, in the run's summary; the kind's name follows for `--json` and logs. */
+const BAD_RECORD_WORDS: Readonly<Record<BadRecordKind, string>> = {
+  ownerNotUser: 'activity owned by a queue',
+  ownerUnknown: 'activity owned by no user of the org',
+  dateImplausible: 'dated out of range',
+  negativeDuration: 'with a negative duration',
+};
+
+/** The records the mapper refused this run, by kind; null when there were none. */
+export function badRecordsLine(bad: Counter): string | null {
+  const kinds = (Object.keys(BAD_RECORD_WORDS) as BadRecordKind[]).filter((kind) => (bad[kind] ?? 0) > 0);
+  if (kinds.length === 0) return null;
+  const parts = kinds.map((kind) => `${number(bad[kind] ?? 0)} ${BAD_RECORD_WORDS[kind]} (${kind})`);
+  return `Bad records, nothing credited from them: ${parts.join(', ')}.`;
 }
 
 /** What the org answered; a preview's or dry run's writer recorded the plan and sent nothing. */

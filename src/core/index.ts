@@ -26,6 +26,7 @@ export {
 export type { GoalPlan, GoalPlanStep, GoalSource } from './goal-plan';
 export { compileMapper, type MappedRecord, type RecordMapper } from './map';
 export { type Counter, type MapStats, newMapStats } from './map-stats';
+export { type BadRecordKind, type MapContext } from './plausibility';
 export type * from './measure-results';
 export type * from './model';
 export type { CommitmentCheck } from './commitment-check';

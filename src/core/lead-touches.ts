@@ -17,6 +17,7 @@ import type { DealershipCalendar } from './calendar';
 import { dayFromDate } from './civil-date';
 import { compileMatch, type RecordPredicate } from './matcher';
 import type { CoachModel, MatchConditions, SfRecord, StaleLeadMeasure, StepEvent } from './model';
+import { isPlausibleTime } from './plausibility';
 import { parseSfDate, parseSfDateTime } from './salesforce-datetime';
 import { asText, compilePath, type FieldReader } from './salesforce-values';
 
@@ -76,8 +77,18 @@ export function compileTouches(model: CoachModel): Map<string, CompiledTouch[]> 
 }
 
 /**
- * The touch events of one activity record. `mappedToStep`: the record already yielded a step
- * event, which touches the lead by itself when the record is a completed task.
+ * The latest plausible touch times (plausibility.ts): an event's start and an open task's due day
+ * are planned and may lie well ahead; a completion or creation has happened.
+ */
+export interface TouchBounds {
+  happened: number;
+  scheduled: number;
+}
+
+/**
+ * The touch events of one activity record, or null when a touch's time is implausible (the mapper
+ * refuses the record). `mappedToStep`: the record already yielded a step event, which touches the
+ * lead by itself when the record is a completed task.
  */
 export function touchEvents(
   touches: readonly CompiledTouch[],
@@ -85,7 +96,8 @@ export function touchEvents(
   recordId: string,
   mappedToStep: boolean,
   calendar: DealershipCalendar,
-): StepEvent[] {
+  bounds: TouchBounds,
+): StepEvent[] | null {
   const events: StepEvent[] = [];
   for (const touch of touches) {
     if (!touch.matches(record)) continue;
@@ -93,6 +105,8 @@ export function touchEvents(
     if (subject === null) continue;
     const timed = touch.object === 'Event' ? eventTouch(record) : taskTouch(record, mappedToStep, calendar);
     if (timed === null) continue;
+    const planned = touch.object === 'Event' || timed.due;
+    if (!isPlausibleTime(timed.at, planned ? bounds.scheduled : bounds.happened)) return null;
     const step = timed.due ? dueStep(touch.measure) : touchStep(touch.measure);
     events.push({ step, user: asText(record.OwnerId) ?? '', subject, at: timed.at, recordId });
   }

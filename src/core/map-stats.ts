@@ -19,6 +19,8 @@ export interface MapStats {
   missingUser: Counter;
   /** Records that met a step's (or measure's) conditions but had no time, or one that does not parse. */
   missingTime: Counter;
+  /** Records refused as bad (plausibility.ts), per `BadRecordKind`: nothing was credited from them. */
+  bad: Counter;
   /** Values of match fields that no step or measure of the object accepts: `Object.Field` → value → count. */
   unmatchedValues: Record<string, Counter>;
 }
@@ -35,6 +37,7 @@ export function newMapStats(): MapStats {
     facts: emptyCounter(),
     missingUser: emptyCounter(),
     missingTime: emptyCounter(),
+    bad: emptyCounter(),
     unmatchedValues: Object.create(null) as Record<string, Counter>,
   };
 }

@@ -3,8 +3,10 @@
  * field paths are compiled once per model; `mapRecord` then only reads. A record's output
  * depends on that record alone, so the connector can map page by page and store the output
  * keyed by record id. Nothing is fatal: records without a user to credit or without a usable
- * time are counted in the stats and skipped, and values of match fields that no step accepts
- * are counted so the admin can see what the mapping misses.
+ * time are counted in the stats and skipped, records that cannot be true (plausibility.ts: an
+ * activity owned by a queue or a stranger, a date out of range, a negative duration) are refused
+ * whole and counted as bad by kind, and values of match fields that no step accepts are counted
+ * so the admin can see what the mapping misses.
  */
 import { DealershipCalendar } from './calendar';
 import { dateFromDay, dayFromDate } from './civil-date';
@@ -14,13 +16,32 @@ import { compileMatch, conditionEntries, type RecordPredicate } from './matcher'
 import { compileUserMapper } from './map-users';
 import { compileTouches, type CompiledTouch, touchEvents } from './lead-touches';
 import type { CoachModel, MatchConditions, Rep, SfRecord, StepEvent } from './model';
-import { ACTIVITY_OBJECTS, LEAD_CREATED_FIELD, LEAD_NAME_FIELD, TASK_CLOSED_FIELD } from './read-plan';
+import {
+  type BadRecordKind,
+  EARLIEST_DATE,
+  isPlausibleTime,
+  isQueueId,
+  latestHappened,
+  latestOf,
+  latestScheduled,
+  type MapContext,
+  NO_CONTEXT,
+} from './plausibility';
+import {
+  ACTIVITY_OBJECTS,
+  ACTIVITY_OWNER_FIELD,
+  LEAD_CREATED_FIELD,
+  LEAD_NAME_FIELD,
+  TASK_CLOSED_FIELD,
+} from './read-plan';
 import { parseSfDate, parseSfDateTime } from './salesforce-datetime';
 import { asNumber, asText, compilePath, type FieldReader } from './salesforce-values';
 
 export interface MappedRecord {
   events: StepEvent[];
   facts: Fact[];
+  /** Set when the record was refused (no events, no facts), counted in `MapStats.bad`. */
+  bad?: BadRecordKind;
 }
 
 export interface RecordMapper {
@@ -37,6 +58,8 @@ interface CompiledStep {
   user: FieldReader;
   subject: FieldReader;
   duration: FieldReader | null;
+  /** The latest plausible time of `time` (plausibility.ts). */
+  latest: number;
 }
 
 interface CompiledFollowUp {
@@ -45,6 +68,8 @@ interface CompiledFollowUp {
   due: FieldReader;
   user: FieldReader;
   subject: FieldReader;
+  /** The latest plausible due date, `YYYY-MM-DD` (dates of four-digit years sort as text). */
+  latestDue: string;
 }
 
 interface CompiledLead {
@@ -70,13 +95,30 @@ interface ObjectMapper {
   vocabulary: Vocabulary[];
   ownKey: FieldReader | null;
   closed: FieldReader | null;
+  /** An activity's owner, which must be a user of the org; null on other objects. */
+  owner: FieldReader | null;
 }
 
-export function compileMapper(model: CoachModel, calendar = new DealershipCalendar(model.dealership)): RecordMapper {
-  const objects = compileObjects(model);
+/**
+ * `context` tells the run's `now` and the org's users, against which records are judged (plausibility.ts);
+ * without it only what needs neither is judged.
+ */
+export function compileMapper(
+  model: CoachModel,
+  context: MapContext = NO_CONTEXT,
+  calendar = new DealershipCalendar(model.dealership),
+): RecordMapper {
+  const objects = compileObjects(model, context.now, calendar);
   const mapUsers = compileUserMapper(model);
   const toInstant = (value: unknown): number | null => parseInstant(value, calendar);
   const toDate = (value: unknown): string | null => parseLocalDate(value, calendar);
+  const touchBounds = { happened: latestHappened(context.now), scheduled: latestScheduled(context.now) };
+  const leadLatest = latestOf(LEAD_CREATED_FIELD, context.now);
+  const users = context.users;
+  const refuse = (kind: BadRecordKind, stats: MapStats): MappedRecord => {
+    bump(stats.bad, kind);
+    return { events: [], facts: [], bad: kind };
+  };
 
   return {
     mapUsers,
@@ -97,6 +139,11 @@ export function compileMapper(model: CoachModel, calendar = new DealershipCalend
           facts: [{ kind: 'ownTask', recordId, key: ownKey, closed: typeof closed === 'boolean' ? closed : null }],
         };
       }
+      if (mapper.owner) {
+        const owner = asText(mapper.owner(record));
+        if (owner !== null && isQueueId(owner)) return refuse('ownerNotUser', stats);
+        if (owner !== null && users !== null && !users.has(owner)) return refuse('ownerUnknown', stats);
+      }
       countUnmatchedValues(mapper.vocabulary, record, stats);
 
       const events: StepEvent[] = [];
@@ -112,15 +159,19 @@ export function compileMapper(model: CoachModel, calendar = new DealershipCalend
           bump(stats.missingTime, step.id);
           continue;
         }
+        if (!isPlausibleTime(at, step.latest)) return refuse('dateImplausible', stats);
         const event: StepEvent = { step: step.id, user, subject: asText(step.subject(record)), at, recordId };
         const duration = step.duration ? asNumber(step.duration(record)) : null;
+        if (duration !== null && duration < 0) return refuse('negativeDuration', stats);
         if (duration !== null) event.durationSec = duration;
         events.push(event);
-        bump(stats.events, step.id);
       }
+      const stepEvents = events.length;
 
       if (mapper.touches.length > 0) {
-        events.push(...touchEvents(mapper.touches, record, recordId, events.length > 0, calendar));
+        const touched = touchEvents(mapper.touches, record, recordId, stepEvents > 0, calendar, touchBounds);
+        if (touched === null) return refuse('dateImplausible', stats);
+        for (const touch of touched) events.push(touch);
       }
 
       const facts: Fact[] = [];
@@ -130,6 +181,7 @@ export function compileMapper(model: CoachModel, calendar = new DealershipCalend
         const due = toDate(item.due(record));
         if (user === null) bump(stats.missingUser, item.measure);
         else if (due === null) bump(stats.missingTime, item.measure);
+        else if (due < EARLIEST_DATE || due > item.latestDue) return refuse('dateImplausible', stats);
         else {
           facts.push({
             kind: 'followUp',
@@ -139,7 +191,6 @@ export function compileMapper(model: CoachModel, calendar = new DealershipCalend
             subject: asText(item.subject(record)),
             due,
           });
-          bump(stats.facts, item.measure);
         }
       }
       for (const lead of mapper.leads) {
@@ -149,6 +200,7 @@ export function compileMapper(model: CoachModel, calendar = new DealershipCalend
         const createdAt = toInstant(record[LEAD_CREATED_FIELD]);
         if (user === null) bump(stats.missingUser, lead.measure);
         else if (createdAt === null) bump(stats.missingTime, lead.measure);
+        else if (!isPlausibleTime(createdAt, leadLatest)) return refuse('dateImplausible', stats);
         else {
           facts.push({
             kind: 'lead',
@@ -159,15 +211,21 @@ export function compileMapper(model: CoachModel, calendar = new DealershipCalend
             createdAt,
             name: asText(record[LEAD_NAME_FIELD]),
           });
-          bump(stats.facts, lead.measure);
         }
       }
+      // Counted only now that the record is known to be good: a refused one adds no event or fact.
+      for (let i = 0; i < stepEvents; i++) bump(stats.events, (events[i] as StepEvent).step);
+      for (const fact of facts) if (fact.kind !== 'ownTask') bump(stats.facts, fact.measure);
       return { events, facts };
     },
   };
 }
 
-function compileObjects(model: CoachModel): Map<string, ObjectMapper> {
+function compileObjects(
+  model: CoachModel,
+  now: number | null,
+  calendar: DealershipCalendar,
+): Map<string, ObjectMapper> {
   const objects = new Map<string, ObjectMapper>();
   const conditions = new Map<string, MatchConditions[]>();
   const mapperFor = (object: string): ObjectMapper => {
@@ -182,6 +240,7 @@ function compileObjects(model: CoachModel): Map<string, ObjectMapper> {
         vocabulary: [],
         ownKey: activity ? compilePath(model.writeBack.taskKeyField) : null,
         closed: object === 'Task' ? compilePath(TASK_CLOSED_FIELD) : null,
+        owner: activity ? compilePath(ACTIVITY_OWNER_FIELD) : null,
       };
       objects.set(object, mapper);
       conditions.set(object, []);
@@ -197,6 +256,7 @@ function compileObjects(model: CoachModel): Map<string, ObjectMapper> {
       user: compilePath(step.repField),
       subject: compilePath(step.subjectField),
       duration: step.durationField ? compilePath(step.durationField) : null,
+      latest: latestOf(step.timeField, now),
     });
     conditions.get(step.object)?.push(step.match);
   }
@@ -208,6 +268,7 @@ function compileObjects(model: CoachModel): Map<string, ObjectMapper> {
         due: compilePath(measure.dueField),
         user: compilePath(measure.repField),
         subject: compilePath(measure.subjectField),
+        latestDue: latestDate(latestOf(measure.dueField, now), calendar),
       });
       conditions.get(measure.object)?.push(measure.match);
     } else if (measure.kind === 'staleLead') {
@@ -255,6 +316,11 @@ function countUnmatchedValues(vocabulary: readonly Vocabulary[], record: SfRecor
     const value = field.read(record);
     if (typeof value === 'string' && value !== '' && !field.accepted.has(value)) bumpValue(stats, field.label, value);
   }
+}
+
+/** The local date of the latest plausible instant; past any date when there is no bound. */
+function latestDate(latest: number, calendar: DealershipCalendar): string {
+  return Number.isFinite(latest) ? dateFromDay(calendar.dayOf(latest)) : '9999-12-31';
 }
 
 /** A datetime, or a date taken as local midnight in the dealership's zone. */

@@ -16,6 +16,8 @@ export const LEAD_CREATED_FIELD = 'CreatedDate';
 export const LEAD_NAME_FIELD = 'Name';
 /** Activity objects carry the product's key field (a custom Activity field). */
 export const ACTIVITY_OBJECTS: ReadonlySet<string> = new Set(['Task', 'Event']);
+/** An activity's owner: read for every activity object, since an activity no user owns is refused (plausibility.ts). */
+export const ACTIVITY_OWNER_FIELD = 'OwnerId';
 /** Task's closed flag (Event has none), read so the product's own open tasks can be seen. */
 export const TASK_CLOSED_FIELD = 'IsClosed';
 
@@ -47,7 +49,7 @@ export function readPlan(model: CoachModel): ObjectRead[] {
     }
   }
   for (const object of fields.keys()) {
-    if (ACTIVITY_OBJECTS.has(object)) need(object, model.writeBack.taskKeyField);
+    if (ACTIVITY_OBJECTS.has(object)) need(object, model.writeBack.taskKeyField, ACTIVITY_OWNER_FIELD);
     if (object === 'Task') need(object, TASK_CLOSED_FIELD);
   }
   const { team, goals } = model;

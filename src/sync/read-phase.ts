@@ -5,7 +5,7 @@
  * never ahead of what is stored and a run stopped at any point resumes where it stopped.
  * Objects are read a few at a time to hide latency.
  */
-import type { MapStats, RecordMapper, SfRecord } from '../core';
+import type { BadRecordKind, MapStats, RecordMapper, SfRecord } from '../core';
 import { formatSfDateTime, parseSfDateTime } from '../core';
 import type { Logger } from '../lib/logger';
 import type { Checkpoint, CrmReader, RecordPage, StoredRecord } from './ports';
@@ -28,7 +28,15 @@ export interface ObjectReadSpec {
   /** Backfill start (epoch ms) when the object has no checkpoint yet. */
   backfillFrom: number;
   /** Turns one live record into what is stored (events and facts). */
-  toStored: (record: SfRecord, stats: MapStats) => StoredRecord;
+  toStored: (record: SfRecord, stats: MapStats) => ReadRecord;
+}
+
+/**
+ * A record as read: what is stored, and the kind of bad record when the mapper refused it. A refused
+ * record is still stored (empty), so that the events of an earlier, good version of it go.
+ */
+export interface ReadRecord extends StoredRecord {
+  bad?: BadRecordKind;
 }
 
 export interface ReadSettings {
@@ -44,7 +52,7 @@ export interface ObjectReadResult {
   records: number;
   deleted: number;
   pages: number;
-  /** Records that could not be mapped (counted, skipped). */
+  /** Records that could not be read or were refused as bad (counted, nothing credited; kinds in `MapStats.bad`). */
   bad: number;
   /** Whether the read started from a checkpoint (false: a backfill). */
   incremental: boolean;
@@ -67,12 +75,14 @@ export interface ReadPhaseDeps {
 export function mappedRecord(mapper: RecordMapper, object: string): ObjectReadSpec['toStored'] {
   return (record, stats) => {
     const mapped = mapper.mapRecord(object, record, stats);
-    return {
+    const read: ReadRecord = {
       id: String(record.Id),
       systemModstamp: String(record.SystemModstamp),
       events: mapped.events,
       facts: mapped.facts,
     };
+    if (mapped.bad !== undefined) read.bad = mapped.bad;
+    return read;
   };
 }
 
@@ -176,8 +186,10 @@ async function readObject(
         continue;
       }
       try {
-        batch.records.push(spec.toStored(record, deps.stats));
-        result.records += 1;
+        const read = spec.toStored(record, deps.stats);
+        batch.records.push(read);
+        if (read.bad === undefined) result.records += 1;
+        else result.bad += 1;
       } catch (error) {
         // A record the mapper cannot read is counted and skipped; it never stops the run.
         result.bad += 1;

@@ -27,7 +27,7 @@ import type { ApiUsage, CrmReader, CrmWriter } from './ports';
 import { mappedRecord, type ObjectReadResult, type ObjectReadSpec, readAll } from './read-phase';
 import { progressLog, type ReadProgress } from './read-progress';
 import { type RunResult, runResultOf } from './run-result';
-import { bareRecord, isFlagFact } from './sync-facts';
+import { bareRecord, isFlagFact, isUserFact } from './sync-facts';
 import { fingerprintOf, recordComplete, unchangedSince } from './unchanged';
 import type { SyncState } from './sync-state';
 import { executePlan, planAgainstOrg, type WriteSummary } from './write-phase';
@@ -194,28 +194,34 @@ async function run(
     }
   };
 
-  // One compiled mapper serves the read (records → events) and the compute (users → reps).
-  const mapper = compileMapper(options.model);
   await deps.preflight();
   log.info('run started', { runEnd: new Date(report.runEnd).toISOString(), sends });
   const { sync } = options;
-  report.reads = await readAll(
+  const settings = {
+    runEnd: report.runEnd,
+    lookbackMs: sync.lookbackSeconds * 1000,
+    pageSize: sync.pageSize,
+    bulkThreshold: sync.bulkThreshold,
+  };
+  const readDeps = {
+    reader: deps.reader,
+    state,
+    logger: log,
+    stats: report.mapStats,
+    checkBudget: between,
+    progress: deps.progress ?? progressLog(log, () => wall.now()),
+  };
+  // The org's users first: the mapper refuses an activity that none of them owns (plausibility.ts), so it
+  // must know all of them, this run's new hires too, before the first activity is mapped.
+  const userReads = await readAll([userSpec(options.model)], settings, readDeps);
+  // One compiled mapper serves the read (records → events) and the compute (users → reps).
+  const mapper = compileMapper(options.model, { now: report.runEnd, users: knownUsers(state) });
+  const reads = await readAll(
     readSpecs(options.model, mapper, report.runEnd, sync.backfillDays, state),
-    {
-      runEnd: report.runEnd,
-      lookbackMs: sync.lookbackSeconds * 1000,
-      pageSize: sync.pageSize,
-      bulkThreshold: sync.bulkThreshold,
-    },
-    {
-      reader: deps.reader,
-      state,
-      logger: log,
-      stats: report.mapStats,
-      checkBudget: between,
-      progress: deps.progress ?? progressLog(log, () => wall.now()),
-    },
+    settings,
+    readDeps,
   );
+  report.reads = [...userReads, ...reads].sort((a, b) => (a.object < b.object ? -1 : 1));
   const readCalls = deps.apiCalls() - callsAtStart;
   const fingerprint = fingerprintOf(options.model, report.runEnd);
   const changed = report.reads.reduce((sum, r) => sum + r.changed, 0);
@@ -344,7 +350,30 @@ function finish(state: SyncState, report: RunReport, log: Logger): void {
   log.info('run finished', { result: report.result, apiCalls: report.apiCalls.total, errors: report.errors.length });
 }
 
-/** What each object read stores: the core's mapping, or for people and flags the record itself. */
+/** People are stored as read (the core's `mapUsers` decides who is measured at compute). */
+function userSpec(model: CoachModel): ObjectReadSpec {
+  return {
+    object: USER_OBJECT,
+    fields: readPlan(model).find((read) => read.object === USER_OBJECT)?.fields ?? ['Id', 'SystemModstamp'],
+    // People are read whatever their age: a salesperson hired years ago has an old SystemModstamp.
+    backfillFrom: 0,
+    toStored: (record) => ({
+      id: String(record.Id),
+      systemModstamp: String(record.SystemModstamp),
+      events: [],
+      facts: [{ kind: 'user', record: bareRecord(record) }],
+    }),
+  };
+}
+
+/** The Ids of the org's users as the state holds them after this run's read of User. */
+function knownUsers(state: SyncState): Set<string> {
+  const users = new Set<string>();
+  for (const row of state.loadFacts({ object: USER_OBJECT })) if (isUserFact(row.fact)) users.add(row.recordId);
+  return users;
+}
+
+/** What each object read stores: the core's mapping, or for flags the record itself. */
 function readSpecs(
   model: CoachModel,
   mapper: RecordMapper,
@@ -353,21 +382,9 @@ function readSpecs(
   state: SyncState,
 ): ObjectReadSpec[] {
   const backfillFrom = runEnd - backfillDays * DAY_MS;
-  const specs: ObjectReadSpec[] = readPlan(model).map(({ object, fields }) => ({
-    object,
-    fields,
-    // People are read whatever their age: a salesperson hired years ago has an old SystemModstamp.
-    backfillFrom: object === USER_OBJECT ? 0 : backfillFrom,
-    toStored:
-      object === USER_OBJECT
-        ? (record) => ({
-            id: String(record.Id),
-            systemModstamp: String(record.SystemModstamp),
-            events: [],
-            facts: [{ kind: 'user', record: bareRecord(record) }],
-          })
-        : mappedRecord(mapper, object),
-  }));
+  const specs: ObjectReadSpec[] = readPlan(model)
+    .filter(({ object }) => object !== USER_OBJECT)
+    .map(({ object, fields }) => ({ object, fields, backfillFrom, toStored: mappedRecord(mapper, object) }));
   // Flags are read from the beginning of time, not the backfill window: a flag opened long ago
   // and still open must be found, or a lost state would open a second one.
   const calendar = new DealershipCalendar(model.dealership);

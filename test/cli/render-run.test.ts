@@ -91,3 +91,24 @@ describe('sync preview: whom a planned task is for', () => {
     expect(brief).toContain('1 weakness flagged on reps');
   });
 });
+
+describe('sync: bad records in the summary', () => {
+  it('given records refused by kind, when rendered, then the object line counts them bad and one line names each kind', () => {
+    const report = {
+      ...reportOf([rep('A')], null),
+      reads: [{ object: 'Task', records: 12, deleted: 0, pages: 1, bad: 3, incremental: true, changed: 15 }],
+    };
+    Object.assign(report.mapStats.bad, { ownerNotUser: 1, dateImplausible: 2 });
+    const text = renderRun(report, 'preview', model.writeBack, true);
+    expect(renderRun(report, 'preview', model.writeBack)).toMatch(
+      /\n {2}Task +12 records, 0 deleted, 1 pages, 3 bad \(skipped\)/,
+    );
+    expect(text).toContain(
+      'Bad records, nothing credited from them: 1 activity owned by a queue (ownerNotUser), 2 dated out of range (dateImplausible).',
+    );
+  });
+
+  it('given no bad record, when rendered, then no such line', () => {
+    expect(renderRun(reportOf([rep('A')], null), 'preview', model.writeBack)).not.toContain('Bad records');
+  });
+});

@@ -6,7 +6,7 @@ import type { RunReport } from '../../sync/run-cycle';
 import type { CliContext } from '../context';
 import { loadModel, type OrgCommandOptions, runAgainstOrg } from '../run-context';
 import { configOption, nowOption, targetOrgOption, logLevelOption, jsonOption } from '../options';
-import { silentStepWarnings } from '../render-run';
+import { badRecordsLine, silentStepWarnings } from '../render-run';
 
 export interface PreviewOptions extends Pick<OrgCommandOptions, 'config' | 'now' | 'targetOrg' | 'logLevel'> {
   json?: boolean;
@@ -31,6 +31,8 @@ export function renderPreview(report: RunReport, model: CoachModel): string {
   lines.push('Records read per object (of which written by Execution Coach, not counted as activity):');
   for (const [object, count] of sortedEntries(stats.records))
     lines.push(`  ${object.padEnd(20)} ${n(count).padStart(9)}  (${n(stats.ownRecords[object])})`);
+  const bad = badRecordsLine(stats.bad);
+  if (bad !== null) lines.push(bad);
   const unmatched = Object.entries(stats.unmatchedValues);
   lines.push(
     unmatched.length === 0

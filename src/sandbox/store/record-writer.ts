@@ -7,7 +7,14 @@ import { formatDateTime } from '../time/datetime';
 import { deriveFields } from './derive';
 import { recordOpportunityHistory } from './opportunity-history';
 import type { Store } from './store';
-import { checkPicklists, checkReferences, checkRequired, prepareChanges, type WriteMode } from './validate-write';
+import {
+  checkEventTimes,
+  checkPicklists,
+  checkReferences,
+  checkRequired,
+  prepareChanges,
+  type WriteMode,
+} from './validate-write';
 
 /**
  * Writes through the API: validates a body as a real org would, fills defaults and system
@@ -71,6 +78,7 @@ export class RecordWriter {
       record[nameField.name] = formatAutoNumber(type.def.autoNumberFormat, this.store.nextAutoNumber(type.name));
     }
     deriveFields(type.name, record, undefined, { mode: 'write', now, timeZone: this.timeZone, changes });
+    checkEventTimes(type.name, record);
     this.checkUnique(type, record, changes);
     this.store.put(type.name, record);
     recordOpportunityHistory(this.store, type.name, record, undefined, now);
@@ -89,6 +97,7 @@ export class RecordWriter {
     checkRequired(type, record, 'update', changes);
     stampModified(record, userId, now);
     deriveFields(type.name, record, previous, { mode: 'write', now, timeZone: this.timeZone, changes });
+    checkEventTimes(type.name, record);
     this.checkUnique(type, record, changes);
     this.store.put(type.name, record);
     recordOpportunityHistory(this.store, type.name, record, previous, now);
