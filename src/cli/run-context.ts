@@ -159,6 +159,8 @@ export interface OrgRun {
   writer: (org: CrmWriter) => CrmWriter;
   /** Holder of the run lock; null takes none (runs on a private copy). */
   lockHolder: (runId: string) => string | null;
+  /** How long to wait for a lock another run holds (`sync --wait-for-lock`); by default none. */
+  lockWaitMs?: number;
   /** How the read's progress is shown (bars on a terminal); by default a log line every few seconds. */
   progress?: ReadProgress;
   /** Runs once logged in, before anything is read: throws to stop the run (sync checks the config fits the org). */
@@ -200,7 +202,7 @@ export async function runAgainstOrg(
           ...(options.stop ? { stop: options.stop } : {}),
           ...(run.progress ? { progress: run.progress } : {}),
         },
-        { runId, model, sync: config.sync, lockHolder: run.lockHolder(runId) },
+        { runId, model, sync: config.sync, lockHolder: run.lockHolder(runId), lockWaitMs: run.lockWaitMs ?? 0 },
       );
     } finally {
       await session.close();

@@ -20,10 +20,15 @@ export const LOCK_TTL_MS = 90_000;
 /** How often the holder renews: well under a third of the TTL. */
 export const LOCK_RENEW_MS = 20_000;
 
-/** Repeating timers, a port so that tests can fire them by hand. */
+/** How often a run told to wait for the lock asks again. */
+export const LOCK_POLL_MS = 5_000;
+
+/** Timers, a port so that tests can fire them by hand. */
 export interface Timers {
   /** Calls `tick` every `ms` until the returned function is called; never keeps the process alive by itself. */
   every(ms: number, tick: () => void): () => void;
+  /** Resolves after `ms` (a run waiting for the lock). */
+  sleep(ms: number): Promise<void>;
 }
 
 export const systemTimers: Timers = {
@@ -33,6 +38,7 @@ export const systemTimers: Timers = {
     timer.unref();
     return () => clearInterval(timer);
   },
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
 
 export interface Heartbeat {

@@ -29,7 +29,7 @@ import { progressLog, type ReadProgress } from './read-progress';
 import { type RunResult, runResultOf } from './run-result';
 import { bareRecord, isFlagFact } from './sync-facts';
 import { fingerprintOf, recordComplete, unchangedSince } from './unchanged';
-import { type Heartbeat, LOCK_TTL_MS, startHeartbeat, systemTimers, type Timers } from './lock-heartbeat';
+import { type Heartbeat, LOCK_POLL_MS, LOCK_TTL_MS, startHeartbeat, systemTimers, type Timers } from './lock-heartbeat';
 import type { SyncState } from './sync-state';
 import { executePlan, planAgainstOrg, type WriteSummary } from './write-phase';
 
@@ -52,6 +52,11 @@ export interface RunCycleOptions {
   sync: SyncSettings;
   /** Holder string of the run lock (host, pid, run id); null takes none (a run on a private copy of the state). */
   lockHolder: string | null;
+  /**
+   * How long to wait for a lock another run holds before giving up with RUN_LOCKED (default 0). A Job's retry pod
+   * waits a little longer than the TTL: its killed predecessor's lock, held on another host, expires meanwhile.
+   */
+  lockWaitMs?: number;
 }
 
 export interface RunCycleDeps {
@@ -123,7 +128,7 @@ export async function runCycle(deps: RunCycleDeps, options: RunCycleOptions): Pr
   const log = deps.logger.child({ runId: options.runId });
   const holder = options.lockHolder;
   if (holder === null) return recordedRun(deps, options, log, null);
-  takeLock(deps.state, holder);
+  await takeLock(deps, holder, options.lockWaitMs ?? 0);
   const heartbeat = startHeartbeat(holder, {
     state: deps.state,
     wall: deps.wallClock ?? systemClock,
@@ -308,20 +313,31 @@ function stopIfAsked(stop: AbortSignal | undefined): void {
   });
 }
 
-function takeLock(state: SyncState, holder: string): void {
-  const lock = state.acquireLock(holder, LOCK_TTL_MS);
-  if (!lock.ok) {
-    throw new CoachError({
-      code: 'RUN_LOCKED',
-      message: `Another run holds the lock (${lock.heldBy}, since ${new Date(lock.since).toISOString()}).`,
-      actions: [
-        'Wait for it to finish; the next scheduled run will pick up from where it stops.',
-        `A lock whose run died is taken over at once on the same machine, and after ${LOCK_TTL_MS / 1000} seconds without renewal from another one.`,
-      ],
-      exitCode: ExitCode.tryLater,
-      retryable: true,
-    });
+/** Takes the lock, asking again every LOCK_POLL_MS for up to `waitMs` while another run holds it. */
+async function takeLock(deps: RunCycleDeps, holder: string, waitMs: number): Promise<void> {
+  const wall = deps.wallClock ?? systemClock;
+  const timers = deps.timers ?? systemTimers;
+  const deadline = wall.now() + waitMs;
+  for (;;) {
+    const lock = deps.state.acquireLock(holder, LOCK_TTL_MS);
+    if (lock.ok) return;
+    const left = deadline - wall.now();
+    if (left <= 0) throw lockedError(lock);
+    await timers.sleep(Math.min(LOCK_POLL_MS, left));
   }
+}
+
+function lockedError(lock: { heldBy: string; since: number }): CoachError {
+  return new CoachError({
+    code: 'RUN_LOCKED',
+    message: `Another run holds the lock (${lock.heldBy}, since ${new Date(lock.since).toISOString()}).`,
+    actions: [
+      'Wait for it to finish; the next scheduled run will pick up from where it stops.',
+      `A lock whose run died is taken over at once on the same machine, and after ${LOCK_TTL_MS / 1000} seconds without renewal from another one (--wait-for-lock waits for that).`,
+    ],
+    exitCode: ExitCode.tryLater,
+    retryable: true,
+  });
 }
 
 /**

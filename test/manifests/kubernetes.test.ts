@@ -18,6 +18,7 @@ import { parseAllDocuments } from 'yaml';
 import { type Config, loadConfig, parseConfig } from '../../src/config';
 import { buildProgram, runCli } from '../../src/cli/program';
 import { resolveCredentials } from '../../src/salesforce/credentials';
+import { LOCK_POLL_MS, LOCK_TTL_MS } from '../../src/sync/lock-heartbeat';
 
 const ROOT = path.resolve(__dirname, '../..');
 const K8S = path.join(ROOT, 'manifests/kubernetes');
@@ -87,7 +88,10 @@ function cronJobOf(objects: readonly K8sObject[]): {
     timeZone: string;
     concurrencyPolicy: string;
     jobTemplate: {
-      spec: { template: { spec: { containers: Array<{ args: string[]; env?: Array<{ name: string }> }> } } };
+      spec: {
+        activeDeadlineSeconds: number;
+        template: { spec: { containers: Array<{ args: string[]; env?: Array<{ name: string }> }> } };
+      };
     };
   };
 } {
@@ -165,6 +169,15 @@ describe.each(CRONJOB_OVERLAYS)('the %s overlay (a CronJob)', (overlay) => {
     expect(flags.length).toBeGreaterThan(0);
     const known = optionsOf('sync');
     for (const flag of flags) expect(known).toContain(flag);
+  });
+
+  it('then a retry pod outwaits the run lock a killed pod left (longer than its TTL), within the Job deadline', () => {
+    const job = cronJobOf(objects);
+    const [container] = job.spec.jobTemplate.spec.template.spec.containers;
+    const args = container?.args ?? [];
+    const wait = Number(args[args.indexOf('--wait-for-lock') + 1]);
+    expect(wait * 1000).toBeGreaterThan(LOCK_TTL_MS + LOCK_POLL_MS);
+    expect(wait).toBeLessThan(job.spec.jobTemplate.spec.activeDeadlineSeconds / 10);
   });
 
   it('then the ConfigMap holds a valid config whose schedule is the CronJob’s', () => {

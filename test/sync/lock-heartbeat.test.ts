@@ -17,6 +17,7 @@ function manualTimers(): { timers: Timers; fire: () => void; active: () => numbe
         ticks.add(tick);
         return () => void ticks.delete(tick);
       },
+      sleep: () => Promise.resolve(),
     },
     fire: () => ticks.forEach((tick) => tick()),
     active: () => ticks.size,

@@ -79,6 +79,8 @@ export function run(
     stop?: AbortSignal;
     redactor?: Redactor;
     timers?: Timers;
+    wallClock?: { now(): number };
+    lockWaitMs?: number;
   } = {},
 ): Promise<RunReport> {
   return runCycle(
@@ -94,12 +96,14 @@ export function run(
       apiCalls: () => org.totalCalls,
       ...(options.stop ? { stop: options.stop } : {}),
       ...(options.timers ? { timers: options.timers } : {}),
+      ...(options.wallClock ? { wallClock: options.wallClock } : {}),
     },
     {
       runId,
       model: options.model ?? MODEL,
       sync: { lookbackSeconds: 600, backfillDays: 90, bulkThreshold: 100_000, pageSize: 200 },
       lockHolder: holder,
+      ...(options.lockWaitMs === undefined ? {} : { lockWaitMs: options.lockWaitMs }),
     },
   );
 }
