@@ -117,7 +117,8 @@ export function openSyncedState(
 ): StateStore {
   const path = statePath(options, config, ctx);
   if (!existsSync(path)) throw noSyncYet(`There is no state file at ${path}: no sync has written one there.`, options);
-  return openStateStore(path);
+  // Read-only: a report works on a copy handed over or a volume mounted read-only, and never changes the file.
+  return openStateStore(path, { readonly: true });
 }
 
 /** A state with no run recorded has nothing to report. */
