@@ -128,7 +128,7 @@ export async function runCycle(deps: RunCycleDeps, options: RunCycleOptions): Pr
   const log = deps.logger.child({ runId: options.runId });
   const holder = options.lockHolder;
   if (holder === null) return recordedRun(deps, options, log, null);
-  await takeLock(deps, holder, options.lockWaitMs ?? 0);
+  await takeLock(deps, holder, options.lockWaitMs ?? 0, log);
   const heartbeat = startHeartbeat(holder, {
     state: deps.state,
     wall: deps.wallClock ?? systemClock,
@@ -314,13 +314,17 @@ function stopIfAsked(stop: AbortSignal | undefined): void {
 }
 
 /** Takes the lock, asking again every LOCK_POLL_MS for up to `waitMs` while another run holds it. */
-async function takeLock(deps: RunCycleDeps, holder: string, waitMs: number): Promise<void> {
+async function takeLock(deps: RunCycleDeps, holder: string, waitMs: number, log: Logger): Promise<void> {
   const wall = deps.wallClock ?? systemClock;
   const timers = deps.timers ?? systemTimers;
   const deadline = wall.now() + waitMs;
   for (;;) {
     const lock = deps.state.acquireLock(holder, LOCK_TTL_MS);
-    if (lock.ok) return;
+    if (lock.ok) {
+      // The trace of a run that died holding the lock (a killed pod): this run completes its work.
+      if (lock.tookOverFrom !== undefined) log.warn('took over the run lock of a run that is gone', lock.tookOverFrom);
+      return;
+    }
     const left = deadline - wall.now();
     if (left <= 0) throw lockedError(lock);
     await timers.sleep(Math.min(LOCK_POLL_MS, left));
