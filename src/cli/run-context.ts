@@ -117,7 +117,8 @@ export function openSyncedState(
 ): StateStore {
   const path = statePath(options, config, ctx);
   if (!existsSync(path)) throw noSyncYet(`There is no state file at ${path}: no sync has written one there.`, options);
-  return openStateStore(path);
+  // Read-only: a report works on a copy handed over or a volume mounted read-only, and never changes the file.
+  return openStateStore(path, { readonly: true });
 }
 
 /** A state with no run recorded has nothing to report. */
@@ -159,6 +160,8 @@ export interface OrgRun {
   writer: (org: CrmWriter) => CrmWriter;
   /** Holder of the run lock; null takes none (runs on a private copy). */
   lockHolder: (runId: string) => string | null;
+  /** How long to wait for a lock another run holds (`sync --wait-for-lock`); by default none. */
+  lockWaitMs?: number;
   /** How the read's progress is shown (bars on a terminal); by default a log line every few seconds. */
   progress?: ReadProgress;
   /** Runs once logged in, before anything is read: throws to stop the run (sync checks the config fits the org). */
@@ -200,7 +203,7 @@ export async function runAgainstOrg(
           ...(options.stop ? { stop: options.stop } : {}),
           ...(run.progress ? { progress: run.progress } : {}),
         },
-        { runId, model, sync: config.sync, lockHolder: run.lockHolder(runId) },
+        { runId, model, sync: config.sync, lockHolder: run.lockHolder(runId), lockWaitMs: run.lockWaitMs ?? 0 },
       );
     } finally {
       await session.close();

@@ -2,7 +2,7 @@
  * Opening the SQLite file: directory, pragmas, migrations, and a clear error when the file is
  * not ours to read.
  */
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS, migrate, type Migration } from './migrations';
@@ -23,6 +23,24 @@ const SYNCHRONOUS = 'FULL';
 /** Cache for the page writes and the load scan (negative = KiB); SQLite's default is sized for small tables. */
 const CACHE_SIZE_KIB = 32 * 1024;
 
+/**
+ * The state holds customers' and salespeople's names: a new file is readable by its owner only (0600), and so are
+ * its -wal and -shm, which SQLite creates with the database file's own mode. A folder the product creates is the
+ * owner's only too (0700). Existing files and folders keep the mode someone gave them.
+ */
+const FILE_MODE = 0o600;
+const DIR_MODE = 0o700;
+
+/** Creates an empty file (an empty file is a new SQLite database) with FILE_MODE; one that exists is left as it is. */
+function createPrivately(path: string): void {
+  try {
+    closeSync(openSync(path, 'wx', FILE_MODE));
+  } catch (error) {
+    // Already there (a state in use, or a second process that created it first): not ours to change.
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+}
+
 export interface OpenedDatabase {
   db: Database.Database;
   /** Schema version found on disk before migrating (0 = new file). */
@@ -33,9 +51,14 @@ export function openDatabase(path: string, migrations: readonly Migration[] = MI
   const inMemory = path === IN_MEMORY;
   if (!inMemory) {
     try {
-      mkdirSync(dirname(resolve(path)), { recursive: true });
+      mkdirSync(dirname(resolve(path)), { recursive: true, mode: DIR_MODE });
     } catch (error) {
       throw toStateError(error, 'creating the state directory', path);
+    }
+    try {
+      createPrivately(path);
+    } catch (error) {
+      throw unreadableError(path, error);
     }
   }
   let db: Database.Database;

@@ -9,6 +9,8 @@ export const StateErrorCode = {
   unreadable: 'STATE_UNREADABLE',
   /** The file was written by a newer version of the product. */
   tooNew: 'STATE_TOO_NEW',
+  /** The file's schema is older than this version's, and a read-only command may not upgrade it. */
+  outdated: 'STATE_OUTDATED',
   /** Another process kept the database locked longer than the busy timeout. */
   busy: 'STATE_BUSY',
   /** The disk is full, read-only, or failed. */

@@ -5,9 +5,9 @@
  *
  * A lock expires: a process killed with SIGKILL (OOM killer, `kubectl delete --force`, a
  * node lost) never runs its release, and a lock that only its holder can remove would stop
- * every later run forever. The holder refreshes it while it works (between pages and write
- * batches), so a lock older than its TTL belongs to a holder that is gone, and the next run
- * takes it over.
+ * every later run forever. The holder renews it while it works (a heartbeat timer, and the
+ * checkpoints between pages and write batches: src/sync/lock-heartbeat.ts), so a lock not renewed
+ * for its TTL belongs to a holder that is gone, and the next run takes it over.
  *
  * The TTL is the only evidence about a holder on another machine. A holder on this machine can
  * be asked directly: when its process no longer exists, waiting out the TTL would only block
@@ -124,7 +124,9 @@ export class RunLock {
           held === undefined
             ? `The ${lock} held by ${holder} was released or never taken.`
             : `The ${lock} held by ${holder} expired and was taken over by ${held.holder}.`,
-        actions: ['Stop this run: another run now owns the org. Raise the lock TTL if runs pause longer than it.'],
+        actions: [
+          'Stop this run: another run now owns the org. This happens only to a process that could not renew its lock for the whole TTL (suspended, or its state file not writable).',
+        ],
         data: { holder, heldBy: held?.holder ?? null },
       });
     }

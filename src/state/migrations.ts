@@ -169,6 +169,29 @@ export function migrate(
   return { from, to: schemaVersion(db) };
 }
 
+/**
+ * For a read-only open: the file must be at this version's schema, since nothing may migrate it. A file behind
+ * is upgraded by the next sync; reading it as it is would query tables and columns that are not there.
+ */
+export function assertCurrent(
+  db: Database.Database,
+  path: string,
+  migrations: readonly Migration[] = MIGRATIONS,
+): void {
+  const latest = migrations.length;
+  const found = schemaVersion(db);
+  if (found > latest) throw tooNewError(path, found, latest);
+  if (found < latest) {
+    throw new CoachError({
+      code: StateErrorCode.outdated,
+      message: `The state file ${path} has schema version ${found}; this version of Execution Coach reads ${latest}, and a command that only reads does not upgrade it.`,
+      actions: ['Run `execution-coach sync` once with this version (it upgrades the state file), then run this again.'],
+      exitCode: ExitCode.failure,
+      data: { path, found, known: latest },
+    });
+  }
+}
+
 function assertContiguous(migrations: readonly Migration[]): void {
   migrations.forEach((migration, index) => {
     if (migration.version !== index + 1) {

@@ -9,6 +9,7 @@ import type { EventColumns } from '../core/event-columns';
 import type { Checkpoint, FinishedRun, LedgerEntry, RunSummary, StoredRecord } from '../sync/ports';
 import { CheckpointTable, modstampMs } from './checkpoints';
 import { IN_MEMORY, openDatabase } from './database';
+import { openReadOnlyDatabase } from './read-only';
 import { toStateError } from './errors';
 import { StoredEvents } from './events';
 import { LedgerTable } from './ledger';
@@ -23,6 +24,8 @@ export interface StateStoreOptions {
   now?: () => number;
   /** Whether a lock's holder may still run; by default, asks this host about its own processes. */
   holderMayBeAlive?: HolderCheck;
+  /** For commands that only read (report, plan, history): nothing on disk changes, no write permission needed. */
+  readonly?: boolean;
 }
 
 export interface ApplyPageResult {
@@ -219,6 +222,11 @@ export class StateStore {
     return this.write('releaseLock', () => this.lock.release(holder, scope));
   }
 
+  /** True when opened for reading only: every write fails. */
+  get readonly(): boolean {
+    return this.db.readonly;
+  }
+
   close(): void {
     if (this.db.open) this.db.close();
   }
@@ -261,7 +269,8 @@ export class StateStore {
 
 /** Opens (creating and migrating as needed) the state file at `path`, or `:memory:`. */
 export function openStateStore(path: string, options: StateStoreOptions = {}): StateStore {
-  const { db, migratedFrom } = openDatabase(path);
+  const { db, migratedFrom } =
+    options.readonly === true ? { db: openReadOnlyDatabase(path), migratedFrom: -1 } : openDatabase(path);
   try {
     return new StateStore(
       db,

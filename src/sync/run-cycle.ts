@@ -29,18 +29,15 @@ import { progressLog, type ReadProgress } from './read-progress';
 import { type RunResult, runResultOf } from './run-result';
 import { bareRecord, isFlagFact, isUserFact } from './sync-facts';
 import { fingerprintOf, recordComplete, unchangedSince } from './unchanged';
+import { type Heartbeat, LOCK_POLL_MS, LOCK_TTL_MS, startHeartbeat, systemTimers, type Timers } from './lock-heartbeat';
 import type { SyncState } from './sync-state';
 import { executePlan, planAgainstOrg, type WriteSummary } from './write-phase';
 
 const DAY_MS = 86_400_000;
 const USER_OBJECT = 'User';
-/**
- * A lock older than this belongs to a run that died (SIGKILL, power loss); the next run takes it
- * over. A run that died on this machine is recognised by its pid and taken over at once.
- */
-export const LOCK_TTL_MS = 15 * 60_000;
-/** The lock is refreshed at most this often while a run makes progress. */
-const LOCK_REFRESH_MS = 60_000;
+// A lock not renewed for LOCK_TTL_MS belongs to a run that died (SIGKILL, power loss); the next run takes it over.
+// A run that died on this machine is recognised by its pid and taken over at once.
+export { LOCK_TTL_MS } from './lock-heartbeat';
 
 export interface SyncSettings {
   lookbackSeconds: number;
@@ -55,6 +52,11 @@ export interface RunCycleOptions {
   sync: SyncSettings;
   /** Holder string of the run lock (host, pid, run id); null takes none (a run on a private copy of the state). */
   lockHolder: string | null;
+  /**
+   * How long to wait for a lock another run holds before giving up with RUN_LOCKED (default 0). A Job's retry pod
+   * waits a little longer than the TTL: its killed predecessor's lock, held on another host, expires meanwhile.
+   */
+  lockWaitMs?: number;
 }
 
 export interface RunCycleDeps {
@@ -65,10 +67,12 @@ export interface RunCycleDeps {
   /** The run's notion of now (`--now` pins it): the window, the read's end, ledger times. */
   clock: Clock;
   /**
-   * Real elapsed time, for the run lock's refreshes: a pinned `clock` never advances, and a
-   * lock that is never refreshed would expire under a long run. Defaults to the system clock.
+   * Real elapsed time, for the run lock's renewals: a pinned `clock` never advances, and a
+   * lock that is never renewed would expire under a long run. Defaults to the system clock.
    */
   wallClock?: Clock;
+  /** The run lock's heartbeat timer; tests fire it by hand. Defaults to an unref'd setInterval. */
+  timers?: Timers;
   logger: Logger;
   /** Takes secrets out of the errors the run keeps (its report and the history): an org's answer may quote a token. */
   redactor: Redactor;
@@ -123,16 +127,29 @@ export interface RunReport {
 export async function runCycle(deps: RunCycleDeps, options: RunCycleOptions): Promise<RunReport> {
   const log = deps.logger.child({ runId: options.runId });
   const holder = options.lockHolder;
-  if (holder !== null) takeLock(deps.state, holder);
+  if (holder === null) return recordedRun(deps, options, log, null);
+  await takeLock(deps, holder, options.lockWaitMs ?? 0, log);
+  const heartbeat = startHeartbeat(holder, {
+    state: deps.state,
+    wall: deps.wallClock ?? systemClock,
+    timers: deps.timers ?? systemTimers,
+    logger: log,
+  });
   try {
-    return await recordedRun(deps, options, log);
+    return await recordedRun(deps, options, log, heartbeat);
   } finally {
-    if (holder !== null) releaseLock(deps.state, holder, log);
+    heartbeat.stop();
+    releaseLock(deps.state, holder, log);
   }
 }
 
 /** Opens the run in the history, runs it, and closes it with its result. */
-async function recordedRun(deps: RunCycleDeps, options: RunCycleOptions, log: Logger): Promise<RunReport> {
+async function recordedRun(
+  deps: RunCycleDeps,
+  options: RunCycleOptions,
+  log: Logger,
+  heartbeat: Heartbeat | null,
+): Promise<RunReport> {
   const { state, clock } = deps;
   const callsAtStart = deps.apiCalls();
   const report: RunReport = {
@@ -153,7 +170,7 @@ async function recordedRun(deps: RunCycleDeps, options: RunCycleOptions, log: Lo
   const interrupted = state.startRun(options.runId);
   if (interrupted.length > 0) log.warn('earlier runs did not finish; this run completes their work', { interrupted });
   try {
-    await run(deps, options, report, log, callsAtStart);
+    await run(deps, options, report, log, { callsAtStart, heartbeat });
   } catch (thrown) {
     const error = fromCore(thrown);
     report.result = runResultOf(error);
@@ -177,21 +194,16 @@ async function run(
   options: RunCycleOptions,
   report: RunReport,
   log: Logger,
-  callsAtStart: number,
+  { callsAtStart, heartbeat }: { callsAtStart: number; heartbeat: Heartbeat | null },
 ): Promise<void> {
   const { state } = deps;
-  const holder = options.lockHolder;
   // A writer that sends nothing leaves the org as it was: its run is no basis for skipping the next.
   const sends = deps.writer.sends !== false;
   const wall = deps.wallClock ?? systemClock;
-  let lastRefresh = wall.now();
   const between = (): void => {
     stopIfAsked(deps.stop);
     deps.checkBudget();
-    if (holder !== null && wall.now() - lastRefresh > LOCK_REFRESH_MS) {
-      state.refreshLock(holder);
-      lastRefresh = wall.now();
-    }
+    heartbeat?.atCheckpoint();
   };
 
   await deps.preflight();
@@ -307,20 +319,35 @@ function stopIfAsked(stop: AbortSignal | undefined): void {
   });
 }
 
-function takeLock(state: SyncState, holder: string): void {
-  const lock = state.acquireLock(holder, LOCK_TTL_MS);
-  if (!lock.ok) {
-    throw new CoachError({
-      code: 'RUN_LOCKED',
-      message: `Another run holds the lock (${lock.heldBy}, since ${new Date(lock.since).toISOString()}).`,
-      actions: [
-        'Wait for it to finish; the next scheduled run will pick up from where it stops.',
-        `A lock whose run died is taken over at once on the same machine, and after ${LOCK_TTL_MS / 60_000} minutes from another one.`,
-      ],
-      exitCode: ExitCode.tryLater,
-      retryable: true,
-    });
+/** Takes the lock, asking again every LOCK_POLL_MS for up to `waitMs` while another run holds it. */
+async function takeLock(deps: RunCycleDeps, holder: string, waitMs: number, log: Logger): Promise<void> {
+  const wall = deps.wallClock ?? systemClock;
+  const timers = deps.timers ?? systemTimers;
+  const deadline = wall.now() + waitMs;
+  for (;;) {
+    const lock = deps.state.acquireLock(holder, LOCK_TTL_MS);
+    if (lock.ok) {
+      // The trace of a run that died holding the lock (a killed pod): this run completes its work.
+      if (lock.tookOverFrom !== undefined) log.warn('took over the run lock of a run that is gone', lock.tookOverFrom);
+      return;
+    }
+    const left = deadline - wall.now();
+    if (left <= 0) throw lockedError(lock);
+    await timers.sleep(Math.min(LOCK_POLL_MS, left));
   }
+}
+
+function lockedError(lock: { heldBy: string; since: number }): CoachError {
+  return new CoachError({
+    code: 'RUN_LOCKED',
+    message: `Another run holds the lock (${lock.heldBy}, since ${new Date(lock.since).toISOString()}).`,
+    actions: [
+      'Wait for it to finish; the next scheduled run will pick up from where it stops.',
+      `A lock whose run died is taken over at once on the same machine, and after ${LOCK_TTL_MS / 1000} seconds without renewal from another one (--wait-for-lock waits for that).`,
+    ],
+    exitCode: ExitCode.tryLater,
+    retryable: true,
+  });
 }
 
 /**

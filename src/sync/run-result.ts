@@ -64,6 +64,8 @@ export const RESULT_BY_CODE: Readonly<Record<string, RunResult>> = {
   SOQL_INVALID_VALUE: 'failed',
   STATE_UNREADABLE: 'failed',
   STATE_TOO_NEW: 'failed',
+  // Thrown only by a read-only open (report, history), never by a run, which migrates: listed for completeness.
+  STATE_OUTDATED: 'failed',
   STATE_IO_FAILED: 'failed',
   STATE_BAD_INPUT: 'failed',
   STATE_RUN_EXISTS: 'failed',

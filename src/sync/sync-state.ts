@@ -11,7 +11,9 @@ export interface StoredFactRow {
   fact: unknown;
 }
 
-export type LockAttempt = { ok: true } | { ok: false; heldBy: string; since: number };
+export type LockAttempt =
+  | { ok: true; /** The expired (or dead) holder replaced, if any. */ tookOverFrom?: { holder: string; since: number } }
+  | { ok: false; heldBy: string; since: number };
 
 export interface SyncState {
   getCheckpoint(object: string): Checkpoint | null;

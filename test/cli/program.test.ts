@@ -51,3 +51,15 @@ describe('report on a state file that does not exist', () => {
     expect(existsSync(missing)).toBe(false);
   });
 });
+
+describe('sync --wait-for-lock', () => {
+  it.each(['soon', '-5', '1.5', ''])(
+    'given --wait-for-lock "%s", when sync runs, then it exits 2 with USAGE_BAD_LOCK_WAIT before reading anything',
+    async (value) => {
+      const ctx = capture();
+      const code = await runCli(['sync', '--config', 'config/dealership.yaml', '--wait-for-lock', value], ctx);
+      expect(code).toBe(2);
+      expect(ctx.stderr()).toContain('USAGE_BAD_LOCK_WAIT');
+    },
+  );
+});

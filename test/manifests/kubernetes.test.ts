@@ -20,6 +20,7 @@ import { buildProgram, runCli } from '../../src/cli/program';
 import { resolveCredentials } from '../../src/salesforce/credentials';
 import type { K8sObject } from './kustomize';
 import { K8S, kustomize, OVERLAYS, ROOT, SECRET_TEMPLATE, secretTemplatesOf } from './kustomize';
+import { LOCK_POLL_MS, LOCK_TTL_MS } from '../../src/sync/lock-heartbeat';
 
 const MODELS: Record<string, new (data: never) => { validate(): void }> = {
   CronJob,
@@ -76,7 +77,10 @@ function cronJobOf(objects: readonly K8sObject[]): {
     timeZone: string;
     concurrencyPolicy: string;
     jobTemplate: {
-      spec: { template: { spec: { containers: Array<{ args: string[]; env?: Array<{ name: string }> }> } } };
+      spec: {
+        activeDeadlineSeconds: number;
+        template: { spec: { containers: Array<{ args: string[]; env?: Array<{ name: string }> }> } };
+      };
     };
   };
 } {
@@ -154,6 +158,15 @@ describe.each(CRONJOB_OVERLAYS)('the %s overlay (a CronJob)', (overlay) => {
     expect(flags.length).toBeGreaterThan(0);
     const known = optionsOf('sync');
     for (const flag of flags) expect(known).toContain(flag);
+  });
+
+  it('then a retry pod outwaits the run lock a killed pod left (longer than its TTL), within the Job deadline', () => {
+    const job = cronJobOf(objects);
+    const [container] = job.spec.jobTemplate.spec.template.spec.containers;
+    const args = container?.args ?? [];
+    const wait = Number(args[args.indexOf('--wait-for-lock') + 1]);
+    expect(wait * 1000).toBeGreaterThan(LOCK_TTL_MS + LOCK_POLL_MS);
+    expect(wait).toBeLessThan(job.spec.jobTemplate.spec.activeDeadlineSeconds / 10);
   });
 
   it('then the ConfigMap holds a valid config whose schedule is the CronJob’s', () => {

@@ -7,6 +7,7 @@ import type { CoachModel, SfRecord } from '../../src/core/model';
 import { loadConfig, toCoachModel } from '../../src/config';
 import { type Logger, Redactor, silentLogger } from '../../src/lib/logger';
 import { openStateStore, type StateStore } from '../../src/state/state-store';
+import type { Timers } from '../../src/sync/lock-heartbeat';
 import type { CrmWriter } from '../../src/sync/ports';
 import { type RunReport, runCycle } from '../../src/sync/run-cycle';
 import { FakeOrg, sfTime } from './fake-org';
@@ -71,7 +72,16 @@ export function run(
   clock: Clock,
   runId: string,
   holder: string | null = `test:${runId}`,
-  options: { model?: CoachModel; writer?: CrmWriter; logger?: Logger; stop?: AbortSignal; redactor?: Redactor } = {},
+  options: {
+    model?: CoachModel;
+    writer?: CrmWriter;
+    logger?: Logger;
+    stop?: AbortSignal;
+    redactor?: Redactor;
+    timers?: Timers;
+    wallClock?: { now(): number };
+    lockWaitMs?: number;
+  } = {},
 ): Promise<RunReport> {
   return runCycle(
     {
@@ -85,12 +95,15 @@ export function run(
       checkBudget: () => undefined,
       apiCalls: () => org.totalCalls,
       ...(options.stop ? { stop: options.stop } : {}),
+      ...(options.timers ? { timers: options.timers } : {}),
+      ...(options.wallClock ? { wallClock: options.wallClock } : {}),
     },
     {
       runId,
       model: options.model ?? MODEL,
       sync: { lookbackSeconds: 600, backfillDays: 90, bulkThreshold: 100_000, pageSize: 200 },
       lockHolder: holder,
+      ...(options.lockWaitMs === undefined ? {} : { lockWaitMs: options.lockWaitMs }),
     },
   );
 }

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { lockHolder, openStateStore, type StateStore } from '../../state/state-store';
 import type { CrmWriter } from '../../sync/ports';
 import { RecordingWriter } from '../../sync/recording-writer';
-import type { RunReport } from '../../sync/run-cycle';
+import { LOCK_TTL_MS, type RunReport } from '../../sync/run-cycle';
 import type { SalesforceSession } from '../../salesforce/session';
 import type { CliContext } from '../context';
 import { assertConfigFitsOrg } from '../org-check';
@@ -30,6 +30,32 @@ export interface SyncOptions extends OrgCommandOptions {
   progress?: 'bars' | 'lines';
   /** A few lines a run instead of the whole report (`serve`). */
   brief?: boolean;
+  /** Seconds to wait for a run lock another run holds (a Job's retry after a killed pod). */
+  waitForLock?: string;
+}
+
+/** Longer makes no sense: a lock is either renewed by a live run or expires within its TTL. */
+const MAX_LOCK_WAIT_SECONDS = 3_600;
+
+function lockWaitMs(options: SyncOptions): number {
+  if (options.waitForLock === undefined) return 0;
+  const seconds = Number(options.waitForLock);
+  if (
+    options.waitForLock.trim() === '' ||
+    !Number.isInteger(seconds) ||
+    seconds < 0 ||
+    seconds > MAX_LOCK_WAIT_SECONDS
+  ) {
+    throw new CoachError({
+      code: 'USAGE_BAD_LOCK_WAIT',
+      message: `--wait-for-lock "${options.waitForLock}" is not a whole number of seconds from 0 to ${MAX_LOCK_WAIT_SECONDS}.`,
+      actions: [
+        `Pass e.g. --wait-for-lock ${(LOCK_TTL_MS / 1000) * 2}: a little more than the lock's TTL of ${LOCK_TTL_MS / 1000} s.`,
+      ],
+      exitCode: ExitCode.usage,
+    });
+  }
+  return seconds * 1000;
 }
 
 /**
@@ -54,10 +80,12 @@ export async function executeSync(options: SyncOptions, ctx: CliContext): Promis
       : options.live === true || config.writeBack.mode === 'live'
         ? 'live'
         : 'preview';
+  const waitMs = lockWaitMs(options);
   const plugged = pluggedIn(mode, options, loaded, ctx);
   const bars = ctx.terminal !== undefined && options.progress !== 'lines' ? progressBars(ctx.terminal) : undefined;
   const run = {
     ...plugged,
+    lockWaitMs: waitMs,
     ...(bars ? { progress: bars } : {}),
     beforeRun: (session: SalesforceSession, now: number) =>
       assertConfigFitsOrg(session, { config, file: options.config, cwd: ctx.cwd }, plugged.state, now),
@@ -124,6 +152,10 @@ export function registerSync(program: Command, ctx: CliContext): void {
     .addOption(stateOption())
     .option('--live', 'write to Salesforce even when writeBack.mode is preview')
     .option('--dry-run', 'read, compute and print the write plan; change neither the org nor the state')
+    .option(
+      '--wait-for-lock <seconds>',
+      `wait this long for a run lock another run holds (default 0); ${LOCK_TTL_MS / 1000}+ lets a retry outwait a killed run's lock`,
+    )
     .addOption(nowOption())
     .addOption(targetOrgOption())
     .addOption(jsonOption('the run report'))
