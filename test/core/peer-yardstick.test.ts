@@ -85,6 +85,19 @@ describe("the peers' attainment of volumes", () => {
     expect(yardstick.dispersion).toBe(1);
   });
 
+  it('given an even number of peers, then the typical attainment is the mean of the middle two', () => {
+    const yardstick = peerYardstick([callsResult(50, 100), callsResult(300, 100)]);
+    expect(yardstick.attainment).toBe(1.75);
+  });
+
+  it('given a rep with no expectation among peers with one, then the rep is held to their calls per day', () => {
+    const yardstick = peerYardstick([callsResult(200, 200), callsResult(200, 200), callsResult(200, 200)]);
+    // The peers' 10 a day over the rep's 20 days: 200 expected, so 60 calls is far short.
+    const rep = callsResult(60, null);
+    expect(peerPValue(rep, yardstick, 0)).toBeCloseTo(countPValue(60, 200, yardstick.dispersion, 'below'), 12);
+    expect(peerPValue(rep, yardstick, 0)).toBeLessThan(1e-6);
+  });
+
   it('given peers all expected to do nothing, then no attainment at all', () => {
     expect(peerYardstick([callsResult(1, 0), callsResult(2, 0)]).attainment).toBeNull();
   });
