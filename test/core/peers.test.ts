@@ -144,6 +144,42 @@ describe('a weakness the whole team shares is not one rep’s', () => {
     expect(north.flatMap((r) => flaggedOf(coaching, r.id))).toEqual([]);
   });
 
+  it("given a rep alone in their store, then the dealership's peers they are held to keep the clearly worse", () => {
+    // E's peers are North's four, one of them far below the rest: they may be E's own team's gap, so none is left out.
+    const north = ['A', 'B', 'C', 'D'].map((id) => rep(id, { store: 'North' }));
+    const e = rep('E', { store: 'South' });
+    const coaching = run(model, {
+      reps: [...north, e],
+      events: [
+        ...north.slice(0, 3).flatMap((r) => contactsAndSets(r.id, 200, 130)),
+        ...contactsAndSets('D', 200, 20),
+        ...contactsAndSets('E', 200, 90),
+      ],
+    });
+    // Against all four (51% pooled) 45% is within the margin; against the three typical ones (65%) it would not be.
+    expect(flaggedOf(coaching, 'E')).toEqual([]);
+    expect(flaggedOf(coaching, 'D').map((f) => f.measure)).toEqual(['set_rate']);
+  });
+
+  it("given a rep held to two stores' peers, then the clearly worse of the other store are not left out either", () => {
+    // A and B are North's two; South's four are their own peers. A's yardstick is B and South's four, F included.
+    const reps = [
+      ...['A', 'B'].map((id) => rep(id, { store: 'North' })),
+      ...['C', 'D', 'E', 'F'].map((id) => rep(id, { store: 'South' })),
+    ];
+    const coaching = run(model, {
+      reps,
+      events: [
+        ...contactsAndSets('A', 200, 90),
+        ...['B', 'C', 'D', 'E'].flatMap((id) => contactsAndSets(id, 200, 130)),
+        ...contactsAndSets('F', 200, 20),
+      ],
+    });
+    // Against all five (54% pooled) 45% on 200 is no proof of 8 points below; without F (65%) it would be.
+    expect(flaggedOf(coaching, 'A')).toEqual([]);
+    expect(flaggedOf(coaching, 'F').map((f) => f.measure)).toEqual(['set_rate']);
+  });
+
   describe('given setters too few in each store to be their own peers', () => {
     const setters = ['N1', 'N2']
       .map((id) => rep(id, { store: 'North', role: 'setter' }))
