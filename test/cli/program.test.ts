@@ -3,21 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../src/cli/program';
 import packageJson from '../../package.json';
-import type { CliContext } from '../../src/cli/context';
-
-function capture(): CliContext & { stdout: () => string; stderr: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    out: (t) => void (out += t),
-    err: (t) => void (err += t),
-    env: {},
-    cwd: process.cwd(),
-    isTTY: false,
-    stdout: () => out,
-    stderr: () => err,
-  };
-}
+import { capture } from './capture';
 
 describe('the execution-coach command line', () => {
   it('given --version, then it prints the package version and exits 0', async () => {

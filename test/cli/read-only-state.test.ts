@@ -7,10 +7,10 @@ import { createHash } from 'node:crypto';
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CliContext } from '../../src/cli/context';
 import { runCli } from '../../src/cli/program';
 import { openStateStore, StateStore } from '../../src/state/state-store';
 import { Clock, givenAnOrgWithStaleLeads, NOW, run } from '../sync/story';
+import { capture } from './capture';
 
 let dir: string;
 let frozen: string;
@@ -35,20 +35,6 @@ afterAll(() => {
   chmodSync(frozen, 0o755);
   rmSync(dir, { recursive: true, force: true });
 });
-
-function capture(): CliContext & { stdout: () => string; stderr: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    out: (t) => void (out += t),
-    err: (t) => void (err += t),
-    env: {},
-    cwd: process.cwd(),
-    isTTY: false,
-    stdout: () => out,
-    stderr: () => err,
-  };
-}
 
 const fingerprint = (path: string) => ({
   sha256: createHash('sha256').update(readFileSync(path)).digest('hex'),

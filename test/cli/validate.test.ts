@@ -1,25 +1,12 @@
 import { join } from 'node:path';
 import { runCli } from '../../src/cli/program';
 import { runValidate, type ConfigCheck } from '../../src/cli/commands/validate';
-import type { CliContext } from '../../src/cli/context';
 import { loadConfig } from '../../src/config';
 import { isCoachError } from '../../src/lib/errors';
+import { capture as captureIn } from './capture';
 
 const ROOT = join(__dirname, '..', '..');
-
-function capture(cwd = ROOT): CliContext & { stdout: () => string; stderr: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    out: (t) => void (out += t),
-    err: (t) => void (err += t),
-    env: {},
-    cwd,
-    isTTY: false,
-    stdout: () => out,
-    stderr: () => err,
-  };
-}
+const capture = (cwd = ROOT) => captureIn(cwd);
 
 describe('execution-coach validate', () => {
   it('given no --config, then it checks config/dealership.yaml, exits 0 and prints the one-screen summary', async () => {

@@ -1,21 +1,7 @@
 import { Connection } from '@jsforce/jsforce-node';
-import type { CliContext } from '../../src/cli/context';
 import { sandboxOptionsFrom } from '../../src/cli/commands/sandbox';
 import { runCli } from '../../src/cli/program';
-
-function capture(): CliContext & { stdout: () => string; stderr: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    out: (t) => void (out += t),
-    err: (t) => void (err += t),
-    env: {},
-    cwd: process.cwd(),
-    isTTY: false,
-    stdout: () => out,
-    stderr: () => err,
-  };
-}
+import { capture } from '../cli/capture';
 
 async function waitFor(check: () => boolean, timeoutMs = 10_000): Promise<void> {
   const until = Date.now() + timeoutMs;
