@@ -43,6 +43,19 @@ export class SandboxClock implements Clock {
     this.frozenAt = null;
   }
 
+  /**
+   * Applies a jump (`to`), a step (`by`) and a stop or start in one go. The target instant is worked
+   * out once, so a frozen clock stops exactly there: setting and then freezing in two calls let a
+   * real millisecond slip in between, and a test that pinned the start instant failed once in a while.
+   */
+  move(change: { to?: number; by?: number; freeze?: boolean }): void {
+    const moves = change.to !== undefined || change.by !== undefined;
+    const target = (change.to ?? this.now()) + (change.by ?? 0);
+    if (change.freeze === true) this.freeze(target);
+    else if (moves) this.set(target);
+    if (change.freeze === false) this.resume();
+  }
+
   advance(ms: number): void {
     this.set(this.now() + ms);
   }

@@ -88,8 +88,10 @@ export interface RunningSandbox {
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const clock = new SandboxClock();
-  if (options.now !== undefined) clock.set(instant(options.now));
-  if (options.freezeClock) clock.freeze();
+  clock.move({
+    to: options.now === undefined ? undefined : instant(options.now),
+    freeze: options.freezeClock === true ? true : undefined,
+  });
   const org = createSandboxOrg({
     clock,
     timeZone: options.timeZone ?? DEMO_DEFAULTS.timeZone,

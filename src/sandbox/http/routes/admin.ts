@@ -99,14 +99,17 @@ export function adminRouter(ctx: SandboxContext, resetAll: () => void): Router {
   );
   router.post('/clock', (req, res) => {
     const b = body(req);
+    let to: number | undefined;
     if (typeof b.now === 'string') {
       const at = parseDateTime(b.now);
       if (at === null) return bad(res, `'now' must be an ISO datetime, got ${b.now}`);
-      ctx.clock.set(at);
+      to = at;
     }
-    if (typeof b.advanceMs === 'number') ctx.clock.advance(b.advanceMs);
-    if (b.freeze === true) ctx.clock.freeze();
-    if (b.freeze === false) ctx.clock.resume();
+    ctx.clock.move({
+      to,
+      by: typeof b.advanceMs === 'number' ? b.advanceMs : undefined,
+      freeze: typeof b.freeze === 'boolean' ? b.freeze : undefined,
+    });
     sendJson(res, 200, { now: formatDateTime(ctx.clock.now()), frozen: ctx.clock.isFrozen });
   });
 
