@@ -6,7 +6,8 @@
  * hand out a fresh access token (for the floor's bare fetch loop), change 1% of the records,
  * report API calls and memory, stop.
  *
- * Usage (by bench.ts): bench-org.ts --seed N --reps N --scale N --seeded-at ISO --api-limit N
+ * Usage (by bench.ts): bench-org.ts --seed N --reps N --scale N --seeded-at ISO --api-limit N [--days N]
+ * (--days: the history's length, the demo's 90 by default; the 3M store is the 1M one with three times the history)
  * (by bench-serve.ts also --latency-ms N: every request answered that much later, as a distant org would)
  */
 import { answer, type Message } from './bench-ipc';
@@ -36,6 +37,7 @@ function optionalNumber(name: string): number | undefined {
 async function main(): Promise<void> {
   const seededAt = Date.parse(textOption('seeded-at'));
   const latencyMs = optionalNumber('latency-ms');
+  const days = optionalNumber('days');
   const started = performance.now();
   const sandbox = await startSandbox({
     port: 0,
@@ -43,7 +45,13 @@ async function main(): Promise<void> {
     freezeClock: true,
     apiLimit: numberOption('api-limit'),
     ...(latencyMs === undefined ? {} : { faults: { latencyMinMs: latencyMs, latencyMaxMs: latencyMs } }),
-    seed: { seed: numberOption('seed'), reps: numberOption('reps'), scale: numberOption('scale'), now: seededAt },
+    seed: {
+      seed: numberOption('seed'),
+      reps: numberOption('reps'),
+      scale: numberOption('scale'),
+      now: seededAt,
+      ...(days === undefined ? {} : { days }),
+    },
   });
   const seedMs = performance.now() - started;
 

@@ -120,7 +120,7 @@ function checkMeasureConsistency(ctx: Ctx, root: Loose, index: number, stepById:
   if ((kind === 'ratio' || kind === 'responseTime') && measure.from !== undefined && measure.from === measure.to) {
     issue(ctx, [...at, 'to'], '`from` and `to` are the same step', 'a conversion runs from one step to a later one');
   }
-  if (kind === 'ratio') checkForward(ctx, root, index);
+  if (kind === 'ratio' || kind === 'responseTime') checkForward(ctx, root, index, kind);
   if (kind === 'integrity') {
     forEachStepRef(root, at, ['minDuration', 'steps'], (id, path) => {
       const step = stepById.get(id);
@@ -139,9 +139,11 @@ function checkMeasureConsistency(ctx: Ctx, root: Loose, index: number, stepById:
 
 /**
  * Steps are listed in funnel order, and a conversion runs down the funnel: from a later step back
- * to an earlier one (sold → contact) is a ratio above 1 or a swapped pair, never what was meant.
+ * to an earlier one (sold → contact) is a ratio above 1 or a swapped pair, never what was meant. A
+ * response time the same: from the first call back to the lead would wait for a lead that came
+ * before it, and every lead would count as answered late or never.
  */
-function checkForward(ctx: Ctx, root: Loose, index: number): void {
+function checkForward(ctx: Ctx, root: Loose, index: number, kind: 'ratio' | 'responseTime'): void {
   const measure = asRecord(asArray(root.measures)[index]) ?? {};
   const order = asArray(root.steps).map((step) => asString(asRecord(step)?.id));
   const [fromId, toId] = [asString(measure.from), asString(measure.to)];
@@ -151,8 +153,10 @@ function checkForward(ctx: Ctx, root: Loose, index: number): void {
   issue(
     ctx,
     ['measures', index, 'to'],
-    `step ${shown(toId)} comes before ${shown(fromId)} in steps, so this ratio runs backwards`,
-    'a ratio converts from an earlier step to a later one: swap `from` and `to`, or fix the order of steps',
+    `step ${shown(toId)} comes before ${shown(fromId)} in steps, so this ${kind === 'ratio' ? 'ratio' : 'response time'} runs backwards`,
+    kind === 'ratio'
+      ? 'a ratio converts from an earlier step to a later one: swap `from` and `to`, or fix the order of steps'
+      : 'a response time runs from an earlier step (the lead) to a later one (the first call): swap `from` and `to`, or fix the order of steps',
   );
 }
 
