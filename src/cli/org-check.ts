@@ -60,6 +60,14 @@ export function orgRequirements(config: Config): Requirement[] {
       out.push(...matchRequirements(measure.object, measure.match, ['measures', i, 'match']));
     } else if (measure.kind === 'staleLead') {
       for (const key of ['repField', 'statusField'] as const) field(measure.object, measure[key], ['measures', i, key]);
+      // A closed status the org does not have (a typo, a renamed value) closes no lead: every lead stays open and
+      // goes stale, and each rep gets a follow-up task for leads long converted or dead.
+      out.push({
+        object: measure.object,
+        field: measure.statusField,
+        picklistValues: measure.closedStatuses,
+        path: ['measures', i, 'closedStatuses'],
+      });
     }
   });
   const { team, goals, writeBack } = config;

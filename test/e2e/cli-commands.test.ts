@@ -252,6 +252,19 @@ describe('end to end: report, plan, preview, dry run and validate against the sa
     expect(run.stderr).toMatch(/picklist value 'Visit' is not a value of Event\.Type.* the org's values: "[^"]+"/);
   });
 
+  it('given a copy whose stale-lead measure misspells a closed Lead Status, when `validate --org` checks it, then exit 2 at closedStatuses with a did-you-mean', async () => {
+    const copy = configCopy(org, 'closed-status.yaml', [
+      'closedStatuses: [Closed - Converted, Closed - Not Converted]',
+      'closedStatuses: [Closed - Converted, Closed - Not Convertd]',
+    ]);
+    const run = await cli(['validate', '--org', '--config', copy, '--log-level', 'warn'], org.env);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(
+      /measures\[\d+\]\.closedStatuses.*'Closed - Not Convertd' is not a value of Lead\.Status.* did you mean "Closed - Not Converted"\?/,
+    );
+    expect(run.stderr).not.toMatch(/'Closed - Converted' is not a value/);
+  });
+
   it('given a copy whose call step names a Task Type the org does not use, when it syncs, then it exits 2 naming the step and the org’s values, and writes nothing', async () => {
     const copy = configCopy(org, 'unused-type.yaml', [
       'match: { Type: Call, CallType: Outbound, Status: Completed }',
