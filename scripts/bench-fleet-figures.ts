@@ -6,9 +6,9 @@
 import type { ServedRun } from './bench-serve-figures';
 
 /**
- * A round may peak this much above the first before memory counts as growing: the heap's collector runs when it
- * likes, so two rounds of the same work never peak at the same byte, but a leak of a dealership's data per run
- * (50 dealerships a round) grows by more than this every round.
+ * A steady round may peak this much above the first steady round before memory counts as growing: the heap's
+ * collector runs when it likes, so two rounds of the same work never peak at the same byte, but a leak of a
+ * dealership's data per run (50 dealerships a round) grows by more than this every round.
  */
 export const FLAT_GROWTH_MAX = 0.1;
 
@@ -81,10 +81,19 @@ export function roundMemory(samples: readonly RssSample[], ticks: readonly numbe
   });
 }
 
-/** Memory is flat when no later round peaks more than FLAT_GROWTH_MAX above the first. */
+/**
+ * The rounds after the first: the first round is each dealership's initial sync (its whole backfill, every coaching
+ * record created), the later ones the incremental runs a fleet lives on, which are what must not grow.
+ */
+export function steadyRounds(rounds: readonly RoundMemory[]): readonly RoundMemory[] {
+  return rounds.slice(1);
+}
+
+/** Memory is flat when no steady round peaks more than FLAT_GROWTH_MAX above the first steady round. */
 export function memoryFlat(rounds: readonly RoundMemory[]): boolean {
-  const first = rounds[0]?.peakBytes ?? 0;
-  return rounds.every((round) => round.peakBytes <= first * (1 + FLAT_GROWTH_MAX));
+  const steady = steadyRounds(rounds);
+  const first = steady[0]?.peakBytes ?? 0;
+  return steady.length >= 2 && steady.every((round) => round.peakBytes <= first * (1 + FLAT_GROWTH_MAX));
 }
 
 const MINUTE_MS = 60_000;

@@ -5,12 +5,14 @@
  * --max-concurrent slots; per round, the figures are the wall from the tick to the last run's end and each
  * dealership's wait from the tick to its run's start, none of which may pass the schedule's interval (a run still
  * waiting at its next tick loses that tick). Over the rounds: no dealership's runs overlap, no more run at once than
- * --max-concurrent, and serve's memory stays flat (each round peaks within a tenth of the first).
+ * --max-concurrent, and serve's memory stays flat. The first round is every dealership's initial sync; between rounds
+ * 1% of the org's records change (bench-changes.ts), so the later rounds are the incremental runs a fleet lives on,
+ * and each of them must peak within a tenth of the first of them.
  *
  * One org data set is shared by the configs, each with a state file of its own: the sandbox is one org, and copies of
  * the same dealership give runs of the same work, so that one run measured alone is the unit of the floor
  * (bench-serve-figures.ts). Each config is the reference config with writeBack live: the first round creates the
- * coaching records, and every later one finds them by key and updates them, as a dealership's next day would.
+ * coaching records, and every later one finds them by key and updates them, as a dealership's next hour would.
  *
  * In order: the sandbox is seeded in a child process (bench-org.ts, history to now, --latency-ms); a serve process
  * runs three dealerships one at a time, started by hand (POST /runs), each on a fresh state file (the first warms
@@ -21,8 +23,8 @@
  * written after the login and the config check, so each wait includes them. Then SIGTERM: serve must exit 0.
  *
  * Options: --dealerships N (50), --max-concurrent N (4), --latency-ms N (100), --interval-minutes N (3, a divisor of
- * 60), --rounds N (3), --reps N (12), --scale N (1), --seed N (1), --keep (keep the scratch directory: configs and
- * state files).
+ * 60), --rounds N (4: the initial one and three to compare), --reps N (12), --scale N (1), --seed N (1), --keep
+ * (keep the scratch directory: configs and state files).
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -39,8 +41,9 @@ import {
   type RssSample,
 } from './bench-fleet-figures';
 import { ask, ChildSet, exited, nextMessage } from './bench-ipc';
-import type { OrgReady, UsageAnswer } from './bench-messages';
-import { MINUTE_MS, type ServeFigures, serveFigures } from './bench-serve-figures';
+import type { ChangeCounts, ChangePlan } from './bench-changes';
+import type { ChangeAnswer, OrgReady, UsageAnswer } from './bench-messages';
+import { MINUTE_MS, type ServedRun, type ServeFigures, serveFigures } from './bench-serve-figures';
 import { servedRuns, soloRuns, startServe } from './bench-serve-process';
 import { type FleetVerdicts, fleetPasses, serveReport } from './bench-serve-report';
 
@@ -69,7 +72,7 @@ export const SERVE_BENCH_DEFAULTS: ServeBenchOptions = {
   maxConcurrent: 4,
   latencyMs: 100,
   intervalMinutes: 3,
-  rounds: 3,
+  rounds: 4,
   reps: 12,
   scale: 1,
   seed: 1,
@@ -79,7 +82,9 @@ export const SERVE_BENCH_DEFAULTS: ServeBenchOptions = {
 const STARTUP_LEAD_MS = 20_000;
 /** Far above what the runs use: the budget guard must never be what stops a run here. */
 const API_LIMIT = 10_000_000;
-/** A benchmark that has not seen every run of the last round end by then is broken, not slow. */
+/** Share of the org's records changed between two rounds: a dealership's hour. */
+const CHANGE_SHARE = 0.01;
+/** A benchmark that has not seen every run of a round end by then is broken, not slow. */
 const GIVE_UP_MS = 15 * MINUTE_MS;
 
 export interface ServeBenchResult {
@@ -191,7 +196,16 @@ export async function benchServe(
   try {
     await sleep(firstTick - Date.now() - 250);
     const idleRssBytes = residentBytes(pid) ?? 0;
-    const byOrg = await servedRuns(serve.base, options.dealerships, options.rounds, (ticks.at(-1) ?? 0) + GIVE_UP_MS);
+    let byOrg = new Map<string, ServedRun[]>();
+    const changed: ChangeCounts[] = [];
+    for (const [r, tick] of ticks.entries()) {
+      byOrg = await servedRuns(serve.base, options.dealerships, r + 1, tick + GIVE_UP_MS);
+      progress(`round ${r + 1} of ${ticks.length} done`);
+      if (r + 1 === ticks.length) break;
+      const now = Date.now();
+      const plan: ChangePlan = { share: CHANGE_SHARE, from: now, to: now + 1_000, batches: 1 };
+      changed.push((await ask<ChangeAnswer>(orgChild, { kind: 'change', ...plan })).changed);
+    }
     const after = await ask<UsageAnswer>(orgChild, { kind: 'usage' });
     serve.child.kill('SIGTERM');
     const exitCode = await exited(serve.child);
@@ -226,6 +240,7 @@ export async function benchServe(
       single: { ms: singleRunMs, peakRssBytes: solo.peakRssBytes },
       idleRssBytes,
       orgCalls: after.total - before.total,
+      changed,
       stderr: pass ? '' : serve.stderr(),
     });
     return { pass, report };

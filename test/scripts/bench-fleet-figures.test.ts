@@ -80,9 +80,15 @@ describe('memory from round to round', () => {
     ]);
   });
 
-  it('given later rounds within a tenth of the first’s peak, then memory is flat; a round above it is not', () => {
+  it('given steady rounds within a tenth of the first steady round’s peak, then memory is flat; one above it is not', () => {
     const rounds = roundMemory(samples, ticks);
     expect(memoryFlat(rounds)).toBe(true);
-    expect(memoryFlat([...rounds, { tick: T0 + 540_000, beforeBytes: 0, peakBytes: 331 * MB }])).toBe(false);
+    expect(memoryFlat([...rounds, { tick: T0 + 540_000, beforeBytes: 0, peakBytes: 353 * MB }])).toBe(false);
+  });
+
+  it('given an initial round far above the steady ones, then it does not count; one steady round proves nothing', () => {
+    const round = (peakMb: number) => ({ tick: T0, beforeBytes: 0, peakBytes: peakMb * MB });
+    expect(memoryFlat([round(500), round(300), round(310)])).toBe(true);
+    expect(memoryFlat([round(300), round(300)])).toBe(false);
   });
 });

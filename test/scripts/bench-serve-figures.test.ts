@@ -101,6 +101,20 @@ describe('the serve benchmark’s figures', () => {
     expect(figures.late).toEqual(['late.yaml']);
   });
 
+  it('given runs admitted up to five seconds after the tick, then they are its runs; before it or later, they are not', () => {
+    const admitted = (org: string, id: string): ServedRun =>
+      servedRun(org, 1, 1, { runId: `run-20261205T${id}Z-a1b2c3` });
+    const figures = serveFigures(
+      input([
+        admitted('next-second.yaml', '094035'),
+        admitted('five-late.yaml', '094039'),
+        admitted('six-late.yaml', '094040'),
+        admitted('early.yaml', '094033'),
+      ]),
+    );
+    expect(figures.offTick).toEqual(['six-late.yaml', 'early.yaml']);
+  });
+
   it('given a run that failed and one admitted at another second, then each is named', () => {
     const figures = serveFigures(
       input([
