@@ -59,24 +59,29 @@ async function addBadRecordsOver(org: DemoOrg): Promise<BadDataset> {
 
 const parsed = (records: string[]): SfRecord[] => records.map((r) => JSON.parse(r) as SfRecord);
 
+/** The demo dealership as seeded and synced once: what an org without bad data gets. */
+let clean: DemoOrg;
+let cleanRun: CliRun & { report: Report };
+
+beforeAll(async () => {
+  clean = await startDemoOrg();
+  cleanRun = (await syncJson(clean, 0)) as CliRun & { report: Report };
+}, 60_000);
+afterAll(() => clean.close());
+
 describe('end to end: bad data from the CRM', () => {
-  let clean: DemoOrg;
   let bad: DemoOrg;
   let dataset: BadDataset;
-  let cleanRun: CliRun & { report: Report };
   let badRun: CliRun & { report: Report };
   let human: CliRun;
 
   beforeAll(async () => {
-    [clean, bad] = await Promise.all([startDemoOrg(), startDemoOrg()]);
+    bad = await startDemoOrg();
     dataset = await addBadRecordsOver(bad);
-    cleanRun = (await syncJson(clean, 0)) as CliRun & { report: Report };
     human = await humanSummary(bad);
     badRun = (await syncJson(bad, 0)) as CliRun & { report: Report };
   }, 60_000);
-  afterAll(async () => {
-    await Promise.all([clean.close(), bad.close()]);
-  });
+  afterAll(() => bad.close());
 
   it('given a dataset of at least ten kinds, a handful of records each, then every kind is there', () => {
     const kinds = Object.entries(dataset.kinds);
@@ -163,22 +168,18 @@ describe('end to end: bad data from the CRM', () => {
 });
 
 describe('end to end: real-life changes are no bad data', () => {
-  let clean: DemoOrg;
   let changed: DemoOrg;
   let changes: RealLifeChanges;
   let run: CliRun & { report: Report };
 
   beforeAll(async () => {
-    [clean, changed] = await Promise.all([startDemoOrg(), startDemoOrg()]);
+    changed = await startDemoOrg();
     const seeded = changed.sandbox.seeded;
     if (!seeded) throw new Error('the demo org was not seeded');
     changes = addRealLifeChanges(changed.sandbox.org, seeded);
-    await syncJson(clean, 0);
     run = (await syncJson(changed, 0)) as CliRun & { report: Report };
   }, 60_000);
-  afterAll(async () => {
-    await Promise.all([clean.close(), changed.close()]);
-  });
+  afterAll(() => changed.close());
 
   const scorecard = (org: DemoOrg, rep: string): SfRecord => {
     const [card] = query(
