@@ -33,8 +33,9 @@ export function renderRun(report: RunReport, mode: WriteMode, writeBack: WriteBa
   );
   for (const r of brief ? [] : report.reads) {
     const bad = r.bad > 0 ? `, ${number(r.bad)} bad (skipped)` : '';
+    const repeated = r.repeated > 0 ? `, ${number(r.repeated)} sent twice (counted once)` : '';
     lines.push(
-      `  ${r.object.padEnd(20)} ${number(r.records).padStart(9)} records, ${number(r.deleted)} deleted, ${r.pages} pages${bad}`,
+      `  ${r.object.padEnd(20)} ${number(r.records).padStart(9)} records, ${number(r.deleted)} deleted, ${r.pages} pages${bad}${repeated}`,
     );
   }
   const bad = badRecordsLine(report.mapStats.bad);
@@ -87,8 +88,10 @@ export function renderRun(report: RunReport, mode: WriteMode, writeBack: WriteBa
 const BAD_RECORD_WORDS: Readonly<Record<BadRecordKind, string>> = {
   ownerNotUser: 'activity owned by a queue',
   ownerUnknown: 'activity owned by no user of the org',
+  ownerMissing: 'activity with no owner',
   dateImplausible: 'dated out of range',
   negativeDuration: 'with a negative duration',
+  endBeforeStart: 'event ending before it starts',
 };
 
 /** The records the mapper refused this run, by kind; null when there were none. */

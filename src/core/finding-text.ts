@@ -12,6 +12,11 @@ import type { Period } from './window';
 
 /** Salesforce's limit for the flag's Summary__c (Text(255)). */
 export const SUMMARY_MAX = 255;
+/**
+ * The longest lead name the evidence repeats: Salesforce composes a Lead's Name from First (40) and Last Name (80),
+ * so a longer one came from an import, and repeated five times it could outgrow the long-text field it is written to.
+ */
+export const NAME_MAX = 121;
 
 export interface TextContext {
   steps: ReadonlyMap<string, StepModel>;
@@ -114,7 +119,7 @@ export function evidenceOf(
       lines.push(
         `${result.count} open leads without activity for ${result.days}+ days: ${result.leads
           .slice(0, 5)
-          .map((l) => `${l.name === null ? l.leadId : plainLine(l.name)} (${l.daysIdle} days)`)
+          .map((l) => `${l.name === null ? l.leadId : truncate(plainLine(l.name), NAME_MAX)} (${l.daysIdle} days)`)
           .join(', ')}${result.count > 5 ? ', …' : ''}.`,
       );
       break;

@@ -4,7 +4,8 @@
  * depends on that record alone, so the connector can map page by page and store the output
  * keyed by record id. Nothing is fatal: records without a user to credit or without a usable
  * time are counted in the stats and skipped, records that cannot be true (plausibility.ts: an
- * activity owned by a queue or a stranger, a date out of range, a negative duration) are refused
+ * activity owned by a queue, a stranger or nobody, a date out of range, a negative duration, an
+ * Event ending before it starts) are refused
  * whole and counted as bad by kind, and values of match fields that no step accepts are counted
  * so the admin can see what the mapping misses.
  */
@@ -30,6 +31,8 @@ import {
 import {
   ACTIVITY_OBJECTS,
   ACTIVITY_OWNER_FIELD,
+  EVENT_END_FIELD,
+  EVENT_START_FIELD,
   LEAD_CREATED_FIELD,
   LEAD_NAME_FIELD,
   TASK_CLOSED_FIELD,
@@ -97,6 +100,8 @@ interface ObjectMapper {
   closed: FieldReader | null;
   /** An activity's owner, which must be a user of the org; null on other objects. */
   owner: FieldReader | null;
+  /** An Event's start and end, which must not be the wrong way round; null on other objects. */
+  span: { start: FieldReader; end: FieldReader } | null;
 }
 
 /**
@@ -141,8 +146,14 @@ export function compileMapper(
       }
       if (mapper.owner) {
         const owner = asText(mapper.owner(record));
-        if (owner !== null && isQueueId(owner)) return refuse('ownerNotUser', stats);
-        if (owner !== null && users !== null && !users.has(owner)) return refuse('ownerUnknown', stats);
+        if (owner === null) return refuse('ownerMissing', stats);
+        if (isQueueId(owner)) return refuse('ownerNotUser', stats);
+        if (users !== null && !users.has(owner)) return refuse('ownerUnknown', stats);
+      }
+      if (mapper.span) {
+        const start = toInstant(mapper.span.start(record));
+        const end = toInstant(mapper.span.end(record));
+        if (start !== null && end !== null && end < start) return refuse('endBeforeStart', stats);
       }
       countUnmatchedValues(mapper.vocabulary, record, stats);
 
@@ -241,6 +252,7 @@ function compileObjects(
         ownKey: activity ? compilePath(model.writeBack.taskKeyField) : null,
         closed: object === 'Task' ? compilePath(TASK_CLOSED_FIELD) : null,
         owner: activity ? compilePath(ACTIVITY_OWNER_FIELD) : null,
+        span: object === 'Event' ? { start: compilePath(EVENT_START_FIELD), end: compilePath(EVENT_END_FIELD) } : null,
       };
       objects.set(object, mapper);
       conditions.set(object, []);

@@ -14,7 +14,18 @@ export type BadRecordKind =
   /** A date the mapping reads lies before `EARLIEST` or beyond what its field allows (`latestOf`). */
   | 'dateImplausible'
   /** A duration (the step's `durationField`) below zero. */
-  | 'negativeDuration';
+  | 'negativeDuration'
+  /**
+   * An activity with no owner at all. Salesforce requires one, so only a broken load or integration leaves it
+   * blank; like a queue's, it is nobody's activity and nobody's touch on the lead.
+   */
+  | 'ownerMissing'
+  /**
+   * An Event that ends before it starts. The API refuses one (FIELD_INTEGRITY_EXCEPTION), so it is a row from
+   * before the rule or an import; which of the two times is the typo cannot be told, and crediting a shown
+   * appointment on a day it may not have happened would put a number in front of a manager that nobody can check.
+   */
+  | 'endBeforeStart';
 
 /** Key prefix of Group Ids: a queue owns a record through one. */
 const QUEUE_PREFIX = '00G';

@@ -20,6 +20,9 @@ export const ACTIVITY_OBJECTS: ReadonlySet<string> = new Set(['Task', 'Event']);
 export const ACTIVITY_OWNER_FIELD = 'OwnerId';
 /** Task's closed flag (Event has none), read so the product's own open tasks can be seen. */
 export const TASK_CLOSED_FIELD = 'IsClosed';
+/** An Event's span, read for every Event: one that ends before it starts is refused (plausibility.ts). */
+export const EVENT_START_FIELD = 'StartDateTime';
+export const EVENT_END_FIELD = 'EndDateTime';
 
 export interface ObjectRead {
   object: string;
@@ -51,6 +54,7 @@ export function readPlan(model: CoachModel): ObjectRead[] {
   for (const object of fields.keys()) {
     if (ACTIVITY_OBJECTS.has(object)) need(object, model.writeBack.taskKeyField, ACTIVITY_OWNER_FIELD);
     if (object === 'Task') need(object, TASK_CLOSED_FIELD);
+    if (object === 'Event') need(object, EVENT_START_FIELD, EVENT_END_FIELD);
   }
   const { team, goals } = model;
   need(

@@ -109,9 +109,16 @@ class ResumePoint {
   private second: number | null = null;
   private seenInSecond = new Set<string>();
 
+  /**
+   * Records this read sent again and left out: after a restart, or when the org repeats a row on the next
+   * page, which Salesforce has been seen to do on queryMore.
+   */
+  repeated = 0;
+
   /** Keeps the records not yet yielded and remembers them. */
   accept(records: readonly SfRecord[]): SfRecord[] {
     const fresh = this.dropSeen(records);
+    this.repeated += records.length - fresh.length;
     this.remember(fresh);
     return fresh;
   }
@@ -245,9 +252,14 @@ export class SalesforceReader implements CrmReader {
         });
         for await (const page of pages) {
           expected ??= page.totalSize;
+          const before = resume.repeated;
           const records = resume.accept(page.records);
-          if (records.length === 0 && !page.done) continue;
-          yield yielded ? { object, records, last: page.done } : { object, records, last: page.done, expected };
+          const repeated = resume.repeated - before;
+          if (records.length === 0 && !page.done && repeated === 0) continue;
+          const out: RecordPage = { object, records, last: page.done };
+          if (!yielded) out.expected = expected;
+          if (repeated > 0) out.repeated = repeated;
+          yield out;
           yielded = true;
         }
         return;

@@ -15,6 +15,7 @@ import type { SandboxContext, SandboxCredentials } from './http/context';
 import { CursorStore, DEFAULT_CURSOR_TTL_MS } from './http/query/cursors';
 import { type SandboxOrg, createSandboxOrg } from './org';
 import { type SeedOptions, type SeedSummary, seedDemo, seedOptionsFrom } from './seed';
+import { addBadRecords } from './demo/bad-records';
 import type { Store, StoreSnapshot } from './store/store';
 import { parseDateTime } from './time/datetime';
 
@@ -137,6 +138,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     credentials,
     origin: () => origin,
     seed: (input) => seed(seedOptionsFrom(input)),
+    addBadRecords: () => {
+      if (!seeded) throw new Error('the org holds no demo dealership: seed it first');
+      const dataset = addBadRecords(org, seeded);
+      faults.configure({ repeatRowAcrossPages: true });
+      return dataset;
+    },
   };
   const resetAll = (): void => {
     faults.releaseStalls();

@@ -55,6 +55,11 @@ export interface RecordPage {
    * reader knows: for progress and a time left, never to decide when the read ends.
    */
   expected?: number;
+  /**
+   * Records the org sent again that this read had already yielded (the same Id on two pages), left out of
+   * `records` so that each is counted once; absent when none were.
+   */
+  repeated?: number;
 }
 
 export interface CrmReader {

@@ -54,6 +54,8 @@ export interface ObjectReadResult {
   pages: number;
   /** Records that could not be read or were refused as bad (counted, nothing credited; kinds in `MapStats.bad`). */
   bad: number;
+  /** Records the org sent twice in this read (the same Id on two pages): counted once in `records`, these left out. */
+  repeated: number;
   /** Whether the read started from a checkpoint (false: a backfill). */
   incremental: boolean;
   /** Records the read changed in the state (new, newer or deleted; lookback re-reads are not). */
@@ -151,6 +153,7 @@ async function readObject(
     deleted: 0,
     pages: 0,
     bad: 0,
+    repeated: 0,
     incremental: checkpointAt !== null,
     changed: 0,
   };
@@ -201,6 +204,7 @@ async function readObject(
     }
     // An ordered page moves the position to its last record; an unordered one (a Bulk window
     // in progress) leaves it; the end of a Bulk window names it.
+    result.repeated += page.repeated ?? 0;
     const position = page.checkpoint === undefined ? last : page.checkpoint;
     if (position !== null) batch.checkpoint = position;
     result.pages += 1;
@@ -235,6 +239,7 @@ async function readObject(
     deleted: result.deleted,
     pages: result.pages,
     bad: result.bad,
+    repeated: result.repeated,
     incremental: result.incremental,
   });
   return result;

@@ -81,7 +81,9 @@ describe('sync preview: whom a planned task is for', () => {
   it('given brief (serve), when rendered, then the run line, the judgement and the totals, without the reads per object', () => {
     const report = {
       ...reportOf([rep('A')], coachingOf(1, 0)),
-      reads: [{ object: 'Task', records: 12, deleted: 0, pages: 1, bad: 0, incremental: true, changed: 12 }],
+      reads: [
+        { object: 'Task', records: 12, deleted: 0, pages: 1, bad: 0, repeated: 0, incremental: true, changed: 12 },
+      ],
     };
     const full = renderRun(report, 'preview', model.writeBack);
     const brief = renderRun(report, 'preview', model.writeBack, true);
@@ -96,7 +98,9 @@ describe('sync: bad records in the summary', () => {
   it('given records refused by kind, when rendered, then the object line counts them bad and one line names each kind', () => {
     const report = {
       ...reportOf([rep('A')], null),
-      reads: [{ object: 'Task', records: 12, deleted: 0, pages: 1, bad: 3, incremental: true, changed: 15 }],
+      reads: [
+        { object: 'Task', records: 12, deleted: 0, pages: 1, bad: 3, repeated: 0, incremental: true, changed: 15 },
+      ],
     };
     Object.assign(report.mapStats.bad, { ownerNotUser: 1, dateImplausible: 2 });
     const text = renderRun(report, 'preview', model.writeBack, true);

@@ -19,8 +19,8 @@ function aReport(overrides: Partial<RunReport> = {}): RunReport {
     result: 'ok',
     runEnd: 0,
     reads: [
-      { object: 'Task', records: 120, deleted: 3, pages: 1, bad: 0, incremental: true, changed: 123 },
-      { object: 'Lead', records: 7, deleted: 0, pages: 1, bad: 0, incremental: true, changed: 7 },
+      { object: 'Task', records: 120, deleted: 3, pages: 1, bad: 0, repeated: 0, incremental: true, changed: 123 },
+      { object: 'Lead', records: 7, deleted: 0, pages: 1, bad: 0, repeated: 0, incremental: true, changed: 7 },
     ],
     mapStats: newMapStats(),
     coaching: coachingWith(

@@ -53,6 +53,15 @@ const BAD: Input = [
     }),
   ],
   ['Task', call('00T000000000006AAA', '2026-11-24T17:00:00.000+0000', { CallDurationInSeconds: -60 })],
+  ['Task', call('00T00000000000BAAA', '2026-11-24T17:00:00.000+0000', { OwnerId: null })],
+  [
+    'Event',
+    eventRecord({
+      Appointment_Status__c: 'Showed',
+      StartDateTime: '2026-11-24T16:00:00.000+0000',
+      EndDateTime: '2026-11-24T15:00:00.000+0000',
+    }),
+  ],
 ];
 
 function mapAll(records: Input) {
@@ -85,7 +94,14 @@ describe('bad records from the CRM', () => {
 
   it('given one bad record of each kind, when mapped, then each kind is counted once and nothing is credited', () => {
     const { stats, events, facts } = mapAll(BAD);
-    expect(stats.bad).toEqual({ ownerNotUser: 1, ownerUnknown: 1, dateImplausible: 1, negativeDuration: 1 });
+    expect(stats.bad).toEqual({
+      ownerNotUser: 1,
+      ownerUnknown: 1,
+      dateImplausible: 1,
+      negativeDuration: 1,
+      ownerMissing: 1,
+      endBeforeStart: 1,
+    });
     expect([events, facts, stats.events, stats.facts]).toEqual([[], [], {}, {}]);
   });
 
@@ -155,6 +171,31 @@ describe('bad records from the CRM', () => {
       mapper.mapRecord('Task', call('00T2', '2026-11-24T17:00:00.000+0000', { OwnerId: '00G000000000001AAA' }), stats)
         .bad,
     ).toBe('ownerNotUser');
+  });
+
+  it('given an appointment that ends as it starts, or whose end is blank, then it is no bad record', () => {
+    const { stats, events } = mapAll([
+      ['Event', eventRecord({ Appointment_Status__c: 'Showed', EndDateTime: '2026-11-20T16:00:00.000+0000' })],
+      ['Event', eventRecord({ Id: '00U000000000002AAA', Appointment_Status__c: 'Showed', EndDateTime: null })],
+    ]);
+    expect(stats.bad).toEqual({});
+    expect(events.filter((e) => e.step === 'appointment_shown')).toHaveLength(2);
+  });
+
+  it('given an idle lead whose name is 100 KB, when its follow-up and the stale-lead flag are written, then no text is long', () => {
+    const huge = `Huge ${'Z'.repeat(100_000)}`;
+    const hugeLead = leadRecord({ Id: '00Q000000000002AAA', Name: huge, CreatedDate: '2026-11-10T16:00:00.000+0000' });
+    const coaching = coachingOf([...CLEAN, ['Lead', hugeLead]]);
+    const flag = coaching.desired.find((record) => record.key.startsWith('v1:stale_leads:'));
+    const task = coaching.desired.find((record) => record.key.startsWith('v1:stale_lead:00Q000000000002AAA:'));
+    // Not vacuous: the name is repeated in both, cut short.
+    expect(String(flag?.fields.Evidence__c)).toContain('Huge ZZZ');
+    expect(String(task?.fields.Subject)).toContain('Call Huge ZZZ');
+    const texts = coaching.desired.flatMap((record) => [
+      ...Object.values(record.fields),
+      ...Object.values(record.createOnly),
+    ]);
+    expect(Math.max(...texts.map((value) => String(value).length))).toBeLessThan(1000);
   });
 
   it('given a lead owned by a queue (not yet assigned), then it is no bad record: only activities must belong to a user', () => {

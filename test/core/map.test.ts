@@ -51,10 +51,11 @@ describe('mapping records to step events', () => {
 
   it('given records with a missing owner or an empty parent lookup, then they are counted, not fatal', () => {
     const stats = newMapStats();
-    // No step is credited; the call still touched its lead (lead-touches.test.ts).
-    expect(map('Task', taskRecord({ OwnerId: null }), stats).events.map((e) => e.step)).toEqual(['touch:stale_leads']);
+    // An activity with no owner is refused whole, like a queue's: not even a touch on its lead (bad-records.test.ts).
+    expect(map('Task', taskRecord({ OwnerId: null }), stats)).toEqual({ events: [], facts: [], bad: 'ownerMissing' });
     expect(map('OpportunityHistory', stageRecord('Demo', { Opportunity: null }), stats).events).toEqual([]);
-    expect(stats.missingUser).toEqual({ attempt: 1, contact: 1, demo: 1 });
+    expect(stats.missingUser).toEqual({ demo: 1 });
+    expect(stats.bad).toEqual({ ownerMissing: 1 });
   });
 
   it('given a missing or unparseable time, then the record is counted and skipped', () => {

@@ -179,6 +179,23 @@ describe('the incremental reader', () => {
     expect(queries[1]).toContain('SystemModstamp >= 2026-11-20T16:00:00Z AND SystemModstamp < 2026-11-26T12:00:01Z');
   });
 
+  it('given the org repeats a row on the next page (the same Id on two pages), then it is yielded once and counted as repeated', async () => {
+    const records = taskRecords(5);
+    nock(INSTANCE)
+      .get(`${API}/queryAll`)
+      .query(true)
+      .reply(200, queryResult(records.slice(0, 3), locator(3), 5), LIMIT_HEADER);
+    nock(INSTANCE)
+      .get(locator(3))
+      .reply(200, queryResult(records.slice(2), undefined, 5), LIMIT_HEADER);
+    const { session } = await openTokenSession();
+
+    const pages = await collect(session.reader.readIncremental(incremental()));
+
+    expect(pages.flatMap((p) => p.records.map((r) => r.Id))).toEqual(records.map((r) => r.Id));
+    expect(pages.map((p) => p.repeated ?? 0)).toEqual([0, 1]);
+  });
+
   it('given usage passes maxApiUsage mid-read, then it stops between pages with SF_API_BUDGET (exit 75)', async () => {
     const all = taskRecords(4);
     nock(INSTANCE)

@@ -92,6 +92,11 @@ export class FaultController {
   }
 
   /** The size of the next query page given the size asked for. */
+  /** Rows of the previous page a queryMore page starts with again (repeatRowAcrossPages). */
+  repeatedRows(): number {
+    return this.current.repeatRowAcrossPages ? 1 : 0;
+  }
+
   pageSize(requested: number): number {
     return this.current.randomPageSizes ? randomInt(this.random, MIN_PAGE_SIZE, MAX_PAGE_SIZE) : requested;
   }

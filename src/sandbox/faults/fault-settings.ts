@@ -1,7 +1,7 @@
 /**
  * What can go wrong on purpose. Each fault reproduces something a real org does to a client:
  * sessions expire, the service answers 503, the daily allocation runs out, rows are locked by
- * other transactions, query pages come back shorter than asked, latency, requests that hang.
+ * other transactions, query pages come back shorter than asked or repeat a row, latency, requests that hang.
  */
 export interface FaultSettings {
   /** After this many more authenticated API calls, every access token issued so far expires. */
@@ -14,6 +14,11 @@ export interface FaultSettings {
   lockRowShare: number;
   /** Query pages of random size between 200 and 2000, whatever batch size was asked. */
   randomPageSizes: boolean;
+  /**
+   * Every query page after the first starts with the previous page's last row again: the same Id on two
+   * pages, which Salesforce has been seen to send on queryMore.
+   */
+  repeatRowAcrossPages: boolean;
   /** Latency added to each request: fixed when min = max, uniform in [min, max] otherwise. */
   latencyMinMs: number;
   latencyMaxMs: number;
@@ -30,6 +35,7 @@ export const NO_FAULTS: FaultSettings = {
   dailyApiLimit: null,
   lockRowShare: 0,
   randomPageSizes: false,
+  repeatRowAcrossPages: false,
   latencyMinMs: 0,
   latencyMaxMs: 0,
   stallRequests: 0,

@@ -3,10 +3,10 @@ import type { FaultSettings } from './fault-settings';
 /**
  * Parses the CLI's `--fault` specs, one fault each:
  *   expire-session-after=N   unavailable=N   daily-limit=N   lock-rows=SHARE (0–1)
- *   random-page-sizes   latency=MS | latency=MIN-MAX   stall=N[:MS]   seed=N
+ *   random-page-sizes   repeat-rows   latency=MS | latency=MIN-MAX   stall=N[:MS]   seed=N
  */
 export const FAULT_SPEC_HELP =
-  'expire-session-after=N, unavailable=N, daily-limit=N, lock-rows=SHARE, random-page-sizes, latency=MS[-MAX], stall=N[:MS], seed=N';
+  'expire-session-after=N, unavailable=N, daily-limit=N, lock-rows=SHARE, random-page-sizes, repeat-rows, latency=MS[-MAX], stall=N[:MS], seed=N';
 
 export function parseFaultSpec(spec: string): Partial<FaultSettings> {
   const [name = '', value] = spec.split('=', 2);
@@ -30,6 +30,8 @@ export function parseFaultSpec(spec: string): Partial<FaultSettings> {
     }
     case 'random-page-sizes':
       return { randomPageSizes: true };
+    case 'repeat-rows':
+      return { repeatRowAcrossPages: true };
     case 'latency': {
       const [min, max] = (value ?? '').split('-').map(Number);
       if (min === undefined || !Number.isFinite(min) || min < 0 || (max !== undefined && !(max >= min))) {

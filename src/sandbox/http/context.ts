@@ -33,4 +33,6 @@ export interface SandboxContext {
   origin: () => string;
   /** Re-seeds the demo dealership (admin endpoint); absent when no generator is wired. */
   seed?: (options: Record<string, unknown>) => unknown;
+  /** Adds the bad-records dataset to the seeded demo dealership (admin endpoint); absent without a generator. */
+  addBadRecords?: () => unknown;
 }

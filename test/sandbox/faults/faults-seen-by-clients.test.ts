@@ -135,6 +135,32 @@ describe('faults, as a client sees them', () => {
     expect(new Set(sizes).size).toBeGreaterThan(1);
   });
 
+  it('given repeated rows, then each page after the first starts with the row the page before ended with', async () => {
+    await inject(sandbox, { repeatRowAcrossPages: true });
+    const pages: string[][] = [];
+    let page = (await (
+      await api(
+        sandbox,
+        soql('SELECT Id FROM Task ORDER BY Id'),
+        { headers: { 'Sforce-Query-Options': 'batchSize=1000' } },
+        token,
+      )
+    ).json()) as { done: boolean; nextRecordsUrl?: string; records: Array<{ Id: string }> };
+    for (;;) {
+      pages.push(page.records.map((r) => r.Id));
+      if (page.done) break;
+      page = (await (
+        await fetch(`${sandbox.url}${page.nextRecordsUrl ?? ''}`, { headers: { authorization: `Bearer ${token}` } })
+      ).json()) as typeof page;
+    }
+    const tasks = sandbox.store.counts().Task ?? 0;
+    expect(pages.length).toBe(Math.ceil(tasks / 1000));
+    expect(pages.length).toBeGreaterThan(1);
+    for (let i = 1; i < pages.length; i++) expect(pages[i]?.[0]).toBe(pages[i - 1]?.at(-1));
+    expect(new Set(pages.flat()).size).toBe(tasks);
+    expect(pages.flat().length).toBe(tasks + pages.length - 1);
+  });
+
   it('given a fixed latency, then each request takes at least that long', async () => {
     await inject(sandbox, { latencyMinMs: 120, latencyMaxMs: 120 });
     const started = performance.now();

@@ -7,6 +7,7 @@ describe('--fault specs', () => {
     ['daily-limit=1000', { dailyApiLimit: 1000 }],
     ['lock-rows=0.25', { lockRowShare: 0.25 }],
     ['random-page-sizes', { randomPageSizes: true }],
+    ['repeat-rows', { repeatRowAcrossPages: true }],
     ['latency=40', { latencyMinMs: 40, latencyMaxMs: 40 }],
     ['latency=10-90', { latencyMinMs: 10, latencyMaxMs: 90 }],
     ['stall=2:5000', { stallRequests: 2, stallMs: 5000 }],

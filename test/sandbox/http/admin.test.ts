@@ -89,6 +89,14 @@ describe('the /__sandbox admin endpoints', () => {
     ).toBe(400);
   });
 
+  it('given bad records asked for before any seed, then 400 says to seed first', async () => {
+    const res = await admin(sandbox, '/bad-records', { method: 'POST' });
+    expect([res.status, ((await res.json()) as { message: string }).message]).toEqual([
+      400,
+      'the org holds no demo dealership: seed it first',
+    ]);
+  });
+
   it('given bad fault settings, then 400 says what is wrong', async () => {
     const res = await admin(sandbox, '/faults', { method: 'POST', body: JSON.stringify({ lockRowShare: 3 }) });
     expect([res.status, ((await res.json()) as { message: string }).message]).toEqual([
@@ -103,6 +111,19 @@ describe('the /__sandbox admin endpoints', () => {
     );
     expect(seeded.summary.profiles.map((p) => p.profile)).toEqual(expect.arrayContaining(['rarely_sets', 'bdc']));
     expect(seeded.records.Task).toBeGreaterThan(500);
+  });
+
+  it('given bad records on the seeded dealership, then each kind answers its Ids and the org repeats rows across pages', async () => {
+    const before = sandbox.store.counts().Task ?? 0;
+    const answer = await json<{ dataset: { kinds: Record<string, string[]> }; records: Record<string, number> }>(
+      admin(sandbox, '/bad-records', { method: 'POST' }),
+    );
+    const kinds = Object.entries(answer.dataset.kinds).filter(([kind]) => kind !== 'repeatedAcrossPages');
+    expect(kinds.length).toBeGreaterThanOrEqual(10);
+    expect(kinds.filter(([, ids]) => ids.length < 3)).toEqual([]);
+    expect(answer.records.Task).toBeGreaterThan(before);
+    expect(sandbox.faults.settings().repeatRowAcrossPages).toBe(true);
+    sandbox.faults.clear();
   });
 
   it('given seed options the generator refuses, then 400 and the org is left empty but whole', async () => {

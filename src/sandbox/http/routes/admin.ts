@@ -9,8 +9,8 @@ import { sendJson } from '../respond';
 
 /**
  * The sandbox's own controls under /__sandbox (not part of Salesforce's API): status, reset,
- * seed, snapshot/restore, raw loads, API call counters, faults, the clock, and forcing sessions
- * or query locators to expire. Every call needs `Authorization: Bearer <admin token>`.
+ * seed, bad records on top of the seed, snapshot/restore, raw loads, API call counters, faults,
+ * the clock, and forcing sessions or query locators to expire. Every call needs `Authorization: Bearer <admin token>`.
  */
 
 /** Snapshots of big orgs are large; the admin body limit is generous on purpose. */
@@ -53,6 +53,19 @@ export function adminRouter(ctx: SandboxContext, resetAll: () => void): Router {
     resetAll();
     try {
       sendJson(res, 200, { summary: ctx.seed(body(req)), records: ctx.org.store.counts() });
+    } catch (error) {
+      bad(res, error instanceof Error ? error.message : String(error));
+    }
+  });
+
+  router.post('/bad-records', (_req, res) => {
+    if (!ctx.addBadRecords)
+      return sendJson(res, 501, {
+        error: 'not_available',
+        message: 'The demo dealership generator is not available in this build',
+      });
+    try {
+      sendJson(res, 200, { dataset: ctx.addBadRecords(), records: ctx.org.store.counts() });
     } catch (error) {
       bad(res, error instanceof Error ? error.message : String(error));
     }

@@ -29,10 +29,11 @@ export function queryRouter(ctx: SandboxContext): Router {
     const end = Math.min(cursor.records.length, offset + size);
     const next =
       end < cursor.records.length ? `/services/data/v${version}/query/${CursorStore.locator(cursor, end)}` : undefined;
+    const from = Math.max(0, offset - (offset > 0 ? ctx.faults.repeatedRows() : 0));
     sendJson(
       res,
       200,
-      renderPage(cursor.records.length, cursor.records.slice(offset, end), cursor.projection, version, next),
+      renderPage(cursor.records.length, cursor.records.slice(from, end), cursor.projection, version, next),
     );
   };
 
