@@ -49,6 +49,8 @@ export interface SandboxOptions {
   /** Password of every user for the username-password grant. */
   userPassword?: string;
   adminToken?: string;
+  /** Letters and digits every access and refresh token issued carries (tests look for leaked tokens by it). */
+  tokenMarker?: string;
   /** PEM certificate or public key; JWT bearer assertions are then signature-checked. */
   jwtPublicKey?: string;
   sessionTimeoutMs?: number;
@@ -98,7 +100,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     manifestDir: options.manifestDir,
   });
   const usage = new ApiUsage(clock, options.apiLimit ?? DEFAULT_DAILY_API_LIMIT);
-  const sessions = new SessionStore(clock, () => org.orgId, options.sessionTimeoutMs ?? DEFAULT_SESSION_TIMEOUT_MS);
+  const sessions = new SessionStore(
+    clock,
+    () => org.orgId,
+    options.sessionTimeoutMs ?? DEFAULT_SESSION_TIMEOUT_MS,
+    options.tokenMarker,
+  );
   const baseLimit = usage.max;
   const faults = new FaultController({
     expireSessions: () => void sessions.expireAll(),
