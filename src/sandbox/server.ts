@@ -17,6 +17,7 @@ import { type SandboxOrg, createSandboxOrg } from './org';
 import { type SeedOptions, type SeedSummary, seedDemo, seedOptionsFrom } from './seed';
 import type { Store, StoreSnapshot } from './store/store';
 import { parseDateTime } from './time/datetime';
+import { DEFAULT_PORT, SANDBOX_HOST as HOST } from './address';
 
 /**
  * Starts the sandbox org on 127.0.0.1 (never another interface): builds the org, optionally
@@ -24,8 +25,7 @@ import { parseDateTime } from './time/datetime';
  * everything a test, the demo or the CLI needs to drive it.
  */
 
-export const DEFAULT_PORT = 4010;
-const HOST = '127.0.0.1';
+export { DEFAULT_PORT };
 
 export interface SandboxOptions {
   /** TCP port; 0 picks a free one (tests). Default 4010. */
