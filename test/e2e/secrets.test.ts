@@ -55,7 +55,7 @@ describe('end to end: no secret in any output, log or state', () => {
   });
   afterAll(() => org.close());
 
-  it('given every command, a refused login, sessions ending mid-run and serve, when they run at debug level, then the sentinel of the secrets appears in nothing they print or leave', async () => {
+  it('given every command, a refused login, sessions ending mid-run, an answer quoting the token and serve, when they run at debug level, then the sentinel of the secrets appears in nothing they print or leave', async () => {
     const debug = ['--log-level', 'debug'];
     // A sync that meets two 503s and a session ending mid-read: it retries and logs in again.
     org.sandbox.faults.configure({ unavailableRequests: 2, expireSessionAfterCalls: 5 });
