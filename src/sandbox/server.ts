@@ -18,6 +18,7 @@ import { type SeedOptions, type SeedSummary, seedDemo, seedOptionsFrom } from '.
 import { addBadRecords } from './demo/bad-records';
 import type { Store, StoreSnapshot } from './store/store';
 import { parseDateTime } from './time/datetime';
+import { DEFAULT_PORT, SANDBOX_HOST as HOST } from './address';
 
 /**
  * Starts the sandbox org on 127.0.0.1 (never another interface): builds the org, optionally
@@ -25,8 +26,7 @@ import { parseDateTime } from './time/datetime';
  * everything a test, the demo or the CLI needs to drive it.
  */
 
-export const DEFAULT_PORT = 4010;
-const HOST = '127.0.0.1';
+export { DEFAULT_PORT };
 
 export interface SandboxOptions {
   /** TCP port; 0 picks a free one (tests). Default 4010. */
@@ -50,6 +50,8 @@ export interface SandboxOptions {
   /** Password of every user for the username-password grant. */
   userPassword?: string;
   adminToken?: string;
+  /** Letters and digits every access and refresh token issued carries (tests look for leaked tokens by it). */
+  tokenMarker?: string;
   /** PEM certificate or public key; JWT bearer assertions are then signature-checked. */
   jwtPublicKey?: string;
   sessionTimeoutMs?: number;
@@ -99,7 +101,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     manifestDir: options.manifestDir,
   });
   const usage = new ApiUsage(clock, options.apiLimit ?? DEFAULT_DAILY_API_LIMIT);
-  const sessions = new SessionStore(clock, () => org.orgId, options.sessionTimeoutMs ?? DEFAULT_SESSION_TIMEOUT_MS);
+  const sessions = new SessionStore(
+    clock,
+    () => org.orgId,
+    options.sessionTimeoutMs ?? DEFAULT_SESSION_TIMEOUT_MS,
+    options.tokenMarker,
+  );
   const baseLimit = usage.max;
   const faults = new FaultController({
     expireSessions: () => void sessions.expireAll(),

@@ -6,7 +6,7 @@
  * with `--now` a little later on the same day.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runCli } from '../../src/cli/program';
@@ -21,11 +21,33 @@ export const SEEDED_AT = '2026-11-20T17:00:00.000Z';
 /** `--now` of the n-th run (0-based): an hour after seeding, then a minute apart, same day. */
 export const runAt = (n: number): string => new Date(Date.parse(SEEDED_AT) + 3_600_000 + n * 60_000).toISOString();
 
+/**
+ * Every secret of an e2e org carries this text: the client secret, the users' password, the admin token and every
+ * access and refresh token the sandbox issues. Any of them, or a piece of one that holds it, is found by it wherever
+ * it leaked; `close` looks through everything the org's runs printed and every file they left.
+ */
+export const SENTINEL = 'LeakSentinel7Q';
+
+/** Everything the CLI printed in this test file (stdout and stderr of each run, in process or as a child). */
+const printed: string[] = [];
+
+/** Where the sentinel appears: the runs printed so far, and every file under `dir` (state, its journal, pages). */
+export function leaksOf(dir: string): string[] {
+  const leaks = printed.flatMap((text, n) => (text.includes(SENTINEL) ? [`the output of run ${n + 1}`] : []));
+  const files = (under: string): string[] =>
+    readdirSync(under, { withFileTypes: true }).flatMap((entry) => {
+      const full = path.join(under, entry.name);
+      return entry.isDirectory() ? files(full) : [full];
+    });
+  for (const file of files(dir)) if (readFileSync(file).includes(SENTINEL)) leaks.push(file);
+  return leaks;
+}
+
 export interface DemoOrg {
   sandbox: RunningSandbox;
   /** Environment a connector needs to log in (OAuth client credentials against the sandbox). */
   env: Record<string, string>;
-  /** A scratch directory for state files, removed by `close`. */
+  /** A scratch directory for state files, removed by `close` (which fails if a secret leaked into it). */
   dir: string;
   statePath: string;
   close(): Promise<void>;
@@ -33,7 +55,16 @@ export interface DemoOrg {
 
 /** Starts the seeded sandbox; `options` adds faults, latency, limits. */
 export async function startDemoOrg(options: SandboxOptions = {}): Promise<DemoOrg> {
-  const sandbox = await startSandbox({ port: 0, now: SEEDED_AT, seed: { seed: 1 }, ...options });
+  const sandbox = await startSandbox({
+    port: 0,
+    now: SEEDED_AT,
+    seed: { seed: 1 },
+    clientSecret: `client-secret-${SENTINEL}`,
+    userPassword: `password-${SENTINEL}`,
+    adminToken: `admin-${SENTINEL}`,
+    tokenMarker: SENTINEL,
+    ...options,
+  });
   const dir = mkdtempSync(path.join(tmpdir(), 'execution-coach-e2e-'));
   return {
     sandbox,
@@ -47,7 +78,10 @@ export async function startDemoOrg(options: SandboxOptions = {}): Promise<DemoOr
     statePath: path.join(dir, 'state.db'),
     async close() {
       await sandbox.close();
+      const leaks = leaksOf(dir);
+      printed.length = 0;
       rmSync(dir, { recursive: true, force: true });
+      if (leaks.length > 0) throw new Error(`A secret of the e2e org leaked into ${leaks.join(', ')}`);
     },
   };
 }
@@ -70,6 +104,7 @@ export async function cli(args: readonly string[], env: Record<string, string>):
     isTTY: false,
   };
   const code = await runCli(args, ctx);
+  printed.push(stdout + stderr);
   return { code, stdout, stderr };
 }
 
@@ -187,7 +222,10 @@ export function startCli(args: readonly string[], env: Record<string, string>): 
   const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>(
     (resolve, reject) => {
       child.on('error', reject);
-      child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+      child.on('close', (code, signal) => {
+        printed.push(stdout + stderr);
+        resolve({ code, signal, stdout, stderr });
+      });
     },
   );
   if (child.pid === undefined) throw new Error('the CLI could not be started');

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { startSandbox } from '../../sandbox/server';
 import type { CliContext } from '../context';
+import { sandboxServer } from '../on-demand';
 import { renderReport } from '../render-report';
 import { buildReport } from './report';
 import { executeSync } from './sync';
@@ -26,7 +26,7 @@ export interface DemoOptions {
  * would against a real org.
  */
 export async function executeDemo(options: DemoOptions, ctx: CliContext): Promise<void> {
-  const sandbox = await startSandbox({
+  const sandbox = await sandboxServer().startSandbox({
     port: 0,
     seed: { seed: Number(options.seed), reps: Number(options.reps), scale: Number(options.scale) },
   });

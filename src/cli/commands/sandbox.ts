@@ -2,8 +2,10 @@ import { type Command, InvalidArgumentError } from 'commander';
 import { CoachError, ExitCode } from '../../lib/errors';
 import { DEMO_DEFAULTS } from '../../sandbox/demo/generate';
 import { FAULT_SPEC_HELP, parseFaultSpecs } from '../../sandbox/faults/parse-fault';
-import { DEFAULT_PORT, type RunningSandbox, type SandboxOptions, startSandbox } from '../../sandbox/server';
+import { DEFAULT_PORT } from '../../sandbox/address';
+import type { RunningSandbox, SandboxOptions } from '../../sandbox/server';
 import type { CliContext } from '../context';
+import { sandboxServer } from '../on-demand';
 
 /**
  * `execution-coach sandbox`: runs the local Salesforce-compatible org on 127.0.0.1 until
@@ -101,7 +103,7 @@ export function sandboxOptionsFrom(flags: SandboxFlags): SandboxOptions {
 
 async function start(options: SandboxOptions): Promise<RunningSandbox> {
   try {
-    return await startSandbox(options);
+    return await sandboxServer().startSandbox(options);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       throw new CoachError({

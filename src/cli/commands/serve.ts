@@ -19,8 +19,8 @@ import { loggerFor, newRunId } from '../run-context';
 import { type ScheduledOrg, SyncScheduler } from '../scheduler';
 import { readinessProblem } from '../serve-readiness';
 import { holdStateFiles } from '../serve-lock';
-import { type ServiceOrg, serviceApp } from '../service-http';
-import { ServiceMetrics } from '../service-metrics';
+import type { ServiceOrg } from '../service-http';
+import { serviceHttp, serviceMetrics } from '../on-demand';
 import { scorecardSource, type ServedState } from '../scorecard-source';
 import { openStateStore } from '../../state/state-store';
 import type { RunSummary } from '../../sync/ports';
@@ -71,7 +71,7 @@ export async function serve(options: ServeOptions, ctx: CliContext): Promise<voi
   const port = Number(options.port ?? DEFAULT_PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
     throw usage(`--port "${options.port ?? ''}" is not a port number.`, 'Pass 0 to 65535 (0: any free port).');
-  const metrics = new ServiceMetrics();
+  const metrics = new (serviceMetrics().ServiceMetrics)();
   const orgs: ScheduledOrg[] = [];
   const served: ServiceOrg[] = [];
   // By state file (two configs must not share one), and by config (each dealership's state and time zone).
@@ -160,7 +160,7 @@ export async function serve(options: ServeOptions, ctx: CliContext): Promise<voi
     undefined,
     () => newRunId(Date.now()),
   );
-  const app = serviceApp({
+  const app = serviceHttp().serviceApp({
     orgs: served,
     runNow: (org) => scheduler.runNow(org),
     runs: (org, limit) => runsOf(servedStates.get(org)?.path, limit),

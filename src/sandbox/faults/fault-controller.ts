@@ -53,6 +53,13 @@ export class FaultController {
     return true;
   }
 
+  /** True if this request, which carries an Authorization header, is one of the next N to be answered with it. */
+  takeQuoteAuthorization(): boolean {
+    if (this.current.quoteAuthorizationRequests <= 0) return false;
+    this.current.quoteAuthorizationRequests--;
+    return true;
+  }
+
   /** Counts an authenticated API call; expires every session when the countdown ends. */
   countAuthenticatedCall(): void {
     if (this.callsUntilExpiry === null) return;

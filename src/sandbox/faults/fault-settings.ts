@@ -8,6 +8,11 @@ export interface FaultSettings {
   expireSessionAfterCalls: number | null;
   /** The next N requests are answered 503 SERVER_UNAVAILABLE. */
   unavailableRequests: number;
+  /**
+   * The next N requests that carry an Authorization header are answered 400 with a message quoting it, as a gateway
+   * in front of an org may: what a client does with an answer that holds its own token.
+   */
+  quoteAuthorizationRequests: number;
   /** The org's daily API allocation (REQUEST_LIMIT_EXCEEDED once used up). */
   dailyApiLimit: number | null;
   /** Share (0–1) of sObject Collection items that fail with UNABLE_TO_LOCK_ROW. */
@@ -32,6 +37,7 @@ export interface FaultSettings {
 export const NO_FAULTS: FaultSettings = {
   expireSessionAfterCalls: null,
   unavailableRequests: 0,
+  quoteAuthorizationRequests: 0,
   dailyApiLimit: null,
   lockRowShare: 0,
   randomPageSizes: false,

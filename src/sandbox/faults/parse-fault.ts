@@ -2,11 +2,11 @@ import type { FaultSettings } from './fault-settings';
 
 /**
  * Parses the CLI's `--fault` specs, one fault each:
- *   expire-session-after=N   unavailable=N   daily-limit=N   lock-rows=SHARE (0–1)
+ *   expire-session-after=N   unavailable=N   quote-authorization=N   daily-limit=N   lock-rows=SHARE (0–1)
  *   random-page-sizes   repeat-rows   latency=MS | latency=MIN-MAX   stall=N[:MS]   seed=N
  */
 export const FAULT_SPEC_HELP =
-  'expire-session-after=N, unavailable=N, daily-limit=N, lock-rows=SHARE, random-page-sizes, repeat-rows, latency=MS[-MAX], stall=N[:MS], seed=N';
+  'expire-session-after=N, unavailable=N, quote-authorization=N, daily-limit=N, lock-rows=SHARE, random-page-sizes, repeat-rows, latency=MS[-MAX], stall=N[:MS], seed=N';
 
 export function parseFaultSpec(spec: string): Partial<FaultSettings> {
   const [name = '', value] = spec.split('=', 2);
@@ -21,6 +21,8 @@ export function parseFaultSpec(spec: string): Partial<FaultSettings> {
       return { expireSessionAfterCalls: int() };
     case 'unavailable':
       return { unavailableRequests: int() };
+    case 'quote-authorization':
+      return { quoteAuthorizationRequests: int() };
     case 'daily-limit':
       return { dailyApiLimit: int() };
     case 'lock-rows': {

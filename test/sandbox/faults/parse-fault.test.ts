@@ -4,6 +4,7 @@ describe('--fault specs', () => {
   it.each([
     ['expire-session-after=25', { expireSessionAfterCalls: 25 }],
     ['unavailable=3', { unavailableRequests: 3 }],
+    ['quote-authorization=1', { quoteAuthorizationRequests: 1 }],
     ['daily-limit=1000', { dailyApiLimit: 1000 }],
     ['lock-rows=0.25', { lockRowShare: 0.25 }],
     ['random-page-sizes', { randomPageSizes: true }],

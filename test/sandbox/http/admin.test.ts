@@ -138,6 +138,36 @@ describe('the /__sandbox admin endpoints', () => {
     await admin(sandbox, '/sessions/expire', { method: 'POST' });
     expect((await api(sandbox, '/limits', {}, token)).status).toBe(401);
   });
+  it.each([
+    ['POST', '/reset', undefined],
+    ['POST', '/seed', { reps: 2 }],
+    ['POST', '/restore', { records: {} }],
+    ['POST', '/records/Lead', [{ LastName: 'Intruder', Company: 'x' }]],
+    ['POST', '/faults', { unavailableRequests: 5 }],
+    ['DELETE', '/api-calls', undefined],
+    ['POST', '/clock', { now: '2030-01-01T00:00:00Z' }],
+    ['POST', '/sessions/expire', undefined],
+  ])(
+    'given a wrong admin token, when %s %s is sent, then 401 and the org is left as it was',
+    async (method, path, body) => {
+      await createLead('Before');
+      const before = { leads: await leadCount(), now: sandbox.clock.now(), faults: sandbox.faults.settings() };
+
+      const res = await fetch(`${sandbox.url}/__sandbox${path}`, {
+        method,
+        headers: { authorization: `Bearer ${sandbox.adminToken}x`, 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+
+      expect(res.status).toBe(401);
+      const clockMoved = Math.abs(sandbox.clock.now() - before.now) > 60_000;
+      expect({ leads: await leadCount(), clockMoved, faults: sandbox.faults.settings() }).toEqual({
+        leads: before.leads,
+        clockMoved: false,
+        faults: before.faults,
+      });
+    },
+  );
 });
 
 describe('a data file', () => {

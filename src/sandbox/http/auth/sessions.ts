@@ -5,7 +5,8 @@ import type { Clock } from '../../clock';
  * Access and refresh tokens. Access tokens are shaped like real ones (`<15-char org id>!AQ…`),
  * which @salesforce/core relies on to recognise a token passed as a username. A session ends
  * after a period of inactivity (2 hours, a real org's default), on revoke, or when a fault
- * expires every session issued so far.
+ * expires every session issued so far. A marker, when given, is carried by every token issued, so that a test can
+ * find any token, or any piece of one, wherever it leaked.
  */
 
 export const DEFAULT_SESSION_TIMEOUT_MS = 2 * 60 * 60 * 1000;
@@ -34,12 +35,16 @@ export class SessionStore {
     private readonly clock: Clock,
     private readonly orgId: () => string,
     private readonly timeoutMs: number = DEFAULT_SESSION_TIMEOUT_MS,
-  ) {}
+    private readonly marker = '',
+  ) {
+    // Letters and digits only: a token keeps the shape clients (and the log redaction) recognise.
+    if (!/^[A-Za-z0-9]*$/.test(marker)) throw new Error(`A token marker is letters and digits only, got ${marker}`);
+  }
 
   issue(userId: string): Session {
     const now = this.clock.now();
     const session: Session = {
-      accessToken: `${this.orgId().slice(0, 15)}!AQ${randomToken(TOKEN_CHARS)}`,
+      accessToken: `${this.orgId().slice(0, 15)}!AQ${this.marker}${randomToken(TOKEN_CHARS)}`,
       userId,
       issuedAt: now,
       lastUsedAt: now,
@@ -62,7 +67,7 @@ export class SessionStore {
   }
 
   issueRefreshToken(userId: string): string {
-    const token = `5Aep${randomToken(TOKEN_CHARS)}`;
+    const token = `5Aep${this.marker}${randomToken(TOKEN_CHARS)}`;
     this.refreshTokens.set(token, userId);
     return token;
   }

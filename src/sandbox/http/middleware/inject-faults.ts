@@ -5,7 +5,8 @@ import { sendApiError } from '../respond';
 
 /**
  * Applies request-level faults before any route: added latency, stalled requests (no answer;
- * the socket is dropped after the stall time, or when the sandbox resets or closes) and 503s.
+ * the socket is dropped after the stall time, or when the sandbox resets or closes), 503s, and 400s that quote the
+ * request's Authorization header.
  */
 export function injectFaults(faults: FaultController) {
   return (req: Request, res: Response, next: NextFunction): void => {
@@ -29,6 +30,11 @@ export function injectFaults(faults: FaultController) {
           res,
           new ApiError(503, 'SERVER_UNAVAILABLE', 'Server temporarily unavailable, please try again later'),
         );
+        return;
+      }
+      const authorization = req.get('authorization');
+      if (authorization !== undefined && faults.takeQuoteAuthorization()) {
+        sendApiError(res, new ApiError(400, 'INVALID_HEADER_TYPE', `Rejected by the gateway: ${authorization}`));
         return;
       }
       next();
