@@ -40,20 +40,19 @@ const measureAt = (id: string): number => REFERENCE.measures.findIndex((measure)
 
 /**
  * Values the org check lets through, whatever they hold (free text, or values it does not check against the org):
- * the team's titles, the contact step's call disposition, the stale leads' closed statuses. No record holds the
- * hostile ones, so what is measured does not change.
+ * the team's titles and the contact step's call disposition. No record holds the hostile ones, so what is measured
+ * does not change.
  */
 const FREE_VALUES: Paths = [
   [['team', 'salespeople', 'Title'], ['Sales Consultant']],
   [['team', 'setters', 'Title'], ['BDC Agent']],
   [['steps', stepAt('contact'), 'match', 'CallDisposition'], ['Contacted']],
-  [
-    ['measures', measureAt('stale_leads'), 'closedStatuses'],
-    REFERENCE.measures[measureAt('stale_leads')]?.closedStatuses ?? [],
-  ],
 ];
 
-/** Every single value a step or the overdue measure matches on; most are picklists the org check knows. */
+/**
+ * Every single value a step or the overdue measure matches on, and the stale leads' closed statuses: picklists the
+ * org check knows.
+ */
 function matchValues(): Paths {
   const at: Paths = [];
   REFERENCE.steps.forEach((step, n) => {
@@ -61,6 +60,10 @@ function matchValues(): Paths {
       if (typeof value === 'string') at.push([['steps', n, 'match', field], [value]]);
   });
   at.push([['measures', measureAt('overdue_follow_ups'), 'match', 'Type'], ['Follow-Up']]);
+  at.push([
+    ['measures', measureAt('stale_leads'), 'closedStatuses'],
+    REFERENCE.measures[measureAt('stale_leads')]?.closedStatuses ?? [],
+  ]);
   return at;
 }
 
@@ -84,7 +87,7 @@ describe('end to end: hostile values and SOQL', () => {
     return { ...run, soql };
   }
 
-  it('given hostile values beside the team titles, a call disposition and the closed statuses, when it syncs, then it reads exactly what the reference config reads, over the same queries', async () => {
+  it('given hostile values beside the team titles and a call disposition, when it syncs, then it reads exactly what the reference config reads, over the same queries', async () => {
     const hostile = withHostile(org.dir, 'hostile-free', FREE_VALUES);
     expect(readFileSync(hostile, 'utf8')).toContain(`x' OR Id != null`);
 
@@ -106,7 +109,7 @@ describe('end to end: hostile values and SOQL', () => {
     expect(attacked.soql.join('\n')).not.toContain('Id != null');
   });
 
-  it('given hostile values beside the picklist values of steps and measures, when it syncs, then the org check refuses each before any record is read', async () => {
+  it('given hostile values beside the picklist values of steps and measures and the closed statuses, when it syncs, then the org check refuses each before any record is read', async () => {
     const hostile = withHostile(org.dir, 'hostile-picklists', matchValues());
 
     const attacked = await dryRun(hostile, 'hostile-picklists');
@@ -116,6 +119,17 @@ describe('end to end: hostile values and SOQL', () => {
     expect(attacked.stderr).toMatch(
       /steps\[1\]\.match\.Type: picklist value 'x' OR Id != null OR Name = 'y' is not a value/,
     );
+    expect(attacked.soql.join('\n')).not.toContain('Id != null');
+  });
+
+  it('given hostile values beside the closed statuses alone, when it syncs, then the org check refuses them at closedStatuses', async () => {
+    const closed = matchValues().filter(([where]) => where.includes('closedStatuses'));
+    const hostile = withHostile(org.dir, 'hostile-closed', closed);
+
+    const attacked = await dryRun(hostile, 'hostile-closed');
+
+    expect(attacked.code).toBe(2);
+    expect(attacked.stderr).toMatch(/closedStatuses: picklist value 'x' OR Id != null OR Name = 'y' is not a value/);
     expect(attacked.soql.join('\n')).not.toContain('Id != null');
   });
 
