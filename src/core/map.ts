@@ -5,9 +5,8 @@
  * keyed by record id. Nothing is fatal: records without a user to credit or without a usable
  * time are counted in the stats and skipped, records that cannot be true (plausibility.ts: an
  * activity owned by a queue, a stranger or nobody, a date out of range, a negative duration, an
- * Event ending before it starts) are refused
- * whole and counted as bad by kind, and values of match fields that no step accepts are counted
- * so the admin can see what the mapping misses.
+ * Event ending before it starts) are refused whole and counted as bad by kind, and values of match
+ * fields that no step accepts are counted so the admin can see what the mapping misses.
  */
 import { DealershipCalendar } from './calendar';
 import { dateFromDay, dayFromDate } from './civil-date';
