@@ -45,7 +45,8 @@ export function analyzeStore(store: GeneratedStore, seed: number): StoreResult {
     lag: LAG,
     lastDay: store.lastDay,
   });
-  return { shape: store, effects: estimateEffects(panel, { seed }), check: outOfSampleCheck(panel, { seed }) };
+  const shape = { kind: store.kind, weeks: store.weeks, people: store.people };
+  return { shape, effects: estimateEffects(panel, { seed }), check: outOfSampleCheck(panel, { seed }) };
 }
 
 /**
