@@ -57,12 +57,17 @@ const VERDICT_ORDER: Record<Verdict, number> = { 'predictive here': 0, 'not pred
 
 /**
  * The effect of every measure in the panel, ranked: "predictive here" first, then "not
- * predictive here", then "not enough data", by worth within each. A measure the data cannot
- * vouch for does not outrank one it can, however large its (noisy) point estimate.
+ * predictive here", then "not enough data"; within each, by the low end of the worth's interval,
+ * the worth the store's data vouches for. A measure whose point worth is large only because
+ * its people are far apart, while its slope is loosely pinned down, does not outrank one whose
+ * smaller worth is sure (a noise measure that crosses the line by chance is usually the former).
  */
 export function estimateEffects(panel: Panel, options: EffectOptions): MeasureEffect[] {
   const effects = panel.measures.map((measure, index) => estimateOne(panel, measure, options, index));
-  return effects.sort((a, b) => VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict] || (b.worth ?? 0) - (a.worth ?? 0));
+  return effects.sort(
+    (a, b) =>
+      VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict] || (b.worthInterval?.low ?? 0) - (a.worthInterval?.low ?? 0),
+  );
 }
 
 function estimateOne(panel: Panel, measure: PanelMeasure, options: EffectOptions, index: number): MeasureEffect {

@@ -5,6 +5,7 @@ import { eventColumnsOf } from '../../src/core/event-columns';
 import { EventTable } from '../../src/core/event-table';
 import type { Rep, StepEvent, Weekday } from '../../src/core/model';
 import type { Panel } from '../../src/core/predictive-panel';
+import { seededRandom } from '../../src/core/seeded-random';
 
 export const STEPS = ['lead', 'attempt', 'email', 'sold'];
 /** A Monday: week 0 of the builders' stores. */
@@ -69,11 +70,8 @@ export function panelOf(
   x: (person: number, week: number, noise: () => number) => number,
   outcome: (person: number, week: number, x: number, noise: () => number) => number,
 ): Panel {
-  let state = 12345;
-  const noise = (): number => {
-    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-    return state / 4294967296 - 0.5;
-  };
+  const draw = seededRandom(12345);
+  const noise = (): number => draw() - 0.5;
   const person: number[] = [];
   const week: number[] = [];
   const xs: number[] = [];
