@@ -6,6 +6,7 @@ import {
   binomialUpperTail,
   poissonLowerTail,
   shrinkRate,
+  tQuantile,
   twoSidedZ,
   wilsonInterval,
 } from '../../src/core/stats';
@@ -211,5 +212,23 @@ describe('ln Γ near zero', () => {
     // Lanczos alone drifts by about 3e-8 this close to the pole at 0.
     const eulerGamma = 0.5772156649015329;
     expect(lnGamma(1e-9)).toBeCloseTo(-Math.log(1e-9) - eulerGamma * 1e-9, 12);
+  });
+});
+
+describe('the Student t quantile', () => {
+  it.each([
+    [5, 2.570582],
+    [10, 2.228139],
+    [24, 2.063899],
+    [200, 1.971896],
+  ])(
+    'given %i degrees of freedom, when the 97.5%% quantile is asked, then it is within 0.2%% of the table (%f)',
+    (df, table) => {
+      expect(Math.abs(tQuantile(0.975, df) / table - 1)).toBeLessThan(0.002);
+    },
+  );
+
+  it('given a lower tail, then it mirrors the upper one', () => {
+    expect(tQuantile(0.025, 7)).toBeCloseTo(-tQuantile(0.975, 7), 12);
   });
 });

@@ -1,0 +1,73 @@
+/**
+ * Runs the predictive analysis over generated stores and scores it against what was planted:
+ * is the planted driver ranked first and called predictive, is the e-mail noise ever called
+ * predictive, do thin stores get "not enough data", and does the ranked measure beat past sales
+ * alone out of sample.
+ */
+import { DealershipCalendar } from '../../src/core/calendar';
+import { EventTable } from '../../src/core/event-table';
+import { eventColumnsOf } from '../../src/core/event-columns';
+import { outOfSampleCheck, type OutOfSample } from '../../src/core/predictive-check';
+import { estimateEffects, type MeasureEffect } from '../../src/core/predictive-effects';
+import { buildPanel } from '../../src/core/predictive-panel';
+import { Random } from '../accuracy/random';
+import {
+  DRIVER_KINDS,
+  DRIVER_MEASURE,
+  type DriverKind,
+  generateStore,
+  type GeneratedStore,
+  RESPONSE_MINUTES,
+  type StoreShape,
+  STEPS,
+} from './store';
+
+export const CALENDAR = new DealershipCalendar({
+  timeZone: 'America/Chicago',
+  workingDays: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat'],
+  holidays: [],
+});
+export const LAG = { from: 1, to: 4 };
+
+export interface StoreResult {
+  readonly shape: StoreShape;
+  readonly effects: MeasureEffect[];
+  readonly check: OutOfSample | null;
+}
+
+/** The analysis of one generated store, as `analyze` will run it: panel, effects, out-of-sample check. */
+export function analyzeStore(store: GeneratedStore, seed: number): StoreResult {
+  const table = new EventTable([...STEPS], store.reps, eventColumnsOf(store.events));
+  const panel = buildPanel(table, CALENDAR, {
+    outcomeStep: 'sold',
+    countSteps: ['attempt', 'appointment_set', 'appointment_shown', 'email'],
+    responses: [{ id: 'response_15min', from: 'lead', to: 'attempt', withinMinutes: RESPONSE_MINUTES }],
+    lag: LAG,
+    lastDay: store.lastDay,
+  });
+  const shape = { kind: store.kind, weeks: store.weeks, people: store.people };
+  return { shape, effects: estimateEffects(panel, { seed }), check: outOfSampleCheck(panel, { seed }) };
+}
+
+/**
+ * The shapes of a run: `stores` with 3–12 months and 4–25 people, drivers in turn, and `thin`
+ * stores of 4 weeks and 4 people.
+ */
+export function storeShapes(stores: number, thin: number, random: Random): StoreShape[] {
+  const shapes: StoreShape[] = [];
+  for (let i = 0; i < stores; i++) {
+    const kind = DRIVER_KINDS[i % DRIVER_KINDS.length] as DriverKind;
+    shapes.push({ kind, weeks: Math.round(random.uniform(3, 12) * (52 / 12)), people: random.int(4, 25) });
+  }
+  for (let i = 0; i < thin; i++) shapes.push({ kind: DRIVER_KINDS[i % 3] as DriverKind, weeks: 4, people: 4 });
+  return shapes;
+}
+
+export function runPredictive(stores: number, thin: number, seed: number): StoreResult[] {
+  const random = new Random(seed);
+  return storeShapes(stores, thin, random.fork('shapes')).map((shape, i) =>
+    analyzeStore(generateStore(shape, CALENDAR, random.fork(`store-${i}`)), seed + i),
+  );
+}
+
+export { DRIVER_MEASURE };
