@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 import type { SfRecord } from '../src/core/model';
 import type { SeedOptions } from '../src/sandbox/seed';
 import { addDays, commitTo, FLAG_OBJECT, flags, localDate } from '../test/e2e/coaching-org';
-import { type DemoOrg, query, startDemoOrg } from '../test/e2e/support';
+import { type DemoOrg, query, startDemoOrg, SYSTEM_FIELDS } from '../test/e2e/support';
 import type { Dice } from './soak-faults';
 import { giveToRuns } from './soak-child';
 
@@ -22,17 +22,6 @@ const KEYED = [
   ['Coaching_Scorecard__c', 'Scorecard_Key__c'],
   ['Coaching_Effectiveness__c', 'Effectiveness_Key__c'],
 ] as const;
-/** Fields the org sets itself (ids, names, stamps): they differ between two orgs whatever was written. */
-const SYSTEM_FIELDS = new Set([
-  'attributes',
-  'Id',
-  'Name',
-  'CreatedDate',
-  'CreatedById',
-  'LastModifiedDate',
-  'LastModifiedById',
-  'SystemModstamp',
-]);
 /** Far beyond the soak's days: no outcome check reaches a committed flag, whose status must then stay. */
 const FOLLOW_UP_DAYS = 60;
 

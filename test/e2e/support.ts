@@ -159,6 +159,18 @@ export function query(org: DemoOrg, soql: string): SfRecord[] {
   return outcome.records.map((record) => outcome.projection.project(record, '62.0') as SfRecord);
 }
 
+/** Fields the org sets itself (ids, names, stamps): they differ between two orgs whatever was written. */
+export const SYSTEM_FIELDS: ReadonlySet<string> = new Set([
+  'attributes',
+  'Id',
+  'Name',
+  'CreatedDate',
+  'CreatedById',
+  'LastModifiedDate',
+  'LastModifiedById',
+  'SystemModstamp',
+]);
+
 /**
  * What the org holds of the product's writes (flags, the tasks it keyed, scorecards, effectiveness) without ids
  * and system fields, sorted: two orgs that went through the same story compare equal.
@@ -176,19 +188,7 @@ export function productRecords(org: DemoOrg): string[] {
   const effectiveness = query(org, `SELECT ${all('Coaching_Effectiveness__c')} FROM Coaching_Effectiveness__c`);
   const strip = (record: SfRecord): string => {
     const kept = Object.entries(record)
-      .filter(
-        ([key]) =>
-          ![
-            'attributes',
-            'Id',
-            'Name',
-            'CreatedDate',
-            'CreatedById',
-            'LastModifiedDate',
-            'LastModifiedById',
-            'SystemModstamp',
-          ].includes(key),
-      )
+      .filter(([key]) => !SYSTEM_FIELDS.has(key))
       .sort(([a], [b]) => (a < b ? -1 : 1));
     return JSON.stringify(Object.fromEntries(kept));
   };
