@@ -78,6 +78,9 @@ export const RESULT_BY_CODE: Readonly<Record<string, RunResult>> = {
   TOO_MANY_STEPS: 'failed',
   DUPLICATE_KEY: 'failed',
   NOT_SERIALISABLE: 'failed',
+  // The predictive analysis's (a lag window or an outcome step it cannot use): thrown by `analyze`, never by a run.
+  INVALID_LAG: 'failed',
+  UNKNOWN_STEP: 'failed',
 };
 
 /** The result of a run that stopped with `error`; anything without a known code is `failed`. */
