@@ -61,4 +61,17 @@ describe('end to end: analyze on the demo dealership', () => {
       /\d+ weeks of history for \d+ people: not enough data; it needs 6 people with 4 weeks each/,
     );
   });
+
+  it('given a lag window backwards or an outcome that is no step, when `analyze` runs, then it exits 2 naming the option', async () => {
+    const lags = await cli([...args(), '--lags', '4-1'], org.env);
+    expect({ code: lags.code, stderr: lags.stderr }).toEqual({
+      code: 2,
+      stderr: expect.stringContaining('USAGE_BAD_LAGS'),
+    });
+    const outcome = await cli([...args(), '--outcome', 'delivered'], org.env);
+    expect(outcome.code).toBe(2);
+    expect(outcome.stderr).toContain(
+      'error [USAGE_UNKNOWN_OUTCOME]: --outcome "delivered" is not a step of the config.',
+    );
+  });
 });
