@@ -48,7 +48,7 @@ export interface AnalyzedMeasure extends MeasureEffect {
 export interface StoreAnalysis {
   readonly outcomeStep: string;
   readonly lag: { readonly from: number; readonly to: number };
-  /** The salespeople's stored events: first and last local day, whole weeks between, people with any. */
+  /** Salespeople's stored events up to yesterday: first and last local day, weeks begun between, people with any. */
   readonly history: {
     readonly from: string | null;
     readonly to: string;
@@ -136,20 +136,25 @@ function candidatesOf(
 
 function historyOf(table: EventTable, calendar: DealershipCalendar, lastDay: DayNumber): StoreAnalysis['history'] {
   let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
   let people = 0;
   for (let rep = 0; rep < table.repCount; rep++) {
     const start = table.userStart[rep] as number;
-    if (start === (table.userStart[rep + 1] as number)) continue;
+    const end = table.userStart[rep + 1] as number;
+    if (start === end) continue;
     people++;
     // Rows are in time order within each user.
     first = Math.min(first, table.at[start] as number);
+    last = Math.max(last, table.at[end - 1] as number);
   }
   if (people === 0) return { from: null, to: dateFromDay(lastDay), weeks: 0, people: 0 };
   const firstDay = calendar.dayOf(first);
+  // A state whose syncs stopped long ago has no history after its last event, however late `now` is.
+  const lastSeen = Math.min(lastDay, calendar.dayOf(last));
   return {
     from: dateFromDay(firstDay),
-    to: dateFromDay(lastDay),
-    weeks: Math.max(0, Math.floor((lastDay - firstDay + 1) / 7)),
+    to: dateFromDay(lastSeen),
+    weeks: Math.max(0, Math.ceil((lastSeen - firstDay + 1) / 7)),
     people,
   };
 }
