@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { CoachError, ExitCode, isCoachError } from '../lib/errors';
 import { fromCore } from '../sync/core-errors';
 import type { CliContext } from './context';
+import { registerAnalyze } from './commands/analyze';
 import { registerDemo } from './commands/demo';
 import { reportError } from './context';
 import { registerHistory } from './commands/history';
@@ -27,6 +28,7 @@ const COMMANDS: ReadonlyArray<(program: Command, ctx: CliContext) => void> = [
   registerPlan,
   registerReport,
   registerHistory,
+  registerAnalyze,
   registerSchema,
   registerSandbox,
   registerDemo,

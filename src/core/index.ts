@@ -56,3 +56,11 @@ export {
 } from './write-plan';
 export { canonicalJson } from './canonical-json';
 export { contentHash } from './content-hash';
+export { MIN_PEOPLE, MIN_PERSON_WEEKS, MIN_WEEKS_PER_PERSON, type Verdict } from './predictive-effects';
+export {
+  type AnalyzedMeasure,
+  analyzeStore,
+  type CandidateSource,
+  DEFAULT_LAG,
+  type StoreAnalysis,
+} from './predictive-store';

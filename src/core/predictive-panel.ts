@@ -112,8 +112,11 @@ export function buildPanel(table: EventTable, calendar: DealershipCalendar, opti
         if (r.fromStep !== step || subject < 0) return;
         const base = countSteps.length + 2 * i;
         const answered = r.firstTo[subject] as number;
+        // A lead never answered has its first answer at +Infinity, which no calendar can count minutes to.
         const met =
-          answered >= at && calendar.businessMinutesBetween(at, answered, r.withinMinutes + 1) <= r.withinMinutes;
+          Number.isFinite(answered) &&
+          answered >= at &&
+          calendar.businessMinutesBetween(at, answered, r.withinMinutes + 1) <= r.withinMinutes;
         cell.cells[base] = (cell.cells[base] as number) + (met ? 1 : 0);
         cell.cells[base + 1] = (cell.cells[base + 1] as number) + 1;
       });

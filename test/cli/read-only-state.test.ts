@@ -1,7 +1,8 @@
 /**
- * report, plan and history only read the state: they work on a state file 0444 in a folder 0555 (a copy handed over,
- * a volume mounted read-only) and leave it exactly as it was. The tests may run as root, whom permissions do not
- * stop, so what is checked is what can fail either way: no -wal or -shm appears, the bytes and mtime stay.
+ * report, plan, history and analyze only read the state: they work on a state file 0444 in a folder 0555 (a copy
+ * handed over, a volume mounted read-only) and leave it exactly as it was. The tests may run as root, whom
+ * permissions do not stop, so what is checked is what can fail either way: no -wal or -shm appears, the bytes and
+ * mtime stay.
  */
 import { createHash } from 'node:crypto';
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -47,6 +48,7 @@ describe('read-only commands on a state file 0444 in a folder 0555', () => {
     ['report', ['--now', new Date(NOW).toISOString()]],
     ['plan', ['--now', new Date(NOW).toISOString()]],
     ['history', []],
+    ['analyze', ['--now', new Date(NOW).toISOString()]],
   ])(
     'given the synced copy, when %s runs, then it exits 0 and the folder and file are as they were',
     async (command, extra) => {

@@ -121,7 +121,7 @@ describe('exit codes, command by command, as the README states them', () => {
     }
   });
 
-  it.each(['report', 'plan'])(
+  it.each(['report', 'plan', 'analyze'])(
     'given %s: a synced state 0, a state file with no sync or unreadable 1, a missing config 2',
     async (command) => {
       await expectExit(command, 0, () => cli([command, '--config', CONFIG, '--state', synced, '--now', runAt(1)], {}));

@@ -1,3 +1,4 @@
+import { DealershipCalendar } from '../../src/core/calendar';
 import { buildPanel, type PanelOptions } from '../../src/core/predictive-panel';
 import { calendar, endOfWeek, StoreBuilder } from './builders';
 
@@ -64,6 +65,21 @@ describe('the person × week panel', () => {
     expect(share.kind).toBe('share');
     expect(share.values[1]).toBe(0.5);
     expect(share.values[0]).toBeNaN();
+  });
+
+  it('given opening hours and a lead never answered beside one answered in 10 minutes, when built, then the share is 0.5 (no crash on the missing answer)', () => {
+    const store = steadyRep(new StoreBuilder()).lead('ana', 1, 0, 10).lead('ana', 1, 2, null);
+    const withHours = new DealershipCalendar({
+      timeZone: 'UTC',
+      workingDays: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat'],
+      holidays: [],
+      hours: { open: '09:00', close: '19:00' },
+    });
+    const responses = [{ id: 'fast', from: 'lead', to: 'attempt', withinMinutes: 15 }];
+
+    const panel = buildPanel(store.table(), withHours, options({ responses }));
+
+    expect(panel.measures.find((m) => m.id === 'fast')!.values[1]).toBe(0.5);
   });
 
   it('given a lag window that starts at the activity week itself, when built, then it is refused', () => {

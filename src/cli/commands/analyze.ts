@@ -1,0 +1,89 @@
+import { type Command, Option } from 'commander';
+import { analyzeStore, compileMapper, DEFAULT_LAG, type StoreAnalysis } from '../../core';
+import { CoachError, ExitCode } from '../../lib/errors';
+import { isUserFact } from '../../sync/sync-facts';
+import type { CliContext } from '../context';
+import { analysisJson, renderAnalysis } from '../render-analysis';
+import { assertSynced, clockFrom, loadModel, openSyncedState, type OrgCommandOptions } from '../run-context';
+import { configOption, jsonOption, nowOption, stateOption } from '../options';
+
+export interface AnalyzeOptions extends Pick<OrgCommandOptions, 'config' | 'state' | 'now'> {
+  json?: boolean;
+  outcome?: string;
+  lags?: string;
+}
+
+/** `--lags 1-4`: whole weeks after the activity week, 1 ≤ from ≤ to ≤ 13 (a quarter). */
+export function parseLags(text: string | undefined): { from: number; to: number } {
+  if (text === undefined) return { ...DEFAULT_LAG };
+  const match = /^(\d{1,2})(?:-(\d{1,2}))?$/.exec(text.trim());
+  const from = Number(match?.[1]);
+  const to = Number(match?.[2] ?? match?.[1]);
+  if (match === null || from < 1 || to < from || to > 13)
+    throw new CoachError({
+      code: 'USAGE_BAD_LAGS',
+      message: `--lags "${text}" is not a window of weeks after the activity week.`,
+      actions: ['Pass two whole weeks from-to with 1 ≤ from ≤ to ≤ 13, e.g. --lags 1-4 (or one week, e.g. --lags 2).'],
+      exitCode: ExitCode.usage,
+    });
+  return { from, to };
+}
+
+/** The analysis of the whole history the state holds; it makes no call to Salesforce. */
+export function buildAnalysis(
+  options: AnalyzeOptions,
+  ctx: CliContext,
+): { analysis: StoreAnalysis; stepLabel: (id: string) => string } {
+  const { config, model } = loadModel(options, ctx);
+  const lag = parseLags(options.lags);
+  const outcomeStep = options.outcome ?? model.goals.step;
+  if (!model.steps.some((s) => s.id === outcomeStep))
+    throw new CoachError({
+      code: 'USAGE_UNKNOWN_OUTCOME',
+      message: `--outcome "${outcomeStep}" is not a step of the config.`,
+      actions: [`Pass one of the config's steps: ${model.steps.map((s) => s.id).join(', ')}.`],
+      exitCode: ExitCode.usage,
+    });
+  const state = openSyncedState(options, config, ctx);
+  try {
+    assertSynced(state, options);
+    const users = state
+      .loadFacts({ object: 'User' })
+      .map(({ fact }) => fact)
+      .filter(isUserFact)
+      .map((fact) => fact.record);
+    const analysis = analyzeStore({
+      model,
+      reps: compileMapper(model).mapUsers(users),
+      events: state.loadEventColumns(),
+      now: clockFrom(options.now).now(),
+      outcomeStep,
+      lag,
+    });
+    return { analysis, stepLabel: (id) => model.steps.find((s) => s.id === id)?.label ?? id };
+  } finally {
+    state.close();
+  }
+}
+
+export function registerAnalyze(program: Command, ctx: CliContext): void {
+  program
+    .command('analyze')
+    .description(
+      'Rank which activities predict sales in this store, from the whole history the state holds (no call to Salesforce).',
+    )
+    .addOption(configOption())
+    .addOption(stateOption())
+    .addOption(nowOption())
+    .addOption(jsonOption('the analysis'))
+    .addOption(new Option('--outcome <step>', 'the result step (default: the goals step, e.g. sold)'))
+    .addOption(new Option('--lags <from-to>', 'weeks after the activity week whose outcome counts').default('1-4'))
+    .action((options: AnalyzeOptions) => {
+      const { analysis, stepLabel } = buildAnalysis(options, ctx);
+      ctx.out(
+        options.json === true
+          ? `${JSON.stringify(analysisJson(analysis), null, 2)}\n`
+          : renderAnalysis(analysis, stepLabel),
+      );
+    });
+}

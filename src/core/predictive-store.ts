@@ -1,0 +1,164 @@
+/**
+ * The predictive analysis of one store's whole stored history, as `execution-coach analyze`
+ * runs it (issue 12): which candidate measures come from the config, who is in the panel, and
+ * what history there was. The statistics are the panel's, the effects' and the check's
+ * (predictive-panel.ts, predictive-effects.ts, predictive-check.ts); this module only chooses
+ * their inputs from the model.
+ *
+ * Candidates: each volume measure's step (per working day) and each response-time measure (share
+ * of leads answered within its SLA), then every other configured step but the outcome, because
+ * a step the config does not measure may be the one that predicts. Only salespeople are rows:
+ * setters sell nothing, so their weeks would dilute the slope with zeros; their events still
+ * count as "by anyone" for a lead's first answer.
+ */
+import { DealershipCalendar } from './calendar';
+import { dateFromDay, type DayNumber } from './civil-date';
+import { CoreError } from './core-error';
+import type { EventColumns } from './event-columns';
+import { EventTable } from './event-table';
+import { markSuspicious } from './integrity';
+import { tableStepIds } from './lead-touches';
+import type { CoachModel, IntegrityMeasure, Rep } from './model';
+import { outOfSampleCheck, type OutOfSample } from './predictive-check';
+import { estimateEffects, type MeasureEffect } from './predictive-effects';
+import { buildPanel, firstDayOfWeek, type Panel, type ResponseCandidate } from './predictive-panel';
+
+export const DEFAULT_LAG = { from: 1, to: 4 } as const;
+/** The bootstrap's seed: the same state gives the same intervals on every run. */
+const DEFAULT_SEED = 12;
+
+export type CandidateSource = 'volume measure' | 'response measure' | 'step';
+
+export interface StoreAnalysisInput {
+  readonly model: CoachModel;
+  readonly reps: readonly Rep[];
+  readonly events: EventColumns;
+  readonly now: number;
+  /** The result step; the goals' step (e.g. `sold`) by default. */
+  readonly outcomeStep?: string;
+  readonly lag?: { readonly from: number; readonly to: number };
+  readonly seed?: number;
+}
+
+export interface AnalyzedMeasure extends MeasureEffect {
+  readonly label: string;
+  readonly source: CandidateSource;
+}
+
+export interface StoreAnalysis {
+  readonly outcomeStep: string;
+  readonly lag: { readonly from: number; readonly to: number };
+  /** Salespeople's stored events up to yesterday: first and last local day, weeks begun between, people with any. */
+  readonly history: {
+    readonly from: string | null;
+    readonly to: string;
+    readonly weeks: number;
+    readonly people: number;
+  };
+  /** The panel's rows: distinct weeks and people, and person-weeks, before any measure drops its undefined weeks. */
+  readonly panel: { readonly weeks: number; readonly people: number; readonly personWeeks: number };
+  /** Ranked as estimateEffects ranks them. */
+  readonly measures: readonly AnalyzedMeasure[];
+  /** The out-of-sample check; its split as the first local day of the first predicted week. */
+  readonly check: (OutOfSample & { readonly splitDay: string }) | null;
+  /** False when every measure is "not enough data". */
+  readonly enoughData: boolean;
+}
+
+interface Candidate {
+  readonly id: string;
+  readonly label: string;
+  readonly source: CandidateSource;
+}
+
+export function analyzeStore(input: StoreAnalysisInput): StoreAnalysis {
+  const { model } = input;
+  const outcomeStep = input.outcomeStep ?? model.goals.step;
+  if (!model.steps.some((s) => s.id === outcomeStep))
+    throw new CoreError('UNKNOWN_STEP', `The outcome step "${outcomeStep}" is not a step of the config.`);
+  const lag = input.lag ?? DEFAULT_LAG;
+  const calendar = new DealershipCalendar(model.dealership);
+  const salespeople = [...new Map(input.reps.map((rep) => [rep.id, rep])).values()]
+    .filter((rep) => rep.role === 'salesperson')
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const table = new EventTable(tableStepIds(model), salespeople, input.events);
+  // Bursts of logged calls that were never made are no activity here either.
+  markSuspicious(
+    table,
+    model.measures.filter((m): m is IntegrityMeasure => m.kind === 'integrity'),
+  );
+
+  const { counts, responses, candidates } = candidatesOf(model, outcomeStep);
+  const lastDay = calendar.dayOf(input.now) - 1;
+  const panel = buildPanel(table, calendar, { outcomeStep, countSteps: counts, responses, lag, lastDay });
+  const seed = input.seed ?? DEFAULT_SEED;
+  const byId = new Map(candidates.map((c) => [c.id, c]));
+  const measures = estimateEffects(panel, { seed }).map((effect) => {
+    const candidate = byId.get(effect.id) as Candidate;
+    return { ...effect, label: candidate.label, source: candidate.source };
+  });
+  const check = outOfSampleCheck(panel, { seed });
+  return {
+    outcomeStep,
+    lag,
+    history: historyOf(table, calendar, lastDay),
+    panel: panelSize(panel),
+    measures,
+    check: check && { ...check, splitDay: dateFromDay(firstDayOfWeek(check.splitWeek)) },
+    enoughData: measures.some((m) => m.verdict !== 'not enough data'),
+  };
+}
+
+function candidatesOf(
+  model: CoachModel,
+  outcomeStep: string,
+): { counts: string[]; responses: ResponseCandidate[]; candidates: Candidate[] } {
+  const counts: string[] = [];
+  const candidates: Candidate[] = [];
+  for (const measure of model.measures)
+    if (measure.kind === 'volume' && measure.step !== outcomeStep && !counts.includes(measure.step)) {
+      counts.push(measure.step);
+      candidates.push({ id: measure.step, label: measure.label, source: 'volume measure' });
+    }
+  const responses: ResponseCandidate[] = [];
+  for (const measure of model.measures)
+    if (measure.kind === 'responseTime' && !model.steps.some((s) => s.id === measure.id)) {
+      responses.push({ id: measure.id, from: measure.from, to: measure.to, withinMinutes: measure.slaMinutes });
+      candidates.push({ id: measure.id, label: measure.label, source: 'response measure' });
+    }
+  for (const step of model.steps)
+    if (step.id !== outcomeStep && !counts.includes(step.id)) {
+      counts.push(step.id);
+      candidates.push({ id: step.id, label: step.label, source: 'step' });
+    }
+  return { counts, responses, candidates };
+}
+
+function historyOf(table: EventTable, calendar: DealershipCalendar, lastDay: DayNumber): StoreAnalysis['history'] {
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  let people = 0;
+  for (let rep = 0; rep < table.repCount; rep++) {
+    const start = table.userStart[rep] as number;
+    const end = table.userStart[rep + 1] as number;
+    if (start === end) continue;
+    people++;
+    // Rows are in time order within each user.
+    first = Math.min(first, table.at[start] as number);
+    last = Math.max(last, table.at[end - 1] as number);
+  }
+  if (people === 0) return { from: null, to: dateFromDay(lastDay), weeks: 0, people: 0 };
+  const firstDay = calendar.dayOf(first);
+  // A state whose syncs stopped long ago has no history after its last event, however late `now` is.
+  const lastSeen = Math.min(lastDay, calendar.dayOf(last));
+  return {
+    from: dateFromDay(firstDay),
+    to: dateFromDay(lastSeen),
+    weeks: Math.max(0, Math.ceil((lastSeen - firstDay + 1) / 7)),
+    people,
+  };
+}
+
+function panelSize(panel: Panel): StoreAnalysis['panel'] {
+  return { weeks: new Set(panel.week).size, people: new Set(panel.person).size, personWeeks: panel.person.length };
+}

@@ -1,0 +1,77 @@
+/**
+ * `analyze` against the demo dealership after one sync: it reads the whole stored history,
+ * exits 0 and prints the ranking, the out-of-sample line and how to read them; `--json` carries
+ * the same figures. The demo's 90 days of 12 people is a small store: what it finds is in the
+ * README, and this test asserts the shape, not a verdict the demo was not built to plant.
+ */
+import { cli, CONFIG, type DemoOrg, runAt, startDemoOrg, syncJson } from './support';
+
+interface AnalyzeJson {
+  outcomeStep: string;
+  lag: { from: number; to: number };
+  history: { from: string | null; to: string; weeks: number; people: number };
+  panel: { weeks: number; people: number; personWeeks: number };
+  enoughData: boolean;
+  measures: Array<{ id: string; source: string; verdict: string; people: number; personWeeks: number }>;
+  outOfSample: { measure: string | null; modelError: number; baselineError: number } | null;
+}
+
+describe('end to end: analyze on the demo dealership', () => {
+  let org: DemoOrg;
+  const args = (): string[] => ['analyze', '--config', CONFIG, '--state', org.statePath, '--now', runAt(0)];
+
+  beforeAll(async () => {
+    org = await startDemoOrg();
+    expect((await syncJson(org, 0)).code).toBe(0);
+  });
+  afterAll(() => org.close());
+
+  it('given one sync of the demo, when `analyze` runs, then it exits 0 with the history it used, a row per candidate and the out-of-sample line', async () => {
+    const run = await cli(args(), org.env);
+    expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(run.stdout).toMatch(/^Which activities predict "Sale" in this store/);
+    expect(run.stdout).toMatch(
+      /History: 1[23] weeks \(\d{4}-\d{2}-\d{2} … 2026-11-19\) for 1\d salespeople; the panel used \d+ person-weeks/,
+    );
+    for (const label of ['Outbound calls / day', 'Lead response (share)', 'Appointment shown / day'])
+      expect(run.stdout).toContain(`  ${label}`);
+    expect(run.stdout).toMatch(/\nOut of sample: /);
+    expect(run.stdout).toContain('How to read this:');
+  });
+
+  it('given the same state, when `analyze --json` runs, then it carries every configured volume, response and step candidate but the outcome, each with a verdict', async () => {
+    const run = await cli([...args(), '--json'], org.env);
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.stdout) as AnalyzeJson;
+    expect(json.outcomeStep).toBe('sold');
+    expect(json.lag).toEqual({ from: 1, to: 4 });
+    expect(json.history.people).toBeGreaterThanOrEqual(10);
+    expect(json.panel.personWeeks).toBeGreaterThan(0);
+    const sources = Object.fromEntries(json.measures.map((m) => [m.id, m.source]));
+    expect(sources).toMatchObject({ attempt: 'volume measure', lead_response: 'response measure', demo: 'step' });
+    expect(sources).not.toHaveProperty('sold');
+    for (const m of json.measures)
+      expect(['predictive here', 'not predictive here', 'not enough data']).toContain(m.verdict);
+  });
+
+  it('given a lag window past the history, when `analyze --lags 12-13` runs, then it says not enough data and still exits 0', async () => {
+    const run = await cli([...args(), '--lags', '12-13'], org.env);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(
+      /\d+ weeks of history for \d+ people: not enough data; it needs 6 people with 4 weeks each/,
+    );
+  });
+
+  it('given a lag window backwards or an outcome that is no step, when `analyze` runs, then it exits 2 naming the option', async () => {
+    const lags = await cli([...args(), '--lags', '4-1'], org.env);
+    expect({ code: lags.code, stderr: lags.stderr }).toEqual({
+      code: 2,
+      stderr: expect.stringContaining('USAGE_BAD_LAGS'),
+    });
+    const outcome = await cli([...args(), '--outcome', 'delivered'], org.env);
+    expect(outcome.code).toBe(2);
+    expect(outcome.stderr).toContain(
+      'error [USAGE_UNKNOWN_OUTCOME]: --outcome "delivered" is not a step of the config.',
+    );
+  });
+});
