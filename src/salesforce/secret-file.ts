@@ -19,10 +19,10 @@ function blankToUndefined(raw: string | undefined): string | undefined {
 }
 
 /** Both the variable and its file variable set: which one is meant cannot be guessed, so neither is used. */
-export function assertNotBoth(env: Environment, name: string): void {
+export function assertNotBoth(env: Environment, name: string, code = 'SF_AUTH_INVALID'): void {
   if (blankToUndefined(env[name]) === undefined || blankToUndefined(env[fileVariable(name)]) === undefined) return;
   throw new CoachError({
-    code: 'SF_AUTH_INVALID',
+    code,
     message: `${name} and ${fileVariable(name)} are both set; the secret must come from one of them.`,
     actions: [`Unset ${name} (keep the file) or unset ${fileVariable(name)}.`],
     exitCode: ExitCode.usage,
@@ -36,21 +36,22 @@ export const secretFilePath = (env: Environment, name: string): string | undefin
 /**
  * The secret, trimmed (a file written by `echo` or an editor ends in a newline); undefined when neither is set,
  * the variable is blank, the file is empty or it does not exist (a key missing from an optional Secret volume: the
- * same as an unset variable). A file that exists but cannot be read is an error.
+ * same as an unset variable). A file that exists but cannot be read is an error, with `code` (a Salesforce secret's
+ * by default).
  */
-export function readSecret(env: Environment, name: string): string | undefined {
-  assertNotBoth(env, name);
+export function readSecret(env: Environment, name: string, code = 'SF_AUTH_INVALID'): string | undefined {
+  assertNotBoth(env, name, code);
   const path = secretFilePath(env, name);
   if (path === undefined) return blankToUndefined(env[name]);
   let content: string;
   try {
     content = readFileSync(path, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return undefined;
+    const reason = (error as NodeJS.ErrnoException).code;
+    if (reason === 'ENOENT') return undefined;
     throw new CoachError({
-      code: 'SF_AUTH_INVALID',
-      message: `${fileVariable(name)} names ${path}, which cannot be read (${code ?? 'unknown error'}).`,
+      code,
+      message: `${fileVariable(name)} names ${path}, which cannot be read (${reason ?? 'unknown error'}).`,
       actions: [`Make ${path} a file readable by this process's user, or point ${fileVariable(name)} at one.`],
       exitCode: ExitCode.usage,
     });

@@ -30,7 +30,10 @@ describe('end to end: serve', () => {
   });
   afterAll(() => org.close());
 
-  it('given two configs and a broken one, when serve runs until told to stop, then both dealerships sync on schedule, a run starts by hand behind the token, the broken one is reported and skipped, and it stops cleanly', async () => {
+  it('given two configs and a broken one, when serve runs until told to stop, then both dealerships sync on schedule, a run starts by hand behind the token read from its file, the broken one is reported and skipped, and it stops cleanly', async () => {
+    // The token as a mounted Secret holds it: a file, ending in a newline.
+    const tokenFile = path.join(org.dir, 'api-token');
+    writeFileSync(tokenFile, `${TOKEN}\n`, { mode: 0o600 });
     let stop: (signal: string) => void = () => undefined;
     const shutdown = new Promise<string>((resolve) => (stop = resolve));
     let stdout = '';
@@ -40,7 +43,7 @@ describe('end to end: serve', () => {
       {
         out: (text) => void (stdout += text),
         err: (text) => void (stderr += text),
-        env: { ...org.env, EXECUTION_COACH_API_TOKEN: TOKEN },
+        env: { ...org.env, EXECUTION_COACH_API_TOKEN_FILE: tokenFile },
         cwd: path.dirname(CONFIG),
         isTTY: false,
         shutdown,
@@ -114,6 +117,25 @@ describe('end to end: serve', () => {
       expect(results.filter((result) => result !== 'ok' && result !== 'stopped')).toEqual([]);
     }
   }, 60_000);
+
+  it('given the API token both as a variable and as a file, when serve starts, then it exits 2 naming both and schedules nothing', async () => {
+    const tokenFile = path.join(org.dir, 'both-token');
+    writeFileSync(tokenFile, 'from-the-file');
+    const env = {
+      ...org.env,
+      EXECUTION_COACH_API_TOKEN: 'from-the-variable',
+      EXECUTION_COACH_API_TOKEN_FILE: tokenFile,
+    };
+
+    const run = await cli(['serve', '--config', north, '--port', '0', '--log-level', 'warn'], env);
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      'error [USAGE_SERVE]: EXECUTION_COACH_API_TOKEN and EXECUTION_COACH_API_TOKEN_FILE are both set',
+    );
+    expect(run.stdout).not.toContain('Serving');
+    expect(run.stdout + run.stderr).not.toMatch(/from-the-(file|variable)/);
+  });
 
   it('given --strict and a broken config, when serve starts, then it exits 2 and schedules nothing', async () => {
     const run = await cli(['serve', '--strict', '--config', north, broken, '--log-level', 'warn'], org.env);

@@ -25,6 +25,7 @@ import { scorecardSource, type ServedState } from '../scorecard-source';
 import { openStateStore } from '../../state/state-store';
 import type { RunSummary } from '../../sync/ports';
 import { runResultOf } from '../../sync/run-result';
+import { readSecret } from '../../salesforce/secret-file';
 import { executeSync } from './sync';
 
 export interface ServeOptions {
@@ -42,6 +43,8 @@ const DEFAULT_PORT = 8080;
 /** Loopback unless told otherwise: the write endpoint and the run history are not for the whole network. */
 const DEFAULT_HOST = '127.0.0.1';
 const CONFIG_FILE = /\.(ya?ml|json)$/i;
+/** The write endpoint's bearer token, from the variable or the file its `_FILE` form names (a mounted Secret). */
+const API_TOKEN_VARIABLE = 'EXECUTION_COACH_API_TOKEN';
 
 function usage(message: string, action: string): CoachError {
   return new CoachError({ code: 'USAGE_SERVE', message, actions: [action], exitCode: ExitCode.usage });
@@ -71,6 +74,8 @@ export async function serve(options: ServeOptions, ctx: CliContext): Promise<voi
   const port = Number(options.port ?? DEFAULT_PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
     throw usage(`--port "${options.port ?? ''}" is not a port number.`, 'Pass 0 to 65535 (0: any free port).');
+  // Read before anything starts: a token file that cannot be read stops serve here, with exit 2.
+  const token = readSecret(ctx.env, API_TOKEN_VARIABLE, 'USAGE_SERVE');
   const metrics = new (serviceMetrics().ServiceMetrics)();
   const orgs: ScheduledOrg[] = [];
   const served: ServiceOrg[] = [];
@@ -166,7 +171,7 @@ export async function serve(options: ServeOptions, ctx: CliContext): Promise<voi
     runs: (org, limit) => runsOf(servedStates.get(org)?.path, limit),
     scorecard: scorecardSource(servedStates, ctx),
     registry: metrics.registry,
-    token: ctx.env.EXECUTION_COACH_API_TOKEN,
+    token,
     skipped,
     // Writes (a run started by hand) are worth a line at info; probes and scrapes come every few seconds.
     log: (method, path, status, ms) =>
