@@ -80,8 +80,21 @@ export function renderRun(report: RunReport, mode: WriteMode, writeBack: WriteBa
     lines.push('Dry run: neither the org nor the state was changed.');
   }
   for (const error of report.errors) lines.push(`  error: ${error}`);
-  lines.push(`API calls this run: ${number(report.apiCalls.total)}.`);
+  lines.push(apiCallsLine(report.apiCalls));
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The run's calls in all, split as the lines above count them: the first line counts the read's calls only, so a
+ * total that also holds the lookups of the product's own records (and the writes) says where the rest went.
+ */
+function apiCallsLine(calls: RunReport['apiCalls']): string {
+  const after = calls.total - calls.read;
+  if (after <= 0) return `API calls this run: ${number(calls.total)}.`;
+  return (
+    `API calls this run: ${number(calls.total)} (${number(calls.read)} reading, ` +
+    `${number(after)} looking up and writing the coaching records).`
+  );
 }
 
 /** What each kind of bad record is, in the run's summary; the kind's name follows for `--json` and logs. */

@@ -116,3 +116,16 @@ describe('sync: bad records in the summary', () => {
     expect(renderRun(reportOf([rep('A')], null), 'preview', model.writeBack)).not.toContain('Bad records');
   });
 });
+
+describe('sync: the API calls of a run', () => {
+  it('given calls after the read, when rendered, then the total says how many read and how many looked up and wrote', () => {
+    const report = { ...reportOf([], null), apiCalls: { read: 19, write: 6, total: 25 } };
+    const text = renderRun(report, 'preview', model.writeBack);
+    expect(text).toContain('API calls this run: 25 (19 reading, 6 looking up and writing the coaching records).');
+  });
+
+  it('given a run that only read, when rendered, then the total stands alone', () => {
+    const report = { ...reportOf([], null), apiCalls: { read: 7, write: 0, total: 7 } };
+    expect(renderRun(report, 'preview', model.writeBack)).toContain('API calls this run: 7.\n');
+  });
+});
