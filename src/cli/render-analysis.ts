@@ -4,13 +4,13 @@
  * and are kept stable; numbers are rounded only in the text.
  */
 import { type AnalyzedMeasure, MIN_PEOPLE, MIN_PERSON_WEEKS, MIN_WEEKS_PER_PERSON, type StoreAnalysis } from '../core';
+import { counted } from './wording';
 
 /** Two decimals: a store's worths are often a fraction of a unit a month; −0.00 would be a sign without a value. */
 const signed = (value: number): string => {
   const text = Math.abs(value).toFixed(2);
   return text === '0.00' ? text : `${value > 0 ? '+' : '−'}${text}`;
 };
-const count = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
 function worthCell(measure: AnalyzedMeasure): string {
   if (measure.worth === null || measure.worthInterval === null) return '–';
@@ -28,13 +28,13 @@ export function renderAnalysis(analysis: StoreAnalysis, stepLabel: (id: string) 
     `Which activities predict "${outcome}" in this store: each salesperson's own weeks against their "${outcome}" units ${lag.from}–${lag.to} weeks later.`,
     history.from === null
       ? `History: no events of salespeople up to ${history.to}.`
-      : `History: ${count(history.weeks, 'week')} (${history.from} … ${history.to}) for ${count(history.people, 'salesperson', 'salespeople')}; ` +
-        `the panel used ${count(panel.personWeeks, 'person-week')} (${count(panel.weeks, 'week')}, ${count(panel.people, 'person', 'people')}) whose ${lag.from}–${lag.to}-week outcome has passed.`,
+      : `History: ${counted(history.weeks, 'week', 'weeks')} (${history.from} … ${history.to}) for ${counted(history.people, 'salesperson', 'salespeople')}; ` +
+        `the panel used ${counted(panel.personWeeks, 'person-week', 'person-weeks')} (${counted(panel.weeks, 'week', 'weeks')}, ${counted(panel.people, 'person', 'people')}) whose ${lag.from}–${lag.to}-week outcome has passed.`,
     '',
   ];
   if (!analysis.enoughData)
     lines.push(
-      `${count(history.weeks, 'week')} of history for ${count(history.people, 'person', 'people')}: not enough data; ` +
+      `${counted(history.weeks, 'week', 'weeks')} of history for ${counted(history.people, 'person', 'people')}: not enough data; ` +
         `it needs ${MIN_PEOPLE} people with ${MIN_WEEKS_PER_PERSON} weeks each and ${MIN_PERSON_WEEKS} person-weeks in all ` +
         `(weeks whose next ${lag.to} weeks of ${outcome} are known).`,
       '',
@@ -54,7 +54,7 @@ export function renderAnalysis(analysis: StoreAnalysis, stepLabel: (id: string) 
 function checkLine(analysis: StoreAnalysis, stepLabel: (id: string) => string): string {
   const { check } = analysis;
   if (check === null) return 'Out of sample: no later weeks to predict from earlier ones yet.';
-  const rows = `fitted on ${count(check.fittedRows, 'person-week')} before ${check.splitDay}, predicting ${count(check.predictedRows, 'later one')}`;
+  const rows = `fitted on ${counted(check.fittedRows, 'person-week', 'person-weeks')} before ${check.splitDay}, predicting ${counted(check.predictedRows, 'later one', 'later ones')}`;
   if (check.measure === null)
     return `Out of sample: ${rows}; the earlier weeks found no measure predictive, so the prediction is past sales alone (error ${check.baselineError.toFixed(2)} units a week).`;
   const name = analysis.measures.find((m) => m.id === check.measure)?.label ?? stepLabel(check.measure);
