@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { parseDocument } from 'yaml';
 import type { CliContext } from '../context';
 import { sandboxServer } from '../on-demand';
 import { renderReport } from '../render-report';
@@ -14,6 +15,8 @@ export interface DemoOptions {
   seed: string;
   reps: string;
   scale: string;
+  /** Days of history the sandbox holds; the first sync reads them all. */
+  days?: string;
   state?: string;
   logLevel?: string;
 }
@@ -28,10 +31,17 @@ export interface DemoOptions {
 export async function executeDemo(options: DemoOptions, ctx: CliContext): Promise<void> {
   const sandbox = await sandboxServer().startSandbox({
     port: 0,
-    seed: { seed: Number(options.seed), reps: Number(options.reps), scale: Number(options.scale) },
+    seed: {
+      seed: Number(options.seed),
+      reps: Number(options.reps),
+      scale: Number(options.scale),
+      ...(options.days === undefined ? {} : { days: Number(options.days) }),
+    },
   });
-  const scratch = options.state === undefined ? mkdtempSync(path.join(tmpdir(), 'execution-coach-demo-')) : null;
-  const statePath = options.state ?? path.join(scratch ?? '', 'state.db');
+  const scratch = mkdtempSync(path.join(tmpdir(), 'execution-coach-demo-'));
+  const statePath = options.state ?? path.join(scratch, 'state.db');
+  const days = options.days === undefined ? undefined : Number(options.days);
+  const config = days === undefined ? options.config : backfillAll(options.config, days, scratch);
   const env = {
     ...ctx.env,
     SF_LOGIN_URL: sandbox.url,
@@ -55,7 +65,7 @@ export async function executeDemo(options: DemoOptions, ctx: CliContext): Promis
       ctx.out(`Planted profiles: ${planted.map((p) => `${p.name} (${p.profile.replace('_', ' ')})`).join(', ')}.\n`);
     }
     const sync = {
-      config: options.config,
+      config,
       state: statePath,
       live: true,
       ...(options.logLevel ? { logLevel: options.logLevel } : { logLevel: 'warn' }),
@@ -65,14 +75,28 @@ export async function executeDemo(options: DemoOptions, ctx: CliContext): Promis
     ctx.out('\n== Second sync: nothing changed, so it reads one page per object and writes nothing ==\n');
     await executeSync(sync, demoCtx);
     ctx.out('\n== Report ==\n');
-    ctx.out(renderReport(buildReport({ config: options.config, state: statePath }, demoCtx)));
+    ctx.out(renderReport(buildReport({ config, state: statePath }, demoCtx)));
     ctx.out(
       `\nThe sandbox is stopped now. Run \`npx execution-coach sandbox\` to keep one running and point any Salesforce client at it.\n`,
     );
   } finally {
     await sandbox.close();
-    if (scratch) rmSync(scratch, { recursive: true, force: true });
+    rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+/**
+ * A copy of the config whose first sync reads `days` of history: a longer demo is for
+ * `analyze`, which needs months of weeks, and the reference config reads 90 days. The copy sits
+ * in the demo's scratch folder; the demo names the state file itself, so the config's one
+ * relative path (state.path) is not used.
+ */
+function backfillAll(file: string, days: number, scratch: string): string {
+  const doc = parseDocument(readFileSync(file, 'utf8'));
+  doc.setIn(['sync', 'backfillDays'], days);
+  const copy = path.join(scratch, path.basename(file));
+  writeFileSync(copy, String(doc));
+  return copy;
 }
 
 export function registerDemo(program: Command, ctx: CliContext): void {
@@ -83,6 +107,7 @@ export function registerDemo(program: Command, ctx: CliContext): void {
     .option('--seed <n>', 'seed of the demo data', '1')
     .option('--reps <n>', 'salespeople in the demo dealership', '12')
     .option('--scale <n>', 'volume multiplier', '1')
+    .option('--days <n>', 'days of history, all read by the first sync (default 90; analyze wants 180 or more)')
     .option('--state <path>', 'keep the state in this file (default: a temporary file, removed at the end)')
     .addOption(logLevelOption())
     .action(async (options: DemoOptions) => {

@@ -1,5 +1,6 @@
 import { QuotaCoin, type Rng } from './rng';
 import type { LeadWorker } from './staff';
+import { WeeklyEffort } from './weekly-effort';
 
 /**
  * A lead worker with their own random stream and one quota coin per decision, so each of their
@@ -20,6 +21,8 @@ export class Actor {
   constructor(
     readonly worker: LeadWorker,
     readonly rng: Rng,
+    /** How their appointment setting swings from week to week (weekly-effort.ts). */
+    readonly effort: WeeklyEffort = WeeklyEffort.steady,
   ) {
     const t = worker.traits;
     this.coins = {

@@ -10,6 +10,7 @@ import { DEMO_OBJECTS, RecordFactory } from './record-factory';
 import { mixSeed, Rng } from './rng';
 import { hireStaff, type LeadWorker } from './staff';
 import type { DemoDataset, DemoOptions, NewId } from './types';
+import { swingsWeekly, WeeklyEffort } from './weekly-effort';
 
 /** Options of the demo dealership other than `now`, which the caller's clock supplies. */
 export const DEMO_DEFAULTS: Readonly<Omit<DemoOptions, 'now'>> = {
@@ -40,10 +41,16 @@ export function generateDealership(options: DemoOptions, newId: NewId): DemoData
   const factory = new RecordFactory(calendar, newId);
   const staff = hireStaff(options, calendar, factory);
   const ctx: JourneyContext = { calendar, factory, integrationUserId: staff.integrationUserId };
-  const actorOf = (worker: LeadWorker, stream: number) =>
-    new Actor(worker, new Rng(mixSeed(options.seed >>> 0, stream)));
+  const actorOf = (worker: LeadWorker, stream: number, effort?: WeeklyEffort) =>
+    new Actor(worker, new Rng(mixSeed(options.seed >>> 0, stream)), effort);
 
-  const salespeople = staff.salespeople.map((worker) => actorOf(worker, worker.index + 1));
+  const salespeople = staff.salespeople.map((worker) =>
+    actorOf(
+      worker,
+      worker.index + 1,
+      swingsWeekly(worker.profile) ? new WeeklyEffort(mixSeed(options.seed >>> 0, worker.index + 1)) : undefined,
+    ),
+  );
   for (const actor of salespeople) {
     const { startB, profile, traits } = actor.worker;
     const count =

@@ -104,7 +104,7 @@ export function runLeadJourney(ctx: JourneyContext, caller: Actor, createdB: num
   factory.setLeadStatus(lead, 'Working - Contacted', t, caller.id);
   const reached: LeadOutcome = { leadId, createdB, contactedB: t };
 
-  if (!caller.coins.set.toss()) {
+  if (!caller.coins.set.toss(caller.effort.setScaleOn(calendar.dateOf(t)))) {
     followUpThenClose(ctx, caller, lead, customer.person, t);
     return reached;
   }

@@ -80,9 +80,10 @@ export class QuotaCoin {
     this.credit = rng.next() - 0.5;
   }
 
-  toss(): boolean {
+  /** `scale` multiplies the rate for this toss only (a week when the worker does more of it). */
+  toss(scale = 1): boolean {
     if (this.rate <= 0) return false;
-    this.credit += this.rate;
+    this.credit += this.rate * scale;
     const threshold = QUOTA_MIN_THRESHOLD + this.rng.next() * (1 - QUOTA_MIN_THRESHOLD);
     if (this.credit < threshold) return false;
     this.credit -= 1;
