@@ -48,6 +48,7 @@ ul.flags>li.Medium{border-left-color:#a15c00}
 .tag.Medium{background:#fdeed9;color:#6e3f00}
 .pace-Behind{color:#a3241d;font-weight:600}
 .pace-Ahead{color:#1d6b35;font-weight:600}
+.predictive{color:#1d6b35}
 dl{margin:6px 0 0;display:grid;grid-template-columns:max-content 1fr;gap:2px 12px}
 dl>div{display:contents}
 dt{font-weight:600;color:#33373d}

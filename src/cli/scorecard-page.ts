@@ -7,6 +7,7 @@
 import { type Effectiveness, type EffectivenessCounts, type Scorecard } from '../core';
 import { esc, slug, table } from './html';
 import type { ReportInput } from './render-report';
+import { analysisSection, type ScorecardAnalysis } from './scorecard-analysis';
 import { SCORECARD_CSS } from './scorecard-css';
 import { repFlags, teamFindingList } from './scorecard-flags';
 import { funnelTable, storeFunnel } from './scorecard-funnel';
@@ -149,7 +150,12 @@ function effectivenessSection(all: readonly Effectiveness[], names: ReadonlyMap<
   return `<section aria-labelledby="effectiveness"><h2 id="effectiveness">Coaching effectiveness</h2>\n${body}</section>`;
 }
 
-export function scorecardPage(input: ReportInput): string {
+/**
+ * The page; with the predictive analysis of the store's whole history (`analyze`) when the caller computed it. It is
+ * passed apart from the report because it costs seconds on a large history, which `report` and `report --json` do
+ * not pay.
+ */
+export function scorecardPage(input: ReportInput, analysis?: ScorecardAnalysis): string {
   const { coaching, model, flags } = input;
   const stores = byStore(input);
   const month = coaching.monthToDate;
@@ -173,6 +179,7 @@ ${navigation(stores)}
 ${teamFindingList(coaching.teamFindings, input)}
 </section>
 ${stores.map(([store, cards]) => storeSection(store, cards, input)).join('\n')}
+${analysisSection(analysis)}
 ${effectivenessSection(input.effectiveness, input.names)}
 </main>`;
   const footer = `<footer><p>From the state of the last sync, computed for ${esc(coaching.window.today)}. The same figures: <code>execution-coach report --json</code>.</p></footer>`;

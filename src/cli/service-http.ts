@@ -13,6 +13,7 @@ import { isCoachError } from '../lib/errors';
 import type { RunSummary } from '../sync/ports';
 import { type ReportInput, reportJson } from './render-report';
 import type { RunRequest } from './scheduler';
+import type { ScorecardAnalysis } from './scorecard-analysis';
 import { noSyncPage, scorecardIndexPage, scorecardJsonPath, scorecardPath, unknownOrgPage } from './scorecard-index';
 import { scorecardPage } from './scorecard-page';
 
@@ -36,6 +37,8 @@ export interface ServiceDeps {
   runs: (org: string, limit: number) => RunSummary[];
   /** The org's report, as `report --json` builds it from its state; null before its first finished sync. */
   scorecard: (org: string) => ReportInput | null;
+  /** The org's predictive analysis for its page (`analyze`), kept like the scorecard; without it the page has none. */
+  analysis?: (org: string) => ScorecardAnalysis | null;
   registry: Registry;
   /** EXECUTION_COACH_API_TOKEN; undefined or empty: write endpoints are refused. */
   token: string | undefined;
@@ -184,7 +187,7 @@ function registerScorecard(app: Express, deps: ServiceDeps): void {
     const report = deps.scorecard(org);
     if (report === null)
       return void res.status(503).set('Retry-After', String(NO_SYNC_RETRY_AFTER_S)).type('html').send(noSyncPage(org));
-    res.type('html').send(scorecardPage(report));
+    res.type('html').send(scorecardPage(report, deps.analysis?.(org) ?? undefined));
   };
   const json = (org: string, res: Response): void => {
     if (!known(org)) return void res.status(404).json({ error: `No dealership ${org} is served.` });

@@ -8,6 +8,7 @@ import { type ServiceDeps, serviceApp } from '../../src/cli/service-http';
 import type { Admission } from '../../src/cli/scheduler';
 import { reportJson } from '../../src/cli/render-report';
 import { CoachError } from '../../src/lib/errors';
+import { storeAnalysis, view } from './analysis-builders';
 import { reportInput } from './report-builders';
 
 const RUN_ID = 'run-20261204T180000Z-abc123';
@@ -222,6 +223,23 @@ describe('serve over HTTP', () => {
       expect(policy).toContain("frame-ancestors 'none'");
       expect(policy).not.toMatch(/script-src|https?:/);
       expect(response.headers['x-frame-options']).toBe('DENY');
+    });
+
+    it('given the predictive analysis kept for the page, then the page shows it and the JSON never asks for it', async () => {
+      const asked: string[] = [];
+      const app = serviceApp(
+        deps({
+          analysis: (org) => {
+            asked.push(org);
+            return view(storeAnalysis());
+          },
+        }),
+      );
+      expect((await request(app).get('/api/scorecard/north.yaml')).status).toBe(200);
+      expect(asked).toEqual([]);
+      const page = await request(app).get('/scorecard/north.yaml');
+      expect(page.text).toContain('<h2 id="analysis">Which activities predict sales here</h2>');
+      expect(asked).toEqual(['north.yaml']);
     });
 
     it('given a synced dealership, when its JSON is asked, then it is what `report --json` prints', async () => {

@@ -2,8 +2,8 @@
  * The scorecard page in a real browser: the demo dealership synced live from the sandbox org (a manager's commitment
  * recorded on a flag in between, with a script tag in it), `serve` answering on 127.0.0.1, and Debian's chromium
  * driven by playwright-core. It checks a named salesperson's funnel and flags against `report --json`, that the page
- * runs no script and obeys its policy, that a phone-wide window never scrolls sideways, and that `report --html`
- * writes the same page. Screenshots go to test-output/ (ignored by git).
+ * runs no script and obeys its policy, that a phone-wide window never scrolls sideways, that it shows `analyze`'s
+ * ranking, and that `report --html` writes the same page. Screenshots go to test-output/ (ignored by git).
  *
  * Why real time and not `--now`: `serve` computes with the system clock, so the sandbox's history ends now (as in
  * `npm run demo`) and the syncs and `report --json` run without `--now`; every figure is day-granular, so the page and
@@ -57,6 +57,11 @@ interface ReportJson {
     }>;
     flags: Array<{ measure: string; diagnosis: string; summary: string }>;
   }>;
+}
+
+interface AnalyzeJson {
+  enoughData: boolean;
+  measures: Array<{ label: string; kind: string; verdict: string; people: number; personWeeks: number }>;
 }
 
 /** A copy of the reference config with its own state file and a schedule that will not fire during the test. */
@@ -210,6 +215,34 @@ describeInBrowser('end to end: the scorecard page in a browser', () => {
     await page
       .locator('article', { has: page.getByRole('heading', { level: 3, name: rep.name }) })
       .screenshot({ path: path.join(OUTPUT, 'scorecard-rep-phone.png') });
+    await close(page);
+  }, 60_000);
+
+  it('given the synced demo, when /scorecard opens, then it shows which activities predict sales: `analyze --json`’s ranking, in its order, and how to read it', async () => {
+    const run = await cli(['analyze', '--json', '--config', config], org.env);
+    const analysis = JSON.parse(run.stdout) as AnalyzeJson;
+    // 13 weeks of the demo's salespeople are enough to try (README, "execution-coach analyze").
+    expect(analysis.enoughData).toBe(true);
+    const page = await open(LAPTOP);
+    const section = page.getByRole('region', { name: 'Which activities predict sales here' });
+    await expect(section.getByText(/^History: \d+ weeks \(/).count()).resolves.toBe(1);
+    const ranking = section.getByRole('table', { name: /^Activities ranked/ });
+    const rows = await ranking
+      .locator('tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => [...tr.querySelectorAll('th, td')].map((cell) => (cell.textContent ?? '').trim())),
+      );
+    expect(rows.map((cells) => [cells[0], cells[1], Number(cells[3]), Number(cells[4])])).toEqual(
+      analysis.measures.map((m) => [
+        m.kind === 'share' ? `${m.label} (share)` : `${m.label} / day`,
+        m.verdict,
+        m.people,
+        m.personWeeks,
+      ]),
+    );
+    await expect(section.getByText(/^Out of sample: /).count()).resolves.toBe(1);
+    await expect(section.getByText(/^How to read this: /).count()).resolves.toBe(1);
+    await section.screenshot({ path: path.join(OUTPUT, 'scorecard-analysis-laptop.png') });
     await close(page);
   }, 60_000);
 

@@ -12,6 +12,7 @@ import { type FlagTally, renderReport, type ReportInput, reportJson } from '../r
 import { assertSynced, clockFrom, loadModel, openSyncedState, type OrgCommandOptions } from '../run-context';
 import { configOption, stateOption, nowOption, jsonOption } from '../options';
 import { scorecardPage } from '../scorecard-page';
+import { buildAnalysis } from './analyze';
 
 export interface ReportOptions extends Pick<OrgCommandOptions, 'config' | 'state' | 'now'> {
   json?: boolean;
@@ -92,7 +93,9 @@ export function registerReport(program: Command, ctx: CliContext): void {
     .action((options: ReportOptions) => {
       const report = buildReport(options, ctx);
       if (options.html !== undefined) {
-        const written = writePage(resolve(ctx.cwd, options.html), scorecardPage(report));
+        // The page also shows `analyze` (its default outcome and lags): the whole history, read once more.
+        const analysis = buildAnalysis({ config: options.config, state: options.state, now: options.now }, ctx);
+        const written = writePage(resolve(ctx.cwd, options.html), scorecardPage(report, analysis));
         ctx.out(`Wrote the scorecard page to ${written}.\n`);
         return;
       }

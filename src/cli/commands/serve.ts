@@ -21,7 +21,7 @@ import { readinessProblem } from '../serve-readiness';
 import { holdStateFiles } from '../serve-lock';
 import type { ServiceOrg } from '../service-http';
 import { serviceHttp, serviceMetrics } from '../on-demand';
-import { scorecardSource, type ServedState } from '../scorecard-source';
+import { analysisSource, scorecardSource, type ServedState } from '../scorecard-source';
 import { openStateStore } from '../../state/state-store';
 import type { RunSummary } from '../../sync/ports';
 import { runResultOf } from '../../sync/run-result';
@@ -170,6 +170,7 @@ export async function serve(options: ServeOptions, ctx: CliContext): Promise<voi
     runNow: (org) => scheduler.runNow(org),
     runs: (org, limit) => runsOf(servedStates.get(org)?.path, limit),
     scorecard: scorecardSource(servedStates, ctx),
+    analysis: analysisSource(servedStates, ctx),
     registry: metrics.registry,
     token,
     skipped,
