@@ -16,6 +16,7 @@ import type { Fact, OwnTaskFact } from './facts';
 import type { OpenFlag } from './flags';
 import { type GoalPlan, goalPlan, typicalRatios } from './goal-plan';
 import { markSuspicious } from './integrity';
+import type { StoreEffects } from './leak-store';
 import type { GoalNeed } from './measure-volume';
 import { tableStepIds } from './lead-touches';
 import { type MeasureContext, type Measurement, measurePeriod, splitFacts } from './measure';
@@ -51,6 +52,11 @@ export interface CoachingInput {
   coachedFlags?: readonly CoachedFlag[];
   /** The instant of the run, epoch ms. */
   now: number;
+  /**
+   * The store's own measured effects (`analyzeStore(...).measures`), given when `coaching.leakSource` is store:
+   * salespeople's volume and response-time leaks are then priced by those the analysis is confident of (leak-store.ts).
+   */
+  storeEffects?: StoreEffects;
 }
 
 export interface CoachingResult {
@@ -135,6 +141,7 @@ export function computeCoaching(input: CoachingInput): CoachingResult {
     window,
     monthScale: window.workingDays > 0 ? month.workingDaysInMonth / window.workingDays : 0,
     unjudged: new Set(silent.flatMap((step) => step.measures)),
+    ...(input.storeEffects === undefined ? {} : { storeEffects: input.storeEffects }),
   });
 
   const sinceCache = new Map<number, Measurement>();

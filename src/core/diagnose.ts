@@ -29,13 +29,14 @@ import {
   storeColleagues,
   typicalPeers,
 } from './peers';
+import type { StoreEffects } from './leak-store';
 import { rootCauses, rootLeak } from './root-causes';
 import { minSampleOf, oneSidedLevel, targetPValue } from './rules';
 import { type TeamTest, teamTests } from './team-diagnosis';
 import type { TeamFinding } from './team-finding';
 import { teamFindingOf } from './team-finding-text';
 import type { Period } from './window';
-import { severityOf, type Weakness, weaknessOf } from './weakness';
+import { type PricingContext, severityOf, type Weakness, weaknessOf } from './weakness';
 
 /** A rep's weakness. A root cause's `lostUnits` and `severity` include its symptoms'. */
 export interface Finding extends Weakness {
@@ -73,6 +74,8 @@ export interface DiagnoseInput {
   monthScale: number;
   /** Measures not judged this run: they read a step that matches nothing (silent-steps.ts). */
   unjudged?: ReadonlySet<string>;
+  /** The store's own measured effects, to price salespeople's leaks by (leak-store.ts); none: the chain. */
+  storeEffects?: StoreEffects;
 }
 
 interface RepTest {
@@ -237,7 +240,14 @@ function findingOf(
   peers: PeerComparison,
 ): Finding {
   const teamResult = input.team.results[input.model.measures.indexOf(measure)] ?? result;
-  const context = { conversions: input.conversions, monthScale: input.monthScale, rep: { rep, index: repIndex } };
+  const context: PricingContext = {
+    conversions: input.conversions,
+    monthScale: input.monthScale,
+    rep: { rep, index: repIndex },
+  };
+  // The effects are measured on salespeople's own later sales: a setter's calls sell through
+  // someone else, and a team's findings keep the chain (team-finding-text.ts).
+  if (input.storeEffects && rep.role === 'salesperson') context.storeEffects = input.storeEffects;
   const { weakness, leak } = weaknessOf(result, measure, input.model, context);
   const { step, lostUnits } = weakness;
   return {

@@ -56,6 +56,7 @@ export {
 } from './write-plan';
 export { canonicalJson } from './canonical-json';
 export { contentHash } from './content-hash';
+export type { StoreEffect, StoreEffects } from './leak-store';
 export { MIN_PEOPLE, MIN_PERSON_WEEKS, MIN_WEEKS_PER_PERSON, type Verdict } from './predictive-effects';
 export {
   type AnalyzedMeasure,

@@ -13,6 +13,8 @@
  *                 the skipped step is worth, not a unit; the customers it did lose show in the
  *                 rates it explains (root-causes.ts), which then price it;
  * - integrity:    suspicious events of each step × team conversion from that step.
+ * With `coaching.leakSource: store`, a salesperson's volume or response-time finding whose activity
+ * the store's own history shows predicts sales is priced by that effect instead (leak-store.ts).
  */
 import type { Conversions } from './conversion';
 import type { MeasureModel, Rep } from './model';
@@ -116,6 +118,7 @@ function mostFrequent(counts: Record<string, number>): string | null {
   return best;
 }
 
-function fmt(value: number): string {
+/** A factor of a leak's formula: up to three decimals. */
+export function fmt(value: number): string {
   return Number.isInteger(value) ? String(value) : value.toFixed(3).replace(/0+$/, '');
 }

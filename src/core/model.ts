@@ -246,6 +246,11 @@ export interface CoachingModel {
   followUpDueDays: number;
   /** Days after the follow-up date an outcome waits for enough data before it is decided on what there is. */
   outcomeWaitDays: number;
+  /**
+   * How a finding's leak is priced (leak.ts): `chain` (the conversion chain), or `store` (the store's own measured
+   * effect where the analysis is confident, leak-store.ts). Absent: `chain`.
+   */
+  leakSource?: 'chain' | 'store';
   /** A task after each missed appointment of the last `withinDays` days, unless `rebookedBy` followed (no-shows.ts). */
   noShowFollowUp?: { step: string; rebookedBy: string; withinDays: number };
 }

@@ -23,7 +23,8 @@ export const MIN_PEOPLE = 6;
 export const MIN_WEEKS_PER_PERSON = 4;
 /** Eight weeks of six people: two months of a small team, the least over which a lag of a month can be seen. */
 export const MIN_PERSON_WEEKS = 48;
-const WEEKS_PER_MONTH = 52 / 12;
+/** The month of the worth, and of a leak priced by the store's effect (leak-store.ts). */
+export const WEEKS_PER_MONTH = 52 / 12;
 
 export type Verdict = 'predictive here' | 'not predictive here' | 'not enough data';
 

@@ -4,6 +4,7 @@
  * team flag and a rep flag for the same result can never disagree on any of these numbers.
  */
 import { type Leak, type LeakContext, leakOf, weakStep } from './leak';
+import { type StoreEffects, storeLeakOf } from './leak-store';
 import type { MeasureResult } from './measure-results';
 import type { CoachModel, DiagnosisKind, MeasureKind, MeasureModel, Severity } from './model';
 
@@ -22,13 +23,19 @@ export interface Weakness {
   severity: Severity;
 }
 
+export interface PricingContext extends LeakContext {
+  /** The store's measured effects (leak-store.ts): for a salesperson's finding when `coaching.leakSource` is store. */
+  storeEffects?: StoreEffects;
+}
+
 export function weaknessOf(
   result: MeasureResult,
   measure: MeasureModel,
   model: CoachModel,
-  context: LeakContext,
+  context: PricingContext,
 ): { weakness: Weakness; leak: Leak } {
-  const leak = leakOf(result, measure, context);
+  const byStore = context.storeEffects ? storeLeakOf(result, measure, context.storeEffects) : null;
+  const leak = byStore ?? leakOf(result, measure, context);
   const lostUnits = Math.round(leak.units * 100) / 100;
   return {
     leak,

@@ -4,6 +4,7 @@
  * the core; it adds no logic of its own.
  */
 import {
+  analyzeStore,
   type CoachingResult,
   type CoachModel,
   computeCoaching,
@@ -12,6 +13,7 @@ import {
   plainLine,
   type Rep,
   type RecordMapper,
+  type StoreEffects,
 } from '../core';
 import { coachedFlagsFrom, decidedFlagsFrom, openFlagsFrom } from './flag-records';
 import { type FlagFact, isFlagFact, isUserFact } from './sync-facts';
@@ -49,6 +51,15 @@ export function ledgerKey(object: string, key: string): string {
   return `${object}:${key}`;
 }
 
+/**
+ * The store's own measured effects, as `analyze` measures them (same reps, every stored event, same `now`), for
+ * `coaching.leakSource: store`. Only then: the analysis reads the whole stored history, not just the window's.
+ */
+function storeEffects(model: CoachModel, reps: readonly Rep[], state: SyncState, now: number): StoreEffects {
+  const { lag, measures } = analyzeStore({ model, reps, events: state.loadEventColumns(), now });
+  return { lag, measures };
+}
+
 /** The earliest event a run needs (epoch ms); older events can be pruned from the state. */
 export function eventsNeededSince(model: CoachModel, now: number): number {
   return now - (Math.max(model.coaching.windowDays + 1, MONTH_DAYS) + SEQUENCE_MARGIN_DAYS) * DAY_MS;
@@ -82,6 +93,16 @@ export function computeFromState(input: ComputeInput): ComputeOutput {
   const events = state.loadEventColumns({ since: eventsNeededSince(model, now) });
   const decidedFlags = decidedFlagsFrom(flagFacts, model.writeBack);
   const coachedFlags = coachedFlagsFrom(flagFacts, model.writeBack);
-  const coaching = computeCoaching({ model, reps, events, facts, openFlags, decidedFlags, coachedFlags, now });
+  const coaching = computeCoaching({
+    model,
+    reps,
+    events,
+    facts,
+    openFlags,
+    decidedFlags,
+    coachedFlags,
+    now,
+    ...(model.coaching.leakSource === 'store' ? { storeEffects: storeEffects(model, reps, state, now) } : {}),
+  });
   return { coaching, reps, openFlags, events: events.size, known, names };
 }

@@ -208,6 +208,26 @@ describe('field checks', () => {
   });
 });
 
+describe('the leak source switch', () => {
+  it('given coaching.leakSource store, then it is kept for the compute phase', () => {
+    const config = minimalConfig();
+    config.coaching = { leakSource: 'store' };
+    expect(parseYaml(config).coaching.leakSource).toBe('store');
+  });
+
+  it('given a leak source that is neither chain nor store, then its path, the allowed values and the closest one', () => {
+    const config = minimalConfig();
+    config.coaching = { leakSource: 'stores' } as unknown as ConfigInput['coaching'];
+    expect(problemsOf(config)).toEqual([
+      expect.objectContaining({
+        path: 'coaching.leakSource',
+        message: '"stores" is not one of "chain", "store"',
+        hint: 'did you mean "store"?',
+      }),
+    ]);
+  });
+});
+
 describe('defaults', () => {
   const config = parseYaml(minimalConfig());
 
@@ -244,6 +264,7 @@ describe('defaults', () => {
       priorStrength: 20,
       followUpDueDays: 1,
       outcomeWaitDays: 28,
+      leakSource: 'chain',
     });
     expect(config.sync).toEqual({
       lookbackSeconds: 600,

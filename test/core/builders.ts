@@ -8,6 +8,7 @@ import { DealershipCalendar } from '../../src/core/calendar';
 import { dayFromDate } from '../../src/core/civil-date';
 import { type CoachingResult, computeCoaching } from '../../src/core/coach';
 import type { Fact, FollowUpFact, LeadFact } from '../../src/core/facts';
+import type { StoreEffects } from '../../src/core/leak-store';
 import type { MeasureResult } from '../../src/core/measure-results';
 import { type MeasureWindow, measureWindow } from '../../src/core/window';
 import type { OpenFlag, OpenRepFlag, OpenTeamFlag } from '../../src/core/flags';
@@ -491,6 +492,8 @@ export interface RunOptions {
   facts?: Fact[];
   openFlags?: OpenFlag[];
   now?: number;
+  /** The store's measured effects, as the compute phase gives them with `coaching.leakSource: store`. */
+  storeEffects?: StoreEffects;
 }
 
 export function run(model: CoachModel, options: RunOptions = {}): CoachingResult {
@@ -501,6 +504,7 @@ export function run(model: CoachModel, options: RunOptions = {}): CoachingResult
     facts: options.facts ?? [],
     openFlags: options.openFlags ?? [],
     now: options.now ?? NOW,
+    ...(options.storeEffects === undefined ? {} : { storeEffects: options.storeEffects }),
   });
 }
 

@@ -13,6 +13,7 @@ export const COACHING_DEFAULTS = {
   priorStrength: 20,
   followUpDueDays: 1,
   outcomeWaitDays: 28,
+  leakSource: 'chain',
 } as const;
 
 /** A missed appointment older than a week is a lost customer to work as a lead, not a rebooking call. */
@@ -83,6 +84,16 @@ export const coachingSchema = z
       .default(COACHING_DEFAULTS.outcomeWaitDays)
       .describe(
         'Days after the follow-up date a commitment may wait for enough data (minSample) to be judged Improved or Not Improved; then it is decided on what there is, and its Outcome says so.',
+      ),
+    leakSource: z
+      .enum(['chain', 'store'])
+      .default(COACHING_DEFAULTS.leakSource)
+      .describe(
+        "How a finding's leak (units a month, which ranks the flags and picks the focus) is priced. chain: the " +
+          "shortfall × the conversion from its step to a sale. store: for a salesperson's volume or response-time " +
+          'finding whose activity the store\'s own history shows predicts sales (the `analyze` verdict "predictive ' +
+          'here"), the shortfall × the low end of that effect\'s 95% interval over the weeks it shows in; any other ' +
+          'finding keeps the chain. store reads the whole stored history on every run.',
       ),
     noShowFollowUp: z
       .strictObject({
