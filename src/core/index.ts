@@ -64,3 +64,13 @@ export {
   DEFAULT_LAG,
   type StoreAnalysis,
 } from './predictive-store';
+export {
+  type AddedMeasure,
+  calibrateTargets,
+  KEEP_WITHIN,
+  NEGLIGIBLE_WORTH,
+  SHRINK_PEOPLE,
+  type StoreTargets,
+  type Suggestion,
+  type TargetRow,
+} from './predictive-targets';
