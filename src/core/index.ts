@@ -69,6 +69,7 @@ export {
   calibrateTargets,
   KEEP_WITHIN,
   NEGLIGIBLE_WORTH,
+  roundForConfig,
   SHRINK_PEOPLE,
   type StoreTargets,
   type Suggestion,

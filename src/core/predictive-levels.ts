@@ -11,6 +11,7 @@
  *   toward the team's as the goal plan shrinks it (`coaching.priorStrength` pseudo-customers).
  *   A raw rate of 30 customers is noisy, and the top quarter of noisy rates are mostly the
  *   lucky ones: unshrunk, their 75th percentile would promise more than strong work reaches.
+ *   A rate nobody ever scored on (an appointment step the store does not record) has no levels.
  *
  * Only people who worked `MIN_WEEKS_PER_PERSON` weeks have a level, as in the effects.
  */
@@ -123,7 +124,8 @@ function shrunk(
   people: readonly number[],
   strength: number,
 ): number[] {
-  if (team.of === 0) return [];
+  // A step no salesperson's customer ever reached is a step the store does not record, not a rate of zero.
+  if (team.hits === 0) return [];
   const teamRate = team.hits / team.of;
   return people
     .map((rep) => reps[rep] as { hits: number; of: number })

@@ -59,6 +59,8 @@ export interface TargetRow {
   readonly suggested: number | null;
   /** The analysis row of the measure's candidate (its verdict and worth), when it is one. */
   readonly analyzed: AnalyzedMeasure | null;
+  /** Setters are among the reps and held to the same top-level key (no byRole.setter of their own). */
+  readonly holdsSetters: boolean;
 }
 
 export interface AddedMeasure {
@@ -74,8 +76,6 @@ export interface StoreTargets {
   readonly additions: readonly AddedMeasure[];
   /** The outcome's units a month per salesperson at work: the yardstick of a negligible worth. */
   readonly outcomePerMonth: number;
-  /** Whether any setter is among the reps: a top-level target holds them too. */
-  readonly setters: boolean;
 }
 
 export function calibrateTargets(input: StoreAnalysisInput, analysis: StoreAnalysis): StoreTargets {
@@ -101,15 +101,17 @@ export function calibrateTargets(input: StoreAnalysisInput, analysis: StoreAnaly
   const outcomePerMonth =
     volumes.teamPerDay(analysis.outcomeStep) * model.dealership.workingDays.length * WEEKS_PER_MONTH;
   const byCandidate = new Map(analysis.measures.map((m) => [m.id, m]));
+  const setters = input.reps.some((rep) => rep.role === 'setter');
   const rows: TargetRow[] = [];
   for (const measure of model.measures) {
-    if (measure.kind === 'volume') {
-      const levels = volumes.perDay.get(measure.step) ?? [];
-      rows.push(row(measure, levels, byCandidate.get(measure.step) ?? null, outcomePerMonth));
-    } else if (measure.kind === 'ratio')
-      rows.push(row(measure, ratioLevels(measure, context), byCandidate.get(measure.id) ?? null, outcomePerMonth));
-    else if (measure.kind === 'responseTime')
-      rows.push(row(measure, responseLevels(measure, context), byCandidate.get(measure.id) ?? null, outcomePerMonth));
+    const calibrated = (levels: readonly number[], candidate: string): void => {
+      const found = row(measure as Calibrated, levels, byCandidate.get(candidate) ?? null, outcomePerMonth);
+      const own = (measure.byRole?.setter as Record<string, unknown> | undefined)?.[found.key];
+      rows.push({ ...found, holdsSetters: setters && !found.key.startsWith('byRole.') && own === undefined });
+    };
+    if (measure.kind === 'volume') calibrated(volumes.perDay.get(measure.step) ?? [], measure.step);
+    else if (measure.kind === 'ratio') calibrated(ratioLevels(measure, context), measure.id);
+    else if (measure.kind === 'responseTime') calibrated(responseLevels(measure, context), measure.id);
   }
   const additions: AddedMeasure[] = [];
   for (const analyzed of analysis.measures) {
@@ -117,7 +119,7 @@ export function calibrateTargets(input: StoreAnalysisInput, analysis: StoreAnaly
     if (analyzed.source !== 'step' || analyzed.verdict !== 'predictive here' || levels.length < MIN_PEOPLE) continue;
     additions.push({ step: analyzed.id, analyzed, people: levels.length, perDay: p75Of(levels) });
   }
-  return { rows, additions, outcomePerMonth, setters: input.reps.some((rep) => rep.role === 'setter') };
+  return { rows, additions, outcomePerMonth };
 }
 
 type Calibrated = Extract<MeasureModel, { kind: 'volume' | 'ratio' | 'responseTime' }>;
@@ -127,7 +129,7 @@ function row(
   levels: readonly number[],
   analyzed: AnalyzedMeasure | null,
   outcomePerMonth: number,
-): TargetRow {
+): Omit<TargetRow, 'holdsSetters'> {
   const { key, configured } = configuredTarget(measure);
   const unit: TargetUnit = measure.kind === 'volume' ? 'per working day' : 'share';
   const people = levels.length;

@@ -163,6 +163,26 @@ describe('targets calibrated on the store', () => {
     expect(rowOf(two.rows, 'calls')).toMatchObject({ p75: null, level: null, suggestion: 'not enough data' });
   });
 
+  it('given setters in the team, then a top-level target is marked as holding them too, unless byRole.setter or byRole.salesperson keeps the roles apart', () => {
+    const store = callers([2, 3, 4, 5, 6, 7]).person('S1', 'setter');
+    const measures = [
+      volume({ id: 'shared', perDay: 2 }),
+      volume({ id: 'own_setters', perDay: 2, byRole: { setter: { perDay: 1 } } }),
+      volume({ id: 'own_salespeople', perDay: 2, byRole: { salesperson: { perDay: 2 } } }),
+    ];
+
+    const { rows } = calibrate(store, measures);
+    const alone = calibrate(callers([2, 3, 4, 5, 6, 7]), measures);
+
+    expect(rows.map((r) => [r.id, r.key, r.holdsSetters])).toEqual([
+      ['shared', 'perDay', true],
+      ['own_setters', 'perDay', false],
+      ['own_salespeople', 'byRole.salesperson.perDay', false],
+    ]);
+    expect(alone.rows.map((r) => r.holdsSetters)).toEqual([false, false, false]);
+    expect(rowOf(rows, 'shared').people).toBe(6);
+  });
+
   it('given a volume set by the goal plan, then the p75 is shown unshrunk with no gap, and it is kept', () => {
     const { rows } = calibrate(callers([2, 3, 4, 5, 6, 7]), [volume({ perDay: 'goal' })]);
 
