@@ -86,7 +86,7 @@ function dropEntry(
   const worth = row.analyzed?.worthInterval;
   const outcome = stepLabel(analysis.outcomeStep);
   const why =
-    `${targetName(row)} (${row.id}): consider dropping. Weeks in which a salesperson did more of it were not followed ` +
+    `${row.label} (${row.id}): consider dropping. Weeks in which a salesperson did more of it were not followed ` +
     `by more "${outcome}" ${analysis.lag.from}–${analysis.lag.to} weeks later: not predictive here, and moving a ` +
     `salesperson from the median to the 75th percentile was worth ${signed(worth?.low ?? 0)} … ${signed(worth?.high ?? 0)} ` +
     `"${outcome}" a month, under 1/${Math.round(1 / NEGLIGIBLE_WORTH)} of their ${figure(outcomePerMonth)} a month. Not predictive here is not ` +

@@ -216,7 +216,7 @@ describe('targets calibrated on the built state', () => {
     expect(run.stdout).toMatch(
       /# Contact rate \(share\): raise target 0\.3 → 0\.\d\d\. The store's strong performers reach 0\.\d\d/,
     );
-    expect(run.stdout).toMatch(/# Contacts \/ working day \(contacts\): consider dropping\./);
+    expect(run.stdout).toMatch(/# Contacts \(contacts\): consider dropping\./);
     expect(run.stdout).toMatch(
       / {2}# - id: attempt_volume\n {2}# {3}kind: volume\n {2}# {3}step: attempt\n {2}# {3}perDay: \d\.\d\n/,
     );
@@ -267,5 +267,13 @@ describe('targets calibrated on the built state', () => {
     );
     expect(run.stdout.split('\n').every((line) => line === '' || line.startsWith('# '))).toBe(true);
     expect(parse(run.stdout)).toBeNull();
+  });
+
+  it('given --suggest-config with --json, when analyze runs, then it exits 2 naming the two options and prints nothing', async () => {
+    const run = await analyze(driven, '--suggest-config', '--json');
+
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/--suggest-config.*cannot be used with.*--json/);
   });
 });
