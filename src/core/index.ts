@@ -65,3 +65,14 @@ export {
   DEFAULT_LAG,
   type StoreAnalysis,
 } from './predictive-store';
+export {
+  type AddedMeasure,
+  calibrateTargets,
+  KEEP_WITHIN,
+  NEGLIGIBLE_WORTH,
+  roundForConfig,
+  SHRINK_PEOPLE,
+  type StoreTargets,
+  type Suggestion,
+  type TargetRow,
+} from './predictive-targets';

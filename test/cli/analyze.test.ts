@@ -3,9 +3,10 @@
  * week and whose sales follow their calls the next week, and whose contacts vary as noise. The
  * command reads the file as a sync left it and must find the calls, not the contacts.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse, parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
 import { runCli } from '../../src/cli/program';
 import type { StepEvent } from '../../src/core/model';
 import { seededRandom } from '../../src/core/seeded-random';
@@ -152,5 +153,127 @@ describe('analyze on a built state', () => {
     );
     const verdicts = run.stdout.split('\n').filter((line) => / {2}(not )?predictive here /.test(line));
     expect(verdicts).toEqual([]);
+  });
+});
+
+/**
+ * The reference config changed so the built store has something to suggest: no measure counts
+ * outbound calls (the store's driver), the contact rate's target is far below what anyone reaches,
+ * and a volume of contacts (noise here) is measured.
+ */
+function givenAConfig(dir: string): string {
+  const document = parseDocument(readFileSync('config/dealership.yaml', 'utf8'));
+  const measures = document.get('measures') as YAMLSeq<YAMLMap>;
+  measures.items = measures.items.filter((m) => m.get('id') !== 'outbound_calls');
+  measures.items.find((m) => m.get('id') === 'contact_rate')?.set('target', 0.3);
+  measures.add(document.createNode({ id: 'contacts', kind: 'volume', step: 'contact', perDay: 3.5 }));
+  const path = join(dir, 'suggest.yaml');
+  writeFileSync(path, document.toString());
+  return path;
+}
+
+async function analyzeWith(
+  config: string,
+  ...extra: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const ctx = capture();
+  const args = ['analyze', '--config', config, '--state', driven, '--now', '2026-12-01T18:00:00Z'];
+  const code = await runCli([...args, ...extra], ctx);
+  return { code, stdout: ctx.stdout(), stderr: ctx.stderr() };
+}
+
+interface TargetsJson {
+  targets: {
+    outcomePerMonth: number;
+    measures: Array<{
+      id: string;
+      configured: number | 'goal';
+      people: number;
+      p75: number | null;
+      weight: number | null;
+      level: number | null;
+      gap: number | null;
+      suggestion: string;
+      suggested: number | null;
+    }>;
+    additions: Array<{ step: string; people: number; perDay: number }>;
+  };
+}
+
+describe('targets calibrated on the built state', () => {
+  it('given a config that misses the store’s driver, sets the contact rate far below and measures noisy contacts, when analyze --suggest-config runs, then it prints a YAML patch raising the rate, with drop and add as comments, and leaves the config byte for byte', async () => {
+    const config = givenAConfig(dir);
+    const before = readFileSync(config);
+
+    const run = await analyzeWith(config, '--suggest-config');
+
+    expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(readFileSync(config).equals(before)).toBe(true);
+    const patch = parse(run.stdout) as { measures: Array<Record<string, unknown>> };
+    expect(patch.measures).toHaveLength(1);
+    expect(patch.measures[0]).toEqual({ id: 'contact_rate', target: expect.any(Number) });
+    expect(patch.measures[0]!.target).toBeGreaterThan(0.45);
+    expect(run.stdout).toMatch(
+      /# Contact rate \(share\): raise target 0\.3 → 0\.\d\d\. The store's strong performers reach 0\.\d\d/,
+    );
+    expect(run.stdout).toMatch(/# Contacts \(contacts\): consider dropping\./);
+    expect(run.stdout).toMatch(
+      / {2}# - id: attempt_volume\n {2}# {3}kind: volume\n {2}# {3}step: attempt\n {2}# {3}perDay: \d\.\d\n/,
+    );
+    // Uncommented, the addition is a measure the config accepts as written.
+    expect(parse(run.stdout.replace(/^ {2}# (-| {2})/gm, '  $1'))).toMatchObject({
+      measures: [{ id: 'contact_rate' }, { id: 'attempt_volume', kind: 'volume', step: 'attempt' }],
+    });
+  });
+
+  it('given the same, when analyze --json runs, then targets holds the contact rate’s p75 shrunk toward 0.3 and the calls to add', async () => {
+    const run = await analyzeWith(givenAConfig(dir), '--json');
+
+    expect(run.code).toBe(0);
+    const { targets } = JSON.parse(run.stdout) as TargetsJson;
+    const rate = targets.measures.find((m) => m.id === 'contact_rate')!;
+    expect(rate).toMatchObject({ configured: 0.3, people: 10, weight: 10 / 16, suggestion: 'raise' });
+    expect(rate.level).toBeCloseTo((10 / 16) * rate.p75! + (6 / 16) * 0.3, 10);
+    expect(rate.suggested).toBe(Number(rate.level!.toFixed(2)));
+    expect(targets.measures.find((m) => m.id === 'contacts')?.suggestion).toBe('consider dropping');
+    expect(targets.measures.find((m) => m.id === 'show_rate')).toMatchObject({ people: 0, level: null });
+    expect(targets.additions).toMatchObject([{ step: 'attempt', people: 10 }]);
+    // Calls are drawn from 2–8 a working day each week: the strong performers make a little over 5.
+    expect(targets.additions[0]!.perDay).toBeGreaterThan(5);
+    expect(targets.additions[0]!.perDay).toBeLessThan(6);
+  });
+
+  it('given the same as text, then a Targets section shows each measure’s configured target beside the strong performers’ level and the gap', async () => {
+    const run = await analyzeWith(givenAConfig(dir));
+
+    expect(run.stdout).toContain("\nTargets: what the store's strong performers reach");
+    expect(run.stdout).toMatch(
+      /\n {2}Contact rate \(share\) +0\.30 +0\.\d\d \(0\.\d\d\) +\+0\.\d\d +10 +raise to 0\.\d\d\n/,
+    );
+    expect(run.stdout).toMatch(
+      /\n {2}Contacts \/ working day +3\.50 +\d\.\d\d \(\d\.\d\d\) +[+−]\d\.\d\d +10 +consider dropping\n/,
+    );
+    expect(run.stdout).toMatch(
+      /\n {2}Not measured, predictive here: Outbound call \/ working day; strong performers make \d\.\d\d/,
+    );
+  });
+
+  it('given the reference config, whose targets the store already reaches within a tenth, when --suggest-config runs, then it says plainly there is nothing to suggest', async () => {
+    const run = await analyze(driven, '--suggest-config');
+
+    expect(run.code).toBe(0);
+    expect(run.stdout.replace(/\n# /g, ' ')).toMatch(
+      /^# Suggested changes to config\/dealership\.yaml .* Nothing to suggest: 1 target is within 10% .*; 1 set by the goal plan; /,
+    );
+    expect(run.stdout.split('\n').every((line) => line === '' || line.startsWith('# '))).toBe(true);
+    expect(parse(run.stdout)).toBeNull();
+  });
+
+  it('given --suggest-config with --json, when analyze runs, then it exits 2 naming the two options and prints nothing', async () => {
+    const run = await analyze(driven, '--suggest-config', '--json');
+
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/--suggest-config.*cannot be used with.*--json/);
   });
 });

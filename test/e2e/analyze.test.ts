@@ -37,6 +37,8 @@ describe('end to end: analyze on the demo dealership', () => {
       expect(run.stdout).toContain(`  ${label}`);
     expect(run.stdout).toMatch(/\nOut of sample: /);
     expect(run.stdout).toContain('How to read this:');
+    expect(run.stdout).toMatch(/\nTargets: what the store's strong performers reach/);
+    expect(run.stdout).toMatch(/\n {2}Contact rate \(share\) +0\.63 +0\.\d\d \(0\.\d\d\) +[+−]\d\.\d\d +\d+ +/);
   });
 
   it('given the same state, when `analyze --json` runs, then it carries every configured volume, response and step candidate but the outcome, each with a verdict', async () => {

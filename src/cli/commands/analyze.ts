@@ -1,16 +1,26 @@
 import { type Command, Option } from 'commander';
-import { analyzeStore, compileMapper, DEFAULT_LAG, type StoreAnalysis } from '../../core';
+import {
+  analyzeStore,
+  calibrateTargets,
+  compileMapper,
+  DEFAULT_LAG,
+  type StoreAnalysis,
+  type StoreTargets,
+} from '../../core';
 import { CoachError, ExitCode } from '../../lib/errors';
 import { isUserFact } from '../../sync/sync-facts';
 import type { CliContext } from '../context';
+import { configPatch } from '../config-patch';
 import { analysisJson, renderAnalysis } from '../render-analysis';
+import { renderTargets, targetsJson } from '../render-targets';
 import { assertSynced, clockFrom, loadModel, openSyncedState, type OrgCommandOptions } from '../run-context';
-import { configOption, jsonOption, nowOption, stateOption } from '../options';
+import { configOption, DEFAULT_CONFIG_FILE, jsonOption, nowOption, stateOption } from '../options';
 
 export interface AnalyzeOptions extends Pick<OrgCommandOptions, 'config' | 'state' | 'now'> {
   json?: boolean;
   outcome?: string;
   lags?: string;
+  suggestConfig?: boolean;
 }
 
 /** `--lags 1-4`: whole weeks after the activity week, 1 ≤ from ≤ to ≤ 13 (a quarter). */
@@ -33,7 +43,7 @@ export function parseLags(text: string | undefined): { from: number; to: number 
 export function buildAnalysis(
   options: AnalyzeOptions,
   ctx: CliContext,
-): { analysis: StoreAnalysis; stepLabel: (id: string) => string } {
+): { analysis: StoreAnalysis; targets: StoreTargets; stepLabel: (id: string) => string } {
   const { config, model } = loadModel(options, ctx);
   const lag = parseLags(options.lags);
   const outcomeStep = options.outcome ?? model.goals.step;
@@ -52,15 +62,20 @@ export function buildAnalysis(
       .map(({ fact }) => fact)
       .filter(isUserFact)
       .map((fact) => fact.record);
-    const analysis = analyzeStore({
+    const input = {
       model,
       reps: compileMapper(model).mapUsers(users),
       events: state.loadEventColumns(),
       now: clockFrom(options.now).now(),
       outcomeStep,
       lag,
-    });
-    return { analysis, stepLabel: (id) => model.steps.find((s) => s.id === id)?.label ?? id };
+    };
+    const analysis = analyzeStore(input);
+    return {
+      analysis,
+      targets: calibrateTargets(input, analysis),
+      stepLabel: (id) => model.steps.find((s) => s.id === id)?.label ?? id,
+    };
   } finally {
     state.close();
   }
@@ -78,12 +93,22 @@ export function registerAnalyze(program: Command, ctx: CliContext): void {
     .addOption(jsonOption('the analysis'))
     .addOption(new Option('--outcome <step>', 'the result step (default: the goals step, e.g. sold)'))
     .addOption(new Option('--lags <from-to>', 'weeks after the activity week whose outcome counts').default('1-4'))
+    .addOption(
+      new Option(
+        '--suggest-config',
+        'print the targets to change, measures to drop or add as a YAML patch to review (the config is not touched)',
+      ).conflicts('json'),
+    )
     .action((options: AnalyzeOptions) => {
-      const { analysis, stepLabel } = buildAnalysis(options, ctx);
+      const { analysis, targets, stepLabel } = buildAnalysis(options, ctx);
+      if (options.suggestConfig === true) {
+        ctx.out(configPatch(targets, { configPath: options.config ?? DEFAULT_CONFIG_FILE, analysis, stepLabel }));
+        return;
+      }
       ctx.out(
         options.json === true
-          ? `${JSON.stringify(analysisJson(analysis), null, 2)}\n`
-          : renderAnalysis(analysis, stepLabel),
+          ? `${JSON.stringify({ ...(analysisJson(analysis) as object), targets: targetsJson(targets) }, null, 2)}\n`
+          : `${renderAnalysis(analysis, stepLabel)}\n${renderTargets(targets, stepLabel(analysis.outcomeStep), stepLabel).join('\n')}`,
       );
     });
 }
