@@ -12,12 +12,13 @@ const signed = (value: number): string => {
   return text === '0.00' ? text : `${value > 0 ? '+' : '−'}${text}`;
 };
 
-function worthCell(measure: AnalyzedMeasure): string {
+/** A worth and its interval as the text and the scorecard page show them. */
+export function worthCell(measure: AnalyzedMeasure): string {
   if (measure.worth === null || measure.worthInterval === null) return '–';
   return `${signed(measure.worth)} (${signed(measure.worthInterval.low)} … ${signed(measure.worthInterval.high)})`;
 }
 
-function measureName(measure: AnalyzedMeasure): string {
+export function measureName(measure: AnalyzedMeasure): string {
   return measure.kind === 'share' ? `${measure.label} (share)` : `${measure.label} / day`;
 }
 

@@ -5,9 +5,9 @@
  * things in the same words and cannot drift apart; only the ranking is rebuilt, as an accessible table, from the
  * analysis's figures. With too little history the table is left out: every row would say "not enough data".
  */
-import type { AnalyzedMeasure, StoreAnalysis } from '../core';
+import type { StoreAnalysis } from '../core';
 import { esc, table } from './html';
-import { renderAnalysis } from './render-analysis';
+import { measureName, renderAnalysis, worthCell } from './render-analysis';
 import { number } from './wording';
 
 /** What `buildAnalysis` (commands/analyze.ts) returns: the analysis and the labels of the config's steps. */
@@ -17,25 +17,6 @@ export interface ScorecardAnalysis {
 }
 
 const ANALYSIS_ANCHOR = 'analysis';
-
-/*
- * The table's cells are written as the text's (its helpers are private to render-analysis.ts);
- * test/cli/scorecard-analysis.test.ts holds each row equal to the text's.
- */
-
-/** A worth as the text shows it: two decimals, a sign (the minus sign, not a hyphen) unless it rounds to zero. */
-const signed = (value: number): string => {
-  const text = Math.abs(value).toFixed(2);
-  return text === '0.00' ? text : `${value > 0 ? '+' : '−'}${text}`;
-};
-
-function worth(measure: AnalyzedMeasure): string {
-  if (measure.worth === null || measure.worthInterval === null) return '–';
-  return `${signed(measure.worth)} (${signed(measure.worthInterval.low)} … ${signed(measure.worthInterval.high)})`;
-}
-
-const measureName = (measure: AnalyzedMeasure): string =>
-  measure.kind === 'share' ? `${measure.label} (share)` : `${measure.label} / day`;
 
 /**
  * A block of the text as paragraphs: a line ending a sentence ends one (the intro, then the history), and the lines
@@ -77,7 +58,7 @@ function ranking(analysis: StoreAnalysis): string {
       measure.verdict === 'predictive here'
         ? `<strong class="predictive">${esc(measure.verdict)}</strong>`
         : esc(measure.verdict),
-      esc(worth(measure)),
+      esc(worthCell(measure)),
       esc(number(measure.people)),
       esc(number(measure.personWeeks)),
     ]),
