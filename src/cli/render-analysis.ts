@@ -69,8 +69,9 @@ function checkLine(analysis: StoreAnalysis, stepLabel: (id: string) => string): 
 function howToRead(outcome: string): string[] {
   return [
     `How to read this: "predictive here" means weeks in which a rep did more of it were followed by more "${outcome}" for that`,
-    `same rep (each rep's level and each week's store-wide level removed). The worth is the units per month that moving a`,
-    `rep from the team's median to its 75th percentile went with, with its 95% interval: this store's history, not proof of cause.`,
+    `same rep (each rep's level and each week's store-wide level removed). The worth is the units per month that a lasting`,
+    `move of a rep from the team's median to its 75th percentile goes with, with its 95% interval: this store's history, not`,
+    `proof of cause.`,
   ];
 }
 

@@ -28,7 +28,7 @@
 import { fmt, type Leak } from './leak';
 import type { MeasureResult } from './measure-results';
 import type { MeasureModel } from './model';
-import { type MeasureEffect, WEEKS_PER_MONTH } from './predictive-effects';
+import { lagWeeks, type MeasureEffect, WEEKS_PER_MONTH } from './predictive-effects';
 
 /** What a store's effect needs to price a leak: the analysis' per-measure figures. */
 export type StoreEffect = Pick<
@@ -85,7 +85,7 @@ function confident(effects: StoreEffects, id: string, kind: StoreEffect['kind'])
 
 function priced(gap: number, effect: Confident, perWhat: string, gapText: string): Leak {
   const { from, to } = effect.lag;
-  const weeks = to - from + 1;
+  const weeks = lagWeeks(effect);
   const when = weeks === 1 ? `in week ${from} after` : `in each of weeks ${from}–${to} after`;
   const source =
     `by this store's own history (analyze: predictive here, from ${effect.people} salespeople and ` +

@@ -81,7 +81,11 @@ function estimateOne(panel: Panel, measure: PanelMeasure, options: EffectOptions
   const slope = withinSlope(rows, all);
   if (slope === null) return { ...empty, verdict: 'not enough data' };
   const peers = peerLevels(means, all);
-  const worth = slope * (peers.p75 - peers.median) * WEEKS_PER_MONTH;
+  // The slope is per week of the lag window (the outcome is the window's weekly average), and a
+  // lasting move raises every week's activity, each of which adds to the L weeks after it: in the
+  // steady state the move is worth slope × L a week (leak-store.ts prices shortfalls alike).
+  const perUnit = (peers.p75 - peers.median) * lagWeeks(panel) * WEEKS_PER_MONTH;
+  const worth = slope * perUnit;
 
   // Each measure draws from its own stream, so adding a measure does not move the others' intervals.
   const random = seededRandom((options.seed >>> 0) ^ Math.imul(index + 1, 0x9e3779b1));
@@ -100,7 +104,6 @@ function estimateOne(panel: Panel, measure: PanelMeasure, options: EffectOptions
   if (slopes.length < 0.9 * replicates) return { ...empty, verdict: 'not enough data' };
   const margin = tQuantile(1 - (1 - (options.confidence ?? 0.95)) / 2, rows.people - 1) * standardDeviation(slopes);
   const slopeInterval = { low: slope - margin, high: slope + margin };
-  const perUnit = (peers.p75 - peers.median) * WEEKS_PER_MONTH;
   return {
     ...base,
     verdict: slopeInterval.low > 0 ? 'predictive here' : 'not predictive here',
@@ -110,6 +113,11 @@ function estimateOne(panel: Panel, measure: PanelMeasure, options: EffectOptions
     worth,
     worthInterval: { low: slopeInterval.low * perUnit, high: slopeInterval.high * perUnit },
   };
+}
+
+/** Weeks in the panel's lag window: 4 for weeks 1–4 after. */
+export function lagWeeks(panel: Pick<Panel, 'lag'>): number {
+  return panel.lag.to - panel.lag.from + 1;
 }
 
 /** The measure's defined rows of people with enough weeks, people and weeks renumbered from 0. */

@@ -17,7 +17,7 @@ import { EventTable } from './event-table';
 import { markSuspicious } from './integrity';
 import { tableStepIds } from './lead-touches';
 import type { IntegrityMeasure, MeasureModel } from './model';
-import { MIN_PEOPLE, quantile } from './predictive-effects';
+import { MIN_PEOPLE, quantile, WEEKS_PER_MONTH } from './predictive-effects';
 import { personVolumes, ratioLevels, responseLevels, type RateContext } from './predictive-levels';
 import type { AnalyzedMeasure, StoreAnalysis, StoreAnalysisInput } from './predictive-store';
 
@@ -29,7 +29,6 @@ export const KEEP_WITHIN = 0.1;
 export const NEGLIGIBLE_WORTH = 0.05;
 /** The p75 of fewer people than this is no level at all; from here to MIN_PEOPLE it is shown, not acted on. */
 const MIN_LEVEL_PEOPLE = 3;
-const WEEKS_PER_MONTH = 52 / 12;
 
 export type TargetUnit = 'per working day' | 'share';
 export type Suggestion = 'raise' | 'lower' | 'keep' | 'consider dropping' | 'not enough data';

@@ -62,7 +62,7 @@ describe('the scorecard page’s predictive analysis', () => {
       html.match(/<p>Which activities predict|<p>History: |<p>Out of sample: |<p>How to read this: /g),
     ).toHaveLength(4);
     expect(html).toMatch(
-      /<p>How to read this: [^<]+ for that same rep [^<]+ moving a rep [^<]+not proof of cause\.<\/p>/,
+      /<p>How to read this: [^<]+ for that same rep [^<]+ move of a rep [^<]+not proof of cause\.<\/p>/,
     );
     expect(page).toContain("this store's history, not proof of cause.");
     // Every line of the text but its table, word for word; and each table row holds the page's cells.

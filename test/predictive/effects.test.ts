@@ -63,14 +63,17 @@ describe('the effect of a measure on later sales', () => {
     );
   });
 
-  it('given peers whose own averages of x are 0, 2, …, 18, then the worth is the slope times (p75 − median) over a month of weeks', () => {
-    const [effect] = estimateEffects(driven(1.5), SEED);
+  it('given peers whose own averages of x are 0, 2, …, 18, then the worth is the slope times (p75 − median), the weeks of the lag window and a month of weeks', () => {
+    const panel = driven(1.5);
+    const [effect] = estimateEffects(panel, SEED);
+    const lagWeeks = panel.lag.to - panel.lag.from + 1;
 
     expect(Math.abs(effect!.peers!.median - 9)).toBeLessThan(0.2);
     expect(Math.abs(effect!.peers!.p75 - 13.5)).toBeLessThan(0.2);
     const spread = effect!.peers!.p75 - effect!.peers!.median;
-    expect(effect!.worth).toBeCloseTo(effect!.slope! * spread * (52 / 12), 9);
-    expect(effect!.worthInterval!.low).toBeCloseTo(effect!.slopeInterval!.low * spread * (52 / 12), 9);
+    expect(lagWeeks).toBeGreaterThan(1);
+    expect(effect!.worth).toBeCloseTo(effect!.slope! * spread * lagWeeks * (52 / 12), 9);
+    expect(effect!.worthInterval!.low).toBeCloseTo(effect!.slopeInterval!.low * spread * lagWeeks * (52 / 12), 9);
   });
 
   it('given a predictive measure and a larger but noisier one that is not, then the predictive one is ranked first', () => {
