@@ -11,7 +11,9 @@
  * events set aside), then every other configured step but the outcome, because a step the
  * config does not measure may be the one that predicts. A ratio into the outcome step is left
  * out: its numerator is the outcome's own events of the following weeks, so it would "predict"
- * sales by construction. Only salespeople are rows:
+ * sales by construction. With a staleLead measure, the activity no step maps (its touches:
+ * e-mails, texts, other tasks and events about a lead) is one more count (predictive-unmeasured.ts).
+ * Only salespeople are rows:
  * setters sell nothing, so their weeks would dilute the slope with zeros; their events still
  * count as "by anyone" for a lead's first answer.
  */
@@ -21,18 +23,20 @@ import { CoreError } from './core-error';
 import type { EventColumns } from './event-columns';
 import { EventTable } from './event-table';
 import { markSuspicious } from './integrity';
-import { tableStepIds } from './lead-touches';
+import { tableStepIds, touchStep } from './lead-touches';
 import type { CoachModel, IntegrityMeasure, Rep } from './model';
 import { outOfSampleCheck, type OutOfSample } from './predictive-check';
 import { estimateEffects, type MeasureEffect } from './predictive-effects';
 import { buildPanel, firstDayOfWeek, type Panel, type ResponseCandidate } from './predictive-panel';
 import { type IntegrityCandidate, type RatioCandidate, ratioShares, suspiciousShares } from './predictive-shares';
+import { UNMEASURED_ACTIVITY, unmeasuredActivity } from './predictive-unmeasured';
 
 export const DEFAULT_LAG = { from: 1, to: 4 } as const;
 /** The bootstrap's seed: the same state gives the same intervals on every run. */
 const DEFAULT_SEED = 12;
 
-export type CandidateSource = 'volume measure' | 'response measure' | 'ratio measure' | 'integrity measure' | 'step';
+export type CandidateSource =
+  'volume measure' | 'response measure' | 'ratio measure' | 'integrity measure' | 'step' | 'unmeasured activity';
 
 export interface StoreAnalysisInput {
   readonly model: CoachModel;
@@ -93,7 +97,7 @@ export function analyzeStore(input: StoreAnalysisInput): StoreAnalysis {
     model.measures.filter((m): m is IntegrityMeasure => m.kind === 'integrity'),
   );
 
-  const { counts, responses, ratios, integrity, candidates } = candidatesOf(model, outcomeStep);
+  const { counts, responses, ratios, integrity, touchSteps, candidates } = candidatesOf(model, outcomeStep);
   const lastDay = calendar.dayOf(input.now) - 1;
   const counted = buildPanel(table, calendar, { outcomeStep, countSteps: counts, responses, lag, lastDay });
   const panel: Panel = {
@@ -102,6 +106,7 @@ export function analyzeStore(input: StoreAnalysisInput): StoreAnalysis {
       ...counted.measures,
       ...ratios.map((ratio) => ratioShares(table, calendar, counted, ratio, lastDay)),
       ...integrity.map((measure) => suspiciousShares(table, calendar, counted, measure, lastDay)),
+      ...(touchSteps.length > 0 ? [unmeasuredActivity(table, calendar, counted, touchSteps, lastDay)] : []),
     ],
   };
   const seed = input.seed ?? DEFAULT_SEED;
@@ -127,6 +132,8 @@ interface Candidates {
   readonly responses: ResponseCandidate[];
   readonly ratios: RatioCandidate[];
   readonly integrity: IntegrityCandidate[];
+  /** The staleLead measures' touch steps: the only record the state keeps of activity no step maps. */
+  readonly touchSteps: string[];
   readonly candidates: Candidate[];
 }
 
@@ -161,7 +168,11 @@ function candidatesOf(model: CoachModel, outcomeStep: string): Candidates {
       counts.push(step.id);
       candidates.push({ id: step.id, label: step.label, source: 'step' });
     }
-  return { counts, responses, ratios, integrity, candidates };
+  const free = ownId(UNMEASURED_ACTIVITY) && !model.measures.some((m) => m.id === UNMEASURED_ACTIVITY);
+  const touchSteps = free ? model.measures.filter((m) => m.kind === 'staleLead').map((m) => touchStep(m.id)) : [];
+  if (touchSteps.length > 0)
+    candidates.push({ id: UNMEASURED_ACTIVITY, label: 'Other activity on leads', source: 'unmeasured activity' });
+  return { counts, responses, ratios, integrity, touchSteps, candidates };
 }
 
 function historyOf(table: EventTable, calendar: DealershipCalendar, lastDay: DayNumber): StoreAnalysis['history'] {

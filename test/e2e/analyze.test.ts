@@ -39,7 +39,7 @@ describe('end to end: analyze on the demo dealership', () => {
     expect(run.stdout).toContain('How to read this:');
   });
 
-  it('given the same state, when `analyze --json` runs, then it carries every configured volume, response, ratio, integrity and step candidate but the outcome, each with a verdict', async () => {
+  it('given the same state, when `analyze --json` runs, then it carries every configured volume, response, ratio, integrity and step candidate but the outcome, and the activity no step maps, each with a verdict', async () => {
     const run = await cli([...args(), '--json'], org.env);
     expect(run.code).toBe(0);
     const json = JSON.parse(run.stdout) as AnalyzeJson;
@@ -55,6 +55,8 @@ describe('end to end: analyze on the demo dealership', () => {
       demo_rate: 'ratio measure',
       call_integrity: 'integrity measure',
       demo: 'step',
+      // The demo's e-mails and texts map to no step; the state keeps them as the stale-lead measure's touches.
+      unmeasured_activity: 'unmeasured activity',
     });
     // The close rate's `to` is the outcome: its numerator would be the sales it predicts.
     expect(sources).not.toHaveProperty('close_rate');

@@ -34,10 +34,18 @@ export class StoreBuilder {
   }
 
   /** One event of `step` about `subject`, `minutes` after midnight UTC of that day (it may run past the day). */
-  about(repId: string, week: number, weekday: number, step: string, subject: string, minutes = 10 * 60): this {
+  about(
+    repId: string,
+    week: number,
+    weekday: number,
+    step: string,
+    subject: string,
+    minutes = 10 * 60,
+    recordId = `r${this.events.length}`,
+  ): this {
     this.reps.set(repId, rep(repId));
     const at = (FIRST_MONDAY + week * 7 + weekday) * 86_400_000 + minutes * 60_000;
-    this.events.push({ step, user: repId, subject, at, recordId: `r${this.events.length}` });
+    this.events.push({ step, user: repId, subject, at, recordId });
     return this;
   }
 
@@ -58,8 +66,8 @@ export class StoreBuilder {
     return this;
   }
 
-  table(): EventTable {
-    return new EventTable(STEPS, [...this.reps.values()], eventColumnsOf(this.events));
+  table(steps: readonly string[] = STEPS): EventTable {
+    return new EventTable(steps, [...this.reps.values()], eventColumnsOf(this.events));
   }
 }
 
