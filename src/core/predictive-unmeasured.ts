@@ -29,28 +29,35 @@ export function unmeasuredActivity(
   touchSteps: readonly string[],
   lastDay: DayNumber,
 ): PanelMeasure {
-  const touch = new Set(touchSteps.map((id) => table.stepIndexOf(id)).filter((s) => s >= 0));
+  const touch = new Uint8Array(table.stepIds.length);
+  for (const id of touchSteps) if (table.stepIndexOf(id) >= 0) touch[table.stepIndexOf(id)] = 1;
+  const configured = Uint8Array.from(table.stepIds, (id) => (isInternalStep(id) ? 0 : 1));
   // Records with a touch, then those among them that also yielded a configured step's event.
-  const touched = new Map<string | number, boolean>();
+  const stepped = new Map<string | number, boolean>();
   for (let row = 0; row < table.size; row++)
-    if (touch.has(table.step[row] as number)) touched.set(table.recordIdOf(row), false);
+    if (touch[table.step[row] as number] === 1) stepped.set(table.recordIdOf(row), false);
   for (let row = 0; row < table.size; row++) {
-    if (isInternalStep(table.stepIds[table.step[row] as number] as string)) continue;
+    if (configured[table.step[row] as number] === 0) continue;
     const record = table.recordIdOf(row);
-    if (touched.has(record)) touched.set(record, true);
+    if (stepped.has(record)) stepped.set(record, true);
   }
 
   const byRep: Map<number, number>[] = [];
   for (let rep = 0; rep < table.repCount; rep++) {
     const weeks = new Map<number, number>();
-    const counted = new Set<string | number>();
+    // Two staleLead measures touch one record at the same instant: the records counted at the last instant.
+    let lastAt = Number.NaN;
+    const atLastInstant: (string | number)[] = [];
     for (let row = table.userStart[rep] as number; row < (table.userStart[rep + 1] as number); row++) {
-      if (!touch.has(table.step[row] as number)) continue;
+      if (touch[table.step[row] as number] === 0) continue;
       const record = table.recordIdOf(row);
-      if (touched.get(record) === true || counted.has(record)) continue;
-      const day = calendar.dayOf(table.at[row] as number);
+      const at = table.at[row] as number;
+      if (at !== lastAt) atLastInstant.length = 0;
+      lastAt = at;
+      if (stepped.get(record) === true || atLastInstant.includes(record)) continue;
+      atLastInstant.push(record);
+      const day = calendar.dayOf(at);
       if (day > lastDay) continue;
-      counted.add(record);
       weeks.set(weekOfDay(day), (weeks.get(weekOfDay(day)) ?? 0) + 1);
     }
     byRep.push(weeks);
