@@ -1,23 +1,28 @@
 /**
  * Runs the predictive analysis over generated stores and scores it against what was planted:
- * is the planted driver ranked first and called predictive, is the e-mail noise ever called
- * predictive, do thin stores get "not enough data", and does the ranked measure beat past sales
- * alone out of sample.
+ * is the planted driver ranked first and called predictive, is the e-mail noise (or the ratio
+ * and integrity shares' noise) ever called predictive, do thin stores get "not enough data", and
+ * does the ranked measure beat past sales alone out of sample.
  */
 import { DealershipCalendar } from '../../src/core/calendar';
 import { EventTable } from '../../src/core/event-table';
 import { eventColumnsOf } from '../../src/core/event-columns';
+import { markSuspicious } from '../../src/core/integrity';
+import type { IntegrityMeasure } from '../../src/core/model';
 import { outOfSampleCheck, type OutOfSample } from '../../src/core/predictive-check';
 import { estimateEffects, type MeasureEffect } from '../../src/core/predictive-effects';
 import { buildPanel } from '../../src/core/predictive-panel';
+import { ratioShares, suspiciousShares } from '../../src/core/predictive-shares';
 import { Random } from '../accuracy/random';
 import {
+  BURST,
   DRIVER_KINDS,
   DRIVER_MEASURE,
   type DriverKind,
   generateStore,
   type GeneratedStore,
   RESPONSE_MINUTES,
+  SHARE_NOISE,
   type StoreShape,
   STEPS,
 } from './store';
@@ -28,6 +33,16 @@ export const CALENDAR = new DealershipCalendar({
   holidays: [],
 });
 export const LAG = { from: 1, to: 4 };
+/** The integrity measure behind the burst share: logged calls only, so no other candidate loses events. */
+const BURST_CHECK: IntegrityMeasure = {
+  id: SHARE_NOISE.integrity.id,
+  label: 'Calls in bursts',
+  diagnosis: 'Activity',
+  kind: 'integrity',
+  steps: SHARE_NOISE.integrity.steps,
+  burst: BURST,
+  maxSuspiciousShare: 0.05,
+};
 
 export interface StoreResult {
   readonly shape: StoreShape;
@@ -38,13 +53,22 @@ export interface StoreResult {
 /** The analysis of one generated store, as `analyze` will run it: panel, effects, out-of-sample check. */
 export function analyzeStore(store: GeneratedStore, seed: number): StoreResult {
   const table = new EventTable([...STEPS], store.reps, eventColumnsOf(store.events));
-  const panel = buildPanel(table, CALENDAR, {
+  markSuspicious(table, [BURST_CHECK]);
+  const counted = buildPanel(table, CALENDAR, {
     outcomeStep: 'sold',
     countSteps: ['attempt', 'appointment_set', 'appointment_shown', 'email'],
     responses: [{ id: 'response_15min', from: 'lead', to: 'attempt', withinMinutes: RESPONSE_MINUTES }],
     lag: LAG,
     lastDay: store.lastDay,
   });
+  const panel = {
+    ...counted,
+    measures: [
+      ...counted.measures,
+      ratioShares(table, CALENDAR, counted, SHARE_NOISE.ratio, store.lastDay),
+      suspiciousShares(table, CALENDAR, counted, SHARE_NOISE.integrity, store.lastDay),
+    ],
+  };
   const shape = { kind: store.kind, weeks: store.weeks, people: store.people };
   return { shape, effects: estimateEffects(panel, { seed }), check: outOfSampleCheck(panel, { seed }) };
 }

@@ -9,6 +9,7 @@ export function meetsBars(score: PredictiveScore): boolean {
     score.driverStores > 0 &&
     score.driverFirst / score.driverStores >= MIN_DRIVER_FIRST &&
     score.noisePredictive <= MAX_NOISE_PREDICTIVE * score.noiseCases &&
+    score.shareNoisePredictive <= MAX_NOISE_PREDICTIVE * score.shareNoiseCases &&
     score.thinNotEnough === score.thinStores
   );
 }
@@ -24,6 +25,8 @@ export function sumScores(scores: readonly PredictiveScore[]): PredictiveScore {
     quietClean: sum('quietClean'),
     noiseCases: sum('noiseCases'),
     noisePredictive: sum('noisePredictive'),
+    shareNoiseCases: sum('shareNoiseCases'),
+    shareNoisePredictive: sum('shareNoisePredictive'),
     bystanderCases: sum('bystanderCases'),
     bystanderPredictive: sum('bystanderPredictive'),
     thinStores: sum('thinStores'),
@@ -39,6 +42,7 @@ export function scoreTable(rows: readonly { label: string; score: PredictiveScor
     'driver: not enough data',
     'no-driver store: nothing predictive',
     `noise called predictive (≤ ${MAX_NOISE_PREDICTIVE * 100}%)`,
+    `ratio and integrity noise called predictive (≤ ${MAX_NOISE_PREDICTIVE * 100}%)`,
     'other non-drivers called predictive',
     'thin store: not enough data',
     'out-of-sample error vs past sales',
@@ -50,6 +54,7 @@ export function scoreTable(rows: readonly { label: string; score: PredictiveScor
     String(s.driverThin),
     share(s.quietClean, s.quietStores),
     share(s.noisePredictive, s.noiseCases),
+    share(s.shareNoisePredictive, s.shareNoiseCases),
     share(s.bystanderPredictive, s.bystanderCases),
     share(s.thinNotEnough, s.thinStores),
     s.errorRatio === null ? '—' : `${(100 * s.errorRatio).toFixed(1)}%`,

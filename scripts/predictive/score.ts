@@ -1,6 +1,6 @@
 /** The figures of a predictive run against the bars of issue 12. */
 import type { StoreResult } from './benchmark';
-import { DRIVER_MEASURE, NOISE_MEASURE } from './store';
+import { DRIVER_MEASURE, NOISE_MEASURE, SHARE_NOISE_MEASURES } from './store';
 
 export const MIN_DRIVER_FIRST = 0.9;
 export const MAX_NOISE_PREDICTIVE = 0.05;
@@ -17,6 +17,9 @@ export interface PredictiveScore {
   /** Stores where the noise measure had enough data, and where it was called predictive. */
   readonly noiseCases: number;
   readonly noisePredictive: number;
+  /** Cases of the ratio and integrity shares (noise in every store) with enough data, and those called predictive. */
+  readonly shareNoiseCases: number;
+  readonly shareNoisePredictive: number;
   /** Other measures that were not the driver but were called predictive, of all such cases. */
   readonly bystanderCases: number;
   readonly bystanderPredictive: number;
@@ -32,6 +35,7 @@ export function scorePredictive(results: readonly StoreResult[]): PredictiveScor
   let [noiseCases, noisePredictive, bystanderCases, bystanderPredictive, thinStores, thinNotEnough] = [
     0, 0, 0, 0, 0, 0,
   ];
+  let [shareNoiseCases, shareNoisePredictive] = [0, 0];
   const ratios: number[] = [];
   for (const { shape, effects, check } of results) {
     if (shape.weeks <= 4) {
@@ -46,6 +50,9 @@ export function scorePredictive(results: readonly StoreResult[]): PredictiveScor
       if (e.id === NOISE_MEASURE) {
         noiseCases++;
         noisePredictive += predictive;
+      } else if (SHARE_NOISE_MEASURES.includes(e.id)) {
+        shareNoiseCases++;
+        shareNoisePredictive += predictive;
       } else {
         bystanderCases++;
         bystanderPredictive += predictive;
@@ -76,6 +83,8 @@ export function scorePredictive(results: readonly StoreResult[]): PredictiveScor
     quietClean,
     noiseCases,
     noisePredictive,
+    shareNoiseCases,
+    shareNoisePredictive,
     bystanderCases,
     bystanderPredictive,
     thinStores,

@@ -10,6 +10,12 @@
  * times the season, plus, in a driver store, the planted driver's deviation from the person's
  * level over the two weeks before. Calls, appointments, response and e-mails are drawn
  * independently, so whichever is not the driver carries no signal; e-mail is never a driver.
+ *
+ * Two share candidates are noise in every store, drawn from streams of their own (so the draws
+ * above, and the figures of the measures above, are those of a store without them): the share of
+ * leads contacted within three days (a ratio measure) and the share of logged calls that come in
+ * a burst (an integrity measure). Each has a person's own level, tied to their drive, a season
+ * and weekly swings, and never moves sales.
  */
 import type { DealershipCalendar } from '../../src/core/calendar';
 import { dayFromDate, type DayNumber } from '../../src/core/civil-date';
@@ -26,7 +32,24 @@ export const DRIVER_MEASURE: Record<Exclude<DriverKind, 'none'>, string> = {
   'call volume': 'attempt',
 };
 export const NOISE_MEASURE = 'email';
-export const STEPS = ['lead', 'attempt', 'appointment_set', 'appointment_shown', 'email', 'sold'] as const;
+/** The ratio and integrity candidates, noise in every store. */
+export const SHARE_NOISE = {
+  ratio: { id: 'contact_rate', from: 'lead', to: 'contact', basis: 'subject' },
+  integrity: { id: 'burst_share', steps: ['logged_call'] },
+} as const;
+export const SHARE_NOISE_MEASURES: readonly string[] = [SHARE_NOISE.ratio.id, SHARE_NOISE.integrity.id];
+/** Fake calls come 6–15 within a minute or two; real ones are spread over the day. */
+export const BURST = { count: 5, withinMinutes: 5 } as const;
+export const STEPS = [
+  'lead',
+  'attempt',
+  'appointment_set',
+  'appointment_shown',
+  'email',
+  'sold',
+  'contact',
+  'logged_call',
+] as const;
 export const RESPONSE_MINUTES = 15;
 
 /**
@@ -83,6 +106,7 @@ export function generateStore(shape: StoreShape, calendar: DealershipCalendar, r
       sales: 2 * drive * random.swing(0.2),
     };
     const swing = { attempt: 0, appointment_set: 0, appointment_shown: 0, email: 0, fast: 0 };
+    const shares = new ShareNoise(random.fork(`shares-${p}`), drive);
     const driverByWeek: number[] = [];
     // Weeks before the first one warm the swings up and carry the driver into the first weeks' sales.
     for (let w = -2; w < shape.weeks; w++) {
@@ -91,6 +115,7 @@ export function generateStore(shape: StoreShape, calendar: DealershipCalendar, r
       for (const key of Object.keys(swing) as (keyof typeof swing)[])
         swing[key] = AR * swing[key] + Math.sqrt(1 - AR * AR) * random.normal() * (key === 'fast' ? 0.9 : 0.3);
       const fastShare = 1 / (1 + Math.exp(-(level.fastLogit + swing.fast)));
+      shares.nextWeek(s);
       const done = { attempt: 0, appointment_shown: 0, leads: 0, fast: 0, days: 0 };
       for (let d = 0; d < 7; d++) {
         const day = weekStart + d;
@@ -102,6 +127,7 @@ export function generateStore(shape: StoreShape, calendar: DealershipCalendar, r
           if (w >= 0) for (let k = 0; k < n; k++) emit(step, id, at());
           if (step === 'attempt' || step === 'appointment_shown') done[step] += n;
         }
+        if (w >= 0) shares.logCalls(day, d, calendar, (at) => emit('logged_call', id, at));
         const leads = random.poisson(level.lead * s);
         for (let k = 0; k < leads; k++) {
           const leadAt = at();
@@ -117,6 +143,8 @@ export function generateStore(shape: StoreShape, calendar: DealershipCalendar, r
             leadAt + (fast ? random.int(1, RESPONSE_MINUTES - 1) : random.int(40, 300)) * 60_000,
             subject,
           );
+          const contactAt = shares.contactAfter(leadAt);
+          if (contactAt !== null) emit('contact', id, contactAt, subject);
         }
       }
       const planned = { attempt: level.attempt * s, appointment_shown: level.appointment_shown * s };
@@ -145,4 +173,48 @@ function driverDeviation(
   if (kind === 'lead response')
     return (done.leads > 0 ? done.fast / done.leads : fastShare) - 1 / (1 + Math.exp(-fastLogit));
   return 0;
+}
+
+/** One person's noise shares: the share of leads contacted and the share of logged calls in a burst. */
+class ShareNoise {
+  private readonly contactLogit: number;
+  private readonly burstLogit: number;
+  private contactSwing = 0;
+  private burstSwing = 0;
+  private contactShare = 0.5;
+  private burstDay = -1;
+
+  constructor(
+    private readonly random: Random,
+    private readonly drive: number,
+  ) {
+    // A person who works more also converts more and fakes less: the between-person confound again.
+    this.contactLogit = 0.8 * random.normal() + 2 * (drive - 1);
+    this.burstLogit = -0.8 + 0.8 * random.normal() - 2 * (drive - 1);
+  }
+
+  nextWeek(season: number): void {
+    const { random } = this;
+    this.contactSwing = AR * this.contactSwing + Math.sqrt(1 - AR * AR) * random.normal() * 0.9;
+    this.burstSwing = AR * this.burstSwing + Math.sqrt(1 - AR * AR) * random.normal() * 0.9;
+    const logistic = (x: number): number => 1 / (1 + Math.exp(-x));
+    this.contactShare = logistic(this.contactLogit + this.contactSwing + 2 * (season - 1));
+    this.burstDay = random.chance(logistic(this.burstLogit + this.burstSwing)) ? random.int(0, 5) : -1;
+  }
+
+  /** When the lead was contacted (within three days), or null when it was not. */
+  contactAfter(leadAt: number): number | null {
+    return this.random.chance(this.contactShare) ? leadAt + this.random.int(10, 3 * 24 * 60) * 60_000 : null;
+  }
+
+  /** A day's logged calls: about three a day (as many as the person's drive), and on one day of some weeks a burst. */
+  logCalls(day: DayNumber, weekday: number, calendar: DealershipCalendar, emit: (at: number) => void): void {
+    const { random } = this;
+    const calls = random.poisson(3 * this.drive);
+    for (let k = 0; k < calls; k++) emit(calendar.instantAt(day, 9 * 60 + random.int(0, 600)));
+    if (weekday !== this.burstDay) return;
+    const start = calendar.instantAt(day, 9 * 60 + random.int(0, 600));
+    const fakes = random.int(6, 15);
+    for (let k = 0; k < fakes; k++) emit(start + k * 10_000);
+  }
 }

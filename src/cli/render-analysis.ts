@@ -19,6 +19,8 @@ export function worthCell(measure: AnalyzedMeasure): string {
 }
 
 export function measureName(measure: AnalyzedMeasure): string {
+  // An integrity measure's label names what it guards ("Call integrity"); its share is of the events it set aside.
+  if (measure.source === 'integrity measure') return `${measure.label} (share set aside)`;
   return measure.kind === 'share' ? `${measure.label} (share)` : `${measure.label} / day`;
 }
 

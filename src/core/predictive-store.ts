@@ -5,9 +5,15 @@
  * (predictive-panel.ts, predictive-effects.ts, predictive-check.ts); this module only chooses
  * their inputs from the model.
  *
- * Candidates: each volume measure's step (per working day) and each response-time measure (share
- * of leads answered within its SLA), then every other configured step but the outcome, because
- * a step the config does not measure may be the one that predicts. Only salespeople are rows:
+ * Candidates: each volume measure's step (per working day), each response-time measure (share
+ * of leads answered within its SLA), each ratio measure (share of the week's `from` cohort that
+ * reached `to`, predictive-shares.ts) and each integrity measure (share of the rep's checked
+ * events set aside), then every other configured step but the outcome, because a step the
+ * config does not measure may be the one that predicts. A ratio into the outcome step is left
+ * out: its numerator is the outcome's own events of the following weeks, so it would "predict"
+ * sales by construction. With a staleLead measure, the activity no step maps (its touches:
+ * e-mails, texts, other tasks and events about a lead) is one more count (predictive-unmeasured.ts).
+ * Only salespeople are rows:
  * setters sell nothing, so their weeks would dilute the slope with zeros; their events still
  * count as "by anyone" for a lead's first answer.
  */
@@ -17,17 +23,20 @@ import { CoreError } from './core-error';
 import type { EventColumns } from './event-columns';
 import { EventTable } from './event-table';
 import { markSuspicious } from './integrity';
-import { tableStepIds } from './lead-touches';
+import { tableStepIds, touchStep } from './lead-touches';
 import type { CoachModel, IntegrityMeasure, Rep } from './model';
 import { outOfSampleCheck, type OutOfSample } from './predictive-check';
 import { estimateEffects, type MeasureEffect } from './predictive-effects';
 import { buildPanel, firstDayOfWeek, type Panel, type ResponseCandidate } from './predictive-panel';
+import { type IntegrityCandidate, type RatioCandidate, ratioShares, suspiciousShares } from './predictive-shares';
+import { UNMEASURED_ACTIVITY, unmeasuredActivity } from './predictive-unmeasured';
 
 export const DEFAULT_LAG = { from: 1, to: 4 } as const;
 /** The bootstrap's seed: the same state gives the same intervals on every run. */
 const DEFAULT_SEED = 12;
 
-export type CandidateSource = 'volume measure' | 'response measure' | 'step';
+export type CandidateSource =
+  'volume measure' | 'response measure' | 'ratio measure' | 'integrity measure' | 'step' | 'unmeasured activity';
 
 export interface StoreAnalysisInput {
   readonly model: CoachModel;
@@ -88,9 +97,18 @@ export function analyzeStore(input: StoreAnalysisInput): StoreAnalysis {
     model.measures.filter((m): m is IntegrityMeasure => m.kind === 'integrity'),
   );
 
-  const { counts, responses, candidates } = candidatesOf(model, outcomeStep);
+  const { counts, responses, ratios, integrity, touchSteps, candidates } = candidatesOf(model, outcomeStep);
   const lastDay = calendar.dayOf(input.now) - 1;
-  const panel = buildPanel(table, calendar, { outcomeStep, countSteps: counts, responses, lag, lastDay });
+  const counted = buildPanel(table, calendar, { outcomeStep, countSteps: counts, responses, lag, lastDay });
+  const panel: Panel = {
+    ...counted,
+    measures: [
+      ...counted.measures,
+      ...ratios.map((ratio) => ratioShares(table, calendar, counted, ratio, lastDay)),
+      ...integrity.map((measure) => suspiciousShares(table, calendar, counted, measure, lastDay)),
+      ...(touchSteps.length > 0 ? [unmeasuredActivity(table, calendar, counted, touchSteps, lastDay)] : []),
+    ],
+  };
   const seed = input.seed ?? DEFAULT_SEED;
   const byId = new Map(candidates.map((c) => [c.id, c]));
   const measures = estimateEffects(panel, { seed }).map((effect) => {
@@ -109,10 +127,17 @@ export function analyzeStore(input: StoreAnalysisInput): StoreAnalysis {
   };
 }
 
-function candidatesOf(
-  model: CoachModel,
-  outcomeStep: string,
-): { counts: string[]; responses: ResponseCandidate[]; candidates: Candidate[] } {
+interface Candidates {
+  readonly counts: string[];
+  readonly responses: ResponseCandidate[];
+  readonly ratios: RatioCandidate[];
+  readonly integrity: IntegrityCandidate[];
+  /** The staleLead measures' touch steps: the only record the state keeps of activity no step maps. */
+  readonly touchSteps: string[];
+  readonly candidates: Candidate[];
+}
+
+function candidatesOf(model: CoachModel, outcomeStep: string): Candidates {
   const counts: string[] = [];
   const candidates: Candidate[] = [];
   for (const measure of model.measures)
@@ -120,18 +145,34 @@ function candidatesOf(
       counts.push(measure.step);
       candidates.push({ id: measure.step, label: measure.label, source: 'volume measure' });
     }
+  // A measure named like a step would share its panel column's id; the step's count stays.
+  const ownId = (id: string): boolean => !model.steps.some((s) => s.id === id);
   const responses: ResponseCandidate[] = [];
-  for (const measure of model.measures)
-    if (measure.kind === 'responseTime' && !model.steps.some((s) => s.id === measure.id)) {
+  const ratios: RatioCandidate[] = [];
+  const integrity: IntegrityCandidate[] = [];
+  for (const measure of model.measures) {
+    if (!ownId(measure.id)) continue;
+    if (measure.kind === 'responseTime') {
       responses.push({ id: measure.id, from: measure.from, to: measure.to, withinMinutes: measure.slaMinutes });
       candidates.push({ id: measure.id, label: measure.label, source: 'response measure' });
+    } else if (measure.kind === 'ratio' && measure.to !== outcomeStep) {
+      ratios.push({ id: measure.id, from: measure.from, to: measure.to, basis: measure.basis });
+      candidates.push({ id: measure.id, label: measure.label, source: 'ratio measure' });
+    } else if (measure.kind === 'integrity') {
+      integrity.push({ id: measure.id, steps: measure.steps });
+      candidates.push({ id: measure.id, label: measure.label, source: 'integrity measure' });
     }
+  }
   for (const step of model.steps)
     if (step.id !== outcomeStep && !counts.includes(step.id)) {
       counts.push(step.id);
       candidates.push({ id: step.id, label: step.label, source: 'step' });
     }
-  return { counts, responses, candidates };
+  const free = ownId(UNMEASURED_ACTIVITY) && !model.measures.some((m) => m.id === UNMEASURED_ACTIVITY);
+  const touchSteps = free ? model.measures.filter((m) => m.kind === 'staleLead').map((m) => touchStep(m.id)) : [];
+  if (touchSteps.length > 0)
+    candidates.push({ id: UNMEASURED_ACTIVITY, label: 'Other activity on leads', source: 'unmeasured activity' });
+  return { counts, responses, ratios, integrity, touchSteps, candidates };
 }
 
 function historyOf(table: EventTable, calendar: DealershipCalendar, lastDay: DayNumber): StoreAnalysis['history'] {

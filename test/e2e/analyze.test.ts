@@ -45,7 +45,7 @@ describe('end to end: analyze on the demo dealership', () => {
     expect(run.stdout).toMatch(/\n {2}Contact rate \(share\) +0\.63 +0\.\d\d \(0\.\d\d\) +[+−]\d\.\d\d +\d+ +/);
   });
 
-  it('given the same state, when `analyze --json` runs, then it carries every configured volume, response and step candidate but the outcome, each with a verdict', async () => {
+  it('given the same state, when `analyze --json` runs, then it carries every configured volume, response, ratio, integrity and step candidate but the outcome, and the activity no step maps, each with a verdict', async () => {
     const run = await cli([...args(), '--json'], org.env);
     expect(run.code).toBe(0);
     const json = JSON.parse(run.stdout) as AnalyzeJson;
@@ -54,7 +54,18 @@ describe('end to end: analyze on the demo dealership', () => {
     expect(json.history.people).toBeGreaterThanOrEqual(10);
     expect(json.panel.personWeeks).toBeGreaterThan(0);
     const sources = Object.fromEntries(json.measures.map((m) => [m.id, m.source]));
-    expect(sources).toMatchObject({ attempt: 'volume measure', lead_response: 'response measure', demo: 'step' });
+    expect(sources).toMatchObject({
+      attempt: 'volume measure',
+      lead_response: 'response measure',
+      appointment_set_rate: 'ratio measure',
+      demo_rate: 'ratio measure',
+      call_integrity: 'integrity measure',
+      demo: 'step',
+      // The demo's e-mails and texts map to no step; the state keeps them as the stale-lead measure's touches.
+      unmeasured_activity: 'unmeasured activity',
+    });
+    // The close rate's `to` is the outcome: its numerator would be the sales it predicts.
+    expect(sources).not.toHaveProperty('close_rate');
     expect(sources).not.toHaveProperty('sold');
     for (const m of json.measures)
       expect(['predictive here', 'not predictive here', 'not enough data']).toContain(m.verdict);

@@ -33,6 +33,22 @@ export class StoreBuilder {
     return this;
   }
 
+  /** One event of `step` about `subject`, `minutes` after midnight UTC of that day (it may run past the day). */
+  about(
+    repId: string,
+    week: number,
+    weekday: number,
+    step: string,
+    subject: string,
+    minutes = 10 * 60,
+    recordId = `r${this.events.length}`,
+  ): this {
+    this.reps.set(repId, rep(repId));
+    const at = (FIRST_MONDAY + week * 7 + weekday) * 86_400_000 + minutes * 60_000;
+    this.events.push({ step, user: repId, subject, at, recordId });
+    return this;
+  }
+
   /** A lead at 10:00 on that day, answered by an attempt `afterMinutes` later (never when null). */
   lead(repId: string, week: number, weekday: number, afterMinutes: number | null): this {
     this.reps.set(repId, rep(repId));
@@ -50,8 +66,8 @@ export class StoreBuilder {
     return this;
   }
 
-  table(): EventTable {
-    return new EventTable(STEPS, [...this.reps.values()], eventColumnsOf(this.events));
+  table(steps: readonly string[] = STEPS): EventTable {
+    return new EventTable(steps, [...this.reps.values()], eventColumnsOf(this.events));
   }
 }
 

@@ -20,6 +20,13 @@ describe('the predictive analysis on generated stores (quick pass)', () => {
     expect(score.noisePredictive).toBeLessThanOrEqual(MAX_NOISE_PREDICTIVE * score.noiseCases);
   });
 
+  // About a dozen cases cannot hold a 5% bar (one false call is 8%): the full run holds it (README);
+  // this coarse guard fails when the shares go wrong for good, e.g. a ratio that counts the outcome.
+  it('given a ratio and an integrity share that drive nothing, then they are called predictive in at most 1 case in 10', () => {
+    expect(score.shareNoiseCases).toBeGreaterThanOrEqual(10);
+    expect(score.shareNoisePredictive).toBeLessThanOrEqual(0.1 * score.shareNoiseCases);
+  });
+
   it('given stores with four weeks and four people, then every measure is "not enough data"', () => {
     expect(score.thinStores).toBe(2);
     expect(score.thinNotEnough).toBe(2);
