@@ -157,17 +157,21 @@ describe('analyze on a built state', () => {
 });
 
 /**
- * The reference config changed so the built store has something to suggest: no measure counts
- * outbound calls (the store's driver), the contact rate's target is far below what anyone reaches,
- * and a volume of contacts (noise here) is measured.
+ * The reference config changed for the built store. Either the store's driver, outbound calls, is
+ * measured with a target far below what its strong performers make (`low target`), or no measure
+ * counts it (`missing driver`); both measure a volume of contacts, which is noise here. Or it
+ * only leaves out the contact rate, which this store's weeks make look worthless (`reached`).
  */
-function givenAConfig(dir: string): string {
+function givenAConfig(dir: string, change: 'low target' | 'missing driver' | 'reached'): string {
   const document = parseDocument(readFileSync('config/dealership.yaml', 'utf8'));
   const measures = document.get('measures') as YAMLSeq<YAMLMap>;
-  measures.items = measures.items.filter((m) => m.get('id') !== 'outbound_calls');
-  measures.items.find((m) => m.get('id') === 'contact_rate')?.set('target', 0.3);
-  measures.add(document.createNode({ id: 'contacts', kind: 'volume', step: 'contact', perDay: 3.5 }));
-  const path = join(dir, 'suggest.yaml');
+  const without = (id: string): void => void (measures.items = measures.items.filter((m) => m.get('id') !== id));
+  if (change === 'reached') without('contact_rate');
+  if (change === 'missing driver') without('outbound_calls');
+  if (change === 'low target') measures.items.find((m) => m.get('id') === 'outbound_calls')?.set('perDay', 2);
+  if (change !== 'reached')
+    measures.add(document.createNode({ id: 'contacts', kind: 'volume', step: 'contact', perDay: 3.5 }));
+  const path = join(dir, `${change.replace(' ', '-')}.yaml`);
   writeFileSync(path, document.toString());
   return path;
 }
@@ -201,8 +205,8 @@ interface TargetsJson {
 }
 
 describe('targets calibrated on the built state', () => {
-  it('given a config that misses the store’s driver, sets the contact rate far below and measures noisy contacts, when analyze --suggest-config runs, then it prints a YAML patch raising the rate, with drop and add as comments, and leaves the config byte for byte', async () => {
-    const config = givenAConfig(dir);
+  it('given a config whose target for the driver is far below the store, when analyze --suggest-config runs, then it prints a YAML patch raising it, drops as comments, and leaves the config byte for byte', async () => {
+    const config = givenAConfig(dir, 'low target');
     const before = readFileSync(config);
 
     const run = await analyzeWith(config, '--suggest-config');
@@ -210,60 +214,74 @@ describe('targets calibrated on the built state', () => {
     expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
     expect(readFileSync(config).equals(before)).toBe(true);
     const patch = parse(run.stdout) as { measures: Array<Record<string, unknown>> };
-    expect(patch.measures).toHaveLength(1);
-    expect(patch.measures[0]).toEqual({ id: 'contact_rate', target: expect.any(Number) });
-    expect(patch.measures[0]!.target).toBeGreaterThan(0.45);
+    expect(patch.measures).toEqual([{ id: 'outbound_calls', perDay: expect.any(Number) }]);
+    // Calls are drawn from 2–8 a working day each week: the strong performers' 5.4, shrunk toward 2 by 6/16.
+    expect(patch.measures[0]!.perDay).toBeGreaterThan(3.5);
+    expect(patch.measures[0]!.perDay).toBeLessThan(5);
     expect(run.stdout).toMatch(
-      /# Contact rate \(share\): raise target 0\.3 → 0\.\d\d\. The store's strong performers reach 0\.\d\d/,
+      /# Outbound calls \/ working day: raise perDay 2 → \d\.\d\. The store's strong performers reach \d\.\d\d/,
     );
+    // Contacts are noise here, and the contact rate (contacts over calls) falls in the weeks calls rise.
     expect(run.stdout).toMatch(/# Contacts \(contacts\): consider dropping\./);
+    expect(run.stdout).toMatch(/# Contact rate \(contact_rate\): consider dropping\./);
+  });
+
+  it('given a config that misses the driver, when analyze --suggest-config runs, then the addition is a commented measure the config accepts once uncommented', async () => {
+    const run = await analyzeWith(givenAConfig(dir, 'missing driver'), '--suggest-config');
+
+    expect(run.code).toBe(0);
     expect(run.stdout).toMatch(
       / {2}# - id: attempt_volume\n {2}# {3}kind: volume\n {2}# {3}step: attempt\n {2}# {3}perDay: \d\.\d\n/,
     );
-    // Uncommented, the addition is a measure the config accepts as written.
-    expect(parse(run.stdout.replace(/^ {2}# (-| {2})/gm, '  $1'))).toMatchObject({
-      measures: [{ id: 'contact_rate' }, { id: 'attempt_volume', kind: 'volume', step: 'attempt' }],
+    expect(parse(run.stdout.replace(/^ {2}# (-| {2})/gm, '  $1'))).toEqual({
+      measures: [{ id: 'attempt_volume', kind: 'volume', step: 'attempt', perDay: expect.any(Number) }],
     });
   });
 
-  it('given the same, when analyze --json runs, then targets holds the contact rate’s p75 shrunk toward 0.3 and the calls to add', async () => {
-    const run = await analyzeWith(givenAConfig(dir), '--json');
+  it('given the same, when analyze --json runs, then targets holds the calls to add, at the strong performers’ level', async () => {
+    const run = await analyzeWith(givenAConfig(dir, 'missing driver'), '--json');
 
     expect(run.code).toBe(0);
     const { targets } = JSON.parse(run.stdout) as TargetsJson;
-    const rate = targets.measures.find((m) => m.id === 'contact_rate')!;
-    expect(rate).toMatchObject({ configured: 0.3, people: 10, weight: 10 / 16, suggestion: 'raise' });
-    expect(rate.level).toBeCloseTo((10 / 16) * rate.p75! + (6 / 16) * 0.3, 10);
-    expect(rate.suggested).toBe(Number(rate.level!.toFixed(2)));
     expect(targets.measures.find((m) => m.id === 'contacts')?.suggestion).toBe('consider dropping');
     expect(targets.measures.find((m) => m.id === 'show_rate')).toMatchObject({ people: 0, level: null });
     expect(targets.additions).toMatchObject([{ step: 'attempt', people: 10 }]);
-    // Calls are drawn from 2–8 a working day each week: the strong performers make a little over 5.
     expect(targets.additions[0]!.perDay).toBeGreaterThan(5);
     expect(targets.additions[0]!.perDay).toBeLessThan(6);
   });
 
-  it('given the same as text, then a Targets section shows each measure’s configured target beside the strong performers’ level and the gap', async () => {
-    const run = await analyzeWith(givenAConfig(dir));
+  it('given the low target as JSON, then the calls’ level is their p75 shrunk toward 2 by n/(n+6)', async () => {
+    const run = await analyzeWith(givenAConfig(dir, 'low target'), '--json');
 
-    expect(run.stdout).toContain("\nTargets: what the store's strong performers reach");
-    expect(run.stdout).toMatch(
-      /\n {2}Contact rate \(share\) +0\.30 +0\.\d\d \(0\.\d\d\) +\+0\.\d\d +10 +raise to 0\.\d\d\n/,
+    const { targets } = JSON.parse(run.stdout) as TargetsJson;
+    const calls = targets.measures.find((m) => m.id === 'outbound_calls')!;
+    expect(calls).toMatchObject({ configured: 2, people: 10, weight: 10 / 16, suggestion: 'raise' });
+    expect(calls.level).toBeCloseTo((10 / 16) * calls.p75! + (6 / 16) * 2, 10);
+    expect(calls.suggested).toBe(Number(calls.level!.toFixed(1)));
+  });
+
+  it('given both configs as text, then the Targets section shows the configured target beside the strong performers’ level and the gap, and the driver no measure counts', async () => {
+    const low = await analyzeWith(givenAConfig(dir, 'low target'));
+    const missing = await analyzeWith(givenAConfig(dir, 'missing driver'));
+
+    expect(low.stdout).toContain("\nTargets: what the store's strong performers reach");
+    expect(low.stdout).toMatch(
+      /\n {2}Outbound calls \/ working day +2\.00 +\d\.\d\d \(\d\.\d\d\) +\+\d\.\d\d +10 +raise to \d\.\d\n/,
     );
-    expect(run.stdout).toMatch(
+    expect(low.stdout).toMatch(
       /\n {2}Contacts \/ working day +3\.50 +\d\.\d\d \(\d\.\d\d\) +[+−]\d\.\d\d +10 +consider dropping\n/,
     );
-    expect(run.stdout).toMatch(
+    expect(missing.stdout).toMatch(
       /\n {2}Not measured, predictive here: Outbound call \/ working day; strong performers make \d\.\d\d/,
     );
   });
 
-  it('given the reference config, whose targets the store already reaches within a tenth, when --suggest-config runs, then it says plainly there is nothing to suggest', async () => {
-    const run = await analyze(driven, '--suggest-config');
+  it('given a config without the contact rate, whose other targets are the goal plan’s or lack data here, when --suggest-config runs, then it says plainly there is nothing to suggest', async () => {
+    const run = await analyzeWith(givenAConfig(dir, 'reached'), '--suggest-config');
 
     expect(run.code).toBe(0);
     expect(run.stdout.replace(/\n# /g, ' ')).toMatch(
-      /^# Suggested changes to config\/dealership\.yaml .* Nothing to suggest: 1 target is within 10% .*; 1 set by the goal plan; /,
+      /^# Suggested changes to \S+reached\.yaml .* Nothing to suggest: 1 set by the goal plan; 6 measures have not enough data; /,
     );
     expect(run.stdout.split('\n').every((line) => line === '' || line.startsWith('# '))).toBe(true);
     expect(parse(run.stdout)).toBeNull();
