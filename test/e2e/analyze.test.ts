@@ -16,7 +16,15 @@ interface AnalyzeJson {
   history: { from: string | null; to: string; weeks: number; people: number };
   panel: { weeks: number; people: number; personWeeks: number };
   enoughData: boolean;
-  measures: Array<{ id: string; source: string; verdict: string; people: number; personWeeks: number }>;
+  measures: Array<{
+    id: string;
+    source: string;
+    verdict: string;
+    people: number;
+    personWeeks: number;
+    worthPerMonth: number;
+    worthPerMonthInterval: { low: number; high: number };
+  }>;
   outOfSample: { measure: string | null; modelError: number; baselineError: number } | null;
 }
 
@@ -113,7 +121,7 @@ describe('end to end: analyze on nine months of the demo dealership', () => {
   });
   afterAll(() => org.close());
 
-  it('given salespeople whose appointment setting swings by week, when `analyze` runs, then appointments set are predictive here and first, and the steps before them are not', async () => {
+  it('given salespeople whose appointment setting swings by week, when `analyze` runs, then appointments set and their rate are predictive here, first and clear of zero, and the steps before them are not', async () => {
     const run = await cli(
       ['analyze', '--config', config, '--state', org.statePath, '--now', runAt(0), '--json'],
       org.env,
@@ -122,7 +130,19 @@ describe('end to end: analyze on nine months of the demo dealership', () => {
     const json = JSON.parse(run.stdout) as AnalyzeJson;
     expect(json.history.weeks).toBeGreaterThanOrEqual(38);
     const verdicts = Object.fromEntries(json.measures.map((m) => [m.id, m.verdict]));
-    expect(json.measures[0]).toMatchObject({ id: 'appointment_set', verdict: 'predictive here' });
+    expect(
+      json.measures
+        .slice(0, 2)
+        .map((m) => [m.id, m.verdict])
+        .sort(),
+    ).toEqual([
+      ['appointment_set', 'predictive here'],
+      ['appointment_set_rate', 'predictive here'],
+    ]);
+    // The funnel alone (appointments a day or two ahead) puts the interval's low end barely above zero; the swing
+    // moves it well clear: at least a quarter of the estimate.
+    for (const m of json.measures.slice(0, 2))
+      expect([m.id, m.worthPerMonthInterval.low > m.worthPerMonth / 4]).toEqual([m.id, true]);
     // Leads arrive steadily and every lead is called as usual: only what follows a set appointment swings.
     for (const id of ['lead', 'attempt', 'contact', 'lead_response'])
       expect([id, verdicts[id]]).toEqual([id, 'not predictive here']);
