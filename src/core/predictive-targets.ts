@@ -112,10 +112,16 @@ export function calibrateTargets(input: StoreAnalysisInput, analysis: StoreAnaly
     else if (measure.kind === 'ratio') calibrated(ratioLevels(measure, context), measure.id);
     else if (measure.kind === 'responseTime') calibrated(responseLevels(measure, context), measure.id);
   }
+  // Only a step the config's own chain to the sale runs through is offered: a side step that follows from a
+  // predictive one (a no-show follows from an appointment set) predicts too, but more of it is no aim.
+  const chain = new Set(
+    model.measures.flatMap((m) => (m.kind === 'ratio' || m.kind === 'responseTime' ? [m.from, m.to] : [])),
+  );
   const additions: AddedMeasure[] = [];
   for (const analyzed of analysis.measures) {
     const levels = volumes.perDay.get(analyzed.id) ?? [];
     if (analyzed.source !== 'step' || analyzed.verdict !== 'predictive here' || levels.length < MIN_PEOPLE) continue;
+    if (!chain.has(analyzed.id)) continue;
     additions.push({ step: analyzed.id, analyzed, people: levels.length, perDay: p75Of(levels) });
   }
   return { rows, additions, outcomePerMonth };

@@ -261,16 +261,23 @@ describe('targets calibrated on the store', () => {
     expect(rowOf(wide.rows, 'calls').suggestion).toBe('raise');
   });
 
-  it('given a step predictive here that no measure counts, then it is to be added at the strong performers’ level; one not predictive is not', () => {
+  it('given a step predictive here that no measure counts, then it is to be added at the strong performers’ level; one not predictive, or off the chain to the sale, is not', () => {
     const store = callers([1, 1, 1, 1, 1, 1, 1, 1]);
     store.reps.forEach((r, i) => store.daily(r.id, 'contact', 1 + (i % 4)));
+    store.reps.forEach((r) => store.daily(r.id, 'appointment_shown', 1));
     const analysis = analysisOf(
       { id: 'contact', source: 'step', verdict: 'predictive here' },
       { id: 'attempt', source: 'volume measure', verdict: 'predictive here' },
       { id: 'demo', source: 'step', verdict: 'not predictive here' },
+      // No ratio leads to or from it here, as no ratio leads to a no-show: more of it is no aim.
+      { id: 'appointment_shown', source: 'step', verdict: 'predictive here' },
     );
 
-    const { additions } = calibrate(store, [volume({ perDay: 1 })], analysis);
+    const { additions } = calibrate(
+      store,
+      [volume({ perDay: 1 }), ratio({ from: 'attempt', to: 'contact' })],
+      analysis,
+    );
 
     expect(additions.map((a) => [a.step, a.people, a.perDay])).toEqual([['contact', 8, 3.25]]);
   });
