@@ -12,7 +12,11 @@ import { cpuTable, table, topFunctionsTable } from './bench-report';
 export const ANALYZE_WALL_MAX_MS = 10_000;
 const TOP_FUNCTIONS = 15;
 
-/** Most specific first, as in bench-profile.ts: the steps of `analyze` (src/cli/commands/analyze.ts, analyzeStore). */
+/**
+ * The steps of `analyze` (src/cli/commands/analyze.ts, analyzeStore); the first that names a frame of a sample's
+ * stack wins, as in bench-profile.ts. The check comes before the effects because it runs a bootstrap of its own
+ * (estimateEffects on the earlier weeks), which would otherwise count as the effects'.
+ */
 export const ANALYZE_CATEGORIES: readonly Category[] = [
   { name: 'garbage collection', matches: named('(garbage collector)') },
   { name: 'SQLite: loadEventColumns', matches: named('loadEventColumns') },
@@ -20,9 +24,10 @@ export const ANALYZE_CATEGORIES: readonly Category[] = [
   { name: 'event table (sort by user, time)', matches: named('EventTable') },
   { name: 'integrity: markSuspicious', matches: named('markSuspicious') },
   { name: 'panel: buildPanel', matches: named('buildPanel') },
+  { name: 'check: outOfSampleCheck (its bootstrap on the earlier weeks)', matches: named('outOfSampleCheck') },
   { name: 'effects: estimateEffects (bootstrap)', matches: named('estimateEffects') },
-  { name: 'check: outOfSampleCheck', matches: named('outOfSampleCheck') },
-  { name: 'config, model, state open', matches: named('loadModel', 'openSyncedState') },
+  { name: 'state open: openSyncedState (read-only)', matches: named('openSyncedState') },
+  { name: 'config and model: loadModel', matches: named('loadModel') },
   { name: 'start-up: module loading (tsx)', matches: inFile('node:internal/modules', '/tsx/', 'esbuild') },
   { name: 'idle', matches: named('(idle)') },
   { name: 'native, unattributed', matches: named('(program)') },
