@@ -4,6 +4,7 @@
  * year of history at ≥ 1M activity records analysed in under 10 s, peak RSS ≤ 512 MB), what the analysis saw (its
  * history, panel and measures, from `analyze --json`) and, when profiled, where the first run's time went.
  */
+import { loadavg } from 'node:os';
 import type { MeasuredProcess } from './bench-connector';
 import { mb, PEAK_RSS_MAX_BYTES } from './bench-figures';
 import { analyseProfile, type Category, inFile, named, topFunctions } from './bench-profile';
@@ -50,6 +51,7 @@ export interface AnalyzeRun {
 export interface AnalyzeFigures {
   processMs: number;
   commandMs: number;
+  cpuMs: number;
   peakRssBytes: number;
   pass: boolean;
 }
@@ -75,6 +77,7 @@ export function analyzeFigures(runs: readonly AnalyzeRun[]): AnalyzeFigures {
   return {
     processMs,
     commandMs: median(runs.map(commandMsOf)),
+    cpuMs: median(runs.map((r) => r.process.result.cpuMs)),
     peakRssBytes,
     pass: processMs < ANALYZE_WALL_MAX_MS && peakRssBytes <= PEAK_RSS_MAX_BYTES,
   };
@@ -85,7 +88,8 @@ export function analyzeLine(figures: AnalyzeFigures, runs: number): string {
   return (
     `analyze: ${sec(figures.processMs)} (target < ${ANALYZE_WALL_MAX_MS / 1000} s), ` +
     `peak RSS ${mb(figures.peakRssBytes)} (target ≤ ${mb(PEAK_RSS_MAX_BYTES)}) ` +
-    `${figures.pass ? 'PASS' : 'MISS  <--'} (median of ${runs}; the command alone ${sec(figures.commandMs)})`
+    `${figures.pass ? 'PASS' : 'MISS  <--'} (median of ${runs}; the command alone ${sec(figures.commandMs)}; ` +
+    `CPU ${sec(figures.cpuMs)}, at load average ${loadavg()[0]?.toFixed(1)})`
   );
 }
 
@@ -97,8 +101,14 @@ export function analyzeReport(runs: readonly AnalyzeRun[], context: { stateBytes
   for (const m of first.json.measures) verdicts.set(m.verdict, (verdicts.get(m.verdict) ?? 0) + 1);
   const lines = [
     table(
-      ['analyze run', 'wall (fork to exit)', 'the command', 'peak RSS'],
-      runs.map((r, i) => [String(i + 1), sec(processMsOf(r)), sec(commandMsOf(r)), mb(r.process.peakRssBytes)]),
+      ['analyze run', 'wall (fork to exit)', 'the command', 'CPU (user + system)', 'peak RSS'],
+      runs.map((r, i) => [
+        String(i + 1),
+        sec(processMsOf(r)),
+        sec(commandMsOf(r)),
+        sec(r.process.result.cpuMs),
+        mb(r.process.peakRssBytes),
+      ]),
     ),
     '',
     `State file ${mb(context.stateBytes)}. History analysed: ${history.from ?? '–'} to ${history.to}, ` +

@@ -93,13 +93,15 @@ async function main(): Promise<void> {
   const commandStartMs = epochNow();
   const exitCode = await runCli(process.argv.slice(2), ctx);
   clearInterval(timer);
+  const usage = process.resourceUsage();
   const result: SyncResult = {
     kind: 'result',
     exitCode,
     stdout,
     commandStartMs,
     commandEndMs: epochNow(),
-    maxRssBytes: process.resourceUsage().maxRSS * 1024,
+    maxRssBytes: usage.maxRSS * 1024,
+    cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000,
     markers,
     heap,
     io: storageIo(),
