@@ -92,9 +92,10 @@ export async function measureBaseline(children: ChildSet): Promise<Baseline> {
   return { peakRssBytes: measured.peakRssBytes, processMs: measured.exitedAtMs - measured.forkedAtMs };
 }
 
-type MeasuredProcess = Pick<ConnectorRun, 'result' | 'forkedAtMs' | 'exitedAtMs' | 'peakRssBytes' | 'rss'>;
+export type MeasuredProcess = Pick<ConnectorRun, 'result' | 'forkedAtMs' | 'exitedAtMs' | 'peakRssBytes' | 'rss'>;
 
-async function forkCli(
+/** One CLI command in a child process (bench-sync.ts), measured from outside: wall from fork to exit, peak RSS. */
+export async function forkCli(
   children: ChildSet,
   cliArgs: readonly string[],
   env: NodeJS.ProcessEnv,
@@ -142,7 +143,7 @@ export function residentBytes(pid: number, field: 'VmRSS' | 'VmHWM' = 'VmRSS'): 
  * Each thread writes its own profile (`CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile`);
  * tsx's module loader runs in a worker thread, the connector in thread 0.
  */
-function mainThreadProfile(dir: string): string | null {
+export function mainThreadProfile(dir: string): string | null {
   const main = readdirSync(dir).find((f) => /^CPU\.\d+\.\d+\.\d+\.0\.\d+\.cpuprofile$/.test(f));
   return main === undefined ? null : path.join(dir, main);
 }

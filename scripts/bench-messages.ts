@@ -72,6 +72,11 @@ export interface SyncResult extends Message {
   commandStartMs: number;
   commandEndMs: number;
   maxRssBytes: number;
+  /**
+   * CPU time of the whole process so far (user + system, every thread: tsx's loader and V8's helpers too). On a
+   * loaded machine the wall includes waiting for a core; this does not.
+   */
+  cpuMs: number;
   markers: LogMarker[];
   heap: HeapSample[];
   /** Storage I/O of the whole command (the state file, mostly); null where /proc has none. */

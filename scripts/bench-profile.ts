@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import type { Span } from './bench-phases';
 
-interface CallFrame {
+export interface CallFrame {
   functionName: string;
   url: string;
 }
@@ -27,17 +27,17 @@ interface CpuProfile {
   timeDeltas: number[];
 }
 
-interface Category {
+export interface Category {
   name: string;
   /** True when this frame puts the sample in the category. */
   matches: (frame: CallFrame) => boolean;
 }
 
-const named =
+export const named =
   (...names: string[]) =>
   (frame: CallFrame): boolean =>
     names.includes(frame.functionName);
-const inFile =
+export const inFile =
   (...parts: string[]) =>
   (frame: CallFrame): boolean =>
     parts.some((part) => frame.url.includes(part));
@@ -90,9 +90,10 @@ export function analyseProfile(
   file: string,
   spans: readonly Span[],
   anchor: { epochMs: number; monotonicUs: number },
+  categories: readonly Category[] = CATEGORIES,
 ): CpuBreakdown {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
-  const categoryOf = categoriser(profile.nodes);
+  const categoryOf = categoriser(profile.nodes, categories);
   const total = new Map<string, number>();
   const bySpan = new Map<string, Map<string, number>>();
   let at = profile.startTime;
@@ -120,7 +121,7 @@ function add(map: Map<string, number>, key: string, ms: number): void {
 }
 
 /** Category per profile node, memoised (stacks share their roots). */
-function categoriser(nodes: readonly ProfileNode[]): (id: number) => string {
+function categoriser(nodes: readonly ProfileNode[], categories: readonly Category[]): (id: number) => string {
   const byId = new Map(nodes.map((node) => [node.id, node]));
   const parent = new Map<number, number>();
   for (const node of nodes) for (const child of node.children ?? []) parent.set(child, node.id);
@@ -133,7 +134,7 @@ function categoriser(nodes: readonly ProfileNode[]): (id: number) => string {
       const node = byId.get(cursor);
       if (node) frames.push(node.callFrame);
     }
-    const category = CATEGORIES.find((c) => frames.some((frame) => c.matches(frame)))?.name ?? OTHER;
+    const category = categories.find((c) => frames.some((frame) => c.matches(frame)))?.name ?? OTHER;
     memo.set(id, category);
     return category;
   };

@@ -1,11 +1,11 @@
 /**
- * The connector side of `npm run bench`: one `execution-coach sync …` command, run through the
- * CLI's own entry (runCli) in a process of its own, so that its peak memory is the connector's
- * alone. The command's output (`--json`) and its log lines are captured rather than printed: the
- * log lines mark the phases of the run (read per object, computed, planned, written, finished)
- * and are time-stamped here as they arrive. When the command returns, the process reports its
- * peak RSS and all of that to the benchmark over IPC, then ends by itself (so that a CPU
- * profile asked for with --cpu-prof is written).
+ * The connector side of `npm run bench`: one `execution-coach sync …` command (or `analyze …`,
+ * for bench-analyze.ts), run through the CLI's own entry (runCli) in a process of its own, so
+ * that its peak memory is the connector's alone. The command's output (`--json`) and its log
+ * lines are captured rather than printed: the log lines mark the phases of the run (read per
+ * object, computed, planned, written, finished) and are time-stamped here as they arrive. When
+ * the command returns, the process reports its peak RSS and all of that to the benchmark over
+ * IPC, then ends by itself (so that a CPU profile asked for with --cpu-prof is written).
  *
  * Usage (by bench.ts): bench-sync.ts sync --config … --state … --live --json --now … --log-level debug
  */
@@ -93,13 +93,15 @@ async function main(): Promise<void> {
   const commandStartMs = epochNow();
   const exitCode = await runCli(process.argv.slice(2), ctx);
   clearInterval(timer);
+  const usage = process.resourceUsage();
   const result: SyncResult = {
     kind: 'result',
     exitCode,
     stdout,
     commandStartMs,
     commandEndMs: epochNow(),
-    maxRssBytes: process.resourceUsage().maxRSS * 1024,
+    maxRssBytes: usage.maxRSS * 1024,
+    cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000,
     markers,
     heap,
     io: storageIo(),

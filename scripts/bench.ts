@@ -14,16 +14,18 @@
  * --no-profile is given. Prints the figures, PASS/MISS per target and where time and memory
  * went; exits 0 whatever the figures (it is a measurement), 1 only if the benchmark broke.
  *
- * A table then sets the sizes side by side. Then, with the big orgs stopped, `serve` keeps the schedule of a fleet
+ * A table then sets the sizes side by side. Then `analyze` runs on a store with a year of history at ≥ 1M activity
+ * records, synced into a state file of its own the same way (bench-analyze.ts; alone: `npm run bench:analyze`;
+ * `--no-analyze` leaves it out). Then, with the big orgs stopped, `serve` keeps the schedule of a fleet
  * of dealerships against a small org that answers every call late (bench-serve.ts; alone: `npm run bench:serve`). A
  * served dealership that waited past its interval, a run that failed, two runs of one dealership at once or more runs
  * at once than --max-concurrent also exit 1: a broken guarantee of the scheduler, not a slow figure.
  *
  * Options: --sizes 1M,3M (default both), --scale N (default 83), --reps N (12), --seed N (1), --no-profile,
- * --no-serve, --keep (keep the scratch directory: state files, config copies, CPU profiles). Experiments (the
- * README's figures use neither): --bulk-threshold N (a config copy with this sync.bulkThreshold; above the biggest
- * object, the backfill reads REST like the floor), --state-dir DIR (the state files on another file system, e.g.
- * /dev/shm to take the disk out of the figures).
+ * --no-analyze, --no-serve, --keep (keep the scratch directory: state files, config copies, CPU profiles).
+ * Experiments (the README's figures use neither): --bulk-threshold N (a config copy with this sync.bulkThreshold;
+ * above the biggest object, the backfill reads REST like the floor), --state-dir DIR (the state files on another
+ * file system, e.g. /dev/shm to take the disk out of the figures).
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -32,6 +34,7 @@ import { parseDocument } from 'yaml';
 import { type Config, loadConfig, toCoachModel } from '../src/config';
 import type { CoachModel } from '../src/core';
 import type { ChangePlan } from './bench-changes';
+import { ANALYZE_BENCH_DEFAULTS, benchAnalyze } from './bench-analyze';
 import { type Baseline, connectorEnv, measureBaseline, runConnector } from './bench-connector';
 import { type BenchedRun, mb, type RunName } from './bench-figures';
 import { floorQueries, measureFloor } from './bench-floor';
@@ -70,6 +73,7 @@ interface Options {
   seed: number;
   profile: boolean;
   keep: boolean;
+  analyze: boolean;
   serve: boolean;
   sizes: StoreSize[];
   bulkThreshold: number | null;
@@ -94,6 +98,7 @@ function parseOptions(argv: readonly string[]): Options {
     seed: numberAfter('seed') ?? DEFAULT_SEED,
     profile: !argv.includes('--no-profile'),
     keep: argv.includes('--keep'),
+    analyze: !argv.includes('--no-analyze'),
     serve: !argv.includes('--no-serve'),
     sizes: sizesNamed(textAfter('sizes')),
     bulkThreshold: numberAfter('bulk-threshold'),
@@ -318,6 +323,17 @@ async function main(): Promise<void> {
     const measured: MeasuredSize[] = [];
     for (const size of options.sizes) measured.push(await benchSize(options, size, dirs, children));
     if (measured.length > 1) process.stdout.write(`\n===== The sizes side by side =====\n${growthTable(measured)}\n`);
+    if (options.analyze) {
+      // Its own org (a year at a smaller scale) and state: the sizes' orgs are stopped by now.
+      const analyzeScratch = path.join(scratch, 'analyze');
+      mkdirSync(analyzeScratch);
+      const analyze = await benchAnalyze(children, analyzeScratch, {
+        ...ANALYZE_BENCH_DEFAULTS,
+        seed: options.seed,
+        profile: options.profile,
+      });
+      process.stdout.write(analyze.report);
+    }
     if (options.serve) {
       // The big orgs' memory and CPU are not the serve benchmark's: it has an org of its own.
       const serveScratch = path.join(scratch, 'serve');

@@ -30,31 +30,71 @@ const MAX_SWEEPS = 50;
 const TOLERANCE = 1e-10;
 
 /**
+ * The rows of the people a draw named, each with its person's weight: a person left out of a
+ * bootstrap draw (about a third of them) adds exact zeros to every sum, so dropping their rows
+ * before the sweeps changes no bit of the result and saves a third of the work (a year of a
+ * large store is ~400 draws × every measure, twice with the out-of-sample check).
+ */
+interface DrawnRows {
+  readonly person: Int32Array;
+  readonly week: Int32Array;
+  readonly w: Float64Array;
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+  /** Σ w·x² of the raw values, the yardstick of "no within variation". */
+  readonly scale: number;
+}
+
+function drawnRows(rows: WithinRows, weight: Float64Array): DrawnRows {
+  let n = 0;
+  for (let i = 0; i < rows.x.length; i++) if ((weight[rows.person[i] as number] as number) !== 0) n++;
+  const person = new Int32Array(n);
+  const week = new Int32Array(n);
+  const w = new Float64Array(n);
+  const x = new Float64Array(n);
+  const y = new Float64Array(n);
+  let scale = 0;
+  let k = 0;
+  for (let i = 0; i < rows.x.length; i++) {
+    const p = rows.person[i] as number;
+    const wp = weight[p] as number;
+    if (wp === 0) continue;
+    person[k] = p;
+    week[k] = rows.week[i] as number;
+    w[k] = wp;
+    x[k] = rows.x[i] as number;
+    y[k] = rows.y[i] as number;
+    scale += wp * (rows.x[i] as number) ** 2;
+    k++;
+  }
+  return { person, week, w, x, y, scale };
+}
+
+/**
  * The within slope with each person's rows counted `weight[person]` times (a bootstrap draw
  * names a person as often as it drew them); null when no within variation is left.
  */
 export function withinSlope(rows: WithinRows, weight: Float64Array): number | null {
-  const x = Float64Array.from(rows.x);
-  const y = Float64Array.from(rows.y);
-  demeanTwoWay(rows, weight, x, y);
+  const drawn = drawnRows(rows, weight);
+  const { w, x, y } = drawn;
+  demeanTwoWay(drawn, rows.people, rows.weeks);
   let xy = 0;
   let xx = 0;
   for (let i = 0; i < x.length; i++) {
-    const w = weight[rows.person[i] as number] as number;
-    xy += w * (x[i] as number) * (y[i] as number);
-    xx += w * (x[i] as number) * (x[i] as number);
+    xy += (w[i] as number) * (x[i] as number) * (y[i] as number);
+    xx += (w[i] as number) * (x[i] as number) * (x[i] as number);
   }
-  let scale = 0;
-  for (let i = 0; i < rows.x.length; i++)
-    scale += (weight[rows.person[i] as number] as number) * (rows.x[i] as number) ** 2;
   // Within variation that is rounding dust of the raw values is no variation at all.
-  return xx > 1e-9 * scale && xx > 0 ? xy / xx : null;
+  return xx > 1e-9 * drawn.scale && xx > 0 ? xy / xx : null;
 }
 
-function demeanTwoWay(rows: WithinRows, weight: Float64Array, x: Float64Array, y: Float64Array): void {
+function demeanTwoWay(drawn: DrawnRows, people: number, weeks: number): void {
+  // One set of sums for both groupings and every sweep: the sweeps allocate nothing.
+  const size = Math.max(people, weeks);
+  const [total, sx, sy] = [new Float64Array(size), new Float64Array(size), new Float64Array(size)];
   for (let sweep = 0; sweep < MAX_SWEEPS; sweep++) {
-    const moved = subtractGroupMeans(rows.person, rows.people, rows, weight, x, y);
-    const movedWeek = subtractGroupMeans(rows.week, rows.weeks, rows, weight, x, y);
+    const moved = subtractGroupMeans(drawn.person, people, drawn, total, sx, sy);
+    const movedWeek = subtractGroupMeans(drawn.week, weeks, drawn, total, sx, sy);
     if (Math.max(moved, movedWeek) < TOLERANCE) return;
   }
 }
@@ -63,20 +103,21 @@ function demeanTwoWay(rows: WithinRows, weight: Float64Array, x: Float64Array, y
 function subtractGroupMeans(
   group: Int32Array,
   groups: number,
-  rows: WithinRows,
-  weight: Float64Array,
-  x: Float64Array,
-  y: Float64Array,
+  drawn: DrawnRows,
+  total: Float64Array,
+  sx: Float64Array,
+  sy: Float64Array,
 ): number {
-  const total = new Float64Array(groups);
-  const sx = new Float64Array(groups);
-  const sy = new Float64Array(groups);
+  const { w, x, y } = drawn;
+  total.fill(0, 0, groups);
+  sx.fill(0, 0, groups);
+  sy.fill(0, 0, groups);
   for (let i = 0; i < x.length; i++) {
     const g = group[i] as number;
-    const w = weight[rows.person[i] as number] as number;
-    total[g] = (total[g] as number) + w;
-    sx[g] = (sx[g] as number) + w * (x[i] as number);
-    sy[g] = (sy[g] as number) + w * (y[i] as number);
+    const wi = w[i] as number;
+    total[g] = (total[g] as number) + wi;
+    sx[g] = (sx[g] as number) + wi * (x[i] as number);
+    sy[g] = (sy[g] as number) + wi * (y[i] as number);
   }
   let largest = 0;
   for (let g = 0; g < groups; g++) {
