@@ -3,7 +3,7 @@
  * way in every command's --help (a `--now` that means one thing in `sync` and another in `plan`
  * would be a trap in a cron line).
  */
-import { Option } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 
 /** The config a command reads when --config is not given, relative to the working directory. */
 export const DEFAULT_CONFIG_FILE = 'config/dealership.yaml';
@@ -32,4 +32,13 @@ export function logLevelOption(): Option {
 /** `--json`, saying what is printed as JSON instead of text. */
 export function jsonOption(what: string): Option {
   return new Option('--json', `print ${what} as JSON`);
+}
+
+/** A commander parser for a whole-number option of at least `min` (a bad value is a usage error, exit 2). */
+export function wholeNumber(name: string, min: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`${name} must be a whole number ≥ ${min}.`);
+    return n;
+  };
 }

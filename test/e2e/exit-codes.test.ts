@@ -4,7 +4,8 @@
  * README's row for that command promises for that outcome.
  */
 import { once } from 'node:events';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { type AddressInfo, createServer } from 'node:net';
 import path from 'node:path';
 import { runCli } from '../../src/cli/program';
@@ -187,10 +188,27 @@ describe('exit codes, command by command, as the README states them', () => {
     }
   });
 
-  it('given demo: a small dealership 0, a missing config 2', async () => {
+  it('given demo: a small dealership 0, a missing config 2, days that are no whole number 2', async () => {
     const demo = await expectExit('demo', 0, () => cli(['demo', '--reps', '4', '--log-level', 'error'], {}));
     expect(demo.stdout).toContain('The sandbox is stopped now.');
     await expectExit('demo', 2, () => cli(['demo', ...MISSING_CONFIG], {}));
+    const days = await expectExit('demo', 2, () => cli(['demo', '--days', 'x'], {}));
+    expect(days.stderr).toContain('--days must be a whole number ≥ 1.');
+  });
+
+  it('given demo --days 120 --state F, then its first sync read all 120 days, so analyze on F sees more than the 90 the config reads', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'execution-coach-demo-days-'));
+    try {
+      const state = path.join(dir, 'demo.db');
+      await expectExit('demo', 0, () =>
+        cli(['demo', '--reps', '4', '--days', '120', '--state', state, '--log-level', 'error'], {}),
+      );
+      const analysis = await cli(['analyze', '--config', CONFIG, '--state', state, '--json'], {});
+      const weeks = (JSON.parse(analysis.stdout) as { history: { weeks: number } }).history.weeks;
+      expect(weeks).toBeGreaterThanOrEqual(17);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('given sandbox: an unknown fault 2 (its 0, after Ctrl+C, is test/sandbox/cli-command.test.ts)', async () => {

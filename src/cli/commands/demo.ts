@@ -8,7 +8,7 @@ import { sandboxServer } from '../on-demand';
 import { renderReport } from '../render-report';
 import { buildReport } from './report';
 import { executeSync } from './sync';
-import { configOption, logLevelOption } from '../options';
+import { configOption, logLevelOption, wholeNumber } from '../options';
 
 export interface DemoOptions {
   config: string;
@@ -16,7 +16,7 @@ export interface DemoOptions {
   reps: string;
   scale: string;
   /** Days of history the sandbox holds; the first sync reads them all. */
-  days?: string;
+  days?: number;
   state?: string;
   logLevel?: string;
 }
@@ -35,13 +35,12 @@ export async function executeDemo(options: DemoOptions, ctx: CliContext): Promis
       seed: Number(options.seed),
       reps: Number(options.reps),
       scale: Number(options.scale),
-      ...(options.days === undefined ? {} : { days: Number(options.days) }),
+      ...(options.days === undefined ? {} : { days: options.days }),
     },
   });
   const scratch = mkdtempSync(path.join(tmpdir(), 'execution-coach-demo-'));
   const statePath = options.state ?? path.join(scratch, 'state.db');
-  const days = options.days === undefined ? undefined : Number(options.days);
-  const config = days === undefined ? options.config : backfillAll(options.config, days, scratch);
+  const config = options.days === undefined ? options.config : backfillAll(options.config, options.days, scratch);
   const env = {
     ...ctx.env,
     SF_LOGIN_URL: sandbox.url,
@@ -107,7 +106,11 @@ export function registerDemo(program: Command, ctx: CliContext): void {
     .option('--seed <n>', 'seed of the demo data', '1')
     .option('--reps <n>', 'salespeople in the demo dealership', '12')
     .option('--scale <n>', 'volume multiplier', '1')
-    .option('--days <n>', 'days of history, all read by the first sync (default 90; analyze wants 180 or more)')
+    .option(
+      '--days <n>',
+      'days of history, all read by the first sync (default 90; analyze wants 180 or more)',
+      wholeNumber('--days', 1),
+    )
     .option('--state <path>', 'keep the state in this file (default: a temporary file, removed at the end)')
     .addOption(logLevelOption())
     .action(async (options: DemoOptions) => {

@@ -6,6 +6,7 @@ import { DEFAULT_PORT } from '../../sandbox/address';
 import type { RunningSandbox, SandboxOptions } from '../../sandbox/server';
 import type { CliContext } from '../context';
 import { sandboxServer } from '../on-demand';
+import { wholeNumber } from '../options';
 
 /**
  * `execution-coach sandbox`: runs the local Salesforce-compatible org on 127.0.0.1 until
@@ -26,14 +27,6 @@ export interface SandboxFlags {
   apiLimit?: number;
 }
 
-function integer(name: string, min: number) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`${name} must be a whole number ≥ ${min}.`);
-    return n;
-  };
-}
-
 function positive(value: string): number {
   const n = Number(value);
   if (!(n > 0)) throw new InvalidArgumentError('must be a positive number.');
@@ -46,18 +39,18 @@ export function registerSandbox(program: Command, ctx: CliContext): void {
   program
     .command('sandbox')
     .description('Run a local Salesforce-compatible org (REST, OAuth, Bulk 2.0) seeded with a demo dealership')
-    .option('--port <n>', 'TCP port on 127.0.0.1 (0 picks a free one)', integer('--port', 0), DEFAULT_PORT)
-    .option('--seed <n>', 'seed of the demo dealership', integer('--seed', 0), DEMO_DEFAULTS.seed)
+    .option('--port <n>', 'TCP port on 127.0.0.1 (0 picks a free one)', wholeNumber('--port', 0), DEFAULT_PORT)
+    .option('--seed <n>', 'seed of the demo dealership', wholeNumber('--seed', 0), DEMO_DEFAULTS.seed)
     .option('--no-seed', 'start with an empty org')
-    .option('--reps <n>', `salespeople (default ${DEMO_DEFAULTS.reps})`, integer('--reps', 1))
-    .option('--days <n>', `days of history (default ${DEMO_DEFAULTS.days})`, integer('--days', 1))
+    .option('--reps <n>', `salespeople (default ${DEMO_DEFAULTS.reps})`, wholeNumber('--reps', 1))
+    .option('--days <n>', `days of history (default ${DEMO_DEFAULTS.days})`, wholeNumber('--days', 1))
     .option('--scale <n>', 'volume multiplier (large values make millions of activities)', positive)
     .option('--now <iso>', 'start the clock at this instant; it then runs in real time')
     .option('--time-zone <tz>', `the org's time zone (default ${DEMO_DEFAULTS.timeZone})`)
-    .option('--latency-ms <n>', 'latency added to every request', integer('--latency-ms', 0))
+    .option('--latency-ms <n>', 'latency added to every request', wholeNumber('--latency-ms', 0))
     .option('--fault <spec>', `inject a fault, repeatable: ${FAULT_SPEC_HELP}`, collect, [])
     .option('--data <file>', 'load the org from this snapshot if it exists, save it there on exit')
-    .option('--api-limit <n>', 'daily API request allocation', integer('--api-limit', 1))
+    .option('--api-limit <n>', 'daily API request allocation', wholeNumber('--api-limit', 1))
     .action(async (flags: SandboxFlags) => {
       const sandbox = await start(sandboxOptionsFrom(flags));
       ctx.out(describeSandbox(sandbox, flags));
