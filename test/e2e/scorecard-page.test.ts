@@ -16,6 +16,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { runCli } from '../../src/cli/program';
+import { measureName } from '../../src/cli/render-analysis';
+import type { AnalyzedMeasure } from '../../src/core';
 import { commitTo, flags, plantedRep } from './coaching-org';
 import { cli, CONFIG, type DemoOrg, ROOT, startDemoOrg } from './support';
 
@@ -61,7 +63,7 @@ interface ReportJson {
 
 interface AnalyzeJson {
   enoughData: boolean;
-  measures: Array<{ label: string; kind: string; verdict: string; people: number; personWeeks: number }>;
+  measures: Array<Pick<AnalyzedMeasure, 'label' | 'kind' | 'source' | 'verdict' | 'people' | 'personWeeks'>>;
 }
 
 /** A copy of the reference config with its own state file and a schedule that will not fire during the test. */
@@ -233,12 +235,7 @@ describeInBrowser('end to end: the scorecard page in a browser', () => {
         trs.map((tr) => [...tr.querySelectorAll('th, td')].map((cell) => (cell.textContent ?? '').trim())),
       );
     expect(rows.map((cells) => [cells[0], cells[1], Number(cells[3]), Number(cells[4])])).toEqual(
-      analysis.measures.map((m) => [
-        m.kind === 'share' ? `${m.label} (share)` : `${m.label} / day`,
-        m.verdict,
-        m.people,
-        m.personWeeks,
-      ]),
+      analysis.measures.map((m) => [measureName(m as AnalyzedMeasure), m.verdict, m.people, m.personWeeks]),
     );
     await expect(section.getByText(/^Out of sample: /).count()).resolves.toBe(1);
     await expect(section.getByText(/^How to read this: /).count()).resolves.toBe(1);
