@@ -11,6 +11,7 @@
  */
 import { CoreError } from './core-error';
 import type { EventColumns } from './event-columns';
+import { isActivityStep } from './lead-touches';
 import type { Rep } from './model';
 import { add } from './typed';
 
@@ -45,7 +46,10 @@ export class EventTable {
   readonly userStart: Int32Array;
   /** Non-zero marks a suspicious event (bit flags from integrity.ts); set once by markSuspicious. */
   readonly suspicious: Uint8Array;
-  /** Events whose step is not in the model (a config change since they were stored). */
+  /**
+   * Events whose step is not in the model (a config change since they were stored); activity-type
+   * steps (lead-touches.ts), which only the predictive analysis reads, are left out but not counted.
+   */
   readonly ignored: number;
   private readonly recordOf: EventColumns['recordOf'];
   private readonly firstAtCache = new Map<number, Float64Array>();
@@ -65,6 +69,7 @@ export class EventTable {
 
     const modelStep = new Map(stepIds.map((id, index) => [id, index]));
     const stepOf = Int32Array.from(events.stepIds, (id) => modelStep.get(id) ?? UNKNOWN_STEP);
+    const counted = Uint8Array.from(events.stepIds, (id) => (isActivityStep(id) ? 0 : 1));
     const users = tableUsers(reps, events.userIds);
     const n = events.size;
     const rawUser = new Int32Array(n);
@@ -72,7 +77,7 @@ export class EventTable {
     for (let i = 0; i < n; i++) {
       if (stepOf[events.step[i] as number] === UNKNOWN_STEP) {
         rawUser[i] = -1;
-        ignored++;
+        ignored += counted[events.step[i] as number] as number;
       } else {
         rawUser[i] = users.index[events.user[i] as number] as number;
       }

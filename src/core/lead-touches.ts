@@ -12,6 +12,12 @@
  *   it is not idle while that day is today or later, and an overdue task touches nothing.
  * A completed task that already maps to a step is that step's event: counting it again would let
  * a call the integrity check rejected touch the lead after all.
+ *
+ * A completed task or an event that touched a lead and yielded no configured step also gives one
+ * `activity:<object>:<Type>` event (its Task or Event Type, empty when it has none) at its touch's
+ * moment: the activity the org records but no step measures, by kind (e-mails apart from texts),
+ * which the predictive analysis counts (predictive-store.ts). No measure reads these steps; a
+ * table built from the model leaves them out without calling them a config change (event-table.ts).
  */
 import type { DealershipCalendar } from './calendar';
 import { dayFromDate } from './civil-date';
@@ -21,19 +27,41 @@ import { isPlausibleTime } from './plausibility';
 import { parseSfDate, parseSfDateTime } from './salesforce-datetime';
 import { asText, compilePath, type FieldReader } from './salesforce-values';
 
+/** The standard picklist that tells an e-mail from a call or a text, on Task and on Event. */
+export const ACTIVITY_TYPE_FIELD = 'Type';
+const ACTIVITY_PREFIX = 'activity:';
+const TOUCH_PREFIX = 'touch:';
+
 /** Standard activity fields a touch is timed by, read for every object a touch names. */
 export const TOUCH_FIELDS: Readonly<Record<'Task' | 'Event', readonly string[]>> = {
-  Task: ['IsClosed', 'CompletedDateTime', 'CreatedDate', 'ActivityDate', 'OwnerId'],
-  Event: ['StartDateTime', 'OwnerId'],
+  Task: ['IsClosed', 'CompletedDateTime', 'CreatedDate', 'ActivityDate', 'OwnerId', ACTIVITY_TYPE_FIELD],
+  Event: ['StartDateTime', 'OwnerId', ACTIVITY_TYPE_FIELD],
 };
 
 /** Internal step ids: the colon keeps them apart from any configured step (snake_case). */
 export function touchStep(measure: string): string {
-  return `touch:${measure}`;
+  return `${TOUCH_PREFIX}${measure}`;
 }
 
 export function dueStep(measure: string): string {
   return `due:${measure}`;
+}
+
+/** The step of unmeasured activity of one kind: `activity:Task:Email`; the type is empty when the record has none. */
+export function activityStep(object: 'Task' | 'Event', type: string | null): string {
+  return `${ACTIVITY_PREFIX}${object}:${type ?? ''}`;
+}
+
+export function isActivityStep(id: string): boolean {
+  return id.startsWith(ACTIVITY_PREFIX);
+}
+
+/** The object and type an activity step counts, or null for any other step id. */
+export function activityKind(id: string): { object: string; type: string } | null {
+  if (!isActivityStep(id)) return null;
+  const rest = id.slice(ACTIVITY_PREFIX.length);
+  const colon = rest.indexOf(':');
+  return colon < 0 ? null : { object: rest.slice(0, colon), type: rest.slice(colon + 1) };
 }
 
 export function isInternalStep(id: string): boolean {
@@ -110,6 +138,13 @@ export function touchEvents(
     const step = timed.due ? dueStep(touch.measure) : touchStep(touch.measure);
     events.push({ step, user: asText(record.OwnerId) ?? '', subject, at: timed.at, recordId });
   }
+  // One per record however many measures touched it; a record with a step is that step's activity,
+  // and an open task (even one with no due date, which touches its lead) is work ahead, not done.
+  const object = touches[0]?.object;
+  const done = object === 'Event' || record.IsClosed === true;
+  const touched = mappedToStep || !done ? undefined : events.find((event) => event.step.startsWith(TOUCH_PREFIX));
+  if (touched !== undefined && object !== undefined)
+    events.push({ ...touched, step: activityStep(object, asText(record[ACTIVITY_TYPE_FIELD])) });
   return events;
 }
 

@@ -12,7 +12,8 @@
  * config does not measure may be the one that predicts. A ratio into the outcome step is left
  * out: its numerator is the outcome's own events of the following weeks, so it would "predict"
  * sales by construction. With a staleLead measure, the activity no step maps (its touches:
- * e-mails, texts, other tasks and events about a lead) is one more count (predictive-unmeasured.ts).
+ * e-mails, texts, other tasks and events about a lead) is one more count, and each kind of it
+ * (Task or Event type) found in the store one more (predictive-unmeasured.ts).
  * Only salespeople are rows:
  * setters sell nothing, so their weeks would dilute the slope with zeros; their events still
  * count as "by anyone" for a lead's first answer.
@@ -29,7 +30,7 @@ import { outOfSampleCheck, type OutOfSample } from './predictive-check';
 import { estimateEffects, type MeasureEffect } from './predictive-effects';
 import { buildPanel, firstDayOfWeek, type Panel, type ResponseCandidate } from './predictive-panel';
 import { type IntegrityCandidate, type RatioCandidate, ratioShares, suspiciousShares } from './predictive-shares';
-import { UNMEASURED_ACTIVITY, unmeasuredActivity } from './predictive-unmeasured';
+import { activityCandidates, UNMEASURED_ACTIVITY, unmeasuredActivity } from './predictive-unmeasured';
 
 export const DEFAULT_LAG = { from: 1, to: 4 } as const;
 /** The bootstrap's seed: the same state gives the same intervals on every run. */
@@ -90,14 +91,20 @@ export function analyzeStore(input: StoreAnalysisInput): StoreAnalysis {
   const salespeople = [...new Map(input.reps.map((rep) => [rep.id, rep])).values()]
     .filter((rep) => rep.role === 'salesperson')
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const table = new EventTable(tableStepIds(model), salespeople, input.events);
+  const { counts, responses, ratios, integrity, touchSteps, candidates } = candidatesOf(model, outcomeStep);
+  // Kinds of activity only with the touches they come from (a staleLead measure), as the count of all kinds.
+  const kinds = touchSteps.length > 0 ? activityCandidates(input.events) : [];
+  for (const kind of kinds) {
+    counts.push(kind.id);
+    candidates.push({ ...kind, source: 'unmeasured activity' });
+  }
+  const table = new EventTable([...tableStepIds(model), ...kinds.map((kind) => kind.id)], salespeople, input.events);
   // Bursts of logged calls that were never made are no activity here either.
   markSuspicious(
     table,
     model.measures.filter((m): m is IntegrityMeasure => m.kind === 'integrity'),
   );
 
-  const { counts, responses, ratios, integrity, touchSteps, candidates } = candidatesOf(model, outcomeStep);
   const lastDay = calendar.dayOf(input.now) - 1;
   const counted = buildPanel(table, calendar, { outcomeStep, countSteps: counts, responses, lag, lastDay });
   const panel: Panel = {

@@ -7,16 +7,38 @@
  * is already its step's candidate), each record once however many staleLead measures touched
  * it. Open tasks (`due:` events) are work ahead, not activity done, and are left out.
  *
- * What it cannot tell: the kind of activity. A touch keeps no Task type or subtype, so e-mails,
- * texts and other calls are one count; splitting them needs the type stored with the event.
+ * By kind: the same records are also stored as `activity:<object>:<Type>` events (lead-touches.ts),
+ * one per record, so each Task or Event type found is a candidate of its own (`activityCandidates`),
+ * counted per working day like a step. A state synced before these events existed holds none until
+ * its tasks and events are read again; the count of all kinds above needs only the touches.
  */
 import type { DealershipCalendar } from './calendar';
 import type { DayNumber } from './civil-date';
+import type { EventColumns } from './event-columns';
 import type { EventTable } from './event-table';
-import { isInternalStep } from './lead-touches';
+import { activityKind, isInternalStep } from './lead-touches';
+import { add } from './typed';
 import { firstDayOfWeek, type Panel, type PanelMeasure, weekOfDay } from './predictive-panel';
 
 export const UNMEASURED_ACTIVITY = 'unmeasured_activity';
+/** Kinds of activity a panel tries at most, the most frequent first: each is one more test for chance to pass. */
+export const MAX_ACTIVITY_KINDS = 8;
+
+/** The activity-type steps of the stored events, the most frequent first (then by id), with their labels. */
+export function activityCandidates(events: EventColumns): { id: string; label: string }[] {
+  const perStep = new Float64Array(events.stepIds.length);
+  for (let i = 0; i < events.size; i++) add(perStep, events.step[i] as number, 1);
+  return events.stepIds
+    .flatMap((id, index) => {
+      const kind = activityKind(id);
+      if (kind === null || perStep[index] === 0) return [];
+      const what = kind.type === '' ? `${kind.object} with no type` : `${kind.type} (${kind.object})`;
+      return [{ id, label: `${what}, not measured`, count: perStep[index] as number }];
+    })
+    .sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .slice(0, MAX_ACTIVITY_KINDS)
+    .map(({ id, label }) => ({ id, label }));
+}
 
 /**
  * Per panel row, the rep's touches that week from records no configured step counted, per

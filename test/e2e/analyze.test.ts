@@ -45,7 +45,12 @@ describe('end to end: analyze on the demo dealership', () => {
     expect(run.stdout).toMatch(
       /History: 1[23] weeks \(\d{4}-\d{2}-\d{2} … 2026-11-19\) for 1\d salespeople; the panel used \d+ person-weeks/,
     );
-    for (const label of ['Outbound calls / day', 'Lead response (share)', 'Appointment shown / day'])
+    for (const label of [
+      'Outbound calls / day',
+      'Lead response (share)',
+      'Appointment shown / day',
+      'Email (Task), not measured / day',
+    ])
       expect(run.stdout).toContain(`  ${label}`);
     expect(run.stdout).toMatch(/\nOut of sample: /);
     expect(run.stdout).toContain('How to read this:');
@@ -69,8 +74,10 @@ describe('end to end: analyze on the demo dealership', () => {
       demo_rate: 'ratio measure',
       call_integrity: 'integrity measure',
       demo: 'step',
-      // The demo's e-mails and texts map to no step; the state keeps them as the stale-lead measure's touches.
+      // The demo's e-mails and texts map to no step; the state keeps them as the stale-lead measure's touches,
+      // all kinds together and each Task type apart.
       unmeasured_activity: 'unmeasured activity',
+      'activity:Task:Email': 'unmeasured activity',
     });
     // The close rate's `to` is the outcome: its numerator would be the sales it predicts.
     expect(sources).not.toHaveProperty('close_rate');
