@@ -47,6 +47,11 @@ export interface StoreAnalysisInput {
   readonly outcomeStep?: string;
   readonly lag?: { readonly from: number; readonly to: number };
   readonly seed?: number;
+  /**
+   * The salespeople's event table (`analysisTable(input)`), when the caller built it to share: `analyze` hands the
+   * same one to calibrateTargets, which would otherwise sort a year's events a second time.
+   */
+  readonly table?: EventTable;
 }
 
 export interface AnalyzedMeasure extends MeasureEffect {
@@ -87,15 +92,7 @@ export function analyzeStore(input: StoreAnalysisInput): StoreAnalysis {
     throw new CoreError('UNKNOWN_STEP', `The outcome step "${outcomeStep}" is not a step of the config.`);
   const lag = input.lag ?? DEFAULT_LAG;
   const calendar = new DealershipCalendar(model.dealership);
-  const salespeople = [...new Map(input.reps.map((rep) => [rep.id, rep])).values()]
-    .filter((rep) => rep.role === 'salesperson')
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const table = new EventTable(tableStepIds(model), salespeople, input.events);
-  // Bursts of logged calls that were never made are no activity here either.
-  markSuspicious(
-    table,
-    model.measures.filter((m): m is IntegrityMeasure => m.kind === 'integrity'),
-  );
+  const table = input.table ?? analysisTable(input);
 
   const { counts, responses, ratios, integrity, touchSteps, candidates } = candidatesOf(model, outcomeStep);
   const lastDay = calendar.dayOf(input.now) - 1;
@@ -125,6 +122,20 @@ export function analyzeStore(input: StoreAnalysisInput): StoreAnalysis {
     check: check && { ...check, splitDay: dateFromDay(firstDayOfWeek(check.splitWeek)) },
     enoughData: measures.some((m) => m.verdict !== 'not enough data'),
   };
+}
+
+/** The salespeople's events, suspicious ones marked: what the analysis and the targets read. */
+export function analysisTable(input: Pick<StoreAnalysisInput, 'model' | 'reps' | 'events'>): EventTable {
+  const salespeople = [...new Map(input.reps.map((rep) => [rep.id, rep])).values()]
+    .filter((rep) => rep.role === 'salesperson')
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const table = new EventTable(tableStepIds(input.model), salespeople, input.events);
+  // Bursts of logged calls that were never made are no activity here either.
+  markSuspicious(
+    table,
+    input.model.measures.filter((m): m is IntegrityMeasure => m.kind === 'integrity'),
+  );
+  return table;
 }
 
 interface Candidates {
