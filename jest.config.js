@@ -1,3 +1,7 @@
+// As the CLI does (src/state/read-only.ts): URI file names let a read-only open ask for `immutable=1`. Set here, in
+// the process that starts the workers, because better-sqlite3 reads the real environment, not a test's copy of it.
+process.env.SQLITE_USE_URI ??= '1';
+
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',

@@ -60,6 +60,7 @@ export type { StoreEffect, StoreEffects } from './leak-store';
 export { MIN_PEOPLE, MIN_PERSON_WEEKS, MIN_WEEKS_PER_PERSON, type Verdict } from './predictive-effects';
 export {
   type AnalyzedMeasure,
+  analysisTable,
   analyzeStore,
   type CandidateSource,
   DEFAULT_LAG,

@@ -48,6 +48,11 @@ export interface StoreAnalysisInput {
   readonly outcomeStep?: string;
   readonly lag?: { readonly from: number; readonly to: number };
   readonly seed?: number;
+  /**
+   * The salespeople's event table (`analysisTable(input)`), when the caller built it to share: `analyze` hands the
+   * same one to calibrateTargets, which would otherwise sort a year's events a second time.
+   */
+  readonly table?: EventTable;
 }
 
 export interface AnalyzedMeasure extends MeasureEffect {
@@ -88,22 +93,12 @@ export function analyzeStore(input: StoreAnalysisInput): StoreAnalysis {
     throw new CoreError('UNKNOWN_STEP', `The outcome step "${outcomeStep}" is not a step of the config.`);
   const lag = input.lag ?? DEFAULT_LAG;
   const calendar = new DealershipCalendar(model.dealership);
-  const salespeople = [...new Map(input.reps.map((rep) => [rep.id, rep])).values()]
-    .filter((rep) => rep.role === 'salesperson')
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const { counts, responses, ratios, integrity, touchSteps, candidates } = candidatesOf(model, outcomeStep);
-  // Kinds of activity only with the touches they come from (a staleLead measure), as the count of all kinds.
-  const kinds = touchSteps.length > 0 ? activityCandidates(input.events) : [];
-  for (const kind of kinds) {
+  for (const kind of activityKindsOf(model, input.events)) {
     counts.push(kind.id);
     candidates.push({ ...kind, source: 'unmeasured activity' });
   }
-  const table = new EventTable([...tableStepIds(model), ...kinds.map((kind) => kind.id)], salespeople, input.events);
-  // Bursts of logged calls that were never made are no activity here either.
-  markSuspicious(
-    table,
-    model.measures.filter((m): m is IntegrityMeasure => m.kind === 'integrity'),
-  );
+  const table = input.table ?? analysisTable(input);
 
   const lastDay = calendar.dayOf(input.now) - 1;
   const counted = buildPanel(table, calendar, { outcomeStep, countSteps: counts, responses, lag, lastDay });
@@ -132,6 +127,29 @@ export function analyzeStore(input: StoreAnalysisInput): StoreAnalysis {
     check: check && { ...check, splitDay: dateFromDay(firstDayOfWeek(check.splitWeek)) },
     enoughData: measures.some((m) => m.verdict !== 'not enough data'),
   };
+}
+
+/** The salespeople's events, suspicious ones marked: what the analysis and the targets read. */
+export function analysisTable(input: Pick<StoreAnalysisInput, 'model' | 'reps' | 'events'>): EventTable {
+  const salespeople = [...new Map(input.reps.map((rep) => [rep.id, rep])).values()]
+    .filter((rep) => rep.role === 'salesperson')
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const kinds = activityKindsOf(input.model, input.events).map((kind) => kind.id);
+  const table = new EventTable([...tableStepIds(input.model), ...kinds], salespeople, input.events);
+  // Bursts of logged calls that were never made are no activity here either.
+  markSuspicious(
+    table,
+    input.model.measures.filter((m): m is IntegrityMeasure => m.kind === 'integrity'),
+  );
+  return table;
+}
+
+/**
+ * Kinds of activity no step maps; only with a staleLead measure, whose touches they come from, as
+ * the count of all kinds.
+ */
+function activityKindsOf(model: CoachModel, events: EventColumns): { id: string; label: string }[] {
+  return model.measures.some((m) => m.kind === 'staleLead') ? activityCandidates(events) : [];
 }
 
 interface Candidates {

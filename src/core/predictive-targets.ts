@@ -13,13 +13,10 @@
  * or more is already far steadier than who happens to be on the team.
  */
 import { DealershipCalendar } from './calendar';
-import { EventTable } from './event-table';
-import { markSuspicious } from './integrity';
-import { tableStepIds } from './lead-touches';
-import type { IntegrityMeasure, MeasureModel } from './model';
+import type { MeasureModel } from './model';
 import { MIN_PEOPLE, quantile, WEEKS_PER_MONTH } from './predictive-effects';
 import { personVolumes, ratioLevels, responseLevels, type RateContext } from './predictive-levels';
-import type { AnalyzedMeasure, StoreAnalysis, StoreAnalysisInput } from './predictive-store';
+import { type AnalyzedMeasure, analysisTable, type StoreAnalysis, type StoreAnalysisInput } from './predictive-store';
 
 /** People whose weight equals the configured target's: the fewest the analysis reads (MIN_PEOPLE). */
 export const SHRINK_PEOPLE = MIN_PEOPLE;
@@ -81,14 +78,7 @@ export function calibrateTargets(input: StoreAnalysisInput, analysis: StoreAnaly
   const { model } = input;
   const calendar = new DealershipCalendar(model.dealership);
   // As the analysis: salespeople only, suspicious events set aside, yesterday the last day.
-  const salespeople = [...new Map(input.reps.map((rep) => [rep.id, rep])).values()]
-    .filter((rep) => rep.role === 'salesperson')
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const table = new EventTable(tableStepIds(model), salespeople, input.events);
-  markSuspicious(
-    table,
-    model.measures.filter((m): m is IntegrityMeasure => m.kind === 'integrity'),
-  );
+  const table = input.table ?? analysisTable(input);
   const volumes = personVolumes(table, calendar, calendar.dayOf(input.now) - 1);
   const context: RateContext = {
     table,

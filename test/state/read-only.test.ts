@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../src/state/database';
 import { MIGRATIONS } from '../../src/state/migrations';
+import { openReadOnlyDatabase } from '../../src/state/read-only';
 import { openStateStore, StateErrorCode } from '../../src/state/state-store';
 import { aRecord, checkpointAt, T0 } from './builders';
 
@@ -34,6 +35,21 @@ describe('a state opened read-only', () => {
     } finally {
       reader.close();
     }
+  });
+
+  it('given a synced file at rest, when opened read-only, then it is read in place, not copied into memory', () => {
+    const writer = openStateStore(path, { now: () => T0 });
+    writer.startRun('r1');
+    writer.close();
+    const db = openReadOnlyDatabase(path);
+    try {
+      expect(db.memory).toBe(false);
+      expect(db.prepare('SELECT count(*) FROM run').pluck().get()).toBe(1);
+      expect(readdirSync(dir)).toEqual(['state.db']);
+    } finally {
+      db.close();
+    }
+    expect(readdirSync(dir)).toEqual(['state.db']);
   });
 
   it('given a sync holding the file open with commits only in its WAL, when opened read-only, then it reads them', () => {

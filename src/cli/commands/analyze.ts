@@ -1,5 +1,6 @@
 import { type Command, Option } from 'commander';
 import {
+  analysisTable,
   analyzeStore,
   calibrateTargets,
   compileMapper,
@@ -62,14 +63,11 @@ export function buildAnalysis(
       .map(({ fact }) => fact)
       .filter(isUserFact)
       .map((fact) => fact.record);
-    const input = {
-      model,
-      reps: compileMapper(model).mapUsers(users),
-      events: state.loadEventColumns(),
-      now: clockFrom(options.now).now(),
-      outcomeStep,
-      lag,
-    };
+    const reps = compileMapper(model).mapUsers(users);
+    const events = state.loadEventColumns();
+    const now = clockFrom(options.now).now();
+    // One table for the analysis and the targets: building it sorts every event.
+    const input = { model, reps, events, now, outcomeStep, lag, table: analysisTable({ model, reps, events }) };
     const analysis = analyzeStore(input);
     return {
       analysis,
