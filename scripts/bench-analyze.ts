@@ -14,14 +14,15 @@
  * Options (alone): --scale N (21), --reps N (12), --seed N (1), --runs N (3), --no-profile, --keep (keep the scratch
  * directory: the config copy, the state file, the CPU profile).
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { type AnalysisJson, type AnalyzeRun, analyzeFigures, analyzeLine, analyzeReport } from './bench-analyze-report';
 import { connectorEnv, forkCli, mainThreadProfile, PROFILE_INTERVAL_US, runConnector } from './bench-connector';
 import { mb } from './bench-figures';
-import { ask, ChildSet, nextMessage } from './bench-ipc';
+import { ask, type ChildSet, nextMessage } from './bench-ipc';
+import { withBenchScratch } from './bench-scratch';
 import type { OrgReady } from './bench-messages';
 import { recordCountsTable } from './bench-report';
 
@@ -170,26 +171,10 @@ function parseOptions(argv: readonly string[]): AnalyzeBenchOptions & { keep: bo
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
-  const children = new ChildSet();
-  const scratch = mkdtempSync(path.join(tmpdir(), 'execution-coach-bench-analyze-'));
-  const cleanUp = (): void => {
-    children.killAll();
-    if (!options.keep) rmSync(scratch, { recursive: true, force: true });
-  };
-  process.once('exit', cleanUp);
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
-  try {
-    progress(
-      `node ${process.version}, ${cpus().length} CPUs, load average ${loadavg()
-        .map((l) => l.toFixed(2))
-        .join(' ')}; scratch ${scratch}`,
-    );
+  await withBenchScratch('execution-coach-bench-analyze-', options.keep, progress, async ({ children, scratch }) => {
     const result = await benchAnalyze(children, scratch, options);
     process.stdout.write(result.report);
-    if (options.keep) process.stdout.write(`Scratch kept: ${scratch}\n`);
-  } finally {
-    cleanUp();
-  }
+  });
 }
 
 if (require.main === module) {

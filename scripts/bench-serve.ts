@@ -26,8 +26,7 @@
  * 60), --rounds N (4: the initial one and three to compare), --reps N (12), --scale N (1), --seed N (1), --keep
  * (keep the scratch directory: configs and state files).
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { connectorEnv, residentBytes, RSS_SAMPLE_MS } from './bench-connector';
@@ -40,7 +39,8 @@ import {
   roundMemory,
   type RssSample,
 } from './bench-fleet-figures';
-import { ask, ChildSet, exited, nextMessage } from './bench-ipc';
+import { ask, type ChildSet, exited, nextMessage } from './bench-ipc';
+import { withBenchScratch } from './bench-scratch';
 import type { ChangeCounts, ChangePlan } from './bench-changes';
 import type { ChangeAnswer, OrgReady, UsageAnswer } from './bench-messages';
 import { MINUTE_MS, type ServedRun, type ServeFigures, serveFigures } from './bench-serve-figures';
@@ -273,28 +273,12 @@ function parseOptions(argv: readonly string[]): ServeBenchOptions & { keep: bool
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
-  const children = new ChildSet();
-  const scratch = mkdtempSync(path.join(tmpdir(), 'execution-coach-bench-serve-'));
-  const cleanUp = (): void => {
-    children.killAll();
-    if (!options.keep) rmSync(scratch, { recursive: true, force: true });
-  };
-  process.once('exit', cleanUp);
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
-  try {
-    progress(
-      `node ${process.version}, ${cpus().length} CPUs, load average ${loadavg()
-        .map((l) => l.toFixed(2))
-        .join(' ')}; scratch ${scratch}`,
-    );
+  await withBenchScratch('execution-coach-bench-serve-', options.keep, progress, async ({ children, scratch }) => {
     const result = await benchServe(children, scratch, options);
     process.stdout.write(result.report);
-    if (options.keep) process.stdout.write(`Scratch kept: ${scratch}\n`);
     // A dealership that waited past its interval lost a tick: a broken guarantee, not a slow figure.
     if (!result.pass) process.exitCode = 1;
-  } finally {
-    cleanUp();
-  }
+  });
 }
 
 if (require.main === module) {

@@ -27,8 +27,9 @@
  * above the biggest object, the backfill reads REST like the floor), --state-dir DIR (the state files on another
  * file system, e.g. /dev/shm to take the disk out of the figures).
  */
+import { machineLine } from './bench-scratch';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { type Config, loadConfig, toCoachModel } from '../src/config';
@@ -313,11 +314,7 @@ async function main(): Promise<void> {
   process.once('exit', cleanUp);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
   try {
-    progress(
-      `node ${process.version}, ${cpus().length} CPUs, load average ${loadavg()
-        .map((l) => l.toFixed(2))
-        .join(' ')}; scratch ${scratch}`,
-    );
+    progress(machineLine(scratch));
     if (stateDir !== scratch) progress(`experiment: state files in ${stateDir}`);
     const dirs: Dirs = { scratch, state: stateDir, baseline: await measureBaseline(children) };
     const measured: MeasuredSize[] = [];
