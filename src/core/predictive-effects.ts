@@ -10,7 +10,7 @@
  * with MIN_WEEKS_PER_PERSON weeks each, or MIN_PERSON_WEEKS person-weeks in all.
  */
 import type { Panel, PanelMeasure } from './predictive-panel';
-import { withinSlope, type WithinRows } from './predictive-within';
+import { drawnSlope, personSums, withinSlope, type WithinRows } from './predictive-within';
 import { seededRandom } from './seeded-random';
 import { type Interval, tQuantile } from './stats';
 
@@ -23,6 +23,15 @@ export const MIN_PEOPLE = 6;
 export const MIN_WEEKS_PER_PERSON = 4;
 /** Eight weeks of six people: two months of a small team, the least over which a lag of a month can be seen. */
 export const MIN_PERSON_WEEKS = 48;
+/**
+ * From this many people a draw reuses the rows demeaned once with everyone in (per-person sums, G
+ * operations a draw) instead of demeaning its own reweighted rows (sweeps over every row). It then
+ * holds the week levels at the whole store's, leaving out their own uncertainty, which shrinks as
+ * people are added: negligible on a large store, where the sweeps are most of the analysis's time,
+ * but on a team of a few dozen it narrows the intervals enough to call more noise predictive, so
+ * small stores keep the exact draws (README, "execution-coach analyze" and the bench figures).
+ */
+export const ONCE_DEMEANED_FROM_PEOPLE = 100;
 /** The month of the worth, and of a leak priced by the store's effect (leak-store.ts). */
 export const WEEKS_PER_MONTH = 52 / 12;
 
@@ -35,6 +44,8 @@ export interface EffectOptions {
   readonly replicates?: number;
   /** Two-sided coverage of the intervals (default 0.95). */
   readonly confidence?: number;
+  /** People from which draws reuse the once-demeaned rows (default ONCE_DEMEANED_FROM_PEOPLE). */
+  readonly onceDemeanedFromPeople?: number;
 }
 
 export interface MeasureEffect {
@@ -91,13 +102,14 @@ function estimateOne(panel: Panel, measure: PanelMeasure, options: EffectOptions
   const random = seededRandom((options.seed >>> 0) ^ Math.imul(index + 1, 0x9e3779b1));
   const replicates = options.replicates ?? 400;
   const slopes: number[] = [];
+  const sums = rows.people >= (options.onceDemeanedFromPeople ?? ONCE_DEMEANED_FROM_PEOPLE) ? personSums(rows) : null;
   for (let r = 0; r < replicates; r++) {
     const weight = new Float64Array(rows.people);
     for (let k = 0; k < rows.people; k++) {
       const drawn = Math.floor(random() * rows.people);
       weight[drawn] = (weight[drawn] as number) + 1;
     }
-    const s = withinSlope(rows, weight);
+    const s = sums ? drawnSlope(sums, weight) : withinSlope(rows, weight);
     if (s !== null) slopes.push(s);
   }
   // A measure that often has no within variation in a resample rests on one or two people.

@@ -88,6 +88,49 @@ export function withinSlope(rows: WithinRows, weight: Float64Array): number | nu
   return xx > 1e-9 * drawn.scale && xx > 0 ? xy / xx : null;
 }
 
+/**
+ * Each person's Σ x̃·ỹ, Σ x̃² and Σ x² (raw), the rows demeaned once with every person in: a
+ * bootstrap draw that weights people then needs only G sums, not its own sweeps.
+ */
+export interface PersonSums {
+  readonly xy: Float64Array;
+  readonly xx: Float64Array;
+  readonly raw: Float64Array;
+}
+
+export function personSums(rows: WithinRows): PersonSums {
+  const drawn = drawnRows(rows, new Float64Array(rows.people).fill(1));
+  const raw = new Float64Array(rows.people);
+  for (let i = 0; i < drawn.x.length; i++) {
+    const p = drawn.person[i] as number;
+    raw[p] = (raw[p] as number) + (drawn.x[i] as number) ** 2;
+  }
+  demeanTwoWay(drawn, rows.people, rows.weeks);
+  const xy = new Float64Array(rows.people);
+  const xx = new Float64Array(rows.people);
+  for (let i = 0; i < drawn.x.length; i++) {
+    const p = drawn.person[i] as number;
+    xy[p] = (xy[p] as number) + (drawn.x[i] as number) * (drawn.y[i] as number);
+    xx[p] = (xx[p] as number) + (drawn.x[i] as number) ** 2;
+  }
+  return { xy, xx, raw };
+}
+
+/** A draw's slope over the once-demeaned rows, each person counted `weight[person]` times; null without variation. */
+export function drawnSlope(sums: PersonSums, weight: Float64Array): number | null {
+  let xy = 0;
+  let xx = 0;
+  let scale = 0;
+  for (let p = 0; p < weight.length; p++) {
+    const w = weight[p] as number;
+    if (w === 0) continue;
+    xy += w * (sums.xy[p] as number);
+    xx += w * (sums.xx[p] as number);
+    scale += w * (sums.raw[p] as number);
+  }
+  return xx > 1e-9 * scale && xx > 0 ? xy / xx : null;
+}
+
 function demeanTwoWay(drawn: DrawnRows, people: number, weeks: number): void {
   // One set of sums for both groupings and every sweep: the sweeps allocate nothing.
   const size = Math.max(people, weeks);

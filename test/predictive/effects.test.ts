@@ -16,6 +16,29 @@ function driven(slope: number, people = 10, weeks = 20): Panel {
   );
 }
 
+describe('the bootstrap of a large store', () => {
+  it('given 120 people, when estimated, then the draws over the once-demeaned rows give the exact draws’ verdict and an interval within 3% of theirs', () => {
+    const panel = driven(0.05, 120, 30);
+
+    const [fast] = estimateEffects(panel, SEED);
+    const [exact] = estimateEffects(panel, { ...SEED, onceDemeanedFromPeople: Number.POSITIVE_INFINITY });
+
+    expect(fast!.slope).toBe(exact!.slope);
+    expect(fast!.verdict).toBe(exact!.verdict);
+    const width = (e: typeof fast): number => e!.slopeInterval!.high - e!.slopeInterval!.low;
+    expect(Math.abs(width(fast) / width(exact) - 1)).toBeLessThan(0.03);
+  });
+
+  it('given fewer people than the threshold, then every draw re-demeans: the same bits as forcing it', () => {
+    const panel = driven(0.5, 30, 20);
+
+    expect(estimateEffects(panel, SEED)).toEqual(
+      estimateEffects(panel, { ...SEED, onceDemeanedFromPeople: Number.POSITIVE_INFINITY }),
+    );
+    expect(estimateEffects(panel, { ...SEED, onceDemeanedFromPeople: 30 })).not.toEqual(estimateEffects(panel, SEED));
+  });
+});
+
 describe('the effect of a measure on later sales', () => {
   it('given sales that follow x within each person, when estimated, then the slope is found and the measure is predictive here', () => {
     const [effect] = estimateEffects(driven(1.5), SEED);
