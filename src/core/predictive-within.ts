@@ -96,15 +96,22 @@ export interface PersonSums {
   readonly xy: Float64Array;
   readonly xx: Float64Array;
   readonly raw: Float64Array;
+  /** Σ (x − the person's own mean)²: zero for a person whose x never moves, who gives a draw no variation. */
+  readonly own: Float64Array;
 }
 
 export function personSums(rows: WithinRows): PersonSums {
   const drawn = drawnRows(rows, new Float64Array(rows.people).fill(1));
   const raw = new Float64Array(rows.people);
+  const sum = new Float64Array(rows.people);
+  const count = new Float64Array(rows.people);
   for (let i = 0; i < drawn.x.length; i++) {
     const p = drawn.person[i] as number;
     raw[p] = (raw[p] as number) + (drawn.x[i] as number) ** 2;
+    sum[p] = (sum[p] as number) + (drawn.x[i] as number);
+    count[p] = (count[p] as number) + 1;
   }
+  const own = Float64Array.from(raw, (r, p) => r - (sum[p] as number) ** 2 / ((count[p] as number) || 1));
   demeanTwoWay(drawn, rows.people, rows.weeks);
   const xy = new Float64Array(rows.people);
   const xx = new Float64Array(rows.people);
@@ -113,22 +120,26 @@ export function personSums(rows: WithinRows): PersonSums {
     xy[p] = (xy[p] as number) + (drawn.x[i] as number) * (drawn.y[i] as number);
     xx[p] = (xx[p] as number) + (drawn.x[i] as number) ** 2;
   }
-  return { xy, xx, raw };
+  return { xy, xx, raw, own };
 }
 
 /** A draw's slope over the once-demeaned rows, each person counted `weight[person]` times; null without variation. */
 export function drawnSlope(sums: PersonSums, weight: Float64Array): number | null {
   let xy = 0;
   let xx = 0;
+  let own = 0;
   let scale = 0;
   for (let p = 0; p < weight.length; p++) {
     const w = weight[p] as number;
     if (w === 0) continue;
     xy += w * (sums.xy[p] as number);
     xx += w * (sums.xx[p] as number);
+    own += w * (sums.own[p] as number);
     scale += w * (sums.raw[p] as number);
   }
-  return xx > 1e-9 * scale && xx > 0 ? xy / xx : null;
+  // The once-demeaned rows of a person whose x never moves carry the week levels, not variation of their own: a draw
+  // of only such people has none, as the exact draw's own sweeps would find.
+  return own > 1e-9 * scale && xx > 0 ? xy / xx : null;
 }
 
 function demeanTwoWay(drawn: DrawnRows, people: number, weeks: number): void {
