@@ -29,6 +29,20 @@ describe('the bootstrap of a large store', () => {
     expect(Math.abs(width(fast) / width(exact) - 1)).toBeLessThan(0.03);
   });
 
+  it('given 120 people of whom only two ever vary, then the once-demeaned draws find no variation as often as the exact ones: not enough data', () => {
+    const panel = panelOf(
+      120,
+      20,
+      (p, _w, noise) => (p < 2 ? 3 + noise() : 3),
+      (p, _w, _x, noise) => p + 0.3 * noise(),
+    );
+
+    const [fast] = estimateEffects(panel, SEED);
+    const [exact] = estimateEffects(panel, { ...SEED, onceDemeanedFromPeople: Number.POSITIVE_INFINITY });
+
+    expect([fast!.verdict, exact!.verdict]).toEqual(['not enough data', 'not enough data']);
+  });
+
   it('given fewer people than the threshold, then every draw re-demeans: the same bits as forcing it', () => {
     const panel = driven(0.5, 30, 20);
 
