@@ -65,6 +65,7 @@ export {
   type CandidateSource,
   DEFAULT_LAG,
   type StoreAnalysis,
+  type StoreAnalysisInput,
 } from './predictive-store';
 export {
   type AddedMeasure,

@@ -6,12 +6,14 @@ import {
   compileMapper,
   DEFAULT_LAG,
   type StoreAnalysis,
+  type StoreAnalysisInput,
   type StoreTargets,
 } from '../../core';
 import { CoachError, ExitCode } from '../../lib/errors';
 import { isUserFact } from '../../sync/sync-facts';
 import type { CliContext } from '../context';
 import { configPatch } from '../config-patch';
+import type { ScorecardAnalysis } from '../scorecard-analysis';
 import { analysisJson, renderAnalysis } from '../render-analysis';
 import { renderTargets, targetsJson } from '../render-targets';
 import { assertSynced, clockFrom, loadModel, openSyncedState, type OrgCommandOptions } from '../run-context';
@@ -40,11 +42,29 @@ export function parseLags(text: string | undefined): { from: number; to: number 
   return { from, to };
 }
 
-/** The analysis of the whole history the state holds; it makes no call to Salesforce. */
-export function buildAnalysis(
+/** The analysis of the whole history the state holds, as the scorecard page shows it; no call to Salesforce. */
+export function buildAnalysis(options: AnalyzeOptions, ctx: CliContext): ScorecardAnalysis {
+  const { analysis, stepLabel } = analyzeState(options, ctx);
+  return { analysis, stepLabel };
+}
+
+/** The analysis and the targets calibrated on the same events, as `analyze` prints them. */
+function buildAnalysisAndTargets(
   options: AnalyzeOptions,
   ctx: CliContext,
-): { analysis: StoreAnalysis; targets: StoreTargets; stepLabel: (id: string) => string } {
+): ScorecardAnalysis & { targets: StoreTargets } {
+  const { input, analysis, stepLabel } = analyzeState(options, ctx);
+  return { analysis, stepLabel, targets: calibrateTargets(input, analysis) };
+}
+
+/**
+ * The analysis with the inputs it was made from, which the targets reuse (the events and their sorted table) and the
+ * scorecard page does not need: the page's cached analysis does not hold a year of events.
+ */
+function analyzeState(
+  options: AnalyzeOptions,
+  ctx: CliContext,
+): { input: StoreAnalysisInput; analysis: StoreAnalysis; stepLabel: (id: string) => string } {
   const { config, model } = loadModel(options, ctx);
   const lag = parseLags(options.lags);
   const outcomeStep = options.outcome ?? model.goals.step;
@@ -68,10 +88,9 @@ export function buildAnalysis(
     const now = clockFrom(options.now).now();
     // One table for the analysis and the targets: building it sorts every event.
     const input = { model, reps, events, now, outcomeStep, lag, table: analysisTable({ model, reps, events }) };
-    const analysis = analyzeStore(input);
     return {
-      analysis,
-      targets: calibrateTargets(input, analysis),
+      input,
+      analysis: analyzeStore(input),
       stepLabel: (id) => model.steps.find((s) => s.id === id)?.label ?? id,
     };
   } finally {
@@ -98,7 +117,7 @@ export function registerAnalyze(program: Command, ctx: CliContext): void {
       ).conflicts('json'),
     )
     .action((options: AnalyzeOptions) => {
-      const { analysis, targets, stepLabel } = buildAnalysis(options, ctx);
+      const { analysis, targets, stepLabel } = buildAnalysisAndTargets(options, ctx);
       if (options.suggestConfig === true) {
         ctx.out(configPatch(targets, { configPath: options.config ?? DEFAULT_CONFIG_FILE, analysis, stepLabel }));
         return;
