@@ -6,10 +6,11 @@
  * 365 days of the demo dealership at a scale that gives ≥ 1M activity records (Task + Event) in that year, and one
  * initial `sync --live` through the real connector reads it all into a state file (a config copy with
  * sync.backfillDays 365; retention then keeps that year). The org is stopped (analyze makes no call to Salesforce),
- * and `analyze --json` runs --runs times, each in a child process of its own (bench-sync.ts, as the syncs run),
- * measured from outside: wall from fork to exit (Node and tsx start-up included) and peak RSS. The first run is
- * CPU-profiled (coarse sampling) unless --no-profile is given. Exits 0 whatever the figures (a measurement), 1 only
- * if the benchmark broke.
+ * dist/ is built from the current source, and `analyze --json` runs --runs times as a dealership runs it: the built
+ * CLI under plain Node, each run a process of its own (bench-built.ts), measured from outside: wall from spawn to
+ * exit (Node's start-up and the CLI's module loading included) and peak RSS. The first run is CPU-profiled (coarse
+ * sampling) unless --no-profile is given. Exits 0 whatever the figures (a measurement), 1 only if the benchmark
+ * broke.
  *
  * Options (alone): --scale N (21), --reps N (12), --seed N (1), --runs N (3), --no-profile, --keep (keep the scratch
  * directory: the config copy, the state file, the CPU profile).
@@ -19,7 +20,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { type AnalysisJson, type AnalyzeRun, analyzeFigures, analyzeLine, analyzeReport } from './bench-analyze-report';
-import { connectorEnv, forkCli, mainThreadProfile, PROFILE_INTERVAL_US, runConnector } from './bench-connector';
+import { buildCli, runBuiltCli } from './bench-built';
+import { connectorEnv, mainThreadProfile, PROFILE_INTERVAL_US, runConnector } from './bench-connector';
 import { mb } from './bench-figures';
 import { ask, type ChildSet, nextMessage } from './bench-ipc';
 import { withBenchScratch } from './bench-scratch';
@@ -112,7 +114,8 @@ async function analyzeOnce(
     ? ['--cpu-prof', '--cpu-prof-dir', profileDir, '--cpu-prof-interval', String(PROFILE_INTERVAL_US)]
     : [];
   const cliArgs = ['analyze', '--config', state.configFile, '--state', state.statePath, '--json', '--now', iso(RUN_AT)];
-  const measured = await forkCli(children, cliArgs, { PATH: process.env.PATH ?? '', HOME: tmpdir() }, flags);
+  const env = { PATH: process.env.PATH ?? '', HOME: tmpdir() };
+  const measured = await runBuiltCli(children, path.dirname(state.statePath), cliArgs, env, flags);
   if (measured.result.exitCode !== 0)
     throw new Error(`analyze exited ${measured.result.exitCode}: ${measured.result.stdout.slice(0, 500)}`);
   return {
@@ -133,6 +136,8 @@ export async function benchAnalyze(
   options: AnalyzeBenchOptions,
 ): Promise<AnalyzeBenchResult> {
   const state = await prepareState(children, scratch, options);
+  progress('building dist/ from the current source (the CLI a dealership runs)…');
+  progress(`built in ${(buildCli() / 1000).toFixed(1)} s`);
   const runs: AnalyzeRun[] = [];
   for (let i = 0; i < options.runs; i++) {
     const profileDir = options.profile && i === 0 ? path.join(scratch, 'profile-analyze') : null;
