@@ -55,11 +55,8 @@ export default tseslint.config(
         {
           patterns: [
             {
-              // stdlib's statistics and maths packages are pure functions (no I/O, no state): the numerics
-              // core would otherwise write by hand.
-              regex: '^(?!\\./[^/]+$|@stdlib/(stats|math)-)',
-              message:
-                'src/core is pure: import only sibling core modules (./x) and stdlib numerics (@stdlib/stats-*, @stdlib/math-*), no other packages, no node:*.',
+              regex: '^(?!\\./[^/]+$)',
+              message: 'src/core is pure: import only sibling core modules (./x), no packages, no node:*.',
             },
           ],
         },

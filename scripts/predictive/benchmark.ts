@@ -26,6 +26,7 @@ import {
   type StoreShape,
   STEPS,
 } from './store';
+import { studentTQuantile } from '../../src/lib/student-t';
 
 export const CALENDAR = new DealershipCalendar({
   timeZone: 'America/Chicago',
@@ -70,7 +71,11 @@ export function analyzeStore(store: GeneratedStore, seed: number): StoreResult {
     ],
   };
   const shape = { kind: store.kind, weeks: store.weeks, people: store.people };
-  return { shape, effects: estimateEffects(panel, { seed }), check: outOfSampleCheck(panel, { seed }) };
+  return {
+    shape,
+    effects: estimateEffects(panel, { seed, tQuantile: studentTQuantile }),
+    check: outOfSampleCheck(panel, { seed, tQuantile: studentTQuantile }),
+  };
 }
 
 /**

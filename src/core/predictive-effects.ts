@@ -12,7 +12,7 @@
 import type { Panel, PanelMeasure } from './predictive-panel';
 import { drawnSlope, personSums, withinSlope, type WithinRows } from './predictive-within';
 import { seededRandom } from './seeded-random';
-import { type Interval, tQuantile } from './stats';
+import type { Interval } from './stats';
 
 /**
  * A cluster bootstrap over fewer than six people cannot give an interval worth the name: four
@@ -37,9 +37,14 @@ export const WEEKS_PER_MONTH = 52 / 12;
 
 export type Verdict = 'predictive here' | 'not predictive here' | 'not enough data';
 
+/** The t with P(T ≤ t) = p for Student's t with `df` degrees of freedom (src/lib/student-t.ts: stdlib's). */
+export type TQuantile = (p: number, df: number) => number;
+
 export interface EffectOptions {
   /** Seeds the bootstrap: the same data and seed give the same intervals. */
   readonly seed: number;
+  /** The t quantile of the intervals, given rather than imported: core imports no package. */
+  readonly tQuantile: TQuantile;
   /** Bootstrap draws (default 400). */
   readonly replicates?: number;
   /** Two-sided coverage of the intervals (default 0.95). */
@@ -114,7 +119,8 @@ function estimateOne(panel: Panel, measure: PanelMeasure, options: EffectOptions
   }
   // A measure that often has no within variation in a resample rests on one or two people.
   if (slopes.length < 0.9 * replicates) return { ...empty, verdict: 'not enough data' };
-  const margin = tQuantile(1 - (1 - (options.confidence ?? 0.95)) / 2, rows.people - 1) * standardDeviation(slopes);
+  const margin =
+    options.tQuantile(1 - (1 - (options.confidence ?? 0.95)) / 2, rows.people - 1) * standardDeviation(slopes);
   const slopeInterval = { low: slope - margin, high: slope + margin };
   return {
     ...base,

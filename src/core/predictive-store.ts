@@ -27,7 +27,7 @@ import { markSuspicious } from './integrity';
 import { tableStepIds, touchStep } from './lead-touches';
 import type { CoachModel, IntegrityMeasure, Rep } from './model';
 import { outOfSampleCheck, type OutOfSample } from './predictive-check';
-import { estimateEffects, type MeasureEffect } from './predictive-effects';
+import { estimateEffects, type MeasureEffect, type TQuantile } from './predictive-effects';
 import { buildPanel, firstDayOfWeek, type Panel, type ResponseCandidate } from './predictive-panel';
 import { type IntegrityCandidate, type RatioCandidate, ratioShares, suspiciousShares } from './predictive-shares';
 import { activityCandidates, UNMEASURED_ACTIVITY, unmeasuredActivity } from './predictive-unmeasured';
@@ -48,6 +48,8 @@ export interface StoreAnalysisInput {
   readonly outcomeStep?: string;
   readonly lag?: { readonly from: number; readonly to: number };
   readonly seed?: number;
+  /** The t quantile of the intervals (src/lib/student-t.ts). */
+  readonly tQuantile: TQuantile;
   /**
    * The salespeople's event table (`analysisTable(input)`), when the caller built it to share: `analyze` hands the
    * same one to calibrateTargets, which would otherwise sort a year's events a second time.
@@ -113,11 +115,11 @@ export function analyzeStore(input: StoreAnalysisInput): StoreAnalysis {
   };
   const seed = input.seed ?? DEFAULT_SEED;
   const byId = new Map(candidates.map((c) => [c.id, c]));
-  const measures = estimateEffects(panel, { seed }).map((effect) => {
+  const measures = estimateEffects(panel, { seed, tQuantile: input.tQuantile }).map((effect) => {
     const candidate = byId.get(effect.id) as Candidate;
     return { ...effect, label: candidate.label, source: candidate.source };
   });
-  const check = outOfSampleCheck(panel, { seed });
+  const check = outOfSampleCheck(panel, { seed, tQuantile: input.tQuantile });
   return {
     outcomeStep,
     lag,

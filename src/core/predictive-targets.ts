@@ -74,7 +74,7 @@ export interface StoreTargets {
   readonly outcomePerMonth: number;
 }
 
-export function calibrateTargets(input: StoreAnalysisInput, analysis: StoreAnalysis): StoreTargets {
+export function calibrateTargets(input: Omit<StoreAnalysisInput, 'tQuantile'>, analysis: StoreAnalysis): StoreTargets {
   const { model } = input;
   const calendar = new DealershipCalendar(model.dealership);
   // As the analysis: salespeople only, suspicious events set aside, yesterday the last day.

@@ -1,16 +1,12 @@
 /**
- * The statistics behind the diagnosis and the analysis, computed rather than looked up so any
- * configured confidence works: the normal quantile (Wichura's AS 241, accurate to about 1e-16),
- * the Student t quantile, the Wilson score interval for a proportion, the Poisson and binomial
- * tails for "confidently below an expected count or rate", the median, and beta-binomial
- * shrinkage toward the team's rate.
- *
- * The t quantile is stdlib's, the one package core imports (pure functions: no I/O, no state).
- * The normal quantile and the two tails stay written here: checked against 30-digit values, they
- * are exact where stdlib's are not (its Poisson CDF is 0.4% off at λ = 5,000, k = 4,800, a
- * month of a busy store's expected calls; its normal quantile drifts in the 8th digit at 1e-10).
+ * The statistics behind the diagnosis, computed rather than looked up so any configured
+ * confidence works: the normal quantile (Wichura's AS 241, accurate to about 1e-16), the
+ * Wilson score interval for a proportion, the Poisson and binomial tails for "confidently below
+ * an expected count or rate", the median, and beta-binomial shrinkage toward the team's rate.
+ * (The analysis's t quantile is stdlib's, a capability it is given: src/lib/student-t.ts. These
+ * stay written here: checked to 30 digits they are exact where stdlib's are not, e.g. its
+ * Poisson CDF is 0.4% off at λ = 5,000, k = 4,800, a month of a busy store's expected calls.)
  */
-import studentTQuantile from '@stdlib/stats-base-dists-t-quantile';
 
 export interface Interval {
   low: number;
@@ -96,17 +92,6 @@ export function normalQuantile(p: number): number {
 /** z of a two-sided interval at `confidence` (0.9 → 1.645). */
 export function twoSidedZ(confidence: number): number {
   return normalQuantile(1 - (1 - confidence) / 2);
-}
-
-/**
- * The Student t quantile with `df` degrees of freedom (the cluster intervals of
- * predictive-effects.ts, where df is the people less one and can be as few as 5). From stdlib:
- * exact to double precision, where an expansion around the normal quantile is off by up to 1%
- * at so few degrees of freedom.
- */
-export function tQuantile(p: number, df: number): number {
-  if (!(p > 0 && p < 1) || !(df > 0)) throw new RangeError(`tQuantile needs 0 < p < 1 and df > 0, got ${p}, ${df}`);
-  return studentTQuantile(p, df);
 }
 
 /**

@@ -18,6 +18,7 @@ import {
 import { coachedFlagsFrom, decidedFlagsFrom, openFlagsFrom } from './flag-records';
 import { type FlagFact, isFlagFact, isUserFact } from './sync-facts';
 import type { SyncState } from './sync-state';
+import { studentTQuantile } from '../lib/student-t';
 
 const DAY_MS = 86_400_000;
 /**
@@ -56,7 +57,13 @@ export function ledgerKey(object: string, key: string): string {
  * `coaching.leakSource: store`. Only then: the analysis reads the whole stored history, not just the window's.
  */
 function storeEffects(model: CoachModel, reps: readonly Rep[], state: SyncState, now: number): StoreEffects {
-  const { lag, measures } = analyzeStore({ model, reps, events: state.loadEventColumns(), now });
+  const { lag, measures } = analyzeStore({
+    model,
+    reps,
+    events: state.loadEventColumns(),
+    now,
+    tQuantile: studentTQuantile,
+  });
   return { lag, measures };
 }
 

@@ -6,7 +6,6 @@ import {
   binomialUpperTail,
   poissonLowerTail,
   shrinkRate,
-  tQuantile,
   twoSidedZ,
   wilsonInterval,
 } from '../../src/core/stats';
@@ -212,27 +211,5 @@ describe('ln Γ near zero', () => {
     // Lanczos alone drifts by about 3e-8 this close to the pole at 0.
     const eulerGamma = 0.5772156649015329;
     expect(lnGamma(1e-9)).toBeCloseTo(-Math.log(1e-9) - eulerGamma * 1e-9, 12);
-  });
-});
-
-describe('the Student t quantile', () => {
-  // 30-digit values (mpmath: the root of the regularised incomplete beta): the table's figures to 15 places.
-  it.each([
-    [3, 0.975, 3.182446305283708],
-    [4, 0.995, 4.604094871349992],
-    [5, 0.975, 2.570581835636315],
-    [10, 0.975, 2.228138851986274],
-    [250, 0.975, 1.9694983934211532],
-  ])('given %i degrees of freedom, when the %f quantile is asked, then it is the exact value (%f)', (df, p, exact) => {
-    expect(tQuantile(p, df)).toBeCloseTo(exact, 12);
-  });
-
-  it('given a lower tail, then it mirrors the upper one', () => {
-    expect(tQuantile(0.025, 7)).toBeCloseTo(-tQuantile(0.975, 7), 12);
-  });
-
-  it('given a probability outside (0, 1) or no degrees of freedom, then it refuses', () => {
-    expect(() => tQuantile(1, 5)).toThrow(RangeError);
-    expect(() => tQuantile(0.975, 0)).toThrow(RangeError);
   });
 });

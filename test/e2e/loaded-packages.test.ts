@@ -8,10 +8,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CONFIG, type DemoOrg, runAt, startCli, startDemoOrg } from './support';
 
-/** Production dependencies that only the sandbox (and `demo`), `serve` or `--target-org` (the sf CLI) use. */
+/**
+ * Production dependencies that only the sandbox (and `demo`), `serve` or `--target-org` (the sf CLI) use, and the t
+ * quantile only the predictive analysis uses (`analyze`, the HTML scorecard's section, `coaching.leakSource: store`).
+ */
 const NOT_FOR_A_RUN = [
   '@jetstreamapp/soql-parser-js',
   '@salesforce/core',
+  '@stdlib/stats-base-dists-t-quantile',
   'express',
   'fast-xml-parser',
   'helmet',

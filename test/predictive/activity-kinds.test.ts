@@ -10,6 +10,7 @@ import { analyzeStore, type StoreAnalysisInput } from '../../src/core/predictive
 import { MAX_ACTIVITY_KINDS } from '../../src/core/predictive-unmeasured';
 import { seededRandom } from '../../src/core/seeded-random';
 import { local, modelBuilder, rep, staleLead } from '../core/builders';
+import { studentTQuantile } from '../../src/lib/student-t';
 
 const HOUR = 3_600_000;
 const FIRST_MONDAY = dayFromDate('2026-03-02') as number;
@@ -66,6 +67,7 @@ function analysed(over: Partial<StoreAnalysisInput> = {}): ReturnType<typeof ana
     reps: Array.from({ length: PEOPLE }, (_, p) => rep(`rep-${p}`)),
     events: eventColumnsOf(typedStore()),
     now: local(dateOf(FIRST_MONDAY + WEEKS * 7), '09:00'),
+    tQuantile: studentTQuantile,
     ...over,
   });
 }

@@ -10,6 +10,7 @@ import type { StepEvent } from '../../src/core/model';
 import { analyzeStore } from '../../src/core/predictive-store';
 import { seededRandom } from '../../src/core/seeded-random';
 import { integrity, local, modelBuilder, ratio, rep, staleLead } from '../core/builders';
+import { studentTQuantile } from '../../src/lib/student-t';
 
 const HOUR = 3_600_000;
 const FIRST_MONDAY = dayFromDate('2026-03-02') as number;
@@ -66,6 +67,7 @@ describe('the store analysis with ratio and integrity measures', () => {
     reps: Array.from({ length: PEOPLE }, (_, p) => rep(`rep-${p}`)),
     events: eventColumnsOf(plantedStore()),
     now: local(dateOf(FIRST_MONDAY + WEEKS * 7), '09:00'),
+    tQuantile: studentTQuantile,
   });
   const byId = new Map(analysis.measures.map((m) => [m.id, m]));
 
@@ -128,6 +130,7 @@ describe('the store analysis with activity no step measures', () => {
       reps: Array.from({ length: PEOPLE }, (_, p) => rep(`rep-${p}`)),
       events: eventColumnsOf(touchedStore()),
       now: local(dateOf(FIRST_MONDAY + WEEKS * 7), '09:00'),
+      tQuantile: studentTQuantile,
     });
 
     expect(analysis.measures.find((m) => m.id === 'unmeasured_activity')).toMatchObject({

@@ -18,6 +18,7 @@ import { analysisJson, renderAnalysis } from '../render-analysis';
 import { renderTargets, targetsJson } from '../render-targets';
 import { assertSynced, clockFrom, loadModel, openSyncedState, type OrgCommandOptions } from '../run-context';
 import { configOption, DEFAULT_CONFIG_FILE, jsonOption, nowOption, stateOption } from '../options';
+import { studentTQuantile } from '../../lib/student-t';
 
 export interface AnalyzeOptions extends Pick<OrgCommandOptions, 'config' | 'state' | 'now'> {
   json?: boolean;
@@ -87,7 +88,8 @@ function analyzeState(
     const events = state.loadEventColumns();
     const now = clockFrom(options.now).now();
     // One table for the analysis and the targets: building it sorts every event.
-    const input = { model, reps, events, now, outcomeStep, lag, table: analysisTable({ model, reps, events }) };
+    const table = analysisTable({ model, reps, events });
+    const input = { model, reps, events, now, outcomeStep, lag, table, tQuantile: studentTQuantile };
     return {
       input,
       analysis: analyzeStore(input),
