@@ -116,8 +116,9 @@ export function analyzeStore(input: StoreAnalysisInput): StoreAnalysis {
       ...counted.measures,
       ...ratios.map((ratio) => ratioShares(table, calendar, counted, ratio, lastDay)),
       ...integrity.map((measure) => suspiciousShares(table, calendar, counted, measure, lastDay)),
-      ...touched.map((measure) => touchedShares(table, calendar, counted, measure, lastDay)),
       ...(touchSteps.length > 0 ? [unmeasuredActivity(table, calendar, counted, touchSteps, lastDay)] : []),
+      // Last: each measure's bootstrap draws from a stream of its position, so the ones before keep theirs.
+      ...touched.map((measure) => touchedShares(table, calendar, counted, measure, lastDay)),
     ],
   };
   const seed = input.seed ?? DEFAULT_SEED;
