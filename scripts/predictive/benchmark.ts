@@ -1,8 +1,9 @@
 /**
  * Runs the predictive analysis over generated stores and scores it against what was planted:
  * is the planted driver ranked first and called predictive, is the e-mail noise (or the ratio
- * and integrity shares' noise) ever called predictive, do thin stores get "not enough data", and
- * does the ranked measure beat past sales alone out of sample.
+ * and integrity shares' noise, or the new inquiries' touched share) ever called predictive, do
+ * thin stores get "not enough data", and does the ranked measure beat past sales alone out of
+ * sample.
  */
 import { DealershipCalendar } from '../../src/core/calendar';
 import { EventTable } from '../../src/core/event-table';
@@ -13,6 +14,7 @@ import { outOfSampleCheck, type OutOfSample } from '../../src/core/predictive-ch
 import { estimateEffects, type MeasureEffect } from '../../src/core/predictive-effects';
 import { buildPanel } from '../../src/core/predictive-panel';
 import { ratioShares, suspiciousShares } from '../../src/core/predictive-shares';
+import { touchedShares } from '../../src/core/predictive-touched';
 import { Random } from '../accuracy/random';
 import {
   BURST,
@@ -25,6 +27,7 @@ import {
   SHARE_NOISE,
   type StoreShape,
   STEPS,
+  TOUCH_NOISE,
 } from './store';
 import { studentTQuantile } from '../../src/lib/student-t';
 
@@ -68,6 +71,8 @@ export function analyzeStore(store: GeneratedStore, seed: number): StoreResult {
       ...counted.measures,
       ratioShares(table, CALENDAR, counted, SHARE_NOISE.ratio, store.lastDay),
       suspiciousShares(table, CALENDAR, counted, SHARE_NOISE.integrity, store.lastDay),
+      // Last: each measure's bootstrap has its own stream by position, so the ones above keep theirs.
+      touchedShares(table, CALENDAR, counted, TOUCH_NOISE, store.lastDay),
     ],
   };
   const shape = { kind: store.kind, weeks: store.weeks, people: store.people };

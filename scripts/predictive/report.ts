@@ -10,6 +10,7 @@ export function meetsBars(score: PredictiveScore): boolean {
     score.driverFirst / score.driverStores >= MIN_DRIVER_FIRST &&
     score.noisePredictive <= MAX_NOISE_PREDICTIVE * score.noiseCases &&
     score.shareNoisePredictive <= MAX_NOISE_PREDICTIVE * score.shareNoiseCases &&
+    score.touchedNoisePredictive <= MAX_NOISE_PREDICTIVE * score.touchedNoiseCases &&
     score.thinNotEnough === score.thinStores
   );
 }
@@ -27,6 +28,8 @@ export function sumScores(scores: readonly PredictiveScore[]): PredictiveScore {
     noisePredictive: sum('noisePredictive'),
     shareNoiseCases: sum('shareNoiseCases'),
     shareNoisePredictive: sum('shareNoisePredictive'),
+    touchedNoiseCases: sum('touchedNoiseCases'),
+    touchedNoisePredictive: sum('touchedNoisePredictive'),
     bystanderCases: sum('bystanderCases'),
     bystanderPredictive: sum('bystanderPredictive'),
     thinStores: sum('thinStores'),
@@ -43,6 +46,7 @@ export function scoreTable(rows: readonly { label: string; score: PredictiveScor
     'no-driver store: nothing predictive',
     `noise called predictive (≤ ${MAX_NOISE_PREDICTIVE * 100}%)`,
     `ratio and integrity noise called predictive (≤ ${MAX_NOISE_PREDICTIVE * 100}%)`,
+    `new leads touched: noise called predictive (≤ ${MAX_NOISE_PREDICTIVE * 100}%)`,
     'other non-drivers called predictive',
     'thin store: not enough data',
     'out-of-sample error vs past sales',
@@ -55,6 +59,7 @@ export function scoreTable(rows: readonly { label: string; score: PredictiveScor
     share(s.quietClean, s.quietStores),
     share(s.noisePredictive, s.noiseCases),
     share(s.shareNoisePredictive, s.shareNoiseCases),
+    share(s.touchedNoisePredictive, s.touchedNoiseCases),
     share(s.bystanderPredictive, s.bystanderCases),
     share(s.thinNotEnough, s.thinStores),
     s.errorRatio === null ? '—' : `${(100 * s.errorRatio).toFixed(1)}%`,

@@ -1,6 +1,6 @@
 /** The figures of a predictive run against the bars of issue 12. */
 import type { StoreResult } from './benchmark';
-import { DRIVER_MEASURE, NOISE_MEASURE, SHARE_NOISE_MEASURES } from './store';
+import { DRIVER_MEASURE, NOISE_MEASURE, SHARE_NOISE_MEASURES, TOUCH_NOISE } from './store';
 
 export const MIN_DRIVER_FIRST = 0.9;
 export const MAX_NOISE_PREDICTIVE = 0.05;
@@ -20,6 +20,9 @@ export interface PredictiveScore {
   /** Cases of the ratio and integrity shares (noise in every store) with enough data, and those called predictive. */
   readonly shareNoiseCases: number;
   readonly shareNoisePredictive: number;
+  /** Cases of the share of new inquiries touched within three days (a staleLead measure's; noise everywhere). */
+  readonly touchedNoiseCases: number;
+  readonly touchedNoisePredictive: number;
   /** Other measures that were not the driver but were called predictive, of all such cases. */
   readonly bystanderCases: number;
   readonly bystanderPredictive: number;
@@ -35,7 +38,7 @@ export function scorePredictive(results: readonly StoreResult[]): PredictiveScor
   let [noiseCases, noisePredictive, bystanderCases, bystanderPredictive, thinStores, thinNotEnough] = [
     0, 0, 0, 0, 0, 0,
   ];
-  let [shareNoiseCases, shareNoisePredictive] = [0, 0];
+  let [shareNoiseCases, shareNoisePredictive, touchedNoiseCases, touchedNoisePredictive] = [0, 0, 0, 0];
   const ratios: number[] = [];
   for (const { shape, effects, check } of results) {
     if (shape.weeks <= 4) {
@@ -53,6 +56,9 @@ export function scorePredictive(results: readonly StoreResult[]): PredictiveScor
       } else if (SHARE_NOISE_MEASURES.includes(e.id)) {
         shareNoiseCases++;
         shareNoisePredictive += predictive;
+      } else if (e.id === TOUCH_NOISE.id) {
+        touchedNoiseCases++;
+        touchedNoisePredictive += predictive;
       } else {
         bystanderCases++;
         bystanderPredictive += predictive;
@@ -85,6 +91,8 @@ export function scorePredictive(results: readonly StoreResult[]): PredictiveScor
     noisePredictive,
     shareNoiseCases,
     shareNoisePredictive,
+    touchedNoiseCases,
+    touchedNoisePredictive,
     bystanderCases,
     bystanderPredictive,
     thinStores,

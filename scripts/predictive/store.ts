@@ -15,12 +15,14 @@
  * above, and the figures of the measures above, are those of a store without them): the share of
  * leads contacted within three days (a ratio measure) and the share of logged calls that come in
  * a burst (an integrity measure). Each has a person's own level, tied to their drive, a season
- * and weekly swings, and never moves sales.
+ * and weekly swings, and never moves sales. So has a third, the share of new inquiries touched
+ * within three days (a staleLead measure's candidate, touch-noise.ts), on steps of its own.
  */
 import type { DealershipCalendar } from '../../src/core/calendar';
 import { dayFromDate, type DayNumber } from '../../src/core/civil-date';
 import type { Rep, StepEvent } from '../../src/core/model';
 import type { Random } from '../accuracy/random';
+import { TOUCH_NOISE, TouchNoise } from './touch-noise';
 
 export type DriverKind = 'appointments shown' | 'lead response' | 'call volume' | 'none';
 export const DRIVER_KINDS: readonly DriverKind[] = ['appointments shown', 'lead response', 'call volume', 'none'];
@@ -38,6 +40,7 @@ export const SHARE_NOISE = {
   integrity: { id: 'burst_share', steps: ['logged_call'] },
 } as const;
 export const SHARE_NOISE_MEASURES: readonly string[] = [SHARE_NOISE.ratio.id, SHARE_NOISE.integrity.id];
+export { TOUCH_NOISE };
 /** Fake calls come 6–15 within a minute or two; real ones are spread over the day. */
 export const BURST = { count: 5, withinMinutes: 5 } as const;
 export const STEPS = [
@@ -49,6 +52,8 @@ export const STEPS = [
   'sold',
   'contact',
   'logged_call',
+  TOUCH_NOISE.arrival,
+  TOUCH_NOISE.touch,
 ] as const;
 export const RESPONSE_MINUTES = 15;
 
@@ -107,6 +112,7 @@ export function generateStore(shape: StoreShape, calendar: DealershipCalendar, r
     };
     const swing = { attempt: 0, appointment_set: 0, appointment_shown: 0, email: 0, fast: 0 };
     const shares = new ShareNoise(random.fork(`shares-${p}`), drive);
+    const inquiries = new TouchNoise(random.fork(`inquiries-${p}`), id, drive);
     const driverByWeek: number[] = [];
     // Weeks before the first one warm the swings up and carry the driver into the first weeks' sales.
     for (let w = -2; w < shape.weeks; w++) {
@@ -116,6 +122,7 @@ export function generateStore(shape: StoreShape, calendar: DealershipCalendar, r
         swing[key] = AR * swing[key] + Math.sqrt(1 - AR * AR) * random.normal() * (key === 'fast' ? 0.9 : 0.3);
       const fastShare = 1 / (1 + Math.exp(-(level.fastLogit + swing.fast)));
       shares.nextWeek(s);
+      inquiries.nextWeek(s);
       const done = { attempt: 0, appointment_shown: 0, leads: 0, fast: 0, days: 0 };
       for (let d = 0; d < 7; d++) {
         const day = weekStart + d;
@@ -128,6 +135,7 @@ export function generateStore(shape: StoreShape, calendar: DealershipCalendar, r
           if (step === 'attempt' || step === 'appointment_shown') done[step] += n;
         }
         if (w >= 0) shares.logCalls(day, d, calendar, (at) => emit('logged_call', id, at));
+        if (w >= 0) inquiries.day(day, calendar, (step, at, subject) => emit(step, id, at, subject));
         const leads = random.poisson(level.lead * s);
         for (let k = 0; k < leads; k++) {
           const leadAt = at();

@@ -38,7 +38,7 @@ export interface IntegrityCandidate {
 }
 
 /** Per rep, per week: [numerator, denominator]. */
-type WeekCounts = Map<number, [number, number]>;
+export type WeekCounts = Map<number, [number, number]>;
 
 export function ratioShares(
   table: EventTable,
@@ -139,7 +139,7 @@ function subjectRatios(
   return byRep;
 }
 
-function tally(weeks: WeekCounts, week: number, success: number): void {
+export function tally(weeks: WeekCounts, week: number, success: number): void {
   const cell = weeks.get(week) ?? [0, 0];
   cell[0] += success;
   cell[1]++;
@@ -179,7 +179,7 @@ function sortedTimesBySubject(
 }
 
 /** The panel's rows' values from per-rep, per-week [numerator, denominator] counts. */
-function sharesOfRows(panel: Panel, byRep: readonly WeekCounts[]): Float64Array {
+export function sharesOfRows(panel: Panel, byRep: readonly WeekCounts[]): Float64Array {
   return Float64Array.from(panel.person, (person, i) => {
     const cell = byRep[person]?.get(panel.week[i] as number);
     return cell && cell[1] > 0 ? cell[0] / cell[1] : Number.NaN;

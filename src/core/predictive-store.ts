@@ -11,7 +11,8 @@
  * events set aside), then every other configured step but the outcome, because a step the
  * config does not measure may be the one that predicts. A ratio into the outcome step is left
  * out: its numerator is the outcome's own events of the following weeks, so it would "predict"
- * sales by construction. With a staleLead measure, the activity no step maps (its touches:
+ * sales by construction. Each staleLead measure gives the share of the rep's new leads touched
+ * within its days (predictive-touched.ts), and with one the activity no step maps (its touches:
  * e-mails, texts, other tasks and events about a lead) is one more count, and each kind of it
  * (Task or Event type) found in the store one more (predictive-unmeasured.ts).
  * Only salespeople are rows:
@@ -30,6 +31,7 @@ import { outOfSampleCheck, type OutOfSample } from './predictive-check';
 import { estimateEffects, type MeasureEffect, type TQuantile } from './predictive-effects';
 import { buildPanel, firstDayOfWeek, type Panel, type ResponseCandidate } from './predictive-panel';
 import { type IntegrityCandidate, type RatioCandidate, ratioShares, suspiciousShares } from './predictive-shares';
+import { type TouchedCandidate, touchedShares } from './predictive-touched';
 import { activityCandidates, UNMEASURED_ACTIVITY, unmeasuredActivity } from './predictive-unmeasured';
 
 export const DEFAULT_LAG = { from: 1, to: 4 } as const;
@@ -37,7 +39,13 @@ export const DEFAULT_LAG = { from: 1, to: 4 } as const;
 const DEFAULT_SEED = 12;
 
 export type CandidateSource =
-  'volume measure' | 'response measure' | 'ratio measure' | 'integrity measure' | 'step' | 'unmeasured activity';
+  | 'volume measure'
+  | 'response measure'
+  | 'ratio measure'
+  | 'integrity measure'
+  | 'stale-lead measure'
+  | 'step'
+  | 'unmeasured activity';
 
 export interface StoreAnalysisInput {
   readonly model: CoachModel;
@@ -95,7 +103,7 @@ export function analyzeStore(input: StoreAnalysisInput): StoreAnalysis {
     throw new CoreError('UNKNOWN_STEP', `The outcome step "${outcomeStep}" is not a step of the config.`);
   const lag = input.lag ?? DEFAULT_LAG;
   const calendar = new DealershipCalendar(model.dealership);
-  const { counts, responses, ratios, integrity, touchSteps, candidates } = candidatesOf(model, outcomeStep);
+  const { counts, responses, ratios, integrity, touched, touchSteps, candidates } = candidatesOf(model, outcomeStep);
   for (const kind of activityKindsOf(model, input.events)) {
     counts.push(kind.id);
     candidates.push({ ...kind, source: 'unmeasured activity' });
@@ -111,6 +119,8 @@ export function analyzeStore(input: StoreAnalysisInput): StoreAnalysis {
       ...ratios.map((ratio) => ratioShares(table, calendar, counted, ratio, lastDay)),
       ...integrity.map((measure) => suspiciousShares(table, calendar, counted, measure, lastDay)),
       ...(touchSteps.length > 0 ? [unmeasuredActivity(table, calendar, counted, touchSteps, lastDay)] : []),
+      // Last: each measure's bootstrap draws from a stream of its position, so the ones before keep theirs.
+      ...touched.map((measure) => touchedShares(table, calendar, counted, measure, lastDay)),
     ],
   };
   const seed = input.seed ?? DEFAULT_SEED;
@@ -159,6 +169,7 @@ interface Candidates {
   readonly responses: ResponseCandidate[];
   readonly ratios: RatioCandidate[];
   readonly integrity: IntegrityCandidate[];
+  readonly touched: TouchedCandidate[];
   /** The staleLead measures' touch steps: the only record the state keeps of activity no step maps. */
   readonly touchSteps: string[];
   readonly candidates: Candidate[];
@@ -177,7 +188,15 @@ function candidatesOf(model: CoachModel, outcomeStep: string): Candidates {
   const responses: ResponseCandidate[] = [];
   const ratios: RatioCandidate[] = [];
   const integrity: IntegrityCandidate[] = [];
+  const touched: TouchedCandidate[] = [];
   for (const measure of model.measures) {
+    if (measure.kind === 'staleLead') {
+      // Its own id is a count of open leads, which this share is not; the colon keeps it apart from any step.
+      const id = `${measure.id}:touched`;
+      touched.push({ id, arrival: measure.valueStep, touch: touchStep(measure.id), days: measure.days });
+      const days = measure.days === 1 ? '1 day' : `${measure.days} days`;
+      candidates.push({ id, label: `New leads touched within ${days}`, source: 'stale-lead measure' });
+    }
     if (!ownId(measure.id)) continue;
     if (measure.kind === 'responseTime') {
       responses.push({ id: measure.id, from: measure.from, to: measure.to, withinMinutes: measure.slaMinutes });
@@ -199,7 +218,7 @@ function candidatesOf(model: CoachModel, outcomeStep: string): Candidates {
   const touchSteps = free ? model.measures.filter((m) => m.kind === 'staleLead').map((m) => touchStep(m.id)) : [];
   if (touchSteps.length > 0)
     candidates.push({ id: UNMEASURED_ACTIVITY, label: 'Other activity on leads', source: 'unmeasured activity' });
-  return { counts, responses, ratios, integrity, touchSteps, candidates };
+  return { counts, responses, ratios, integrity, touched, touchSteps, candidates };
 }
 
 function historyOf(table: EventTable, calendar: DealershipCalendar, lastDay: DayNumber): StoreAnalysis['history'] {

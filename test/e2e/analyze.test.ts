@@ -50,6 +50,7 @@ describe('end to end: analyze on the demo dealership', () => {
       'Lead response (share)',
       'Appointment shown / day',
       'Email (Task), not measured / day',
+      'New leads touched within 3 days (share)',
     ])
       expect(run.stdout).toContain(`  ${label}`);
     expect(run.stdout).toMatch(/\nOut of sample: /);
@@ -58,7 +59,7 @@ describe('end to end: analyze on the demo dealership', () => {
     expect(run.stdout).toMatch(/\n {2}Contact rate \(share\) +0\.63 +0\.\d\d \(0\.\d\d\) +[+−]\d\.\d\d +\d+ +/);
   });
 
-  it('given the same state, when `analyze --json` runs, then it carries every configured volume, response, ratio, integrity and step candidate but the outcome, and the activity no step maps, each with a verdict', async () => {
+  it('given the same state, when `analyze --json` runs, then it carries every configured volume, response, ratio, integrity, stale-lead and step candidate but the outcome, and the activity no step maps, each with a verdict', async () => {
     const run = await cli([...args(), '--json'], org.env);
     expect(run.code).toBe(0);
     const json = JSON.parse(run.stdout) as AnalyzeJson;
@@ -74,6 +75,8 @@ describe('end to end: analyze on the demo dealership', () => {
       demo_rate: 'ratio measure',
       call_integrity: 'integrity measure',
       demo: 'step',
+      // The stale-lead measure as the share of new leads touched in its 3 days: past counts of open leads are not kept.
+      'stale_leads:touched': 'stale-lead measure',
       // The demo's e-mails and texts map to no step; the state keeps them as the stale-lead measure's touches,
       // all kinds together and each Task type apart.
       unmeasured_activity: 'unmeasured activity',
@@ -82,6 +85,7 @@ describe('end to end: analyze on the demo dealership', () => {
     // The close rate's `to` is the outcome: its numerator would be the sales it predicts.
     expect(sources).not.toHaveProperty('close_rate');
     expect(sources).not.toHaveProperty('sold');
+    expect(sources).not.toHaveProperty('stale_leads');
     for (const m of json.measures)
       expect(['predictive here', 'not predictive here', 'not enough data']).toContain(m.verdict);
   });

@@ -27,6 +27,12 @@ describe('the predictive analysis on generated stores (quick pass)', () => {
     expect(score.shareNoisePredictive).toBeLessThanOrEqual(0.1 * score.shareNoiseCases);
   });
 
+  // Six cases: a guard against a share gone wrong for good (one that counts the sales it predicts), not the 5% bar.
+  it('given the share of new inquiries touched within three days, which drives nothing, then it is called predictive in at most one store', () => {
+    expect(score.touchedNoiseCases).toBeGreaterThanOrEqual(5);
+    expect(score.touchedNoisePredictive).toBeLessThanOrEqual(1);
+  });
+
   it('given stores with four weeks and four people, then every measure is "not enough data"', () => {
     expect(score.thinStores).toBe(2);
     expect(score.thinNotEnough).toBe(2);

@@ -141,3 +141,56 @@ describe('the store analysis with activity no step measures', () => {
     });
   });
 });
+
+/**
+ * Per rep and week: 4 new leads a working day, 10–90% of them called the next day, the rest five
+ * days later; sales next week ≈ 4 × last week's share.
+ */
+function followedUpStore(): StepEvent[] {
+  const random = seededRandom(8);
+  const events: StepEvent[] = [];
+  for (let p = 0; p < PEOPLE; p++) {
+    const user = `rep-${p}`;
+    let shareLastWeek = 0.5;
+    for (let w = 0; w < WEEKS; w++) {
+      const share = 0.1 + 0.8 * random();
+      for (let d = 0; d < 6; d++) {
+        const morning = local(dateOf(FIRST_MONDAY + w * 7 + d), '09:00');
+        for (let k = 0; k < 4; k++) {
+          const subject = `${user}-${w}-${d}-${k}`;
+          const at = morning + k * HOUR;
+          events.push({ step: 'lead', user, subject, at, recordId: `${subject}-l` });
+          const after = random() < share ? 1 : 5;
+          const call = at + after * 24 * HOUR;
+          events.push({ step: 'attempt', user, subject, at: call, recordId: `${subject}-a`, durationSec: 60 });
+        }
+      }
+      const sold = Math.floor(4 * shareLastWeek + random());
+      for (let k = 0; k < sold; k++) {
+        const at = local(dateOf(FIRST_MONDAY + w * 7 + 2), '15:00') + k * HOUR;
+        events.push({ step: 'sold', user, subject: `${user}-${w}-sale-${k}`, at, recordId: `${user}-${w}-sale-${k}` });
+      }
+      shareLastWeek = share;
+    }
+  }
+  return events;
+}
+
+describe('the store analysis with a staleLead measure', () => {
+  it('given sales that follow the share of new leads called within three days, when analysed, then that share is the stale-lead measure’s candidate and predictive here', () => {
+    const analysis = analyzeStore({
+      model: modelBuilder().measures(staleLead()).build(),
+      reps: Array.from({ length: PEOPLE }, (_, p) => rep(`rep-${p}`)),
+      events: eventColumnsOf(followedUpStore()),
+      now: local(dateOf(FIRST_MONDAY + WEEKS * 7), '09:00'),
+    });
+
+    expect(analysis.measures.find((m) => m.id === 'stale_leads:touched')).toMatchObject({
+      label: 'New leads touched within 3 days',
+      source: 'stale-lead measure',
+      kind: 'share',
+      verdict: 'predictive here',
+    });
+    expect(analysis.measures.some((m) => m.id === 'stale_leads')).toBe(false);
+  });
+});
