@@ -183,6 +183,7 @@ describe('the store analysis with a staleLead measure', () => {
       reps: Array.from({ length: PEOPLE }, (_, p) => rep(`rep-${p}`)),
       events: eventColumnsOf(followedUpStore()),
       now: local(dateOf(FIRST_MONDAY + WEEKS * 7), '09:00'),
+      tQuantile: studentTQuantile,
     });
 
     expect(analysis.measures.find((m) => m.id === 'stale_leads:touched')).toMatchObject({
