@@ -29,6 +29,11 @@ export const ANALYZE_CATEGORIES: readonly Category[] = [
   { name: 'effects: estimateEffects (bootstrap)', matches: named('estimateEffects') },
   { name: 'state open: openSyncedState (read-only)', matches: named('openSyncedState') },
   { name: 'config and model: loadModel', matches: named('loadModel') },
+  { name: 'targets: calibrateTargets', matches: named('calibrateTargets') },
+  // The candidates' own columns (shares, activity kinds) and what else analyzeStore does outside the steps above.
+  { name: 'candidates and the rest of analyzeStore', matches: named('analyzeStore') },
+  // Last of the code: the built CLI runs the command from main.js's own module load, so every sample has a module
+  // loader's frame below the command's; only a sample with nothing more specific is start-up.
   { name: 'start-up: module loading', matches: inFile('node:internal/modules', '/tsx/', 'esbuild') },
   { name: 'idle', matches: named('(idle)') },
   { name: 'native, unattributed', matches: named('(program)') },
