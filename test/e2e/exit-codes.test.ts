@@ -188,10 +188,19 @@ describe('exit codes, command by command, as the README states them', () => {
     }
   });
 
-  it('given demo: a small dealership 0, a missing config 2, days that are no whole number 2', async () => {
-    const demo = await expectExit('demo', 0, () => cli(['demo', '--reps', '4', '--log-level', 'error'], {}));
-    expect(demo.stdout).toContain('The sandbox is stopped now.');
+  it('given demo: a small dealership 0 (from a folder with no config of its own: the packaged one), a missing config 2 (with --days too, before the sandbox starts), days that are no whole number 2', async () => {
+    const elsewhere = mkdtempSync(path.join(tmpdir(), 'execution-coach-demo-cwd-'));
+    try {
+      const args = ['demo', '--reps', '4', '--log-level', 'error'];
+      const demo = await expectExit('demo', 0, () => capture((ctx) => runCli(args, { ...ctx, cwd: elsewhere })));
+      expect(demo.stdout).toContain('The sandbox is stopped now.');
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
     await expectExit('demo', 2, () => cli(['demo', ...MISSING_CONFIG], {}));
+    const missing = await expectExit('demo', 2, () => cli(['demo', '--days', '30', ...MISSING_CONFIG], {}));
+    expect(missing.stderr).toContain('CONFIG_NOT_FOUND');
+    expect(missing.stdout).not.toContain('Sandbox org at');
     const days = await expectExit('demo', 2, () => cli(['demo', '--days', 'x'], {}));
     expect(days.stderr).toContain('--days must be a whole number ≥ 1.');
   });

@@ -1,14 +1,15 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { parseDocument } from 'yaml';
+import { loadConfig, readTextFile } from '../../config';
 import type { CliContext } from '../context';
 import { sandboxServer } from '../on-demand';
 import { renderReport } from '../render-report';
 import { buildReport } from './report';
 import { executeSync } from './sync';
-import { configOption, logLevelOption, wholeNumber } from '../options';
+import { configOption, DEFAULT_CONFIG_FILE, logLevelOption, wholeNumber } from '../options';
 
 export interface DemoOptions {
   config: string;
@@ -29,6 +30,9 @@ export interface DemoOptions {
  * would against a real org.
  */
 export async function executeDemo(options: DemoOptions, ctx: CliContext): Promise<void> {
+  const configFile = demoConfig(options.config, ctx.cwd);
+  // A missing or broken config stops the demo here, with its own error and exit 2, before the sandbox starts.
+  loadConfig(configFile, { cwd: ctx.cwd });
   const sandbox = await sandboxServer().startSandbox({
     port: 0,
     seed: {
@@ -40,7 +44,8 @@ export async function executeDemo(options: DemoOptions, ctx: CliContext): Promis
   });
   const scratch = mkdtempSync(path.join(tmpdir(), 'execution-coach-demo-'));
   const statePath = options.state ?? path.join(scratch, 'state.db');
-  const config = options.days === undefined ? options.config : backfillAll(options.config, options.days, scratch);
+  const config =
+    options.days === undefined ? configFile : backfillAll(path.resolve(ctx.cwd, configFile), options.days, scratch);
   const env = {
     ...ctx.env,
     SF_LOGIN_URL: sandbox.url,
@@ -91,11 +96,24 @@ export async function executeDemo(options: DemoOptions, ctx: CliContext): Promis
  * relative path (state.path) is not used.
  */
 function backfillAll(file: string, days: number, scratch: string): string {
-  const doc = parseDocument(readFileSync(file, 'utf8'));
+  const doc = parseDocument(readTextFile(file));
   doc.setIn(['sync', 'backfillDays'], days);
   const copy = path.join(scratch, path.basename(file));
   writeFileSync(copy, String(doc));
   return copy;
+}
+
+/** The package's own reference config, whatever the working directory (dist/cli/commands or src/cli/commands). */
+const PACKAGED_CONFIG = path.resolve(__dirname, '../../..', DEFAULT_CONFIG_FILE);
+
+/**
+ * The demo shows the reference config: `npx execution-coach demo` run outside a clone of the repository has no
+ * config/dealership.yaml of its own, so the default falls back to the one the package ships. A config the user names
+ * is theirs to get right.
+ */
+function demoConfig(file: string, cwd: string): string {
+  if (file !== DEFAULT_CONFIG_FILE || existsSync(path.resolve(cwd, file))) return file;
+  return PACKAGED_CONFIG;
 }
 
 export function registerDemo(program: Command, ctx: CliContext): void {
