@@ -126,7 +126,7 @@ export function registerDemo(program: Command, ctx: CliContext): void {
     .option('--scale <n>', 'volume multiplier', '1')
     .option(
       '--days <n>',
-      'days of history, all read by the first sync (default 90; analyze wants 180 or more)',
+      'days of history, all read by the first sync (default 90; analyze wants a year, 365)',
       wholeNumber('--days', 1),
     )
     .option('--state <path>', 'keep the state in this file (default: a temporary file, removed at the end)')
