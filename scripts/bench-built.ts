@@ -11,7 +11,7 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { type MeasuredProcess, residentBytes, RSS_SAMPLE_MS, type RssSample } from './bench-connector';
+import { type MeasuredProcess, sampleRss } from './bench-connector';
 import type { ChildSet } from './bench-ipc';
 import type { SyncResult } from './bench-messages';
 
@@ -73,11 +73,7 @@ export async function runBuiltCli(
   );
   let stdout = '';
   child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  const rss: RssSample[] = [];
-  const timer = setInterval(() => {
-    const rssBytes = child.pid === undefined ? null : residentBytes(child.pid);
-    if (rssBytes !== null) rss.push({ atMs: epochNow(), rssBytes });
-  }, RSS_SAMPLE_MS);
+  const sampler = sampleRss(child);
   try {
     const exitCode = await closed(child);
     const exitedAtMs = epochNow();
@@ -93,10 +89,10 @@ export async function runBuiltCli(
       heap: [],
       io: null,
     };
-    const sampledPeak = rss.reduce((max, s) => Math.max(max, s.rssBytes), 0);
-    return { result, forkedAtMs, exitedAtMs, peakRssBytes: Math.max(result.maxRssBytes, sampledPeak), rss };
+    const peakRssBytes = Math.max(result.maxRssBytes, sampler.peakBytes());
+    return { result, forkedAtMs, exitedAtMs, peakRssBytes, rss: sampler.samples };
   } finally {
-    clearInterval(timer);
+    sampler.stop();
   }
 }
 

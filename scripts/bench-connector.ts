@@ -5,6 +5,7 @@
  * compute holds its only thread). The child's own peak RSS (getrusage) is the figure reported;
  * the samples place memory on the run's timeline.
  */
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -103,19 +104,29 @@ export async function forkCli(
 ): Promise<MeasuredProcess> {
   const forkedAtMs = epochNow();
   const child = children.fork(SYNC_CHILD, cliArgs, { nodeFlags, env });
-  const rss: RssSample[] = [];
-  const timer = setInterval(() => {
-    const rssBytes = child.pid === undefined ? null : residentBytes(child.pid);
-    if (rssBytes !== null) rss.push({ atMs: epochNow(), rssBytes });
-  }, RSS_SAMPLE_MS);
+  const sampler = sampleRss(child);
   try {
     const result = await nextMessage<SyncResult>(child, 'result');
     await exited(child);
-    const sampledPeak = rss.reduce((max, s) => Math.max(max, s.rssBytes), 0);
-    return { result, forkedAtMs, exitedAtMs: epochNow(), peakRssBytes: Math.max(result.maxRssBytes, sampledPeak), rss };
+    const peakRssBytes = Math.max(result.maxRssBytes, sampler.peakBytes());
+    return { result, forkedAtMs, exitedAtMs: epochNow(), peakRssBytes, rss: sampler.samples };
   } finally {
-    clearInterval(timer);
+    sampler.stop();
   }
+}
+
+/** A child's resident memory read from /proc every RSS_SAMPLE_MS, until `stop`. */
+export function sampleRss(child: ChildProcess): { samples: RssSample[]; peakBytes: () => number; stop: () => void } {
+  const samples: RssSample[] = [];
+  const timer = setInterval(() => {
+    const rssBytes = child.pid === undefined ? null : residentBytes(child.pid);
+    if (rssBytes !== null) samples.push({ atMs: epochNow(), rssBytes });
+  }, RSS_SAMPLE_MS);
+  return {
+    samples,
+    peakBytes: () => samples.reduce((max, s) => Math.max(max, s.rssBytes), 0),
+    stop: () => clearInterval(timer),
+  };
 }
 
 function parseJson(result: SyncResult): SyncJson {

@@ -7,7 +7,7 @@
 import { dayFromDate } from '../../src/core/civil-date';
 import { eventColumnsOf } from '../../src/core/event-columns';
 import type { StepEvent } from '../../src/core/model';
-import { analyzeStore } from '../../src/core/predictive-store';
+import { analyzeStore, type StoreAnalysis } from '../../src/core/predictive-store';
 import { seededRandom } from '../../src/core/seeded-random';
 import { integrity, local, modelBuilder, ratio, rep, staleLead } from '../core/builders';
 import { studentTQuantile } from '../../src/lib/student-t';
@@ -17,6 +17,28 @@ const FIRST_MONDAY = dayFromDate('2026-03-02') as number;
 const WEEKS = 18;
 const PEOPLE = 8;
 const dateOf = (day: number): string => new Date(day * 86_400_000).toISOString().slice(0, 10);
+
+/** `count` sales credited to `user` on the Wednesday of week `w`, an hour apart. */
+function salesOf(user: string, w: number, count: number): StepEvent[] {
+  return Array.from({ length: count }, (_, k) => ({
+    step: 'sold',
+    user,
+    subject: `${user}-${w}-sale-${k}`,
+    at: local(dateOf(FIRST_MONDAY + w * 7 + 2), '15:00') + k * HOUR,
+    recordId: `${user}-${w}-sale-${k}`,
+  }));
+}
+
+/** The store's analysis with one staleLead measure (the builders' default), as `analyze` runs it. */
+function analysedWithStaleLead(events: StepEvent[]): StoreAnalysis {
+  return analyzeStore({
+    model: modelBuilder().measures(staleLead()).build(),
+    reps: Array.from({ length: PEOPLE }, (_, p) => rep(`rep-${p}`)),
+    events: eventColumnsOf(events),
+    now: local(dateOf(FIRST_MONDAY + WEEKS * 7), '09:00'),
+    tQuantile: studentTQuantile,
+  });
+}
 
 /** Per rep and week: 6–12 contacts a working day, 10–90% of them set; sales next week ≈ 4 × last week's share. */
 function plantedStore(): StepEvent[] {
@@ -39,15 +61,7 @@ function plantedStore(): StepEvent[] {
             events.push({ step: 'appointment_set', user, subject, at: at + HOUR / 6, recordId: `${subject}-a` });
         }
       }
-      const sold = Math.floor(4 * shareLastWeek + random());
-      for (let k = 0; k < sold; k++)
-        events.push({
-          step: 'sold',
-          user,
-          subject: `${user}-${w}-sale-${k}`,
-          at: local(dateOf(FIRST_MONDAY + w * 7 + 2), '15:00') + k * HOUR,
-          recordId: `${user}-${w}-sale-${k}`,
-        });
+      events.push(...salesOf(user, w, Math.floor(4 * shareLastWeek + random())));
       shareLastWeek = share;
     }
   }
@@ -112,11 +126,7 @@ function touchedStore(): StepEvent[] {
           events.push({ step: 'touch:stale_leads', user, subject, at, recordId: `${subject}-${k}` });
         }
       }
-      const sold = Math.floor(0.5 * touchesLastWeek + random());
-      for (let k = 0; k < sold; k++) {
-        const at = local(dateOf(FIRST_MONDAY + w * 7 + 2), '15:00') + k * HOUR;
-        events.push({ step: 'sold', user, subject: `${user}-${w}-sale-${k}`, at, recordId: `${user}-${w}-sale-${k}` });
-      }
+      events.push(...salesOf(user, w, Math.floor(0.5 * touchesLastWeek + random())));
       touchesLastWeek = touches;
     }
   }
@@ -125,13 +135,7 @@ function touchedStore(): StepEvent[] {
 
 describe('the store analysis with activity no step measures', () => {
   it('given sales that follow the e-mails and texts no step maps, when analysed with a staleLead measure, then they are one candidate and predictive here', () => {
-    const analysis = analyzeStore({
-      model: modelBuilder().measures(staleLead()).build(),
-      reps: Array.from({ length: PEOPLE }, (_, p) => rep(`rep-${p}`)),
-      events: eventColumnsOf(touchedStore()),
-      now: local(dateOf(FIRST_MONDAY + WEEKS * 7), '09:00'),
-      tQuantile: studentTQuantile,
-    });
+    const analysis = analysedWithStaleLead(touchedStore());
 
     expect(analysis.measures.find((m) => m.id === 'unmeasured_activity')).toMatchObject({
       label: 'Other activity on leads',
@@ -165,11 +169,7 @@ function followedUpStore(): StepEvent[] {
           events.push({ step: 'attempt', user, subject, at: call, recordId: `${subject}-a`, durationSec: 60 });
         }
       }
-      const sold = Math.floor(4 * shareLastWeek + random());
-      for (let k = 0; k < sold; k++) {
-        const at = local(dateOf(FIRST_MONDAY + w * 7 + 2), '15:00') + k * HOUR;
-        events.push({ step: 'sold', user, subject: `${user}-${w}-sale-${k}`, at, recordId: `${user}-${w}-sale-${k}` });
-      }
+      events.push(...salesOf(user, w, Math.floor(4 * shareLastWeek + random())));
       shareLastWeek = share;
     }
   }
@@ -178,13 +178,7 @@ function followedUpStore(): StepEvent[] {
 
 describe('the store analysis with a staleLead measure', () => {
   it('given sales that follow the share of new leads called within three days, when analysed, then that share is the stale-lead measure’s candidate and predictive here', () => {
-    const analysis = analyzeStore({
-      model: modelBuilder().measures(staleLead()).build(),
-      reps: Array.from({ length: PEOPLE }, (_, p) => rep(`rep-${p}`)),
-      events: eventColumnsOf(followedUpStore()),
-      now: local(dateOf(FIRST_MONDAY + WEEKS * 7), '09:00'),
-      tQuantile: studentTQuantile,
-    });
+    const analysis = analysedWithStaleLead(followedUpStore());
 
     expect(analysis.measures.find((m) => m.id === 'stale_leads:touched')).toMatchObject({
       label: 'New leads touched within 3 days',
