@@ -5,9 +5,7 @@
  * as a capability (`EffectOptions.tQuantile`) and imports no package.
  */
 /* eslint-disable @typescript-eslint/no-require-imports */
-
-/** The t with P(T ≤ t) = p for T ~ Student t with `df` degrees of freedom. */
-export type TQuantile = (p: number, df: number) => number;
+import type { TQuantile } from '../core/predictive-effects';
 
 export const studentTQuantile: TQuantile = (p, df) => {
   if (!(p > 0 && p < 1) || !(df > 0)) throw new RangeError(`tQuantile needs 0 < p < 1 and df > 0, got ${p}, ${df}`);
