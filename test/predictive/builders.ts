@@ -3,11 +3,22 @@ import { DealershipCalendar } from '../../src/core/calendar';
 import { dayFromDate, type DayNumber } from '../../src/core/civil-date';
 import { eventColumnsOf } from '../../src/core/event-columns';
 import { EventTable } from '../../src/core/event-table';
-import type { Rep, StepEvent, Weekday } from '../../src/core/model';
+import type { IntegrityMeasure, Rep, StepEvent, Weekday } from '../../src/core/model';
 import type { Panel } from '../../src/core/predictive-panel';
 import { seededRandom } from '../../src/core/seeded-random';
 
 export const STEPS = ['lead', 'attempt', 'email', 'sold'];
+
+/** An integrity measure that sets aside five or more calls logged within five minutes. */
+export const REAL_CALLS: IntegrityMeasure = {
+  id: 'real_calls',
+  label: 'Real calls',
+  diagnosis: 'Activity',
+  kind: 'integrity',
+  steps: ['attempt'],
+  burst: { count: 5, withinMinutes: 5 },
+  maxSuspiciousShare: 0.05,
+};
 /** A Monday: week 0 of the builders' stores. */
 export const FIRST_MONDAY = dayFromDate('2026-03-02') as DayNumber;
 const MON_TO_SAT: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat'];

@@ -1,8 +1,7 @@
 import { markSuspicious } from '../../src/core/integrity';
-import type { IntegrityMeasure } from '../../src/core/model';
 import { buildPanel, type Panel } from '../../src/core/predictive-panel';
 import { ratioShares, suspiciousShares } from '../../src/core/predictive-shares';
-import { calendar, endOfWeek, StoreBuilder } from './builders';
+import { calendar, endOfWeek, REAL_CALLS, StoreBuilder } from './builders';
 
 const LAST_DAY = endOfWeek(9);
 const DAY_MINUTES = 24 * 60;
@@ -111,23 +110,13 @@ describe('ratio shares per person-week', () => {
 });
 
 describe('integrity shares per person-week', () => {
-  const burst: IntegrityMeasure = {
-    id: 'real_calls',
-    label: 'Real calls',
-    diagnosis: 'Activity',
-    kind: 'integrity',
-    steps: ['attempt'],
-    burst: { count: 5, withinMinutes: 5 },
-    maxSuspiciousShare: 0.05,
-  };
-
   it('given a week of 10 calls an hour apart and 10 logged in one minute, when measured, then half the week’s calls are suspicious and a week without calls has none', () => {
     const store = steadyRep(new StoreBuilder()).on('ana', 3, 1, 'attempt', 10, 9 * 60);
     for (let k = 0; k < 10; k++) store.on('ana', 3, 2, 'attempt', 1, 8 * 60 + k * 60);
     const { table, panel } = panelOf(store);
-    markSuspicious(table, [burst]);
+    markSuspicious(table, [REAL_CALLS]);
 
-    const share = suspiciousShares(table, calendar(), panel, burst, LAST_DAY);
+    const share = suspiciousShares(table, calendar(), panel, REAL_CALLS, LAST_DAY);
 
     expect(share).toMatchObject({ id: 'real_calls', kind: 'share' });
     expect(valueAt(panel, share.values, 3)).toBe(0.5);

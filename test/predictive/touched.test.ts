@@ -3,7 +3,7 @@ import { markSuspicious } from '../../src/core/integrity';
 import type { IntegrityMeasure } from '../../src/core/model';
 import { buildPanel, type Panel } from '../../src/core/predictive-panel';
 import { type TouchedCandidate, touchedShares } from '../../src/core/predictive-touched';
-import { calendar, endOfWeek, StoreBuilder, STEPS } from './builders';
+import { calendar, endOfWeek, REAL_CALLS, StoreBuilder, STEPS } from './builders';
 
 const LAST_DAY = endOfWeek(9);
 const TOUCH = 'touch:stale_leads';
@@ -67,20 +67,11 @@ describe('the share of new leads touched within a staleLead measure’s days, pe
   });
 
   it('given a lead followed only by a burst of logged calls that integrity set aside, when measured, then it was not touched', () => {
-    const burst: IntegrityMeasure = {
-      id: 'real_calls',
-      label: 'Real calls',
-      diagnosis: 'Activity',
-      kind: 'integrity',
-      steps: ['attempt'],
-      burst: { count: 5, withinMinutes: 5 },
-      maxSuspiciousShare: 0.05,
-    };
     const store = steadyRep(new StoreBuilder()).about('ana', 1, 0, 'lead', 'faked');
     for (let k = 0; k < 6; k++) store.about('ana', 1, 1, 'attempt', 'faked', 9 * 60 + k);
 
     expect(sharesOf(store)(1)).toBe(1);
-    expect(sharesOf(store, LAST_DAY, burst)(1)).toBe(0);
+    expect(sharesOf(store, LAST_DAY, REAL_CALLS)(1)).toBe(0);
   });
 
   it('given a lead on week 7’s Sunday, never touched, when measured with the last day before its three days are over, then the week has no value yet; a day later it holds 0', () => {
