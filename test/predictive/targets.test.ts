@@ -4,6 +4,7 @@ import type { MeasureModel, Rep, StepEvent } from '../../src/core/model';
 import { calibrateTargets, type TargetRow } from '../../src/core/predictive-targets';
 import type { AnalyzedMeasure, StoreAnalysis } from '../../src/core/predictive-store';
 import { local, modelBuilder, ratio, rep, responseTime, volume } from '../core/builders';
+import { measure as analyzedMeasure, storeAnalysis } from '../cli/analysis-builders';
 
 /** Monday 2026-09-07: week 0 of these stores (after the summer time change, before the winter one). */
 const FIRST = dayFromDate('2026-09-07') as number;
@@ -63,29 +64,9 @@ function midnight(day: number): number {
 
 /** The analysis's rows as `calibrateTargets` reads them: only ids, sources, verdicts and worths matter. */
 function analysisOf(...rows: Partial<AnalyzedMeasure>[]): StoreAnalysis {
-  return {
-    outcomeStep: 'sold',
-    lag: { from: 1, to: 4 },
-    history: { from: null, to: '', weeks: 0, people: 0 },
-    panel: { weeks: 0, people: 0, personWeeks: 0 },
-    measures: rows.map((r) => ({
-      id: 'attempt',
-      label: 'Outbound call',
-      source: 'volume measure',
-      kind: 'per working day',
-      verdict: 'not predictive here',
-      people: 8,
-      personWeeks: 64,
-      slope: 0,
-      slopeInterval: { low: -1, high: 1 },
-      peers: { median: 1, p75: 2 },
-      worth: 0,
-      worthInterval: { low: -1, high: 1 },
-      ...r,
-    })),
-    check: null,
-    enoughData: true,
-  };
+  const row = (r: Partial<AnalyzedMeasure>): AnalyzedMeasure =>
+    analyzedMeasure({ id: 'attempt', label: 'Outbound call', worth: 0, worthInterval: { low: -1, high: 1 }, ...r });
+  return storeAnalysis({ measures: rows.map(row), check: null });
 }
 
 function calibrate(store: Store, measures: MeasureModel[], analysis = analysisOf(), priorStrength = 20) {
